@@ -1,0 +1,78 @@
+/**
+ * The core: one object per running app, shared by every transport.
+ * `dispatch` is the single entry point: it parses the raw input with the
+ * contract's schema, runs the handler, and turns any failure into a coded
+ * error value. Nothing thrown here ever carries client data into a log.
+ */
+import { contract, isOpName, type OpName, type OpOutput, type OpParsedInput } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { Vault, type VaultOptions } from './vault/vault';
+
+export interface CoreOptions extends VaultOptions {
+  /** Who is acting, recorded in created_by/updated_by; the OS user name by default. */
+  actor?: string;
+  /** For tests: a fixed "today" in YYYY-MM-DD. */
+  today?: () => string;
+}
+
+type Handlers = { [K in OpName]: (input: OpParsedInput<K>) => Promise<OpOutput<K>> | OpOutput<K> };
+
+export interface Core {
+  vault: Vault;
+  dispatch(name: string, rawInput: unknown): Promise<Result<unknown>>;
+  call<K extends OpName>(name: K, input: unknown): Promise<OpOutput<K>>;
+  close(): void;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const vault = new Vault(opts);
+
+  const handlers: Handlers = {
+    'vault.status': () => vault.status(),
+    'vault.create': async ({ passphrase }) => vault.create(passphrase),
+    'vault.unlock': async ({ passphrase }) => {
+      await vault.unlock(passphrase);
+      return vault.status();
+    },
+    'vault.unlockWithRecovery': async ({ recoveryCode, newPassphrase }) => {
+      await vault.unlockWithRecovery(recoveryCode, newPassphrase);
+      return vault.status();
+    },
+    'vault.lock': () => {
+      vault.lock();
+      return vault.status();
+    },
+    'vault.changePassphrase': async ({ current, next }) => {
+      await vault.changePassphrase(current, next);
+      return { changed: true as const };
+    },
+  };
+
+  async function call<K extends OpName>(name: K, rawInput: unknown): Promise<OpOutput<K>> {
+    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      throw new AppError('INVALID_INPUT', 'Some fields are not valid.', {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      });
+    }
+    const handler = handlers[name] as (input: unknown) => Promise<OpOutput<K>> | OpOutput<K>;
+    return handler(parsed.data);
+  }
+
+  async function dispatch(name: string, rawInput: unknown): Promise<Result<unknown>> {
+    if (!isOpName(name)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown operation.' } };
+    try {
+      return { ok: true, value: await call(name, rawInput) };
+    } catch (e) {
+      return { ok: false, error: toErrorInfo(e) };
+    }
+  }
+
+  return { vault, dispatch, call, close: () => vault.lock() };
+}
+
+export function toErrorInfo(e: unknown) {
+  if (e instanceof AppError) return e.toInfo();
+  // Unknown failures may quote client data (SQL constraint text, file paths): say nothing specific.
+  return { code: 'INTERNAL' as const, message: 'Something went wrong inside Amparo. Your saved data is unchanged.' };
+}

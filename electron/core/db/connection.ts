@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../../shared/errors';
+
+export type DB = Database.Database;
+
+function nativeBindingOption(): { nativeBinding?: string } {
+  // The Electron shell builds its own copy of the native module for Electron's ABI
+  // (scripts/start.mjs); plain Node (tests, CLI, harness) uses the one npm built.
+  const binding = process.env.AMPARO_NATIVE_BINDING;
+  return binding ? { nativeBinding: binding } : {};
+}
+
+/**
+ * Opens a SQLCipher 4 database with a raw 256-bit key and checks the key at
+ * once: SQLCipher only notices a wrong key on the first read.
+ */
+export function openEncrypted(path: string, key: Buffer): DB {
+  if (key.length !== 32) throw new AppError('INTERNAL', 'Database key has the wrong length.');
+  const db = new Database(path, nativeBindingOption());
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new AppError('DB_CORRUPT', 'The database cannot be opened with this vault key: it is damaged or belongs to another key file.');
+  }
+  configure(db);
+  return db;
+}
+
+/** Unencrypted twin, used only by the benchmark's baseline. */
+export function openPlain(path: string): DB {
+  const db = new Database(path, nativeBindingOption());
+  configure(db);
+  return db;
+}
+
+function configure(db: DB): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Keep decrypted temp b-trees (sorts, indexes being built) in memory, never in temp files.
+  db.pragma('temp_store = MEMORY');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function closeDb(db: DB): void {
+  if (!db.open) return;
+  try {
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}

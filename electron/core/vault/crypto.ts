@@ -1,0 +1,101 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hashRaw, type Algorithm } from '@node-rs/argon2';
+
+// Algorithm is an ambient const enum, which isolatedModules cannot inline: Argon2id is 2.
+const ARGON2ID = 2 as Algorithm;
+export { canonicalRecoveryCode } from '../../../shared/schemas/vault';
+
+export interface KdfParams {
+  name: 'argon2id';
+  /** Memory in KiB. */
+  m: number;
+  t: number;
+  p: number;
+  salt: string; // base64
+}
+
+/**
+ * Default Argon2id cost: 128 MiB, 5 passes. Measured at roughly 0.25-0.35 s on
+ * the 2-core build machine, inside the 0.2-1 s unlock budget, and memory-hard
+ * enough to make offline guessing on a stolen laptop expensive.
+ */
+export const DEFAULT_KDF = { m: 131072, t: 5, p: 1 } as const;
+
+export function newKdfParams(cost: { m: number; t: number; p: number } = DEFAULT_KDF): KdfParams {
+  return { name: 'argon2id', ...cost, salt: randomBytes(16).toString('base64') };
+}
+
+export async function deriveKey(secret: string, kdf: KdfParams): Promise<Buffer> {
+  const out = await hashRaw(secret.normalize('NFC'), {
+    algorithm: ARGON2ID,
+    memoryCost: kdf.m,
+    timeCost: kdf.t,
+    parallelism: kdf.p,
+    outputLen: 32,
+    salt: Buffer.from(kdf.salt, 'base64'),
+  });
+  return Buffer.from(out);
+}
+
+export interface Wrapped {
+  alg: 'aes-256-gcm';
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
+export function wrapKey(kek: Buffer, key: Buffer, aad: string): Wrapped {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', kek, iv);
+  c.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([c.update(key), c.final()]);
+  return { alg: 'aes-256-gcm', iv: iv.toString('base64'), ct: ct.toString('base64'), tag: c.getAuthTag().toString('base64') };
+}
+
+/** Returns null when authentication fails (wrong secret or altered slot). */
+export function unwrapKey(kek: Buffer, w: Wrapped, aad: string): Buffer | null {
+  try {
+    const d = createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64'));
+    d.setAAD(Buffer.from(aad, 'utf8'));
+    d.setAuthTag(Buffer.from(w.tag, 'base64'));
+    return Buffer.concat([d.update(Buffer.from(w.ct, 'base64')), d.final()]);
+  } catch {
+    return null;
+  }
+}
+
+export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+export function hmacHex(key: Buffer, label: string, data: string): string {
+  return createHmac('sha256', key).update(label).update('\0').update(data).digest('hex');
+}
+
+export function safeEqualHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+// Crockford base32: no I, L, O, U, so a code read aloud or handwritten is unambiguous.
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 160 random bits as 32 Crockford base32 characters. */
+export function newRecoveryCode(): string {
+  const bytes = randomBytes(20);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += CROCKFORD[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
+}
+
+export function formatRecoveryCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join('-') ?? code;
+}

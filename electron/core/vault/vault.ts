@@ -1,0 +1,160 @@
+/**
+ * The vault: one SQLCipher database plus its keyslots file beside it.
+ * Nothing here imports Electron; the folder arrives as a plain argument.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { VaultStatus } from '../../../shared/contract';
+import { closeDb, openEncrypted, type DB } from '../db/connection';
+import { migrate, schemaVersion } from '../db/migrate';
+import { DEFAULT_KDF, canonicalRecoveryCode, formatRecoveryCode, newKdfParams, newRecoveryCode } from './crypto';
+import { makeSlot, newVaultId, openSlot, readKeyslots, sealKeyslots, writeKeyslots, KEYSLOTS_FORMAT, KEYSLOTS_VERSION, type KeyslotsFile } from './keyslots';
+
+export interface VaultOptions {
+  dbPath: string;
+  /** Argon2id cost; tests lower it, production uses DEFAULT_KDF. */
+  kdfCost?: { m: number; t: number; p: number };
+}
+
+export const keyslotsPathFor = (dbPath: string) => `${dbPath}.keyslots`;
+
+export class Vault {
+  readonly dbPath: string;
+  readonly keyslotsPath: string;
+  private readonly kdfCost: { m: number; t: number; p: number };
+  private conn: DB | null = null;
+
+  constructor(opts: VaultOptions) {
+    this.dbPath = opts.dbPath;
+    this.keyslotsPath = keyslotsPathFor(opts.dbPath);
+    this.kdfCost = opts.kdfCost ?? DEFAULT_KDF;
+  }
+
+  /** A database that has been written to exists; a 0-byte file is a setup that never finished. */
+  exists(): boolean {
+    return existsSync(this.dbPath) && statSync(this.dbPath).size > 0;
+  }
+
+  get unlocked(): boolean {
+    return this.conn !== null;
+  }
+
+  status(): VaultStatus {
+    const s: VaultStatus = { exists: this.exists(), unlocked: this.unlocked, location: dirname(this.dbPath) };
+    if (this.conn) s.schemaVersion = schemaVersion(this.conn);
+    return s;
+  }
+
+  /** The open database, or VAULT_LOCKED. */
+  get db(): DB {
+    if (!this.conn) throw new AppError('VAULT_LOCKED', 'The vault is locked.');
+    return this.conn;
+  }
+
+  async create(passphrase: string): Promise<{ recoveryCode: string }> {
+    if (this.exists()) throw new AppError('VAULT_EXISTS', 'A vault already exists here.');
+    this.lock();
+    mkdirSync(dirname(this.dbPath), { recursive: true, mode: 0o700 });
+    const masterKey = randomBytes(32);
+    const vaultId = newVaultId();
+    const recoveryCode = newRecoveryCode();
+    try {
+      const slots = [
+        await makeSlot('passphrase', passphrase, masterKey, vaultId, newKdfParams(this.kdfCost)),
+        await makeSlot('recovery', recoveryCode, masterKey, vaultId, newKdfParams(this.kdfCost)),
+      ];
+      const createdAt = new Date().toISOString();
+      // Keyslots first: a crash before the database is written leaves a 0-byte
+      // or missing database, which counts as "no vault" and can be created again.
+      writeKeyslots(this.keyslotsPath, sealKeyslots({ format: KEYSLOTS_FORMAT, version: KEYSLOTS_VERSION, vaultId, createdAt, slots }, masterKey));
+      const db = openEncrypted(this.dbPath, masterKey);
+      try {
+        migrate(db);
+        db.prepare('INSERT INTO meta(key, value) VALUES (?, ?), (?, ?)').run('vault_id', vaultId, 'created_at', createdAt);
+      } catch (e) {
+        closeDb(db);
+        throw e;
+      }
+      this.conn = db;
+    } finally {
+      masterKey.fill(0);
+    }
+    return { recoveryCode: formatRecoveryCode(recoveryCode) };
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    const file = this.readExistingKeyslots();
+    const key = await openSlot(file, 'passphrase', passphrase);
+    this.openWithKey(file, key);
+  }
+
+  /** Opens with the printed recovery code and sets a new passphrase at once. */
+  async unlockWithRecovery(recoveryCode: string, newPassphrase: string): Promise<void> {
+    const file = this.readExistingKeyslots();
+    const key = await openSlot(file, 'recovery', canonicalRecoveryCode(recoveryCode));
+    try {
+      this.openWithKey(file, Buffer.from(key));
+      await this.replacePassphraseSlot(file, key, newPassphrase);
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  /** Rewraps the passphrase slot; the database itself is never rewritten. */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const file = this.readExistingKeyslots();
+    const key = await openSlot(file, 'passphrase', current);
+    try {
+      await this.replacePassphraseSlot(file, key, next);
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  lock(): void {
+    if (this.conn) {
+      const db = this.conn;
+      this.conn = null;
+      closeDb(db);
+    }
+  }
+
+  private readExistingKeyslots(): KeyslotsFile {
+    if (!this.exists()) {
+      if (existsSync(this.keyslotsPath)) {
+        throw new AppError('VAULT_NOT_FOUND', 'The key file is here but the database file is missing or empty. Restore it from your backup.');
+      }
+      throw new AppError('VAULT_NOT_FOUND', 'There is no vault here yet.');
+    }
+    return readKeyslots(this.keyslotsPath);
+  }
+
+  private openWithKey(file: KeyslotsFile, key: Buffer): void {
+    this.lock();
+    try {
+      const db = openEncrypted(this.dbPath, key);
+      try {
+        const row = db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).get() as { value: string } | undefined;
+        if (row && row.value !== file.vaultId) {
+          throw new AppError('DB_CORRUPT', 'This key file belongs to a different vault than the database beside it.');
+        }
+        migrate(db);
+      } catch (e) {
+        db.close();
+        throw e instanceof AppError ? e : new AppError('DB_CORRUPT', 'The database could not be read.');
+      }
+      this.conn = db;
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  private async replacePassphraseSlot(file: KeyslotsFile, key: Buffer, passphrase: string): Promise<void> {
+    const slot = await makeSlot('passphrase', passphrase, key, file.vaultId, newKdfParams(this.kdfCost));
+    const slots = [slot, ...file.slots.filter((s) => s.kind !== 'passphrase')];
+    const { checksum: _c, mac: _m, ...body } = file;
+    writeKeyslots(this.keyslotsPath, sealKeyslots({ ...body, slots }, key));
+  }
+}
