@@ -216,6 +216,6 @@ describe('damaged or foreign files', () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const core = createCore({ dbPath: join(dir, 'v.db') });
-    expect((core.vault as unknown as { kdfCost: unknown }).kdfCost).toEqual({ m: 131072, t: 5, p: 1 });
+    expect((core.vault as unknown as { kdfCost: unknown }).kdfCost).toEqual({ m: 131072, t: 8, p: 1 });
   });
 });

@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { createCore } from '../app';
+import { AppError } from '../../../shared/errors';
+import { passphraseSchema } from '../../../shared/schemas/vault';
+import { defaultDbPath } from '../paths';
+import { EXIT, UsageError, secretFrom, type CliIO } from './io';
+
+export interface Command {
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+export function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>>(args: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export function dbPathFrom(values: { db?: string | boolean | undefined }, io: CliIO): string {
+  return typeof values.db === 'string' && values.db !== '' ? values.db : defaultDbPath(io.env);
+}
+
+/** Open the vault at --db with the passphrase from the environment or a prompt. */
+export async function openVault(dbPath: string, io: CliIO) {
+  const core = createCore({ dbPath });
+  const passphrase = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Passphrase: ');
+  await core.call('vault.unlock', { passphrase });
+  return core;
+}
+
+function checkNewPassphrase(p: string): string {
+  const r = passphraseSchema.safeParse(p);
+  if (!r.success) throw new AppError('INVALID_INPUT', 'The passphrase must be at least 10 characters long.');
+  return p;
+}
+
+async function newPassphrase(io: CliIO, envName: string): Promise<string> {
+  const fromEnv = io.env[envName];
+  if (fromEnv) return checkNewPassphrase(fromEnv);
+  const first = checkNewPassphrase(await io.prompt('New passphrase: '));
+  const again = await io.prompt('Repeat the new passphrase: ');
+  if (first !== again) throw new UsageError('the two passphrases differ');
+  return first;
+}
+
+export const vaultCommands: Record<string, Command> = {
+  init: {
+    usage: 'init --db PATH            create a new encrypted vault (passphrase from AMPARO_PASSPHRASE or a prompt)',
+    async run(args, io) {
+      const { values } = parse(args, { db: { type: 'string' } });
+      const dbPath = dbPathFrom(values, io);
+      const passphrase = await newPassphrase(io, 'AMPARO_PASSPHRASE');
+      const core = createCore({ dbPath });
+      try {
+        const { recoveryCode } = await core.call('vault.create', { passphrase });
+        io.out(`Created an encrypted vault at ${dbPath}`);
+        io.out('');
+        io.out(`Recovery code: ${recoveryCode}`);
+        io.out('Write it down and keep it apart from this computer. It is shown only this once;');
+        io.out('without the passphrase or this code, nobody can open the vault.');
+        return EXIT.OK;
+      } finally {
+        core.close();
+      }
+    },
+  },
+  'unlock-check': {
+    usage: 'unlock-check --db PATH    check that the passphrase opens the vault',
+    async run(args, io) {
+      const { values } = parse(args, { db: { type: 'string' } });
+      const core = await openVault(dbPathFrom(values, io), io);
+      try {
+        const s = core.vault.status();
+        io.out(`ok: the vault opens (schema version ${s.schemaVersion})`);
+        return EXIT.OK;
+      } finally {
+        core.close();
+      }
+    },
+  },
+  passwd: {
+    usage: 'passwd --db PATH          change the passphrase (new one from AMPARO_NEW_PASSPHRASE or a prompt)',
+    async run(args, io) {
+      const { values } = parse(args, { db: { type: 'string' } });
+      const dbPath = dbPathFrom(values, io);
+      const core = createCore({ dbPath });
+      try {
+        const current = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Current passphrase: ');
+        // Check the current one first, so nobody types a new passphrase twice for nothing.
+        await core.call('vault.unlock', { passphrase: current });
+        core.vault.lock();
+        const next = await newPassphrase(io, 'AMPARO_NEW_PASSPHRASE');
+        await core.call('vault.changePassphrase', { current, next });
+        io.out('Passphrase changed. The recovery code still works.');
+        return EXIT.OK;
+      } finally {
+        core.close();
+      }
+    },
+  },
+};

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { FieldInfo } from '../../../shared/forms/types';
+import { decryptPdf } from './decrypt';
+import { fieldsOf } from './fields';
+import { openPdf, removeXfa } from './pdf';
+
+export interface LoadedBlank {
+  /** Unencrypted, XFA-free copy: what fillForm takes. Not sensitive; safe to cache. */
+  bytes: Uint8Array;
+  /** sha256 (hex) of the file exactly as given, i.e. the official download. */
+  sha256: string;
+  fields: FieldInfo[];
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Prepares an official blank once, at import: decrypt, drop XFA, list fields.
+ * Throws PDF_INVALID, PDF_NEEDS_PASSWORD or PDF_NO_FORM.
+ */
+export async function loadBlank(original: Uint8Array): Promise<LoadedBlank> {
+  const sha256 = sha256Hex(original);
+  const decrypted = await decryptPdf(original);
+  const doc = await openPdf(decrypted);
+  removeXfa(doc);
+  const fields = fieldsOf(doc);
+  if (fields.length === 0) throw new AppError('PDF_NO_FORM', 'PDF has no fillable form fields');
+  const bytes = await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
+  return { bytes, sha256, fields };
+}

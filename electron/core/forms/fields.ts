@@ -1,0 +1,86 @@
+import {
+  PDFButton,
+  PDFCheckBox,
+  PDFDict,
+  PDFDocument,
+  PDFDropdown,
+  PDFHexString,
+  PDFName,
+  PDFOptionList,
+  PDFRadioGroup,
+  PDFSignature,
+  PDFString,
+  PDFTextField,
+  type PDFField,
+} from 'pdf-lib';
+import type { FieldInfo, FieldType } from '../../../shared/forms/types';
+import { openPdf, removeXfa } from './pdf';
+
+/** Lists the AcroForm fields of an unencrypted PDF (see decryptPdf). */
+export async function listFields(bytes: Uint8Array): Promise<FieldInfo[]> {
+  const doc = await openPdf(bytes);
+  return fieldsOf(doc);
+}
+
+export function fieldsOf(doc: PDFDocument): FieldInfo[] {
+  removeXfa(doc);
+  const pageOf = widgetPages(doc);
+  return doc
+    .getForm()
+    .getFields()
+    .map((field) => describe(field, pageOf));
+}
+
+function describe(field: PDFField, pageOf: Map<PDFDict, number>): FieldInfo {
+  const type = fieldType(field);
+  const widgets = field.acroField.getWidgets();
+  const page = widgets.map((w) => pageOf.get(w.dict)).find((p) => p !== undefined) ?? 0;
+  const info: FieldInfo = { name: field.getName(), type, label: labelOf(field), page, options: optionsOf(field) };
+  if (field instanceof PDFTextField) {
+    const maxLen = field.getMaxLength();
+    if (maxLen !== undefined) info.maxLen = maxLen;
+    if (field.isCombed()) info.comb = true;
+  }
+  return info;
+}
+
+export function fieldType(field: PDFField): FieldType {
+  if (field instanceof PDFTextField) return 'text';
+  if (field instanceof PDFCheckBox) return 'checkbox';
+  if (field instanceof PDFRadioGroup) return 'radio';
+  if (field instanceof PDFDropdown) return 'dropdown';
+  if (field instanceof PDFOptionList) return 'list';
+  if (field instanceof PDFSignature) return 'signature';
+  if (field instanceof PDFButton) return 'button';
+  return 'button';
+}
+
+export function labelOf(field: PDFField): string {
+  const tu = field.acroField.dict.lookup(PDFName.of('TU'));
+  return tu instanceof PDFString || tu instanceof PDFHexString ? tu.decodeText().trim() : '';
+}
+
+function optionsOf(field: PDFField): string[] {
+  if (field instanceof PDFRadioGroup || field instanceof PDFDropdown || field instanceof PDFOptionList) {
+    return field.getOptions();
+  }
+  if (field instanceof PDFCheckBox) {
+    const values = field.acroField.getWidgets().map((w) => w.getOnValue()?.decodeText());
+    return [...new Set(values.filter((v): v is string => v !== undefined))];
+  }
+  return [];
+}
+
+/** Widgets often lack /P, so pages are found from each page's /Annots. */
+function widgetPages(doc: PDFDocument): Map<PDFDict, number> {
+  const out = new Map<PDFDict, number>();
+  doc.getPages().forEach((page, i) => {
+    const annots = page.node.Annots();
+    if (!annots) return;
+    for (let j = 0; j < annots.size(); j++) {
+      const annot = annots.lookup(j);
+      if (annot instanceof PDFDict && !out.has(annot)) out.set(annot, i + 1);
+    }
+  });
+  return out;
+}

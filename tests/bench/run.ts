@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: plain Node benchmarks printing medians. Pass names to run
+ * only some: `npm run bench -- vault forms`.
+ */
+import { cpus } from 'node:os';
+import { printRows, type BenchRow } from './util';
+import { benchVault } from './vault';
+
+const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
+  vault: { title: 'Vault (issue 2)', run: benchVault },
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+console.log(`Amparo benchmarks: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}`);
+for (const [name, s] of Object.entries(suites)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  printRows(s.title, await s.run());
+}
