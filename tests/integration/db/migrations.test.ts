@@ -62,3 +62,20 @@ describe('migrations', () => {
     closeDb(db);
   });
 });
+
+describe('0002-intake', () => {
+  it('creates people, cases, keys, drafts, decisions and an accent-free FTS5 index', () => {
+    const db = emptyDb();
+    migrate(db, migrations.slice(0, 2));
+    expect(schemaVersion(db)).toBe(2);
+    expect(tables(db)).toEqual(expect.arrayContaining(['people', 'cases', 'person_keys', 'drafts', 'duplicate_decisions', 'people_fts']));
+    db.prepare('INSERT INTO people_fts(person_id, names, numbers) VALUES (?, ?, ?)').run('p1', 'Trần Thị Bích Ngọc', '012345678');
+    const hit = db.prepare(`SELECT person_id FROM people_fts WHERE people_fts MATCH ?`).all('"tran" "bich"');
+    expect(hit).toEqual([{ person_id: 'p1' }]);
+    // A case cannot point at a person who does not exist.
+    expect(() =>
+      db.prepare(`INSERT INTO cases(id, person_id, type, status, data, created_at, created_by, updated_at, updated_by) VALUES ('c', 'nobody', 'tps', 'open', '{}', 'x', 'x', 'x', 'x')`).run(),
+    ).toThrow(/FOREIGN KEY/);
+    closeDb(db);
+  });
+});

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore } from '../../../electron/core/app';
 import { readKeyslots, sealKeyslots } from '../../../electron/core/vault/keyslots';
 import { sha256Hex } from '../../../electron/core/vault/crypto';
+import { LATEST_VERSION } from '../../../electron/core/db/migrate';
 import { freshCore, PASS, TEST_KDF, tempDir } from '../../helpers/env';
 
 const cleanups: Array<() => void> = [];
@@ -80,7 +81,7 @@ describe('unlocking', () => {
     await core.call('vault.lock', {});
     expect(() => core.vault.db).toThrow(/locked/);
     const status = await core.call('vault.unlock', { passphrase: PASS });
-    expect(status).toMatchObject({ exists: true, unlocked: true, schemaVersion: 1 });
+    expect(status).toMatchObject({ exists: true, unlocked: true, schemaVersion: LATEST_VERSION });
     expect(core.vault.db.prepare(`SELECT value FROM meta WHERE key='k'`).get()).toEqual({ value: 'José' });
   });
 

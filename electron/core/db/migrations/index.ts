@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { m0001 } from './0001-init';
+import { m0002 } from './0002-intake';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002];
