@@ -1,0 +1,4 @@
+export { parseTpsDataset, tpsDatasetSchema, tpsCountrySchema, TPS_STATUSES } from './schema';
+export type { TpsCountry, TpsDataset, TpsStatus } from './schema';
+export { tpsDeadlinesFor, datasetAgeDays, isStale, STALE_AFTER_DAYS } from './deadlines';
+export type { TpsDeadline, TpsDeadlineKind, TpsDeadlineReport } from './deadlines';
