@@ -4,9 +4,12 @@
  * contract's schema, runs the handler, and turns any failure into a coded
  * error value. Nothing thrown here ever carries client data into a log.
  */
-import { contract, isOpName, type OpName, type OpOutput, type OpParsedInput } from '../../shared/contract';
+import { contract, isOpName, type OpName, type OpOutput } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { Vault, type VaultOptions } from './vault/vault';
+import { defaultActor, localToday, type Ctx } from './context';
+import type { Handlers } from './handlers';
+import { intakeHandlers, peopleHandlers } from './intake/handlers';
 
 export interface CoreOptions extends VaultOptions {
   /** Who is acting, recorded in created_by/updated_by; the OS user name by default. */
@@ -15,17 +18,20 @@ export interface CoreOptions extends VaultOptions {
   today?: () => string;
 }
 
-type Handlers = { [K in OpName]: (input: OpParsedInput<K>) => Promise<OpOutput<K>> | OpOutput<K> };
-
 export interface Core {
   vault: Vault;
   dispatch(name: string, rawInput: unknown): Promise<Result<unknown>>;
   call<K extends OpName>(name: K, input: unknown): Promise<OpOutput<K>>;
+  /** The service context over the open vault (VAULT_LOCKED when locked). */
+  ctx(): Ctx;
   close(): void;
 }
 
 export function createCore(opts: CoreOptions): Core {
   const vault = new Vault(opts);
+  const actor = opts.actor ?? defaultActor();
+  const today = opts.today ?? localToday;
+  const ctx = (): Ctx => ({ db: vault.db, actor, today, now: () => new Date().toISOString() });
 
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
@@ -46,6 +52,8 @@ export function createCore(opts: CoreOptions): Core {
       await vault.changePassphrase(current, next);
       return { changed: true as const };
     },
+    ...intakeHandlers(ctx),
+    ...peopleHandlers(ctx),
   };
 
   async function call<K extends OpName>(name: K, rawInput: unknown): Promise<OpOutput<K>> {
@@ -68,7 +76,7 @@ export function createCore(opts: CoreOptions): Core {
     }
   }
 
-  return { vault, dispatch, call, close: () => vault.lock() };
+  return { vault, dispatch, call, ctx, close: () => vault.lock() };
 }
 
 export function toErrorInfo(e: unknown) {

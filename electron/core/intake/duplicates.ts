@@ -1,0 +1,65 @@
+/**
+ * Duplicate and conflict check against the vault: the index narrows 100 000
+ * people to a few candidates through shared keys, then the shared matcher
+ * decides and explains.
+ */
+import { compareCandidates, nameKeys, type NameRecord } from '../../../shared/intake/duplicates';
+import { newId, type Ctx } from '../context';
+import { audit } from '../audit';
+import type { PersonRow } from './records';
+import type { DuplicateCandidate } from '../../../shared/views';
+
+const MAX_PROBED = 200;
+
+export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): DuplicateCandidate[] {
+  const keys = nameKeys(rec);
+  if (keys.length === 0) return [];
+  const placeholders = keys.map(() => '?').join(',');
+  const rows = ctx.db
+    .prepare(
+      `SELECT p.* FROM people p JOIN (
+         SELECT person_id, count(*) AS shared FROM person_keys WHERE key IN (${placeholders}) GROUP BY person_id ORDER BY shared DESC LIMIT ${MAX_PROBED}
+       ) k ON k.person_id = p.id
+       WHERE p.merged_into IS NULL`,
+    )
+    .all(...keys) as PersonRow[];
+  const out: DuplicateCandidate[] = [];
+  for (const r of rows) {
+    if (r.id === excludeId) continue;
+    const data = JSON.parse(r.data) as { person: { aliases: string[] } };
+    // An alias can be the name that matches: compare against each and keep the strongest.
+    const names = [{ given: r.given_name, family: r.family_name }, ...data.person.aliases.map((a) => ({ given: a, family: '' }))];
+    const best = names
+      .map((n) => compareCandidates(rec, { ...n, dob: r.dob, aNumber: r.a_number }))
+      .sort((a, b) => b.score - a.score)[0]!;
+    if (best.strength === 'none') continue;
+    out.push({
+      id: r.id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      dob: r.dob,
+      aNumber: r.a_number,
+      strength: best.strength,
+      score: best.score,
+      reasons: [...best.reasons],
+    });
+  }
+  return out.sort((a, b) => b.score - a.score).slice(0, 10);
+}
+
+export type Decision = 'new-person' | 'same-person' | 'needs-review';
+
+export function recordDecision(ctx: Ctx, personId: string, otherId: string, decision: Decision): void {
+  ctx.db
+    .prepare('INSERT INTO duplicate_decisions(id, person_id, other_id, decision, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(newId(), personId, otherId, decision, ctx.now(), ctx.actor);
+  audit(ctx, 'duplicate.decide', 'person', personId, { other: otherId, decision });
+}
+
+export function decisionsFor(ctx: Ctx, personId: string): Array<{ otherId: string; decision: Decision; decidedAt: string; decidedBy: string }> {
+  return (
+    ctx.db
+      .prepare('SELECT other_id, decision, decided_at, decided_by FROM duplicate_decisions WHERE person_id = ? OR other_id = ? ORDER BY decided_at')
+      .all(personId, personId) as Array<Record<string, string>>
+  ).map((r) => ({ otherId: r.other_id!, decision: r.decision as Decision, decidedAt: r.decided_at!, decidedBy: r.decided_by! }));
+}

@@ -1,0 +1,48 @@
+import type { Ctx } from '../context';
+import type { FeatureHandlers } from '../handlers';
+import { createPerson, fromFull, fromQuick, getPerson, listPeople, mergePeople, searchPeople, updatePerson, addCase, updateCase } from './people';
+import { discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
+import { findCandidates, recordDecision } from './duplicates';
+
+type Decisions = Array<{ otherId: string; decision: 'new-person' | 'same-person' | 'needs-review' }>;
+
+/** Saves the record, the user's duplicate decisions and drops the draft in one transaction. */
+function saveIntake(ctx: Ctx, input: ReturnType<typeof fromQuick>, draftId: string | undefined, decisions: Decisions) {
+  return ctx.db.transaction(() => {
+    const person = createPerson(ctx, input);
+    for (const d of decisions) recordDecision(ctx, person.id, d.otherId, d.decision);
+    if (draftId) discardDraft(ctx, draftId);
+    return person;
+  })();
+}
+
+export function intakeHandlers(ctx: () => Ctx): FeatureHandlers<'intake'> {
+  return {
+    'intake.createQuick': ({ intake, draftId, decisions }) => saveIntake(ctx(), fromQuick(intake), draftId, decisions),
+    'intake.createFull': ({ intake, draftId, decisions }) => saveIntake(ctx(), fromFull(intake), draftId, decisions),
+  };
+}
+
+export function peopleHandlers(ctx: () => Ctx): FeatureHandlers<'people'> & FeatureHandlers<'cases'> & FeatureHandlers<'drafts'> {
+  return {
+    'people.get': ({ id }) => getPerson(ctx(), id),
+    'people.update': ({ id, version, data }) => updatePerson(ctx(), id, version, data),
+    'people.list': (q) => listPeople(ctx(), q),
+    'people.search': ({ query, limit }) => searchPeople(ctx(), query, limit),
+    'people.checkDuplicates': ({ given, family, dob, aNumber, excludeId }) => findCandidates(ctx(), { given, family, dob, aNumber }, excludeId),
+    'people.decide': ({ personId, otherId, decision }) => {
+      recordDecision(ctx(), personId, otherId, decision);
+      return { recorded: true as const };
+    },
+    'people.merge': ({ keepId, mergeId }) => mergePeople(ctx(), keepId, mergeId),
+    'cases.add': ({ personId, case: c }) => addCase(ctx(), personId, c),
+    'cases.update': ({ id, version, case: c }) => updateCase(ctx(), id, version, c),
+    'drafts.save': (d) => saveDraft(ctx(), d),
+    'drafts.list': () => listDrafts(ctx()),
+    'drafts.get': ({ id }) => getDraft(ctx(), id),
+    'drafts.discard': ({ id }) => {
+      discardDraft(ctx(), id);
+      return { discarded: true as const };
+    },
+  };
+}

@@ -1,0 +1,325 @@
+/**
+ * People and their cases: create, read, update with optimistic versions,
+ * list, search and merge. Every write is one transaction that also keeps the
+ * search index, the duplicate keys and the audit log in step.
+ */
+import { AppError } from '../../../shared/errors';
+import { intakeSchemas } from '../../../shared/contract';
+import type { CaseRecord, FullIntake, QuickIntake } from '../../../shared/schemas/intake';
+import { urgencyFlags } from '../../../shared/intake/urgency';
+import { nameKeys } from '../../../shared/intake/duplicates';
+import { newId, type Ctx } from '../context';
+import { audit } from '../audit';
+import { caseFromRow, personColumns, stampOf, type CaseRow, type PersonData, type PersonRow, type PersonView, type CaseView } from './records';
+import { ftsQuery, searchText } from './search-text';
+import type { PersonSummary } from '../../../shared/views';
+
+/** A training's quick intake becomes an ordinary record, parsed by the same schemas as a full one. */
+export function fromQuick(q: QuickIntake): { data: PersonData; cases: CaseRecord[] } {
+  const cases = q.nextHearingDate
+    ? [intakeSchemas.caseRecord.parse({ type: q.detained ? 'removal-detained' : 'removal-nondetained', nextHearing: { date: q.nextHearingDate, kind: 'master' } })]
+    : [];
+  return {
+    data: {
+      person: intakeSchemas.person.parse({ givenName: q.givenName, familyName: q.familyName, dob: q.dob, approxAge: q.approxAge, phone: q.phone }),
+      detention: intakeSchemas.detention.parse({ detained: q.detained, facility: q.facility }),
+      history: intakeSchemas.history.parse({}),
+      family: [],
+      notes: '',
+      urgentNeeds: q.urgentNeeds,
+    },
+    cases,
+  };
+}
+
+export function fromFull(f: FullIntake): { data: PersonData; cases: CaseRecord[] } {
+  return {
+    data: { person: f.person, detention: f.detention, history: f.history, family: f.family, notes: f.notes, urgentNeeds: '', consent: f.consent },
+    cases: f.cases,
+  };
+}
+
+function writeIndexes(ctx: Ctx, id: string, d: PersonData): void {
+  ctx.db.prepare('DELETE FROM people_fts WHERE person_id = ?').run(id);
+  ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
+  const t = searchText(d);
+  ctx.db.prepare('INSERT INTO people_fts(person_id, names, numbers) VALUES (?, ?, ?)').run(id, t.names, t.numbers);
+  const insertKey = ctx.db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
+  for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber })) insertKey.run(id, k);
+  for (const alias of d.person.aliases) {
+    for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
+  }
+}
+
+function dropIndexes(ctx: Ctx, id: string): void {
+  ctx.db.prepare('DELETE FROM people_fts WHERE person_id = ?').run(id);
+  ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
+}
+
+function casesOf(ctx: Ctx, personId: string): CaseView[] {
+  return (ctx.db.prepare('SELECT * FROM cases WHERE person_id = ? ORDER BY id').all(personId) as CaseRow[]).map(caseFromRow);
+}
+
+/** Recomputes the list columns (next hearing, assignee) after the person or a case changed. */
+function refreshColumns(ctx: Ctx, id: string, d: PersonData): void {
+  const cols = personColumns(d, casesOf(ctx, id), ctx.today());
+  const names = Object.keys(cols);
+  ctx.db.prepare(`UPDATE people SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...cols, id });
+}
+
+function insertCase(ctx: Ctx, personId: string, c: CaseRecord): string {
+  const id = newId();
+  const now = ctx.now();
+  ctx.db
+    .prepare(
+      `INSERT INTO cases(id, person_id, type, status, court, judge, hearing_date, hearing_time, hearing_kind, assigned_to, outcome, data, version, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @personId, @type, @status, @court, @judge, @hd, @ht, @hk, @assigned, @outcome, @data, 1, @now, @actor, @now, @actor)`,
+    )
+    .run(caseParams(ctx, id, personId, c, now));
+  return id;
+}
+
+function caseParams(ctx: Ctx, id: string, personId: string, c: CaseRecord, now: string) {
+  return {
+    id,
+    personId,
+    type: c.type,
+    status: c.status,
+    court: c.court ?? null,
+    judge: c.judge ?? null,
+    hd: c.nextHearing?.date ?? null,
+    ht: c.nextHearing?.time ?? null,
+    hk: c.nextHearing?.kind ?? null,
+    assigned: c.assignedTo ?? null,
+    outcome: c.outcome ?? null,
+    data: JSON.stringify(c),
+    now,
+    actor: ctx.actor,
+  };
+}
+
+export function createPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRecord[] }): PersonView {
+  const id = newId();
+  ctx.db.transaction(() => {
+    const now = ctx.now();
+    const cols = personColumns(input.data, input.cases, ctx.today());
+    ctx.db
+      .prepare(
+        `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, next_hearing, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
+         VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @next_hearing, @assigned_to, @data, 1, @now, @actor, @now, @actor)`,
+      )
+      .run({ ...cols, id, data: JSON.stringify(input.data), now, actor: ctx.actor });
+    for (const c of input.cases) insertCase(ctx, id, c);
+    writeIndexes(ctx, id, input.data);
+    audit(ctx, 'person.create', 'person', id);
+  })();
+  return getPerson(ctx, id);
+}
+
+function personRow(ctx: Ctx, id: string): PersonRow {
+  const row = ctx.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'That person is not in this vault.');
+  return row;
+}
+
+export function viewOf(ctx: Ctx, row: PersonRow): PersonView {
+  const data = JSON.parse(row.data) as PersonData;
+  const cases = casesOf(ctx, row.id);
+  const view: PersonView = {
+    ...data,
+    ...stampOf(row),
+    cases,
+    urgency: urgencyFlags(
+      {
+        detained: data.detention.detained,
+        nextHearingDate: row.next_hearing ?? undefined,
+        lastEntryDate: data.history.lastEntryDate,
+        caseTypes: cases.filter((c) => c.status !== 'closed').map((c) => c.type),
+      },
+      ctx.today(),
+    ),
+  };
+  if (row.merged_into) view.mergedInto = row.merged_into;
+  return view;
+}
+
+export function getPerson(ctx: Ctx, id: string): PersonView {
+  return viewOf(ctx, personRow(ctx, id));
+}
+
+/**
+ * Saves a new version of a person's data. `version` is the one the editor
+ * loaded: if someone saved in between, the write is refused, never merged silently.
+ */
+export function updatePerson(ctx: Ctx, id: string, version: number, data: PersonData): PersonView {
+  ctx.db.transaction(() => {
+    const row = personRow(ctx, id);
+    if (row.merged_into) throw new AppError('STALE_WRITE', 'This record was merged into another one. Open that record instead.');
+    const res = ctx.db
+      .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
+      .run(JSON.stringify(data), ctx.now(), ctx.actor, id, version);
+    if (res.changes === 0) {
+      throw new AppError('STALE_WRITE', 'Someone saved this record after you opened it. Reload it to see their changes, then make yours again.', {
+        currentVersion: row.version,
+      });
+    }
+    refreshColumns(ctx, id, data);
+    writeIndexes(ctx, id, data);
+    audit(ctx, 'person.update', 'person', id);
+  })();
+  return getPerson(ctx, id);
+}
+
+export function addCase(ctx: Ctx, personId: string, c: CaseRecord): CaseView {
+  let id = '';
+  ctx.db.transaction(() => {
+    const row = personRow(ctx, personId);
+    id = insertCase(ctx, personId, c);
+    refreshColumns(ctx, personId, JSON.parse(row.data) as PersonData);
+    audit(ctx, 'case.create', 'case', id);
+  })();
+  return casesOf(ctx, personId).find((x) => x.id === id)!;
+}
+
+export function updateCase(ctx: Ctx, caseId: string, version: number, c: CaseRecord): CaseView {
+  let personId = '';
+  ctx.db.transaction(() => {
+    const row = ctx.db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'That case is not in this vault.');
+    personId = row.person_id;
+    const p = caseParams(ctx, caseId, personId, c, ctx.now());
+    const res = ctx.db
+      .prepare(
+        `UPDATE cases SET type=@type, status=@status, court=@court, judge=@judge, hearing_date=@hd, hearing_time=@ht, hearing_kind=@hk,
+           assigned_to=@assigned, outcome=@outcome, data=@data, version=version+1, updated_at=@now, updated_by=@actor
+         WHERE id=@id AND version=@version`,
+      )
+      .run({ ...p, version });
+    if (res.changes === 0) throw new AppError('STALE_WRITE', 'Someone saved this case after you opened it. Reload it, then make your change again.');
+    refreshColumns(ctx, personId, JSON.parse(personRow(ctx, personId).data) as PersonData);
+    audit(ctx, 'case.update', 'case', caseId);
+  })();
+  return casesOf(ctx, personId).find((x) => x.id === caseId)!;
+}
+
+export interface ListQuery {
+  detained?: boolean;
+  hearingWithinDays?: number;
+  assignedTo?: string;
+  sort: 'name' | 'hearing' | 'updated' | 'created';
+  dir: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const summaryOf = (r: PersonRow): PersonSummary => ({
+  id: r.id,
+  givenName: r.given_name,
+  familyName: r.family_name,
+  dob: r.dob,
+  aNumber: r.a_number,
+  detained: r.detained === 1,
+  facility: r.facility,
+  nextHearing: r.next_hearing,
+  assignedTo: r.assigned_to,
+  updatedAt: r.updated_at,
+});
+
+const SORTS: Record<ListQuery['sort'], string> = {
+  name: 'family_name COLLATE NOCASE, given_name COLLATE NOCASE',
+  hearing: 'next_hearing IS NULL, next_hearing',
+  updated: 'updated_at',
+  created: 'created_at',
+};
+
+export function listPeople(ctx: Ctx, q: ListQuery): { total: number; rows: PersonSummary[] } {
+  const where = ['merged_into IS NULL'];
+  const params: Record<string, unknown> = {};
+  if (q.detained !== undefined) {
+    where.push('detained = @detained');
+    params.detained = q.detained ? 1 : 0;
+  }
+  if (q.hearingWithinDays !== undefined) {
+    where.push('next_hearing BETWEEN @today AND date(@today, @span)');
+    params.today = ctx.today();
+    params.span = `+${q.hearingWithinDays} days`;
+  }
+  if (q.assignedTo !== undefined) {
+    where.push('assigned_to = @assignedTo');
+    params.assignedTo = q.assignedTo;
+  }
+  const clause = where.join(' AND ');
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM people WHERE ${clause}`).get(params) as { n: number }).n;
+  const order = SORTS[q.sort]
+    .split(', ')
+    .map((s) => (s.endsWith('IS NULL') ? s : `${s} ${q.dir === 'desc' ? 'DESC' : 'ASC'}`))
+    .join(', ');
+  const rows = ctx.db
+    .prepare(`SELECT * FROM people WHERE ${clause} ORDER BY ${order}, id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as PersonRow[];
+  return { total, rows: rows.map(summaryOf) };
+}
+
+export function searchPeople(ctx: Ctx, query: string, limit = 20): PersonSummary[] {
+  const fts = ftsQuery(query);
+  if (!fts) return [];
+  const rows = ctx.db
+    .prepare(
+      `SELECT p.* FROM people_fts f JOIN people p ON p.id = f.person_id
+       WHERE people_fts MATCH ? AND p.merged_into IS NULL
+       ORDER BY f.rank LIMIT ?`,
+    )
+    .all(fts, limit) as PersonRow[];
+  return rows.map(summaryOf);
+}
+
+/**
+ * Two records found to be one person: everything from both is kept. The
+ * other record's cases move over, its names become aliases, its facts fill
+ * gaps, its notes and family are appended; it stays in the database marked
+ * as merged, so nothing is ever lost.
+ */
+export function mergePeople(ctx: Ctx, keepId: string, mergeId: string): PersonView {
+  if (keepId === mergeId) throw new AppError('INVALID_INPUT', 'A record cannot be merged into itself.');
+  ctx.db.transaction(() => {
+    const keep = personRow(ctx, keepId);
+    const other = personRow(ctx, mergeId);
+    if (keep.merged_into || other.merged_into) throw new AppError('STALE_WRITE', 'One of these records was already merged.');
+    const a = JSON.parse(keep.data) as PersonData;
+    const b = JSON.parse(other.data) as PersonData;
+    const merged = mergeData(a, b);
+    ctx.db.prepare('UPDATE cases SET person_id = ? WHERE person_id = ?').run(keepId, mergeId);
+    ctx.db
+      .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?')
+      .run(JSON.stringify(merged), ctx.now(), ctx.actor, keepId);
+    ctx.db.prepare('UPDATE people SET merged_into = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(keepId, ctx.now(), ctx.actor, mergeId);
+    dropIndexes(ctx, mergeId);
+    refreshColumns(ctx, keepId, merged);
+    writeIndexes(ctx, keepId, merged);
+    audit(ctx, 'person.merge', 'person', keepId, { merged: mergeId });
+  })();
+  return getPerson(ctx, keepId);
+}
+
+function fillGaps<T extends object>(a: T, b: T): T {
+  const out = { ...a } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(b)) {
+    if (out[k] === undefined || out[k] === '' || out[k] === null) out[k] = v;
+  }
+  return out as T;
+}
+
+export function mergeData(a: PersonData, b: PersonData): PersonData {
+  const nameOf = (d: PersonData) => `${d.person.givenName} ${d.person.familyName}`.trim();
+  const aliases = [...new Set([...a.person.aliases, ...b.person.aliases, nameOf(b)].filter((n) => n && n !== nameOf(a)))];
+  const joinText = (x: string, y: string) => [x, y].filter(Boolean).join('\n\n');
+  return {
+    person: { ...fillGaps(a.person, b.person), aliases, languages: [...new Set([...a.person.languages, ...b.person.languages])] },
+    detention: fillGaps(a.detention, b.detention),
+    history: fillGaps(a.history, b.history),
+    family: [...a.family, ...b.family],
+    notes: joinText(a.notes, b.notes),
+    urgentNeeds: joinText(a.urgentNeeds, b.urgentNeeds),
+    ...(a.consent || b.consent ? { consent: a.consent ?? b.consent } : {}),
+  };
+}
