@@ -1,0 +1,307 @@
+import { prepareName, type NameRecord, type NameToken, type PreparedField, type PreparedName } from './names';
+
+/**
+ * Duplicate and conflict matcher. Evidence is added up into a score; the
+ * strength follows from the score alone, so ranking and labelling agree:
+ *
+ *   name (best of: as written, given/family swapped, all words pooled)
+ *     exact 60 · all words, some only phonetically 52 · a second name dropped 47
+ *     (either of the last two with a one-letter typo in a word: 12 less)
+ *     family name only 20 · one side has no family name 20 · given only 0
+ *   date of birth   equal +30 · one-typo or day/month swapped +12 · missing 0 · differs -25
+ *   A-number        equal → 100 outright · both present and different -50
+ *   single-word name on either side -15, and never above 70
+ *
+ *   likely ≥ 75 · possible ≥ 35 · otherwise none
+ *
+ * Spelling variants (one typo) only count when some other word matches exactly
+ * or by sound, which is what keeps the nameKeys contract true.
+ */
+
+export const REASON_CODES = [
+  'a-number-equal',
+  'a-number-differs',
+  'dob-equal',
+  'dob-close',
+  'dob-differs',
+  'dob-missing',
+  'names-equal',
+  'names-equal-ignoring-accents',
+  'accent-variant',
+  'given-family-swapped',
+  'name-split-differs',
+  'second-given-dropped',
+  'second-surname-dropped',
+  'transliteration-variant',
+  'phonetic-match',
+  'spelling-variant',
+  'hyphen-variant',
+  'particle-variant',
+  'family-name-only',
+  'given-name-only',
+  'family-name-missing',
+  'given-name-missing',
+  'single-name-only',
+  'names-differ',
+] as const;
+
+export type ReasonCode = (typeof REASON_CODES)[number];
+export type MatchStrength = 'likely' | 'possible' | 'none';
+
+export interface CandidateMatch {
+  strength: MatchStrength;
+  /** 0–100, for ranking candidates. */
+  score: number;
+  /** Stable codes in REASON_CODES order, for the UI to explain the match. */
+  reasons: ReasonCode[];
+}
+
+export const LIKELY_SCORE = 75;
+export const POSSIBLE_SCORE = 35;
+
+type TokenKind = 'same' | 'accent' | 'transliteration' | 'phonetic' | 'spelling';
+type FieldStatus = 'full' | 'subset' | 'no' | 'missing' | 'empty';
+type Level = 'exact' | 'variant' | 'subset' | 'family-only' | 'part-missing' | 'given-only' | 'none';
+type Orientation = 'straight' | 'swapped' | 'pooled';
+type DobRelation = 'equal' | 'close' | 'differs' | 'unknown';
+
+const TOKEN_SCORE: Record<TokenKind, number> = { same: 1, accent: 1, transliteration: 1, phonetic: 0.85, spelling: 0.75 };
+const LEVEL_POINTS: Record<Level, number> = {
+  exact: 60,
+  variant: 52,
+  subset: 47,
+  'family-only': 20,
+  'part-missing': 20,
+  'given-only': 0,
+  none: 0,
+};
+const DOB_POINTS: Record<DobRelation, number> = { equal: 30, close: 12, unknown: 0, differs: -25 };
+const A_NUMBER_DIFFERS_POINTS = -50;
+const SINGLE_NAME_POINTS = -15;
+const SPELLING_PENALTY = 12;
+const SINGLE_NAME_CAP = 70;
+// Below this length a single typo turns one short name into another (Ana/Ada).
+const MIN_SPELLING_LENGTH = 4;
+
+interface FieldMatch {
+  status: FieldStatus;
+  kinds: TokenKind[];
+  /** Matched only once words were run together (Pierre-Louis / Pierrelouis). */
+  joined: boolean;
+  a: PreparedField;
+  b: PreparedField;
+}
+
+interface NameMatch {
+  level: Level;
+  orientation: Orientation;
+  given: FieldMatch;
+  family: FieldMatch;
+}
+
+/** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (l.length - s.length > 1) return false;
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  if (s.length < l.length) return s.slice(i) === l.slice(i + 1);
+  const substituted = s.slice(i + 1) === l.slice(i + 1);
+  const transposed = s[i] === l[i + 1] && s[i + 1] === l[i] && s.slice(i + 2) === l.slice(i + 2);
+  return substituted || transposed;
+}
+
+function tokenKind(x: NameToken, y: NameToken): TokenKind | null {
+  if (x.raw === y.raw) return 'same';
+  if (x.folded === y.folded) return 'accent';
+  if (x.canon === y.canon) return 'transliteration';
+  if (x.codes.some((code) => y.codes.includes(code))) return 'phonetic';
+  const long = Math.min(x.canon.length, y.canon.length) >= MIN_SPELLING_LENGTH;
+  return long && withinOneEdit(x.canon, y.canon) ? 'spelling' : null;
+}
+
+/** Pairs words one-to-one, best matches first and, among equals, words in the same position. */
+function pairTokens(xs: readonly NameToken[], ys: readonly NameToken[]): TokenKind[] {
+  const candidates: { i: number; j: number; kind: TokenKind }[] = [];
+  xs.forEach((x, i) =>
+    ys.forEach((y, j) => {
+      const kind = tokenKind(x, y);
+      if (kind) candidates.push({ i, j, kind });
+    }),
+  );
+  candidates.sort((p, q) => TOKEN_SCORE[q.kind] - TOKEN_SCORE[p.kind] || Math.abs(p.i - p.j) - Math.abs(q.i - q.j) || p.i - q.i);
+  const usedX = new Set<number>();
+  const usedY = new Set<number>();
+  const kinds: TokenKind[] = [];
+  for (const { i, j, kind } of candidates) {
+    if (usedX.has(i) || usedY.has(j)) continue;
+    usedX.add(i);
+    usedY.add(j);
+    kinds.push(kind);
+  }
+  return kinds;
+}
+
+function matchField(a: PreparedField, b: PreparedField): FieldMatch {
+  const base = { kinds: [] as TokenKind[], joined: false, a, b };
+  if (a.tokens.length === 0 && b.tokens.length === 0) return { ...base, status: 'empty' };
+  if (a.tokens.length === 0 || b.tokens.length === 0) return { ...base, status: 'missing' };
+  // Checked first so "D'Souza" / "D Souza" is one name spaced two ways, not a dropped word.
+  if (a.tokens.length !== b.tokens.length && a.joined === b.joined) return { ...base, joined: true, status: 'full' };
+  const kinds = pairTokens(a.tokens, b.tokens);
+  if (kinds.length === Math.min(a.tokens.length, b.tokens.length)) {
+    return { ...base, kinds, status: a.tokens.length === b.tokens.length ? 'full' : 'subset' };
+  }
+  return { ...base, kinds, status: 'no' };
+}
+
+const matched = (f: FieldMatch) => f.status === 'full' || f.status === 'subset';
+const settled = (f: FieldMatch) => matched(f) || f.status === 'empty';
+const isExactKind = (k: TokenKind) => k === 'same' || k === 'accent' || k === 'transliteration';
+
+function levelOf(given: FieldMatch, family: FieldMatch): Level {
+  if (settled(given) && settled(family) && (matched(given) || matched(family))) {
+    if (given.status === 'subset' || family.status === 'subset') return 'subset';
+    return [...given.kinds, ...family.kinds].every(isExactKind) ? 'exact' : 'variant';
+  }
+  if ((matched(given) && family.status === 'missing') || (matched(family) && given.status === 'missing')) {
+    return 'part-missing';
+  }
+  if (matched(family)) return 'family-only';
+  if (matched(given)) return 'given-only';
+  return 'none';
+}
+
+/** A match resting on typos alone shares no lookup key, so it must not count. */
+function anchored(...fields: FieldMatch[]): boolean {
+  return fields.some((f) => f.joined || f.kinds.some((k) => k !== 'spelling'));
+}
+
+function pool(name: PreparedName): PreparedField {
+  const tokens = [...name.given.tokens, ...name.family.tokens];
+  return {
+    tokens,
+    particles: [...name.given.particles, ...name.family.particles].sort(),
+    joined: tokens.map((t) => t.canon).join(''),
+    hasHyphen: name.given.hasHyphen || name.family.hasHyphen,
+  };
+}
+
+const EMPTY_FIELD: PreparedField = { tokens: [], particles: [], joined: '', hasHyphen: false };
+
+function orient(orientation: Orientation, given: FieldMatch, family: FieldMatch): NameMatch {
+  const level = anchored(given, family) ? levelOf(given, family) : 'none';
+  return { level, orientation, given, family };
+}
+
+function bestNameMatch(a: PreparedName, b: PreparedName): NameMatch {
+  const straight = orient('straight', matchField(a.given, b.given), matchField(a.family, b.family));
+  const swapped = orient('swapped', matchField(a.given, b.family), matchField(a.family, b.given));
+  let pooled = orient('pooled', matchField(pool(a), pool(b)), matchField(EMPTY_FIELD, EMPTY_FIELD));
+  // Pooling all words must not turn one shared word into a "dropped name".
+  if (pooled.level === 'subset' && pooled.given.kinds.length < 2) pooled = { ...pooled, level: 'none' };
+  // Earlier entries win ties: the reading closest to what was typed.
+  return [straight, swapped, pooled].reduce((best, m) => (namePoints(m) > namePoints(best) ? m : best));
+}
+
+function dobRelation(a: string | undefined, b: string | undefined): DobRelation {
+  if (a === undefined || b === undefined) return 'unknown';
+  if (a === b) return 'equal';
+  const dayMonthSwapped = a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
+  return dayMonthSwapped || withinOneEdit(a, b) ? 'close' : 'differs';
+}
+
+const particlesDiffer = (f: FieldMatch) => f.a.particles.join(' ') !== f.b.particles.join(' ');
+
+function nameReasons(m: NameMatch): ReasonCode[] {
+  if (m.level === 'none') return ['names-differ'];
+  if (m.level === 'given-only') return ['given-name-only'];
+  if (m.level === 'family-only') return familyOnlyReasons(m);
+  const reasons: ReasonCode[] = [];
+  const add = (cond: boolean, code: ReasonCode) => {
+    if (cond) reasons.push(code);
+  };
+  add(m.family.status === 'missing', 'family-name-missing');
+  add(m.given.status === 'missing', 'given-name-missing');
+  const fields = [m.given, m.family].filter(matched);
+  const kinds = fields.flatMap((f) => f.kinds);
+  const exact = m.level === 'exact';
+  add(exact && kinds.includes('accent'), 'names-equal-ignoring-accents');
+  add(exact && kinds.length > 0 && kinds.every((k) => k === 'same'), 'names-equal');
+  add(!exact && kinds.includes('accent'), 'accent-variant');
+  add(m.orientation === 'swapped', 'given-family-swapped');
+  add(m.orientation === 'pooled', 'name-split-differs');
+  add(m.orientation !== 'pooled' && m.given.status === 'subset', 'second-given-dropped');
+  add(m.orientation !== 'pooled' && m.family.status === 'subset', 'second-surname-dropped');
+  add(kinds.includes('transliteration'), 'transliteration-variant');
+  add(kinds.includes('phonetic'), 'phonetic-match');
+  add(kinds.includes('spelling'), 'spelling-variant');
+  add(
+    fields.some((f) => f.joined || f.a.hasHyphen !== f.b.hasHyphen),
+    'hyphen-variant',
+  );
+  add(fields.some(particlesDiffer), 'particle-variant');
+  return reasons;
+}
+
+function familyOnlyReasons(m: NameMatch): ReasonCode[] {
+  const kinds = m.family.kinds;
+  const reasons: ReasonCode[] = ['family-name-only'];
+  if (m.orientation === 'swapped') reasons.push('given-family-swapped');
+  if (kinds.includes('phonetic')) reasons.push('phonetic-match');
+  if (kinds.includes('spelling')) reasons.push('spelling-variant');
+  return reasons;
+}
+
+/** A typo could as well be another name (Marta/Maria): on its own it never makes a likely match. */
+function namePoints(m: NameMatch): number {
+  const typo = [m.given, m.family].some((f) => matched(f) && f.kinds.includes('spelling'));
+  return LEVEL_POINTS[m.level] - (typo && (m.level === 'variant' || m.level === 'subset') ? SPELLING_PENALTY : 0);
+}
+
+const DOB_REASON: Record<DobRelation, ReasonCode> = {
+  equal: 'dob-equal',
+  close: 'dob-close',
+  differs: 'dob-differs',
+  unknown: 'dob-missing',
+};
+
+const isPrepared = (r: NameRecord | PreparedName): r is PreparedName => typeof r.given !== 'string';
+const tokenCount = (n: PreparedName) => n.given.tokens.length + n.family.tokens.length;
+
+function strengthOf(score: number): MatchStrength {
+  if (score >= LIKELY_SCORE) return 'likely';
+  return score >= POSSIBLE_SCORE ? 'possible' : 'none';
+}
+
+function orderReasons(reasons: ReasonCode[]): ReasonCode[] {
+  return [...new Set(reasons)].sort((x, y) => REASON_CODES.indexOf(x) - REASON_CODES.indexOf(y));
+}
+
+/**
+ * Compares two people. Pass records prepared once with `prepareName` when
+ * comparing one person against many candidates.
+ */
+export function compareCandidates(a: NameRecord | PreparedName, b: NameRecord | PreparedName): CandidateMatch {
+  const pa = isPrepared(a) ? a : prepareName(a);
+  const pb = isPrepared(b) ? b : prepareName(b);
+  const name = bestNameMatch(pa, pb);
+  const dob = dobRelation(pa.dob, pb.dob);
+  const bothANumbers = pa.aNumber !== undefined && pb.aNumber !== undefined;
+  const aNumberEqual = bothANumbers && pa.aNumber === pb.aNumber;
+  const singleName = tokenCount(pa) <= 1 || tokenCount(pb) <= 1;
+
+  const reasons: ReasonCode[] = [...nameReasons(name), DOB_REASON[dob]];
+  if (bothANumbers) reasons.push(aNumberEqual ? 'a-number-equal' : 'a-number-differs');
+  if (singleName) reasons.push('single-name-only');
+
+  let score = namePoints(name) + (name.level === 'none' ? Math.min(0, DOB_POINTS[dob]) : DOB_POINTS[dob]);
+  if (bothANumbers && !aNumberEqual) score += A_NUMBER_DIFFERS_POINTS;
+  if (singleName) score = Math.min(score + SINGLE_NAME_POINTS, SINGLE_NAME_CAP);
+  score = aNumberEqual ? 100 : Math.max(0, Math.min(100, score));
+
+  return { strength: strengthOf(score), score, reasons: orderReasons(reasons) };
+}
+
+export { nameKeys, prepareName, NAME_KEYS_VERSION, type NameRecord, type PreparedName } from './names';
