@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+
+export interface FieldProps {
+  id: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  type?: 'text' | 'password';
+  /** Already-translated error text; sets aria-invalid and is announced. */
+  error?: string | undefined;
+  hint?: ReactNode;
+  /** Ids of other elements that describe the field (e.g. a strength meter). */
+  describedBy?: string[];
+  autoComplete?: string;
+  autoFocus?: boolean;
+  mono?: boolean;
+  disabled?: boolean;
+  /** Rendered under the input, before the error (e.g. a strength meter). */
+  children?: ReactNode;
+}
+
+/** A labelled text input with hint and error wired through aria-describedby. */
+export function Field({ id, label, registration, type = 'text', error, hint, describedBy = [], autoComplete, autoFocus, mono, disabled, children }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const ids = [hintId, ...describedBy, errorId].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        className={mono ? 'mono' : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids || undefined}
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+        autoCapitalize="off"
+        autoCorrect="off"
+        spellCheck={false}
+        disabled={disabled}
+        {...registration}
+      />
+      {children}
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Language state for the UI. The preference (just "en" or "es", never client
+ * data) is remembered in localStorage; <html lang> follows it so screen readers
+ * switch voice and spell-check uses the right dictionary.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { detectLang, isLang, isMessageKey, t as translate, type Lang, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/schemas/vault';
+
+const STORAGE_KEY = 'amparo.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = window.localStorage.getItem(STORAGE_KEY);
+    if (isLang(saved)) return saved;
+  } catch {
+    /* storage unavailable: fall through */
+  }
+  return detectLang(navigator.languages ?? [navigator.language]);
+}
+
+export interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t(key: MessageKey, params?: MessageParams): string;
+  /** Translates a validation message that should be a catalog key (from a zod schema). */
+  tv(message: string | undefined): string | undefined;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      /* not fatal */
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+    const tv = (message: string | undefined) => {
+      if (!message) return undefined;
+      return isMessageKey(message) ? t(message, { min: MIN_PASSPHRASE_LENGTH }) : t('form.invalid');
+    };
+    return { lang, setLang, t, tv };
+  }, [lang, setLang]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

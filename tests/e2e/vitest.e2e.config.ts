@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/** Browser tests: one file at a time, a real Chromium, the real core behind the loopback harness. */
+export default defineConfig({
+  root: resolve(import.meta.dirname, '../..'),
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+    // Later steps build on earlier ones (create -> lock -> unlock): stop at the first failure.
+    bail: 1,
+  },
+});
