@@ -1,0 +1,5 @@
+/**
+ * IPC channel names, shared by main and preload. Kept in a file of its own so
+ * the preload bundle pulls in nothing else from the main process.
+ */
+export const IPC_CALL_CHANNEL = 'amparo:call';
