@@ -5,9 +5,11 @@
 import { cpus } from 'node:os';
 import { printRows, type BenchRow } from './util';
 import { benchVault } from './vault';
+import { benchSearch } from './search';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   vault: { title: 'Vault (issue 2)', run: benchVault },
+  search: { title: 'Search (issue 3)', run: benchSearch },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

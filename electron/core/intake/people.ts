@@ -99,6 +99,11 @@ function caseParams(ctx: Ctx, id: string, personId: string, c: CaseRecord, now: 
 }
 
 export function createPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRecord[] }): PersonView {
+  return getPerson(ctx, insertPerson(ctx, input));
+}
+
+/** Inserts without reading back: bulk paths (CSV import, benchmarks) need no view. */
+export function insertPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRecord[] }): string {
   const id = newId();
   ctx.db.transaction(() => {
     const now = ctx.now();
@@ -113,7 +118,7 @@ export function createPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRec
     writeIndexes(ctx, id, input.data);
     audit(ctx, 'person.create', 'person', id);
   })();
-  return getPerson(ctx, id);
+  return id;
 }
 
 function personRow(ctx: Ctx, id: string): PersonRow {
