@@ -39,11 +39,14 @@ export function fromFull(f: FullIntake): { data: PersonData; cases: CaseRecord[]
   };
 }
 
+// The FTS row's rowid is the person's seq: person_id is UNINDEXED in FTS5,
+// so deleting by it would scan the whole index on every save.
+const ROWID_OF = '(SELECT seq FROM people WHERE id = ?)';
+
 function writeIndexes(ctx: Ctx, id: string, d: PersonData): void {
-  ctx.db.prepare('DELETE FROM people_fts WHERE person_id = ?').run(id);
-  ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
+  dropIndexes(ctx, id);
   const t = searchText(d);
-  ctx.db.prepare('INSERT INTO people_fts(person_id, names, numbers) VALUES (?, ?, ?)').run(id, t.names, t.numbers);
+  ctx.db.prepare(`INSERT INTO people_fts(rowid, person_id, names, numbers) VALUES (${ROWID_OF}, ?, ?, ?)`).run(id, id, t.names, t.numbers);
   const insertKey = ctx.db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
   for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber })) insertKey.run(id, k);
   for (const alias of d.person.aliases) {
@@ -52,7 +55,7 @@ function writeIndexes(ctx: Ctx, id: string, d: PersonData): void {
 }
 
 function dropIndexes(ctx: Ctx, id: string): void {
-  ctx.db.prepare('DELETE FROM people_fts WHERE person_id = ?').run(id);
+  ctx.db.prepare(`DELETE FROM people_fts WHERE rowid = ${ROWID_OF}`).run(id);
   ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
 }
 
@@ -270,7 +273,7 @@ export function searchPeople(ctx: Ctx, query: string, limit = 20): PersonSummary
   if (!fts) return [];
   const rows = ctx.db
     .prepare(
-      `SELECT p.* FROM people_fts f JOIN people p ON p.id = f.person_id
+      `SELECT p.* FROM people_fts f JOIN people p ON p.seq = f.rowid
        WHERE people_fts MATCH ? AND p.merged_into IS NULL
        ORDER BY f.rank LIMIT ?`,
     )

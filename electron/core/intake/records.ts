@@ -8,6 +8,7 @@ import type { CaseView, PersonData, Stamp } from '../../../shared/views';
 export type { CaseView, PersonData, PersonView, Stamp } from '../../../shared/views';
 
 export interface PersonRow {
+  seq: number;
   id: string;
   given_name: string;
   family_name: string;

@@ -10,8 +10,10 @@ export const m0002: Migration = {
   name: 'intake',
   up(db) {
     db.exec(`
+      -- seq is a stable integer key for the FTS5 index (a plain rowid may be renumbered by VACUUM).
       CREATE TABLE people (
-        id              TEXT PRIMARY KEY,
+        seq             INTEGER PRIMARY KEY,
+        id              TEXT NOT NULL UNIQUE,
         given_name      TEXT NOT NULL,
         family_name     TEXT NOT NULL,
         dob             TEXT,
