@@ -1,0 +1,15 @@
+import { runDeadlineCommand } from '../deadlines/command';
+import type { Command } from './vault-commands';
+
+/** `deadline …` needs no vault: the engine is pure, so paralegals can check a date anywhere. */
+export const deadlineCommands: Record<string, Command> = {
+  deadline: {
+    usage: 'deadline --rule ID --trigger YYYY-MM-DD [--mailed] [--days N] [--closure D]... [--json] | --list',
+    async run(args, io) {
+      const r = runDeadlineCommand(args);
+      if (r.stdout) io.out(r.stdout.replace(/\n$/, ''));
+      if (r.stderr) io.err(r.stderr.replace(/\n$/, ''));
+      return r.code;
+    },
+  },
+};
