@@ -2,7 +2,6 @@ import {
   PDFButton,
   PDFCheckBox,
   PDFDict,
-  PDFDocument,
   PDFDropdown,
   PDFHexString,
   PDFName,
@@ -11,6 +10,7 @@ import {
   PDFSignature,
   PDFString,
   PDFTextField,
+  type PDFDocument,
   type PDFField,
 } from 'pdf-lib';
 import type { FieldInfo, FieldType } from '../../../shared/forms/types';
@@ -72,7 +72,7 @@ function optionsOf(field: PDFField): string[] {
 }
 
 /** Widgets often lack /P, so pages are found from each page's /Annots. */
-function widgetPages(doc: PDFDocument): Map<PDFDict, number> {
+export function widgetPages(doc: PDFDocument): Map<PDFDict, number> {
   const out = new Map<PDFDict, number>();
   doc.getPages().forEach((page, i) => {
     const annots = page.node.Annots();

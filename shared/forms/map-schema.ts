@@ -1,0 +1,140 @@
+/**
+ * Field maps are data: one JSON file per form edition says which FormView
+ * path fills which PDF field, and how the value is written. This schema is
+ * the one check every map passes before use.
+ */
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { FieldInfo, FieldType } from './types';
+import { isViewPath } from './view';
+
+const TEXT_TRANSFORMS = ['text', 'upper', 'date-mdy', 'a-number', 'phone-area', 'phone-number', 'phone-digits', 'zip5'] as const;
+const NAME_TRANSFORMS = ['name-given', 'name-family', 'name-middle'] as const;
+
+/** A path, or several joined with `separator` (e.g. city and country of birth). */
+const source = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Fill only when another view value equals this, e.g. the matter box of the chosen agency. */
+const condition = z.object({ source: z.string().min(1), equals: scalar }).strict();
+
+const textEntry = z
+  .object({
+    transform: z.enum(TEXT_TRANSFORMS),
+    source,
+    separator: z.string().optional(),
+    when: condition.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/** Name transforms read a whole name-bearing object (`person`, `attorney`) to apply the mononym rule. */
+const nameEntry = z.object({ transform: z.enum(NAME_TRANSFORMS), source: z.string().min(1), note: z.string().optional() }).strict();
+
+const checkboxEntry = z
+  .object({
+    transform: z.literal('checkbox-if'),
+    source: z.string().min(1),
+    equals: scalar.optional(),
+    truthy: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((e) => (e.equals === undefined) !== (e.truthy === undefined), {
+    message: 'checkbox-if needs exactly one of `equals` or `truthy`',
+  });
+
+const constantEntry = z
+  .object({ transform: z.literal('constant'), value: z.union([z.string(), z.boolean()]), note: z.string().optional() })
+  .strict();
+
+export const mapEntrySchema = z.union([textEntry, nameEntry, checkboxEntry, constantEntry]);
+export type MapEntry = z.infer<typeof mapEntrySchema>;
+export type Transform = MapEntry['transform'];
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lowercase hex sha256');
+
+export const fieldMapSchema = z
+  .object({
+    form: z.string().regex(/^[a-z0-9-]+$/),
+    edition: z.string().min(1),
+    title: z.string().optional(),
+    /** sha256 of the official blank as downloaded (before decryption). */
+    blankSha256: sha256Hex,
+    /** Every field name of that blank, so a new edition's added fields can be named. */
+    blankFields: z.array(z.string().min(1)).min(1),
+    /**
+     * Short names for the first present object among several paths, e.g.
+     * `clientMail: ["person.mailingAddress", "person.address"]`; sources may
+     * then start with `clientMail.`.
+     */
+    aliases: z.record(z.string().regex(/^[a-zA-Z]+$/), z.array(z.string().min(1)).min(1)).optional(),
+    fields: z.record(z.string().min(1), mapEntrySchema),
+  })
+  .strict();
+
+export type FieldMap = z.infer<typeof fieldMapSchema>;
+
+/** Parses map JSON; problems come back as INVALID_INPUT with zod's issue paths. */
+export function parseFieldMap(json: unknown): FieldMap {
+  const parsed = fieldMapSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError('INVALID_INPUT', 'Field map is not valid', {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  const badSources = mapSources(parsed.data).filter((p) => !isViewPath(resolveAliasPath(parsed.data, p)));
+  if (badSources.length > 0) {
+    throw new AppError('INVALID_INPUT', 'Field map names paths outside the form view', { paths: badSources });
+  }
+  return parsed.data;
+}
+
+function mapSources(map: FieldMap): string[] {
+  const out = Object.values(map.aliases ?? {}).flat();
+  for (const entry of Object.values(map.fields)) {
+    if ('source' in entry) out.push(...(Array.isArray(entry.source) ? entry.source : [entry.source]));
+    if ('when' in entry && entry.when) out.push(entry.when.source);
+  }
+  return out;
+}
+
+/** For validation only: an alias is checked through its first target. */
+function resolveAliasPath(map: FieldMap, path: string): string {
+  const [head, ...rest] = path.split('.');
+  const target = head === undefined ? undefined : map.aliases?.[head]?.[0];
+  return target === undefined ? path : [target, ...rest].join('.');
+}
+
+export interface MapProblem {
+  field: string;
+  problem: 'missing' | 'wrong-type';
+  expected?: FieldType[];
+  actual?: FieldType;
+}
+
+const CHECKABLE: FieldType[] = ['checkbox', 'radio'];
+const TEXTUAL: FieldType[] = ['text', 'dropdown', 'list', 'radio'];
+
+/** Types of PDF field an entry can fill. */
+export function fieldTypesFor(entry: MapEntry): FieldType[] {
+  if (entry.transform === 'checkbox-if') return CHECKABLE;
+  if (entry.transform === 'constant') return typeof entry.value === 'boolean' ? CHECKABLE : TEXTUAL;
+  return TEXTUAL;
+}
+
+/** Checks that every mapped field exists in `fields` and has a type the entry can fill. */
+export function validateMap(map: FieldMap, fields: readonly FieldInfo[]): MapProblem[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const problems: MapProblem[] = [];
+  for (const [name, entry] of Object.entries(map.fields)) {
+    const field = byName.get(name);
+    const expected = fieldTypesFor(entry);
+    if (!field) problems.push({ field: name, problem: 'missing' });
+    else if (!expected.includes(field.type)) {
+      problems.push({ field: name, problem: 'wrong-type', expected, actual: field.type });
+    }
+  }
+  return problems;
+}
