@@ -54,6 +54,96 @@ const personData = z
   })
   .strict();
 
+/** CSV import: the columns Amparo understands, in template and export order. */
+export const CSV_FIELDS = [
+  'given_name',
+  'family_name',
+  'aliases',
+  'dob',
+  'approx_age',
+  'sex',
+  'country_of_birth',
+  'nationality',
+  'language',
+  'interpreter_needed',
+  'a_number',
+  'phone',
+  'email',
+  'detained',
+  'facility',
+  'booking_number',
+  'next_hearing',
+  'urgent_needs',
+  'notes',
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+export interface ImportIssue {
+  /** 1-based line in the file (header = 1); a row's first line when a quoted cell spans lines. */
+  line: number;
+  /** The column at fault, or null for the row or file as a whole. */
+  field: CsvField | null;
+  /** A message key such as 'date.invalid' or 'csv.tooManyCells'. */
+  code: string;
+}
+export interface ImportDuplicate {
+  /** 'vault': a person already saved; 'file': an earlier row of this file. */
+  source: 'vault' | 'file';
+  id?: string;
+  line?: number;
+  name: string;
+  dob: string | null;
+  aNumber: string | null;
+  strength: 'likely' | 'possible';
+  score: number;
+  reasons: string[];
+}
+export interface ImportRowPreview {
+  line: number;
+  /** The mapped cells as text for display (cells over 300 characters are cut, with '…'). */
+  values: Partial<Record<CsvField, string>>;
+  errors: Array<{ field: CsvField | null; code: string }>;
+  duplicates: ImportDuplicate[];
+  /** True when a likely duplicate makes a choice (import, skip, merge, flag) mandatory. */
+  needsChoice: boolean;
+}
+export interface ImportPreview {
+  /** 'UTF-8', 'UTF-8 with BOM', 'UTF-16LE', 'UTF-16BE' or 'Windows-1252'. */
+  encoding: string;
+  /** Plain-English note for the user, e.g. 'Read as Windows-1252'. */
+  encodingNote?: string;
+  delimiter: ',' | ';' | '\t';
+  columns: Array<{ header: string; mappedTo: CsvField | null }>;
+  /** Problems with the file as a whole (missing given_name column, a field mapped twice). */
+  fileErrors: ImportIssue[];
+  rows: ImportRowPreview[];
+  counts: { total: number; valid: number; invalid: number; likelyDuplicates: number };
+}
+export interface ImportResult {
+  /** New records created (flagged ones included). */
+  imported: number;
+  skipped: number;
+  merged: number;
+  /** Of the imported, how many were flagged for review as possible duplicates. */
+  flagged: number;
+}
+
+/** Largest CSV accepted: 50 MB of bytes, as base64. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const dataBase64 = z
+  .string()
+  .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { message: 'import.tooLarge' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'import.notBase64' });
+/** Header as written in the file -> the field it fills, or null to ignore the column. */
+const csvMapping = z.record(z.string().max(200), z.enum(CSV_FIELDS).nullable()).optional();
+const importChoice = z.union([z.enum(['import', 'skip', 'import-and-flag']), z.object({ mergeInto: id }).strict()]);
+export type ImportChoice = z.infer<typeof importChoice>;
+/** Keyed by the row's line number as shown in the preview. */
+const importChoices = z
+  .record(z.string().regex(/^[1-9][0-9]{0,7}$/), importChoice)
+  .refine((c) => Object.keys(c).length <= 200_000, { message: 'import.tooManyChoices' })
+  .default({});
+
 export const contract = {
   'vault.status': op(empty, returns<VaultStatus>()),
   'vault.create': op(z.object({ passphrase: passphraseSchema }).strict(), returns<CreatedVault>()),
@@ -67,6 +157,9 @@ export const contract = {
     z.object({ current: z.string().min(1).max(1024), next: passphraseSchema }).strict(),
     returns<{ changed: true }>(),
   ),
+  /** Readable while locked; never client data. */
+  'prefs.get': op(empty, returns<{ lang?: 'en' | 'es' }>()),
+  'prefs.set': op(z.object({ lang: z.enum(['en', 'es']) }).strict(), returns<{ lang?: 'en' | 'es' }>()),
 
   'intake.createQuick': op(z.object({ intake: intakeSchemas.quickIntake, draftId: id.optional(), decisions }).strict(), returns<PersonView>()),
   'intake.createFull': op(z.object({ intake: intakeSchemas.fullIntake, draftId: id.optional(), decisions }).strict(), returns<PersonView>()),
@@ -107,6 +200,13 @@ export const contract = {
   'drafts.list': op(empty, returns<DraftSummary[]>()),
   'drafts.get': op(z.object({ id }).strict(), returns<Draft>()),
   'drafts.discard': op(z.object({ id }).strict(), returns<{ discarded: true }>()),
+  'import.preview': op(z.object({ fileName: z.string().max(260).optional(), dataBase64, mapping: csvMapping }).strict(), returns<ImportPreview>()),
+  'import.commit': op(z.object({ dataBase64, mapping: csvMapping, choices: importChoices }).strict(), returns<ImportResult>()),
+  'import.template': op(empty, returns<{ fileName: string; csv: string }>()),
+  // Named under import.* so the people.* handler set stays unchanged; see electron/core/intake/csv/README.md.
+  'import.exportCsv': op(z.object({ ids: z.array(id).max(100_000).optional() }).strict(), returns<{ csv: string; count: number }>()),
+  ...deadlineOps(),
+  ...formOps(),
 } as const;
 
 export type Contract = typeof contract;
@@ -119,4 +219,249 @@ export const OP_NAMES = Object.keys(contract) as OpName[];
 
 export function isOpName(name: unknown): name is OpName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+// ---- Case events, deadlines, docket, reminders, TPS (issue 4; services in electron/core/deadlines) ----
+import type { DeadlineView, DocketView, EventResult, EventView, IcsExport, ReminderList, TpsImportPreview, TpsImportResult, TpsStatusView } from './views';
+import type { DeadlineResult, DeadlineRule } from './deadlines';
+import { isValidDate } from './deadlines/dates';
+
+/** A declaration (hoisted), so the ops can sit at the end of the contract object. */
+function deadlineOps() {
+  const date = z.string().max(10).refine(isValidDate, { message: 'date.invalid' });
+  const days = z.number().int().min(1).max(3650);
+  const oneLine = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\p{Cc}]/u.test(s), { message: 'text.invalidCharacters' });
+  const flag = z.boolean().optional();
+  const base = { date, caseId: id.optional() };
+  const plain = <K extends string>(kind: K) => z.object({ kind: z.literal(kind), ...base, details: z.object({}).strict().default({}) }).strict();
+  const decision = <K extends string>(kind: K) =>
+    z.object({ kind: z.literal(kind), ...base, details: z.object({ inAbsentia: flag }).strict().default({}) }).strict();
+  const hearingKind = z.enum(['master', 'individual']);
+  const event = z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('hearing-scheduled'), ...base, details: z.object({ hearingKind, detained: flag, days: days.optional() }).strict() }).strict(),
+    z
+      .object({
+        kind: z.literal('hearing-moved'),
+        ...base,
+        details: z
+          .object({ hearingEventId: id.optional(), hearingKind: hearingKind.optional(), detained: flag, days: days.optional(), previousDate: date.optional() })
+          .strict()
+          .refine((d) => d.hearingEventId !== undefined || d.hearingKind !== undefined, { message: 'hearing.kindRequired', path: ['hearingKind'] }),
+      })
+      .strict(),
+    decision('ij-decision-oral'),
+    decision('ij-decision-written'),
+    plain('bia-decision'),
+    z
+      .object({
+        kind: z.literal('uscis-notice'),
+        ...base,
+        details: z
+          .object({ subkind: z.enum(['rfe', 'noid', 'denial']), mailed: z.boolean(), days: days.optional() })
+          .strict()
+          .refine((d) => (d.subkind === 'denial') === (d.days === undefined), { message: 'uscis.daysForRfeOrNoidOnly', path: ['days'] }),
+      })
+      .strict(),
+    z.object({ kind: z.literal('detained'), ...base, details: z.object({ facility: oneLine(200).optional() }).strict().default({}) }).strict(),
+    plain('released'),
+    z.object({ kind: z.literal('last-arrival'), ...base, details: z.object({ asylum: flag }).strict().default({}) }).strict(),
+    z
+      .object({
+        kind: z.literal('vd-granted'),
+        ...base,
+        details: z.object({ days, stage: z.enum(['pre-conclusion', 'post-conclusion']).default('post-conclusion') }).strict(),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('tps-reregistration-opened'),
+        ...base,
+        details: z.object({ closes: date.optional(), citation: oneLine(300).optional() }).strict().default({}),
+      })
+      .strict(),
+    plain('filing-served'),
+    z.object({ kind: z.literal('address-changed'), ...base, details: z.object({ inCourt: flag }).strict().default({}) }).strict(),
+    decision('final-order'),
+    plain('cfi-negative'),
+  ]);
+  const ref = z.object({ id, version }).strict();
+  const manual = { label: oneLine(200), due: date, note: z.string().trim().max(2000).optional(), citation: oneLine(300).optional() };
+  return {
+    'events.add': op(z.object({ personId: id, event }).strict(), returns<EventResult>()),
+    'events.update': op(z.object({ id, version, event }).strict(), returns<EventResult>()),
+    'events.delete': op(ref, returns<{ deleted: true; removed: string[] }>()),
+    'events.list': op(z.object({ personId: id }).strict(), returns<EventView[]>()),
+    'deadlines.list': op(z.object({ personId: id, status: z.enum(['open', 'done', 'all']).default('all') }).strict(), returns<DeadlineView[]>()),
+    'deadlines.get': op(z.object({ id }).strict(), returns<DeadlineView>()),
+    /** Computes without saving; rule and trigger are checked by the engine (UNKNOWN_RULE, BAD_DATE). */
+    'deadlines.preview': op(
+      z.object({ rule: z.string().max(100), trigger: z.string().max(20), mailed: z.boolean().optional(), days: z.number().int().optional() }).strict(),
+      returns<DeadlineResult>(),
+    ),
+    'deadlines.rules': op(empty, returns<DeadlineRule[]>()),
+    'deadlines.addManual': op(z.object({ personId: id, caseId: id.optional(), ...manual }).strict(), returns<DeadlineView>()),
+    'deadlines.updateManual': op(z.object({ id, version, ...manual }).strict(), returns<DeadlineView>()),
+    'deadlines.delete': op(ref, returns<{ deleted: true }>()),
+    'deadlines.override': op(z.object({ id, version, due: date, reason: oneLine(1000) }).strict(), returns<DeadlineView>()),
+    'deadlines.clearOverride': op(ref, returns<DeadlineView>()),
+    'deadlines.markDone': op(ref, returns<DeadlineView>()),
+    'deadlines.reopen': op(ref, returns<DeadlineView>()),
+    'deadlines.closures': op(empty, returns<{ dates: string[] }>()),
+    'deadlines.setClosures': op(z.object({ dates: z.array(date).max(2000) }).strict(), returns<{ dates: string[]; recomputed: number }>()),
+    'deadlines.exportIcs': op(
+      z
+        .object({
+          personId: id.optional(),
+          includeNames: z.boolean().default(false),
+          includeDone: z.boolean().default(false),
+          lang: z.enum(['en', 'es']).default('en'),
+          alarmDaysBefore: z.number().int().min(0).max(60).optional(),
+        })
+        .strict(),
+      returns<IcsExport>(),
+    ),
+    'docket.list': op(
+      z
+        .object({
+          assignee: z.string().max(200).optional(),
+          caseType: z.string().max(50).optional(),
+          today: date.optional(),
+          limit: z.number().int().min(1).max(10_000).default(1000),
+        })
+        .strict(),
+      returns<DocketView>(),
+    ),
+    'reminders.due': op(
+      z.object({ withinDays: z.number().int().min(0).max(60).default(3), includeNames: z.boolean().default(false), today: date.optional() }).strict(),
+      returns<ReminderList>(),
+    ),
+    'tps.status': op(empty, returns<TpsStatusView>()),
+    'tps.previewImport': op(
+      z.object({ json: z.string().max(5_000_000), limit: z.number().int().min(0).max(100_000).default(1000) }).strict(),
+      returns<TpsImportPreview>(),
+    ),
+    'tps.applyImport': op(z.object({ json: z.string().max(5_000_000) }).strict(), returns<TpsImportResult>()),
+  };
+}
+
+// ---- PDF forms: templates, fills, the intake summary, batch jobs (issue 5; services in electron/core/forms/service) ----
+import type {
+  AttorneySettings,
+  FilledPdf,
+  FormFillView,
+  FormSources,
+  ImportedBlank,
+  JobResult,
+  JobStatus,
+  TemplateSummary,
+  TemplateView,
+} from './views';
+import { fieldMapSchema } from './forms/map-schema';
+
+/** Declared as a function (hoisted) because the contract object above is built before this part of the file runs. */
+function formLimits() {
+  return {
+    /** Largest blank PDF accepted for import (official blanks are well under 5 MB). */
+    maxBlankBytes: 50 * 1024 * 1024,
+    /** People per batch: each filled PDF waits in memory until the UI fetches and saves it. */
+    maxBatchPeople: 100,
+    /** The official forms Amparo ships field maps for. */
+    shippedForms: ['g-28', 'i-589'] as const,
+  };
+}
+export const MAX_BLANK_BYTES = formLimits().maxBlankBytes;
+export const MAX_BATCH_PEOPLE = formLimits().maxBatchPeople;
+export const SHIPPED_FORMS = formLimits().shippedForms;
+
+function formOps() {
+  const { maxBlankBytes: MAX_BLANK_BYTES, maxBatchPeople: MAX_BATCH_PEOPLE, shippedForms: SHIPPED_FORMS } = formLimits();
+  const noControl = (s: string) => !/[\p{Cc}]/u.test(s);
+  const line = (max: number) => z.string().trim().max(max).refine(noControl, { message: 'text.invalidCharacters' });
+  const optionalLine = (max: number) =>
+    line(max)
+      .optional()
+      .transform((s) => (s === undefined || s === '' ? undefined : s.normalize('NFC')));
+  const date = z.string().max(10).refine(isValidDate, { message: 'date.invalid' });
+  const pdfBase64 = z
+    .string()
+    .max(Math.ceil(MAX_BLANK_BYTES / 3) * 4, { message: 'forms.tooLarge' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'forms.notBase64' });
+  const address = z
+    .object({
+      street: optionalLine(200),
+      unitType: z.enum(['apt', 'ste', 'flr']).optional(),
+      unit: optionalLine(50),
+      city: optionalLine(100),
+      state: optionalLine(100),
+      zip: optionalLine(20),
+      province: optionalLine(100),
+      postalCode: optionalLine(20),
+      country: optionalLine(100),
+    })
+    .strict();
+  /** The clinic's attorney or accredited representative, as G-28 Part 1 asks for it. */
+  const attorney = z
+    .object({
+      givenName: line(200)
+        .pipe(z.string().min(1, { message: 'name.required' }))
+        .transform((s) => s.normalize('NFC')),
+      familyName: line(200).default('').transform((s) => s.normalize('NFC')),
+      middleName: optionalLine(200),
+      kind: z.enum(['attorney', 'accredited-representative']).default('attorney'),
+      licensingAuthority: optionalLine(200),
+      barNumber: optionalLine(50),
+      firm: optionalLine(200),
+      organization: optionalLine(200),
+      accreditationExpires: date.optional(),
+      uscisAccountNumber: optionalLine(20),
+      address: address.optional(),
+      phone: optionalLine(40),
+      mobilePhone: optionalLine(40),
+      fax: optionalLine(40),
+      email: optionalLine(254),
+    })
+    .strict();
+  /** The sha256 and field list come from the stored blank, so the UI may leave them out. */
+  const mapInput = fieldMapSchema.partial({ blankSha256: true, blankFields: true });
+  const fillChoices = { acceptEditionMismatch: z.boolean().default(false), flatten: z.boolean().default(false) };
+  const jobRef = z.object({ jobId: id }).strict();
+  return {
+    /** Decrypts and stores a blank downloaded from uscis.gov; PDF_INVALID, PDF_NEEDS_PASSWORD, PDF_NO_FORM. */
+    'forms.importBlank': op(z.object({ fileName: line(260).pipe(z.string().min(1)), dataBase64: pdfBase64 }).strict(), returns<ImportedBlank>()),
+    'forms.listTemplates': op(empty, returns<TemplateSummary[]>()),
+    'forms.getTemplate': op(z.object({ id }).strict(), returns<TemplateView>()),
+    /** The decrypted blank, for page previews (pdfjs-dist in the renderer). Not client data. */
+    'forms.blankBytes': op(z.object({ id }).strict(), returns<{ pdfBase64: string; pageCount: number }>()),
+    'forms.saveTemplate': op(
+      z.object({ id, version: version.optional(), name: line(200).pipe(z.string().min(1)), map: mapInput }).strict(),
+      returns<TemplateView>(),
+    ),
+    'forms.deleteTemplate': op(z.object({ id, version: version.optional() }).strict(), returns<{ deleted: true }>()),
+    /** What a map may read (FormView paths with EN/ES labels) and how (transforms), for the mapper UI. */
+    'forms.sources': op(empty, returns<FormSources>()),
+    'forms.getAttorney': op(empty, returns<AttorneySettings>()),
+    'forms.setAttorney': op(z.object({ attorney: attorney.nullable(), version: version.optional() }).strict(), returns<AttorneySettings>()),
+    /** A trial fill for the mapper: edition differences are accepted, and the fill is recorded as kind 'test'. */
+    'forms.testFill': op(z.object({ templateId: id, personId: id, caseId: id.optional() }).strict(), returns<FilledPdf>()),
+    'forms.fill': op(
+      z
+        .object({ templateId: id.optional(), form: z.enum(SHIPPED_FORMS).optional(), personId: id, caseId: id.optional(), ...fillChoices })
+        .strict()
+        .refine((o) => (o.templateId === undefined) !== (o.form === undefined), { message: 'forms.templateOrForm', path: ['templateId'] }),
+      returns<FilledPdf>(),
+    ),
+    'forms.summary': op(z.object({ personId: id, lang: z.enum(['en', 'es']) }).strict(), returns<FilledPdf>()),
+    'forms.history': op(z.object({ personId: id }).strict(), returns<FormFillView[]>()),
+    /** Fills one template for many people in the background; follow with jobs.status, fetch each PDF with jobs.result. */
+    'forms.batchStart': op(
+      z.object({ templateId: id, personIds: z.array(id).min(1).max(MAX_BATCH_PEOPLE), ...fillChoices }).strict(),
+      returns<{ jobId: string; total: number }>(),
+    ),
+    'jobs.status': op(jobRef, returns<JobStatus>()),
+    /** One finished person's PDF (base64), by its index in the batch. */
+    'jobs.result': op(z.object({ jobId: id, index: z.number().int().min(0).max(MAX_BATCH_PEOPLE) }).strict(), returns<JobResult>()),
+    'jobs.cancel': op(jobRef, returns<JobStatus>()),
+    /** Drops a finished job and the PDFs it holds in memory. */
+    'jobs.discard': op(jobRef, returns<{ discarded: true }>()),
+  };
 }

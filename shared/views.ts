@@ -69,3 +69,315 @@ export interface DraftSummary {
 export interface Draft extends DraftSummary {
   data: unknown;
 }
+
+// ---- Case events, deadlines, docket, reminders, TPS (issue 4) ----
+import type { Localized } from './deadlines/rules';
+import type { TpsDeadlineReport } from './tps/deadlines';
+
+export const EVENT_KINDS = [
+  'hearing-scheduled',
+  'hearing-moved',
+  'ij-decision-oral',
+  'ij-decision-written',
+  'bia-decision',
+  'uscis-notice',
+  'detained',
+  'released',
+  'last-arrival',
+  'vd-granted',
+  'tps-reregistration-opened',
+  'filing-served',
+  'address-changed',
+  'final-order',
+  'cfi-negative',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface EventView extends Stamp {
+  personId: string;
+  caseId: string | null;
+  kind: EventKind;
+  date: string;
+  details: Record<string, unknown>;
+}
+
+/** 'override-stale': the computed date moved after the override was entered; 'changed-after-done': it moved after the deadline was marked done. */
+export type DeadlineViewFlag = 'closure' | 'over-max' | 'non-business-day' | 'override-stale' | 'changed-after-done';
+
+export interface DeadlineView extends Stamp {
+  personId: string;
+  caseId: string | null;
+  eventId: string | null;
+  ruleId: string | null;
+  source: 'rule' | 'manual' | 'tps';
+  label: Localized;
+  /** The effective date: the override when there is one, the computed date otherwise. */
+  due: string;
+  computedDue: string;
+  ruleDue: string | null;
+  closureDue: string | null;
+  override: { due: string; reason: string; at: string; by: string; computedDueWhenSet: string; stale: boolean } | null;
+  /** The computation step by step; an override adds its own lines at the end. */
+  trail: { en: string[]; es: string[] };
+  citation: string;
+  note: Localized | null;
+  verify: boolean;
+  flags: DeadlineViewFlag[];
+  status: 'open' | 'done';
+  doneAt: string | null;
+  doneBy: string | null;
+  detained: boolean;
+  assignee: string | null;
+  caseType: string | null;
+}
+
+export interface EventResult {
+  event: EventView;
+  /** The deadlines that depend on the event after the change (for a linked hearing-moved: the hearing's). */
+  deadlines: DeadlineView[];
+  created: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: string[];
+  /** Rules the event could imply but that were not applied, with the reason. */
+  skipped: Array<{ rule: string | null; reason: Localized }>;
+}
+
+export interface DocketRow {
+  id: string;
+  personId: string;
+  personName: string;
+  detained: boolean;
+  caseId: string | null;
+  caseType: string | null;
+  assignee: string | null;
+  source: 'rule' | 'manual' | 'tps';
+  ruleId: string | null;
+  label: Localized;
+  due: string;
+  computedDue: string;
+  ruleDue: string | null;
+  overridden: boolean;
+  citation: string;
+  verify: boolean;
+  flags: DeadlineViewFlag[];
+}
+
+export interface DocketGroup {
+  key: 'overdue' | 'today' | 'next7' | 'next30';
+  /** Inclusive date range; `from` is null for overdue. */
+  from: string | null;
+  to: string;
+  total: number;
+  /** Detained first, then by due date; at most `limit` rows (see total). */
+  rows: DocketRow[];
+}
+
+export interface DocketView {
+  today: string;
+  groups: DocketGroup[];
+}
+
+export interface ReminderList {
+  withinDays: number;
+  count: number;
+  overdue: number;
+  detained: number;
+  /** No client names unless includeNames was asked for. */
+  items: Array<{ id: string; personId: string; due: string; label: Localized; detained: boolean; overdue: boolean; personName?: string }>;
+}
+
+export interface TpsStatusView {
+  asOf: string;
+  ageDays: number;
+  stale: boolean;
+  source: 'shipped' | 'imported';
+  importedAt: string | null;
+  importedBy: string | null;
+  sourceNote: string;
+  entries: TpsDeadlineReport[];
+}
+
+export interface TpsDeadlineChange {
+  country: string;
+  kind: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface TpsImportPreview {
+  asOf: string;
+  currentAsOf: string;
+  countries: number;
+  peopleAffected: number;
+  deadlinesChanged: number;
+  people: Array<{ personId: string; changes: TpsDeadlineChange[] }>;
+  truncated: boolean;
+}
+
+export interface TpsImportResult {
+  asOf: string;
+  peopleAffected: number;
+  created: number;
+  updated: number;
+  removed: number;
+}
+
+export interface IcsExport {
+  fileName: string;
+  ics: string;
+  count: number;
+}
+
+// ---- PDF forms: templates, fills, batch jobs (issue 5; services in electron/core/forms/service) ----
+import type { ErrorInfo } from './errors';
+import type { FieldMap, MapProblem, Transform } from './forms/map-schema';
+import type { EditionReport, FieldInfo, FieldType, FillWarning, OverflowItem } from './forms/types';
+import type { AttorneyInput } from './forms/adapter';
+
+/** How an imported blank compares with the field maps Amparo ships. */
+export interface TemplateMatch {
+  form: string;
+  edition: string;
+  title?: string;
+  /** The blank is byte for byte the edition the map was written for (sha256). */
+  exact: boolean;
+  /** Mapped fields the blank lacks. */
+  missing: string[];
+  /** Fields of the blank the map's edition did not have. */
+  added: string[];
+}
+
+export interface TemplateSummary extends Stamp {
+  name: string;
+  /** 'g-28', 'i-589', … or 'custom'. */
+  form: string;
+  edition: string | null;
+  fileName: string | null;
+  /** sha256 of the file as downloaded (before decryption). */
+  blankSha256: string;
+  pageCount: number;
+  fieldCount: number;
+  /** 'ready': the map is known to fit this blank; 'draft': it needs review (or a map). */
+  status: 'draft' | 'ready';
+  mapped: boolean;
+  match: TemplateMatch | null;
+}
+
+export interface TemplateView extends TemplateSummary {
+  fields: FieldInfo[];
+  map: FieldMap | null;
+  /** Mapped fields missing from this blank or of a type the entry cannot fill. */
+  problems: MapProblem[];
+}
+
+export interface ImportedBlank extends TemplateView {
+  blankId: string;
+  /** The same file (sha256) was imported before: that template is returned, nothing is stored twice. */
+  alreadyImported: boolean;
+}
+
+/** A filled PDF handed to the UI, which saves it where the user chooses. */
+export interface FilledPdf {
+  /** The form_fills row recording it. */
+  fillId: string;
+  /** Suggested name for the save dialog (no path separators). */
+  fileName: string;
+  pdfBase64: string;
+  sha256: string;
+  pageCount: number;
+  /** Fields that received a value. */
+  filled: number;
+  overflow: OverflowItem[];
+  warnings: FillWarning[];
+  edition: EditionReport | null;
+}
+
+export interface FormFillView {
+  id: string;
+  personId: string;
+  templateId: string | null;
+  caseId: string | null;
+  kind: 'fill' | 'test' | 'summary';
+  form: string;
+  edition: string | null;
+  blankSha256: string | null;
+  outputSha256: string;
+  pageCount: number | null;
+  flattened: boolean;
+  editionMismatch: boolean;
+  overflowCount: number;
+  warningCount: number;
+  filledAt: string;
+  filledBy: string;
+}
+
+export interface SourcePath {
+  /** Dotted FormView path, e.g. 'person.address.city' or 'history.entries.0.date'. */
+  path: string;
+  label: { en: string; es: string };
+  /** 'object': a whole name or address holder (for the name-* transforms). */
+  kind: 'text' | 'date' | 'boolean' | 'choice' | 'list' | 'object';
+  /** The values a 'choice' may take, for checkbox-if `equals`. */
+  values?: string[];
+}
+
+export interface TransformInfo {
+  id: Transform;
+  label: { en: string; es: string };
+  /** PDF field types the transform can fill. */
+  fieldTypes: FieldType[];
+  /** What the entry needs besides the transform. */
+  takes: 'source' | 'object' | 'condition' | 'value';
+}
+
+export interface FormSources {
+  paths: SourcePath[];
+  transforms: TransformInfo[];
+}
+
+export interface AttorneySettings {
+  /** As the clinic typed it (trimmed, NFC); fills normalise it (phones to digits, U.S. country left out). */
+  attorney: AttorneyInput | null;
+  version: number | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface BatchItem {
+  index: number;
+  personId: string;
+  ok: boolean;
+  fillId?: string;
+  fileName?: string;
+  sha256?: string;
+  pageCount?: number;
+  overflowCount?: number;
+  warningCount?: number;
+  /** Why this person's form was not produced (the batch goes on with the next). */
+  error?: ErrorInfo;
+}
+
+export interface JobStatus {
+  jobId: string;
+  kind: 'forms.batch';
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** People finished (filled or failed). */
+  done: number;
+  total: number;
+  /** 0..1, counting the fields of the person being filled now: for a smooth progress bar. */
+  progress: number;
+  /** Why the whole job stopped early ('failed'). */
+  error?: ErrorInfo;
+  /** One per finished person, in order; the PDFs themselves come from jobs.result. */
+  results: BatchItem[];
+}
+
+export interface JobResult {
+  index: number;
+  personId: string;
+  fillId: string;
+  fileName: string;
+  pdfBase64: string;
+  sha256: string;
+}

@@ -9,7 +9,11 @@ import { AppError, type Result } from '../../shared/errors';
 import { Vault, type VaultOptions } from './vault/vault';
 import { defaultActor, localToday, type Ctx } from './context';
 import type { Handlers } from './handlers';
+import { readPrefs, writePrefs } from './prefs';
 import { intakeHandlers, peopleHandlers } from './intake/handlers';
+import { importHandlers } from './intake/csv/handlers';
+import { deadlineHandlers } from './deadlines/handlers';
+import { formHandlers } from './forms/service/handlers';
 
 export interface CoreOptions extends VaultOptions {
   /** Who is acting, recorded in created_by/updated_by; the OS user name by default. */
@@ -52,8 +56,13 @@ export function createCore(opts: CoreOptions): Core {
       await vault.changePassphrase(current, next);
       return { changed: true as const };
     },
+    'prefs.get': () => readPrefs(opts.dbPath),
+    'prefs.set': (p) => writePrefs(opts.dbPath, p),
     ...intakeHandlers(ctx),
     ...peopleHandlers(ctx),
+    ...importHandlers(ctx),
+    ...deadlineHandlers(ctx),
+    ...formHandlers(ctx),
   };
 
   async function call<K extends OpName>(name: K, rawInput: unknown): Promise<OpOutput<K>> {

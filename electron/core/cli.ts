@@ -5,9 +5,15 @@
 import { pathToFileURL } from 'node:url';
 import { EXIT, UsageError, errorLine, exitCodeFor, processIO, type CliIO } from './cli/io';
 import { vaultCommands, type Command } from './cli/vault-commands';
+import { deadlineCommands } from './cli/deadline-command';
+import { intakeCommands } from './cli/intake-commands';
+import { formCommands } from './cli/forms-commands';
 
 export const commands: Record<string, Command> = {
   ...vaultCommands,
+  ...deadlineCommands,
+  ...intakeCommands,
+  ...formCommands,
 };
 
 function usage(): string {

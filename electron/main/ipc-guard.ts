@@ -8,8 +8,15 @@ import { isOpName, type OpName } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { isAppUrl } from './security';
 
-/** Largest accepted input, measured as UTF-8 JSON. Files travel by path through the core, not through IPC. */
+/** Largest accepted input, measured as UTF-8 JSON. */
 export const MAX_IPC_INPUT_BYTES = 10 * 1024 * 1024;
+/** Operations that carry a whole file as base64 (a training's CSV, a blank PDF) get room for it. */
+const FILE_OPS_MAX_BYTES = 72 * 1024 * 1024;
+const carriesFile = (name: string) => name.startsWith('import.') || name.startsWith('forms.');
+
+export function maxInputBytesFor(name: string): number {
+  return carriesFile(name) ? FILE_OPS_MAX_BYTES : MAX_IPC_INPUT_BYTES;
+}
 const MAX_DEPTH = 32;
 const MAX_NODES = 200_000;
 /** Keys that mean nothing to any contract schema and only serve prototype tricks. */
@@ -30,14 +37,14 @@ export interface ValidCall {
 const invalid = (message: string): Result<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
 const forbidden: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from the Amparo window.' } };
 
-export function validateIpcCall(sender: IpcSender, name: unknown, input: unknown, maxBytes = MAX_IPC_INPUT_BYTES): Result<ValidCall> {
+export function validateIpcCall(sender: IpcSender, name: unknown, input: unknown, maxBytes?: number): Result<ValidCall> {
   if (!sender || sender.isTopFrame !== true || !isAppUrl(sender.url)) return forbidden;
   if (typeof name !== 'string' || name.length > 200) return invalid('Unknown operation.');
   if (!isOpName(name)) return invalid('Unknown operation.');
   // `call(name)` without input means "no fields".
   if (input === undefined) return { ok: true, value: { name, input: {} } };
   if (!isPlainObject(input)) return invalid('The request must be an object.');
-  const size = jsonSize(input, maxBytes);
+  const size = jsonSize(input, maxBytes ?? maxInputBytesFor(name));
   if (size === 'not-json') return invalid('The request contains values that are not plain data.');
   if (size === 'too-big') return invalid('The request is too large.');
   return { ok: true, value: { name, input } };

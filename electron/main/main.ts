@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/app';
 import { registerIpc } from './ipc';
+import { registerSaveFile } from './save-file';
 import { buildMenuTemplate } from './menu';
 import { APP_NAME, appLayout, crashDumpsDir, resolveVaultPath } from './paths';
 import {
@@ -88,6 +89,7 @@ function start(): void {
 
     core = createCore({ dbPath });
     registerIpc(core);
+    registerSaveFile(() => mainWindow);
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -3,7 +3,7 @@
  * unlock on Lock. No router: screens hold no URL state, so nothing about a
  * client can end up in history or a URL.
  */
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { call } from './api';
 import { errorKey, type MessageKey } from '../../shared/i18n';
 import type { VaultStatus } from '../../shared/contract';
@@ -13,8 +13,11 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { CreateVault } from './screens/CreateVault';
 import { RecoveryCode } from './screens/RecoveryCode';
 import { Unlock } from './screens/Unlock';
-import { ShellNav, ShellPage, type Page } from './screens/Shell';
+import { PAGES, ShellNav, ShellPage, type Page } from './screens/Shell';
 import { useDocumentTitle } from './hooks';
+import { HeaderSearch } from './features/people/HeaderSearch';
+import { NavigationProvider, clearSession, type Navigation } from './features/people/navigation';
+import { flushAllDrafts } from './features/intake/useDraftAutosave';
 
 type Screen =
   | { kind: 'loading' }
@@ -22,7 +25,7 @@ type Screen =
   | { kind: 'create' }
   | { kind: 'recoveryCode'; code: string }
   | { kind: 'unlock'; justLocked: boolean }
-  | { kind: 'shell'; page: Page; notice?: MessageKey };
+  | { kind: 'shell'; page: Page; notice?: MessageKey; personId?: string };
 
 /** Where the app starts, from the core's answer to vault.status. */
 function screenForStatus(res: Result<VaultStatus>): Screen {
@@ -54,6 +57,9 @@ export function App() {
 
   const lock = useCallback(async () => {
     setLocking(true);
+    // Unsaved typing goes into its draft first (inside the vault), then the vault closes.
+    await flushAllDrafts();
+    clearSession();
     try {
       // Whatever the answer, leave the unlocked UI: nothing on screen survives a Lock.
       await call('vault.lock', {});
@@ -64,6 +70,14 @@ export function App() {
   }, []);
 
   const unlocked = screen.kind === 'shell';
+
+  const navigation = useMemo<Navigation>(
+    () => ({
+      go: (page) => setScreen({ kind: 'shell', page: (PAGES as readonly string[]).includes(page) ? (page as Page) : 'intake' }),
+      openPerson: (personId) => setScreen({ kind: 'shell', page: 'people', personId }),
+    }),
+    [],
+  );
 
   // Ctrl+L (Cmd+L on macOS) locks from anywhere in the unlocked app.
   useEffect(() => {
@@ -98,6 +112,11 @@ export function App() {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <div className="topbar-actions">
+          {unlocked ? (
+            <NavigationProvider value={navigation}>
+              <HeaderSearch />
+            </NavigationProvider>
+          ) : null}
           <LanguageSwitch />
           {unlocked ? (
             <button type="button" className="btn btn-lock" onClick={() => void lock()} disabled={locking} aria-keyshortcuts="Control+L">
@@ -108,12 +127,14 @@ export function App() {
         </div>
       </header>
       {screen.kind === 'shell' ? (
-        <div className="shell">
-          <ShellNav page={screen.page} onNavigate={(page) => setScreen({ kind: 'shell', page })} />
-          <main id="main" tabIndex={-1} className="shell-main">
-            <ShellPage page={screen.page} notice={screen.notice} />
-          </main>
-        </div>
+        <NavigationProvider value={navigation}>
+          <div className="shell">
+            <ShellNav page={screen.page} onNavigate={(page) => setScreen({ kind: 'shell', page })} />
+            <main id="main" tabIndex={-1} className="shell-main">
+              <ShellPage page={screen.page} notice={screen.notice} personId={screen.personId} />
+            </main>
+          </div>
+        </NavigationProvider>
       ) : (
         <main id="main" tabIndex={-1} className="auth-main">
           <AuthScreen screen={screen} setScreen={setScreen} retry={retry} />

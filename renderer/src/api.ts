@@ -8,7 +8,18 @@ import type { Result } from '../../shared/errors';
 
 export interface AmparoBridge {
   call(name: string, input: unknown): Promise<Result<unknown>>;
+  /** Electron only: a native save dialog in the main process, which writes the file there. */
+  saveFile?(name: string, base64: string, mime: string): Promise<Result<SaveFileResult>>;
 }
+
+export interface SaveFileResult {
+  /** False when the user closed the dialog without saving. */
+  saved: boolean;
+  /** Where it went (Electron only; a browser does not say). */
+  path?: string;
+}
+
+export type SaveMime = 'application/pdf' | 'text/csv' | 'text/calendar';
 
 declare global {
   interface Window {
@@ -50,4 +61,37 @@ export async function call<K extends OpName>(name: K, input: OpInput<K>): Promis
 /** Read the token early, before any router touches the URL. */
 export function initTransport(): void {
   if (!window.amparo) harnessToken();
+}
+
+/**
+ * Puts a file the core produced (a filled form, an export) where the user
+ * chooses, and nowhere else. Electron: a native save dialog in the main
+ * process. Browser harness: a download of an in-memory Blob through a
+ * temporary object URL, revoked right after, so nothing is left behind.
+ */
+export async function saveFile(suggestedName: string, base64: string, mime: SaveMime): Promise<Result<SaveFileResult>> {
+  const bridge = window.amparo;
+  if (bridge?.saveFile) return bridge.saveFile(suggestedName, base64, mime);
+  try {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    try {
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = suggestedName;
+      a.rel = 'noopener';
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    } finally {
+      // The click has started the download; give the browser a moment to read the Blob, then let it go.
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    }
+    return { ok: true, value: { saved: true } };
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'The file could not be saved.' } };
+  }
 }

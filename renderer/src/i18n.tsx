@@ -1,21 +1,15 @@
 /**
  * Language state for the UI. The preference (just "en" or "es", never client
- * data) is remembered in localStorage; <html lang> follows it so screen readers
- * switch voice and spell-check uses the right dictionary.
+ * data) is kept by the core in a preferences file beside the vault, because the
+ * Electron window's storage is memory-only; <html lang> follows it so screen
+ * readers switch voice and spell-check uses the right dictionary.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { detectLang, isLang, isMessageKey, t as translate, type Lang, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/schemas/vault';
-
-const STORAGE_KEY = 'amparo.lang';
+import { call } from './api';
 
 function initialLang(): Lang {
-  try {
-    const saved = window.localStorage.getItem(STORAGE_KEY);
-    if (isLang(saved)) return saved;
-  } catch {
-    /* storage unavailable: fall through */
-  }
   return detectLang(navigator.languages ?? [navigator.language]);
 }
 
@@ -36,13 +30,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  useEffect(() => {
+    void call('prefs.get', {}).then((r) => {
+      if (r.ok && isLang(r.value.lang)) setLangState(r.value.lang);
+    });
+  }, []);
+
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      /* not fatal */
-    }
+    void call('prefs.set', { lang: next });
   }, []);
 
   const value = useMemo<I18n>(() => {

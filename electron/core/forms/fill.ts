@@ -70,6 +70,8 @@ export interface FillResult {
   overflow: OverflowItem[];
   warnings: FillWarning[];
   edition: EditionReport;
+  /** Pages of the output, addendum included. */
+  pageCount: number;
 }
 
 /** Shortest last: the first that fits the field is used. */
@@ -124,7 +126,7 @@ export async function fillForm(opts: FillOptions): Promise<FillResult> {
   if (opts.flatten) flatten(doc, form);
   const bytes = await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
   throwIfCancelled(opts.signal);
-  return { bytes, filled, overflow: ctx.overflow, warnings, edition };
+  return { bytes, filled, overflow: ctx.overflow, warnings, edition, pageCount: doc.getPageCount() };
 }
 
 interface FillContext {

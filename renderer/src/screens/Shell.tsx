@@ -2,8 +2,12 @@ import type { MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../i18n';
 import { useDocumentTitle, useFocusOnMount } from '../hooks';
 import { Settings } from './Settings';
+import { IntakePage } from '../features/intake/IntakePage';
+import { PeopleList } from '../features/people/PeopleList';
+import { PersonDetail } from '../features/people/PersonDetail';
+import { ImportPage } from '../features/import/ImportPage';
 
-export const PAGES = ['intake', 'people', 'docket', 'forms', 'settings'] as const;
+export const PAGES = ['intake', 'people', 'import', 'docket', 'forms', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 export function ShellNav({ page, onNavigate }: { page: Page; onNavigate(p: Page): void }) {
@@ -28,12 +32,17 @@ export function ShellNav({ page, onNavigate }: { page: Page; onNavigate(p: Page)
   );
 }
 
-/** The page area of the unlocked app. Focus moves to the heading on every page change. */
-export function ShellPage({ page, notice }: { page: Page; notice?: MessageKey | undefined }) {
+/**
+ * The page area of the unlocked app. Focus moves to the heading on every page
+ * change, except where the page puts it somewhere better: the intake's first
+ * field (typing starts at once) and a person's name on their record.
+ */
+export function ShellPage({ page, notice, personId }: { page: Page; notice?: MessageKey | undefined; personId?: string | undefined }) {
   const { t } = useI18n();
   const title = t(`nav.${page}`);
   useDocumentTitle(`${title} — ${t('app.name')}`);
-  const headingRef = useFocusOnMount<HTMLHeadingElement>(true, [page]);
+  const pageOwnsFocus = page === 'intake' || (page === 'people' && !!personId);
+  const headingRef = useFocusOnMount<HTMLHeadingElement>(!pageOwnsFocus, [page, personId]);
   return (
     <>
       <h1 tabIndex={-1} ref={headingRef}>
@@ -44,7 +53,21 @@ export function ShellPage({ page, notice }: { page: Page; notice?: MessageKey | 
           {t(notice)}
         </p>
       ) : null}
-      {page === 'settings' ? <Settings /> : <Placeholder body={t(`page.${page}.body`)} />}
+      {page === 'settings' ? (
+        <Settings />
+      ) : page === 'intake' ? (
+        <IntakePage />
+      ) : page === 'people' ? (
+        personId ? (
+          <PersonDetail key={personId} id={personId} />
+        ) : (
+          <PeopleList />
+        )
+      ) : page === 'import' ? (
+        <ImportPage />
+      ) : (
+        <Placeholder body={t(`page.${page}.body`)} />
+      )}
     </>
   );
 }

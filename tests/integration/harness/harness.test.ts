@@ -109,3 +109,13 @@ describe('loopback harness', () => {
     }
   });
 });
+
+describe('preferences', () => {
+  it('keeps the UI language beside the vault, readable while locked', async () => {
+    expect(JSON.parse((await api('prefs.get', {})).body)).toEqual({ ok: true, value: {} });
+    expect(JSON.parse((await api('prefs.set', { lang: 'es' })).body)).toEqual({ ok: true, value: { lang: 'es' } });
+    await h.core.call('vault.lock', {});
+    expect(JSON.parse((await api('prefs.get', {})).body)).toEqual({ ok: true, value: { lang: 'es' } });
+    expect(JSON.parse((await api('prefs.set', { lang: 'fr' })).body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

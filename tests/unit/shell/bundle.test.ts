@@ -87,7 +87,7 @@ describe('import.meta in the CommonJS bundle', () => {
 });
 
 describe('preload bundle, run sandbox-style', () => {
-  it('exposes exactly window.amparo.call + platform, forwarding two arguments to one channel', async () => {
+  it('exposes exactly window.amparo.call + saveFile + platform, forwarding a fixed number of arguments to one channel each', async () => {
     const exposed: Record<string, unknown> = {};
     const invocations: unknown[][] = [];
     const electron = {
@@ -116,11 +116,14 @@ describe('preload bundle, run sandbox-style', () => {
     expect(required).toEqual(['electron']);
     expect(Object.keys(exposed)).toEqual(['amparo']);
     const api = exposed.amparo as { call: (...a: unknown[]) => Promise<unknown>; platform: string };
-    expect(Object.keys(api).sort()).toEqual(['call', 'platform']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'platform', 'saveFile']);
     expect(Object.isFrozen(api)).toBe(true);
     expect(api.platform).toBe('linux');
     await expect(api.call('vault.status', { a: 1 }, 'extra', 'args')).resolves.toEqual({ ok: true, value: 'pong' });
     expect(invocations).toEqual([['amparo:call', 'vault.status', { a: 1 }]]);
+    const save = (exposed.amparo as { saveFile: (...a: unknown[]) => Promise<unknown> }).saveFile;
+    await save('a.pdf', 'JVBERg==', 'application/pdf', 'extra');
+    expect(invocations[1]).toEqual(['amparo:save-file', 'a.pdf', 'JVBERg==', 'application/pdf']);
   });
 });
 
@@ -250,7 +253,7 @@ describe('main bundle wired into a stand-in electron', () => {
 
   it('answers IPC through the core for the app frame only', () => {
     const ipc = packaged.ipc as Record<string, { ok: boolean; value?: { location?: string }; error?: { code: string } }>;
-    expect(packaged.ipcChannels).toEqual(['amparo:call']);
+    expect(packaged.ipcChannels).toEqual(['amparo:call', 'amparo:save-file']);
     expect(ipc.status).toMatchObject({ ok: true, value: { exists: false, unlocked: false, location: join(work, 'data') } });
     expect(ipc.statusNoInput!.ok).toBe(true);
     expect(ipc.foreign!.error!.code).toBe('FORBIDDEN');

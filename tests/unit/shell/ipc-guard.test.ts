@@ -145,3 +145,12 @@ describe('validateIpcCall: input', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });
+
+describe('per-operation size limits', () => {
+  it('gives file-carrying operations room for a 50 MB CSV as base64, and nothing else', async () => {
+    const { maxInputBytesFor, MAX_IPC_INPUT_BYTES } = await import('../../../electron/main/ipc-guard');
+    expect(maxInputBytesFor('import.preview')).toBeGreaterThan(Math.ceil((50 * 1024 * 1024) / 3) * 4);
+    expect(maxInputBytesFor('vault.unlock')).toBe(MAX_IPC_INPUT_BYTES);
+    expect(maxInputBytesFor('people.update')).toBe(MAX_IPC_INPUT_BYTES);
+  });
+});

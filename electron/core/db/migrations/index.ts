@@ -1,6 +1,8 @@
 import type { Migration } from '../migrate';
 import { m0001 } from './0001-init';
 import { m0002 } from './0002-intake';
+import { m0003 } from './0003-deadlines';
+import { m0004 } from './0004-forms';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [m0001, m0002];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];

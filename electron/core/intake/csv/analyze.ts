@@ -150,7 +150,10 @@ function buildRow(rec: CsvRecord, columns: Analysis['columns'], s: Schemas): Ana
   const detention = s.detention.safeParse({ detained, facility: v.facility, bookingNumber: v.booking_number });
   const history = s.history.safeParse({});
   const hearing = v.next_hearing?.trim()
-    ? s.caseRecord.safeParse({ type: detained ? 'removal-detained' : 'removal-nondetained', nextHearing: { date: v.next_hearing, kind: 'master' } })
+    ? s.caseRecord.safeParse({
+        type: detained ? 'removal-detained' : 'removal-nondetained',
+        nextHearing: { date: v.next_hearing, kind: 'master' },
+      })
     : null;
   const notes = s.fullIntake.shape.notes.safeParse(v.notes ?? '');
   const urgentNeeds = s.quickIntake.shape.urgentNeeds.safeParse(v.urgent_needs ?? '');
@@ -162,11 +165,21 @@ function buildRow(rec: CsvRecord, columns: Analysis['columns'], s: Schemas): Ana
   if (!urgentNeeds.success) errors.push(...issuesOf(urgentNeeds.error, 'urgent_needs'));
 
   // An oversized cell reads as blank to the schemas: report it as too long, not also as missing.
-  const all = [...[...oversized].map((field) => ({ field, code: 'text.tooLong' })), ...errors.filter((e) => e.field === null || !oversized.has(e.field))];
+  const all = [
+    ...[...oversized].map((field) => ({ field, code: 'text.tooLong' })),
+    ...errors.filter((e) => e.field === null || !oversized.has(e.field)),
+  ];
   const row: AnalyzedRow = { line: rec.line, values, errors: dedupe(all), duplicates: [] };
   if (row.errors.length === 0 && person.success && detention.success && history.success && notes.success && urgentNeeds.success) {
     row.record = {
-      data: { person: person.data, detention: detention.data, history: history.data, family: [], notes: notes.data, urgentNeeds: urgentNeeds.data },
+      data: {
+        person: person.data,
+        detention: detention.data,
+        history: history.data,
+        family: [],
+        notes: notes.data,
+        urgentNeeds: urgentNeeds.data,
+      },
       cases: hearing?.success ? [hearing.data] : [],
     };
   }

@@ -46,7 +46,8 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
       errors: [{ line: 1, field: null, code: 'csv.tooLarge' }],
     });
   }
-  if (bytes.length === 0) throw new AppError('CSV_INVALID', 'This file is empty.', { errors: [{ line: 1, field: null, code: 'csv.empty' }] });
+  if (bytes.length === 0)
+    throw new AppError('CSV_INVALID', 'This file is empty.', { errors: [{ line: 1, field: null, code: 'csv.empty' }] });
 
   let decoded: Decoded;
   if (startsWith(bytes, 0xff, 0xfe, 0, 0) || startsWith(bytes, 0, 0, 0xfe, 0xff)) throw notText();
@@ -54,8 +55,8 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
     const text = utf8(bytes.subarray(3));
     if (text === null) throw notText(' It is marked as UTF-8 but holds bytes that are not UTF-8 (the file may be damaged).');
     decoded = { text, encoding: 'UTF-8 with BOM' };
-  }
-  else if (startsWith(bytes, 0xff, 0xfe)) decoded = { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le'), encoding: 'UTF-16LE' };
+  } else if (startsWith(bytes, 0xff, 0xfe))
+    decoded = { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le'), encoding: 'UTF-16LE' };
   else if (startsWith(bytes, 0xfe, 0xff)) decoded = { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16be'), encoding: 'UTF-16BE' };
   else {
     if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) throw notText(' It looks like an Excel workbook or another zipped file.');

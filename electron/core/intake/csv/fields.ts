@@ -25,7 +25,18 @@ export function foldHeader(header: string): string {
 /** Every accepted header (already folded) for each field. The canonical name comes first. */
 export const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   given_name: ['given_name', 'given', 'givenname', 'first_name', 'firstname', 'first', 'nombre', 'nombres', 'nombre(s)', 'primer_nombre'],
-  family_name: ['family_name', 'family', 'familyname', 'last_name', 'lastname', 'surname', 'surnames', 'apellido', 'apellidos', 'apellido(s)'],
+  family_name: [
+    'family_name',
+    'family',
+    'familyname',
+    'last_name',
+    'lastname',
+    'surname',
+    'surnames',
+    'apellido',
+    'apellidos',
+    'apellido(s)',
+  ],
   aliases: ['aliases', 'alias', 'aka', 'other_names', 'otros_nombres'],
   dob: ['dob', 'date_of_birth', 'birth_date', 'birthdate', 'fecha_nacimiento', 'fecha_de_nacimiento', 'nacimiento'],
   approx_age: ['approx_age', 'approximate_age', 'age', 'edad', 'edad_aproximada'],

@@ -8,7 +8,8 @@ import { importTemplate } from './template';
 
 function bytesOf(dataBase64: string): Uint8Array {
   const bytes = Buffer.from(dataBase64, 'base64');
-  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('CSV_INVALID', 'This file is larger than 50 MB. Split it into smaller files and import them one by one.');
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new AppError('CSV_INVALID', 'This file is larger than 50 MB. Split it into smaller files and import them one by one.');
   return bytes;
 }
 

@@ -46,7 +46,9 @@ function decide(rows: AnalyzedRow[], fileErrors: ImportIssue[], input: CommitInp
     .filter((l) => !byLine.has(l))
     .sort((a, b) => a - b);
   if (unknown.length > 0) {
-    throw invalid(`The choices name lines that are not rows of this file: ${linesList(unknown)}. Preview the file again.`, { unknownLines: unknown });
+    throw invalid(`The choices name lines that are not rows of this file: ${linesList(unknown)}. Preview the file again.`, {
+      unknownLines: unknown,
+    });
   }
 
   const issues: ImportIssue[] = [...fileErrors];
@@ -81,9 +83,12 @@ function decide(rows: AnalyzedRow[], fileErrors: ImportIssue[], input: CommitInp
     );
   }
   if (badMerge.length > 0) {
-    throw invalid(`Nothing was imported. Line ${linesList(badMerge)}: the record chosen to merge into is not a match for that row. Preview the file again.`, {
-      badMerge,
-    });
+    throw invalid(
+      `Nothing was imported. Line ${linesList(badMerge)}: the record chosen to merge into is not a match for that row. Preview the file again.`,
+      {
+        badMerge,
+      },
+    );
   }
   return choices;
 }

@@ -27,7 +27,8 @@ const DELIMITERS: Delimiter[] = [',', ';', '\t'];
 
 class TooManyRows extends Error {}
 
-const fileError = (line: number, code: string, message: string) => new AppError('CSV_INVALID', message, { errors: [{ line, field: null, code }] });
+const fileError = (line: number, code: string, message: string) =>
+  new AppError('CSV_INVALID', message, { errors: [{ line, field: null, code }] });
 
 /** The delimiter used most often outside quotes on the header line; comma on a tie or none. */
 export function sniffDelimiter(headerLine: string): Delimiter {
@@ -85,7 +86,11 @@ export function parseCsvText(input: string): ParsedCsv {
   } catch (e) {
     const line = lineOffset + linesBefore + 1;
     if (e instanceof TooManyRows) {
-      throw fileError(1, 'csv.tooManyRows', `This file has more than ${MAX_ROWS} rows. Split it into smaller files and import them one by one.`);
+      throw fileError(
+        1,
+        'csv.tooManyRows',
+        `This file has more than ${MAX_ROWS} rows. Split it into smaller files and import them one by one.`,
+      );
     }
     const code = (e as { code?: unknown }).code;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -94,6 +99,11 @@ export function parseCsvText(input: string): ParsedCsv {
     throw fileError(line, 'csv.unreadable', `Line ${line}: this line cannot be read as CSV. Nothing was imported.`);
   }
   const [header, ...rows] = records;
-  if (!header) throw fileError(1, 'csv.noHeader', 'This file has no header row. The first line must name the columns, e.g. given_name,family_name,dob.');
+  if (!header)
+    throw fileError(
+      1,
+      'csv.noHeader',
+      'This file has no header row. The first line must name the columns, e.g. given_name,family_name,dob.',
+    );
   return { delimiter, header, records: rows };
 }

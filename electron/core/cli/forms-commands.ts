@@ -1,0 +1,187 @@
+/**
+ * PDF forms from a terminal. `fields` needs no vault: it lists what a blank
+ * can hold. `fill` fills a blank for one person of the vault and writes the
+ * PDF only to --out (atomically, refusing to overwrite without --force), and
+ * records the fill in the person's history like the app does.
+ */
+import { randomBytes } from 'node:crypto';
+import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { MAX_BLANK_BYTES, SHIPPED_FORMS } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { parseFieldMap, type FieldMap } from '../../../shared/forms/map-schema';
+import { loadBlank, type LoadedBlank } from '../forms/blank';
+import { assertEdition, compareEdition } from '../forms/edition';
+import { fillForPerson } from '../forms/service/fills';
+import { shippedMapFor } from '../forms/service/shipped';
+import { withPlainPdfErrors } from '../forms/service/errors';
+import { EXIT, UsageError, type CliIO } from './io';
+import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+async function readInput(path: string, max: number, what: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new Error('not a file');
+    size = s.size;
+  } catch {
+    throw new AppError('NOT_FOUND', `Cannot read the ${what}: check the path.`);
+  }
+  if (size > max) throw new AppError('PDF_INVALID', `The ${what} is larger than ${Math.round(max / 1024 / 1024)} MB.`);
+  return new Uint8Array(await readFile(path));
+}
+
+async function readBlankFile(path: string): Promise<LoadedBlank> {
+  const bytes = await readInput(path, MAX_BLANK_BYTES, 'blank PDF');
+  return withPlainPdfErrors(() => loadBlank(bytes));
+}
+
+async function readMapFile(path: string): Promise<FieldMap> {
+  const text = new TextDecoder().decode(await readInput(path, 5 * 1024 * 1024, 'field map'));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_INPUT', 'The field map is not valid JSON.');
+  }
+  return parseFieldMap(json);
+}
+
+/**
+ * Writes beside the target (same folder, so the rename cannot cross file
+ * systems), then moves it into place. Without `force` a hard link does the
+ * move, which fails if the target appeared meanwhile; file systems without
+ * hard links (FAT USB sticks) fall back to check-then-rename.
+ */
+export async function writeOutput(path: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  const target = resolve(path);
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const exists = () => new AppError('INVALID_INPUT', `${path} already exists. Add --force to overwrite it.`);
+  try {
+    await writeFile(tmp, bytes, { flag: 'wx', mode: 0o600 });
+    if (force) {
+      await rename(tmp, target);
+    } else {
+      try {
+        await link(tmp, target);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw exists();
+        if (await stat(target).then(() => true, () => false)) throw exists();
+        await rename(tmp, target);
+      }
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('INVALID_INPUT', `Cannot write ${path}: check the folder exists and you may write there.`);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+function editionHint(e: unknown): unknown {
+  if (!(e instanceof AppError) || e.code !== 'PDF_WRONG_EDITION') return e;
+  const d = (e.details ?? {}) as { missing?: string[]; added?: string[] };
+  return new AppError(
+    'PDF_WRONG_EDITION',
+    `${e.message} (${d.missing?.length ?? 0} mapped fields missing, ${d.added?.length ?? 0} new fields). ` +
+      'Check that you downloaded the right form, or add --accept-edition to fill the fields that still match.',
+    e.details,
+  );
+}
+
+export const formCommands: Record<string, Command> = {
+  fields: {
+    usage: 'fields --blank PATH [--json]   list the fillable fields of a blank PDF (name, type, label, page, options, maxLen); no vault needed',
+    async run(args, io) {
+      const { values } = parse(args, { blank: { type: 'string' }, json: { type: 'boolean' } });
+      if (!values.blank) throw new UsageError('--blank PATH is required');
+      const { fields } = await readBlankFile(values.blank);
+      const rows = fields.map((f) => ({
+        name: f.name,
+        type: f.type,
+        label: f.label,
+        page: f.page,
+        options: f.options,
+        ...(f.maxLen !== undefined ? { maxLen: f.maxLen } : {}),
+      }));
+      if (values.json) {
+        io.out(JSON.stringify(rows, null, 2));
+      } else {
+        for (const r of rows) {
+          const extra = [r.maxLen !== undefined ? `max ${r.maxLen}` : '', r.options.length ? `options: ${r.options.join(' | ')}` : ''].filter(Boolean);
+          io.out([`p${r.page}`, r.type, r.name, r.label, ...extra].join('\t'));
+        }
+        io.out(`${rows.length} fields`);
+      }
+      return EXIT.OK;
+    },
+  },
+  fill: {
+    usage:
+      'fill --blank PATH (--form g-28|i-589 | --map MAP.json) --person ID --db PATH --out PATH [--accept-edition] [--flatten] [--force]   fill a form for one person',
+    async run(args, io) {
+      const { values } = parse(args, {
+        blank: { type: 'string' },
+        form: { type: 'string' },
+        map: { type: 'string' },
+        person: { type: 'string' },
+        db: { type: 'string' },
+        out: { type: 'string' },
+        'accept-edition': { type: 'boolean' },
+        flatten: { type: 'boolean' },
+        force: { type: 'boolean' },
+      });
+      if (!values.blank) throw new UsageError('--blank PATH is required');
+      if (!values.out) throw new UsageError('--out PATH is required: the filled form is written only where you ask');
+      if (!values.person) throw new UsageError('--person ID is required');
+      if (!ID.test(values.person)) throw new UsageError('--person must be a record ID (as printed by `search`)');
+      if ((values.form === undefined) === (values.map === undefined)) throw new UsageError('give either --form or --map');
+      if (values.form !== undefined && !(SHIPPED_FORMS as readonly string[]).includes(values.form)) {
+        throw new UsageError(`--form must be one of ${SHIPPED_FORMS.join(', ')}`);
+      }
+      const out = values.out;
+      const force = values.force === true;
+      const accept = values['accept-edition'] === true;
+      if (!force && (await stat(out).then(() => true, () => false))) {
+        throw new AppError('INVALID_INPUT', `${out} already exists. Add --force to overwrite it.`);
+      }
+
+      // Everything about the files is checked before the passphrase is asked for.
+      const blank = await readBlankFile(values.blank);
+      const map = values.form !== undefined ? await shippedMapFor(values.form, blank.sha256) : await readMapFile(values.map!);
+      if (!map) throw new AppError('NOT_FOUND', `No field map ships for ${values.form}.`);
+      try {
+        assertEdition(map, compareEdition(map, blank.fields.map((f) => f.name), blank.sha256), blank.sha256, accept);
+      } catch (e) {
+        throw editionHint(e);
+      }
+
+      const core = await openVault(dbPathFrom(values, io), io);
+      try {
+        const { pdf } = await fillForPerson(() => core.ctx(), {
+          blank: blank.bytes,
+          blankSha256: blank.sha256,
+          map,
+          templateId: null,
+          personId: values.person,
+          kind: 'fill',
+          acceptEditionMismatch: accept,
+          flatten: values.flatten === true,
+          deliver: (bytes) => writeOutput(out, bytes, force),
+        });
+        // Field names and problem kinds only: never a value.
+        for (const w of pdf.warnings) io.err(`Warning: ${w.message}${w.field ? ` [${w.field}]` : ''}`);
+        const overflow = pdf.overflow.length ? `, ${pdf.overflow.length} on the addendum page` : '';
+        io.out(
+          `Wrote ${out}: ${map.form.toUpperCase()} edition ${map.edition}, ${pdf.pageCount} pages, ${pdf.filled} fields filled${overflow}. sha256 ${pdf.sha256}`,
+        );
+        return EXIT.OK;
+      } finally {
+        core.close();
+      }
+    },
+  },
+};

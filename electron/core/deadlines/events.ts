@@ -1,0 +1,169 @@
+/**
+ * Case events: entering one creates the deadlines its rules imply; editing
+ * one recomputes exactly those deadlines; deleting one removes them.
+ *
+ * Facts that depend on the person at the time of entry (is the person
+ * detained for this hearing? does the one-year asylum rule apply?) are
+ * resolved once and stored in the event's details, so a later recompute (a
+ * closure day added, a correction) depends on the event alone and never
+ * adds or drops a deadline because something else in the record changed.
+ */
+import { AppError } from '../../../shared/errors';
+import type { OpParsedInput } from '../../../shared/contract';
+import type { EventResult, EventView } from '../../../shared/views';
+import { newId, type Ctx } from '../context';
+import { audit } from '../audit';
+import { asylumApplies, hearingDetained, planFor, type EventForPlan } from './mapping';
+import { deadlineView, eventRow, eventView, personFacts, readClosures, resolveCase, staleWrite, type DeadlineRow, type EventRow, type PersonFacts } from './rows';
+import { syncEventDeadlines, type Changes } from './store';
+
+export type EventInput = OpParsedInput<'events.add'>['event'];
+
+function resolvedDetails(ev: EventForPlan, facts: PersonFacts): Record<string, unknown> {
+  const d = { ...ev.details };
+  if ((ev.kind === 'hearing-scheduled' || ev.kind === 'hearing-moved') && d.hearingEventId === undefined && d.detained === undefined) {
+    d.detained = hearingDetained(ev, facts);
+  }
+  if (ev.kind === 'last-arrival' && d.asylum === undefined) d.asylum = asylumApplies(ev, facts).applies;
+  return d;
+}
+
+function dependents(ctx: Ctx, eventId: string) {
+  return (ctx.db.prepare('SELECT * FROM deadlines WHERE event_id = ? ORDER BY due, id').all(eventId) as DeadlineRow[]).map(deadlineView);
+}
+
+function result(ctx: Ctx, ev: EventRow, depsOf: string, changes: Changes, skipped: EventResult['skipped']): EventResult {
+  return { event: eventView(ev), deadlines: dependents(ctx, depsOf), ...changes, skipped };
+}
+
+const LINKED_SKIP = (date: string): EventResult['skipped'][number] => ({
+  rule: null,
+  reason: {
+    en: `The hearing was moved to ${date}: its deadlines were recomputed on the hearing event.`,
+    es: `La audiencia se trasladó al ${date}: sus plazos se recalcularon en el evento de la audiencia.`,
+  },
+});
+
+function insertEvent(ctx: Ctx, personId: string, caseId: string | null, kind: string, date: string, details: Record<string, unknown>): EventRow {
+  const id = newId();
+  const now = ctx.now();
+  ctx.db
+    .prepare(
+      `INSERT INTO events(id, person_id, case_id, kind, date, details, version, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+    )
+    .run(id, personId, caseId, kind, date, JSON.stringify(details), now, ctx.actor, now, ctx.actor);
+  return eventRow(ctx, id);
+}
+
+function writeEvent(ctx: Ctx, row: EventRow, version: number, caseId: string | null, date: string, details: Record<string, unknown>): EventRow {
+  const res = ctx.db
+    .prepare('UPDATE events SET case_id = ?, date = ?, details = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
+    .run(caseId, date, JSON.stringify(details), ctx.now(), ctx.actor, row.id, version);
+  if (res.changes === 0) throw staleWrite('event');
+  return eventRow(ctx, row.id);
+}
+
+/** The hearing a linked hearing-moved event moves: same person, a hearing that was itself entered as one. */
+function hearingTarget(ctx: Ctx, personId: string, hearingEventId: string): EventRow {
+  const target = ctx.db.prepare('SELECT * FROM events WHERE id = ?').get(hearingEventId) as EventRow | undefined;
+  const details = target ? (JSON.parse(target.details) as Record<string, unknown>) : {};
+  const isHearing = target && (target.kind === 'hearing-scheduled' || (target.kind === 'hearing-moved' && details.hearingEventId === undefined));
+  if (!target || target.person_id !== personId || !isHearing) {
+    throw new AppError('INVALID_INPUT', 'hearingEventId must name a hearing event of the same person.');
+  }
+  return target;
+}
+
+/** Moves the linked hearing to `date`, recomputing exactly its deadlines. */
+function moveHearing(ctx: Ctx, target: EventRow, date: string, moved: Record<string, unknown>, facts: PersonFacts): { target: EventRow; changes: Changes } {
+  const details = { ...(JSON.parse(target.details) as Record<string, unknown>) };
+  for (const k of ['hearingKind', 'detained', 'days'] as const) if (moved[k] !== undefined) details[k] = moved[k];
+  const updated = writeEvent(ctx, target, target.version, target.case_id, date, details);
+  return { target: updated, changes: syncEventDeadlines(ctx, updated, facts, readClosures(ctx)) };
+}
+
+export function addEvent(ctx: Ctx, personId: string, input: EventInput): EventResult {
+  return ctx.db.transaction((): EventResult => {
+    const facts = personFacts(ctx, personId);
+    const details = input.details as Record<string, unknown>;
+    if (input.kind === 'hearing-moved' && typeof details.hearingEventId === 'string') {
+      const target = hearingTarget(ctx, personId, details.hearingEventId);
+      const previousDate = target.date;
+      const moved = moveHearing(ctx, target, input.date, details, facts);
+      const ev = insertEvent(ctx, personId, target.case_id, input.kind, input.date, { ...details, previousDate });
+      audit(ctx, 'event.create', 'event', ev.id, { moved: target.id, updated: moved.changes.updated.length });
+      return result(ctx, ev, target.id, moved.changes, [LINKED_SKIP(input.date)]);
+    }
+    const caseId = resolveCase(facts, input.caseId);
+    const plain: EventForPlan = { kind: input.kind, date: input.date, caseId, details };
+    const plan = planFor(plain, facts);
+    const ev = insertEvent(ctx, personId, caseId, input.kind, input.date, resolvedDetails(plain, facts));
+    const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
+    audit(ctx, 'event.create', 'event', ev.id, { deadlines: changes.created.length });
+    return result(ctx, ev, ev.id, changes, plan.skipped);
+  })();
+}
+
+export function updateEvent(ctx: Ctx, id: string, version: number, input: EventInput): EventResult {
+  return ctx.db.transaction((): EventResult => {
+    const row = eventRow(ctx, id);
+    if (row.version !== version) throw staleWrite('event');
+    if (row.kind !== input.kind) throw new AppError('INVALID_INPUT', 'The kind of an event cannot change: delete it and enter a new one.');
+    const facts = personFacts(ctx, row.person_id);
+    const old = JSON.parse(row.details) as Record<string, unknown>;
+    const details = input.details as Record<string, unknown>;
+    if (row.kind === 'hearing-moved' && typeof old.hearingEventId === 'string') {
+      if (details.hearingEventId !== old.hearingEventId) throw new AppError('INVALID_INPUT', 'A hearing move cannot be relinked to another hearing.');
+      const target = hearingTarget(ctx, row.person_id, old.hearingEventId);
+      const moved = moveHearing(ctx, target, input.date, details, facts);
+      const ev = writeEvent(ctx, row, version, row.case_id, input.date, { ...details, previousDate: old.previousDate });
+      audit(ctx, 'event.update', 'event', id, { moved: target.id, updated: moved.changes.updated.length });
+      return result(ctx, ev, target.id, moved.changes, [LINKED_SKIP(input.date)]);
+    }
+    if (details.hearingEventId !== undefined) throw new AppError('INVALID_INPUT', 'A hearing move cannot be linked after it was entered.');
+    const caseId = input.caseId === undefined ? row.case_id : resolveCase(facts, input.caseId);
+    const plain: EventForPlan = { kind: input.kind, date: input.date, caseId, details };
+    const plan = planFor(plain, facts);
+    const ev = writeEvent(ctx, row, version, caseId, input.date, resolvedDetails(plain, facts));
+    const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
+    audit(ctx, 'event.update', 'event', id, { updated: changes.updated.length, created: changes.created.length, removed: changes.removed.length });
+    return result(ctx, ev, ev.id, changes, plan.skipped);
+  })();
+}
+
+/** Deleting an event entered in error removes its deadlines too (done ones included: they were derived from the error). */
+export function deleteEvent(ctx: Ctx, id: string, version: number): { deleted: true; removed: string[] } {
+  return ctx.db.transaction(() => {
+    const row = eventRow(ctx, id);
+    if (row.version !== version) throw staleWrite('event');
+    const removed = (ctx.db.prepare('SELECT id FROM deadlines WHERE event_id = ? ORDER BY id').all(id) as { id: string }[]).map((r) => r.id);
+    ctx.db.prepare('DELETE FROM deadlines WHERE event_id = ?').run(id);
+    ctx.db.prepare('DELETE FROM events WHERE id = ?').run(id);
+    audit(ctx, 'event.delete', 'event', id, { removed: removed.length });
+    return { deleted: true as const, removed };
+  })();
+}
+
+export function listEvents(ctx: Ctx, personId: string): EventView[] {
+  personFacts(ctx, personId);
+  return (ctx.db.prepare('SELECT * FROM events WHERE person_id = ? ORDER BY date, id').all(personId) as EventRow[]).map(eventView);
+}
+
+/**
+ * Closure days changed: every event with an open deadline is recomputed.
+ * Rows whose result is unchanged are not written.
+ */
+export function recomputeForClosures(ctx: Ctx, closures: readonly string[]): number {
+  const events = ctx.db
+    .prepare(`SELECT DISTINCT e.* FROM deadlines d JOIN events e ON e.id = d.event_id WHERE d.status = 'open' AND d.event_id IS NOT NULL`)
+    .all() as EventRow[];
+  let updated = 0;
+  const facts = new Map<string, PersonFacts>();
+  for (const ev of events) {
+    let f = facts.get(ev.person_id);
+    if (!f) facts.set(ev.person_id, (f = personFacts(ctx, ev.person_id)));
+    updated += syncEventDeadlines(ctx, ev, f, closures).updated.length;
+  }
+  return updated;
+}

@@ -1,0 +1,412 @@
+/**
+ * TPS deadlines: people whose record names a TPS country get that country's
+ * dates from the active dataset as deadlines (source 'tps').
+ *
+ * - The active dataset is the shipped file in resources/tps/ or the newest
+ *   imported one (kept in the vault, `tps_datasets`), whichever has the later
+ *   as-of date. An import older than the active dataset is refused.
+ * - Dates the dataset reports: re-registration close, EAD auto-extension end
+ *   and designation end. A date already past on the dataset's as-of date is
+ *   history, not a deadline, and is not created.
+ * - People with TPS status 'denied' get none.
+ * - A TPS deadline follows its dataset entry by `tps_ref` ('SV:ead-auto-extension'):
+ *   a new dataset updates the row in place. When the date moves on a row
+ *   marked done it is reopened (a new re-registration period or a new EAD
+ *   end is new work) and flagged 'changed-after-done'. Overrides are kept and
+ *   flagged 'override-stale' when the date under them moves.
+ * - The people service knows nothing of this: a trigger queues people whose
+ *   TPS country or status changed (tps_dirty) and `syncTps` catches up before
+ *   any deadline is read.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { showEn, showEs } from '../../../shared/deadlines/trail';
+import type { Localized } from '../../../shared/deadlines';
+import { parseTpsDataset, tpsDeadlinesFor, datasetAgeDays, STALE_AFTER_DAYS, type TpsCountry, type TpsDataset, type TpsDeadline } from '../../../shared/tps';
+import type { DeadlineViewFlag, TpsDeadlineChange, TpsImportPreview, TpsImportResult, TpsStatusView } from '../../../shared/views';
+import { newId, type Ctx } from '../context';
+import { audit } from '../audit';
+import { parseFlags, personName } from './rows';
+
+const APPLIED_KEY = 'tps.applied';
+const KINDS = new Set(['re-registration-close', 'ead-auto-extension', 'designation-end']);
+
+interface Active {
+  key: string;
+  dataset: TpsDataset;
+  source: 'shipped' | 'imported';
+  importedAt: string | null;
+  importedBy: string | null;
+}
+
+let shippedCache: { dir: string; dataset: TpsDataset } | null = null;
+const importedCache = new Map<string, TpsDataset>();
+
+export function defaultTpsDir(): string {
+  return fileURLToPath(new URL('../../../resources/tps/', import.meta.url));
+}
+
+/** The shipped dataset with the latest as-of date among resources/tps/*.json. */
+export function shippedDataset(dir = defaultTpsDir()): TpsDataset {
+  if (shippedCache?.dir === dir) return shippedCache.dataset;
+  const files = readdirSync(dir).filter((f) => /^tps-.*\.json$/.test(f));
+  const sets = files.map((f) => parseTpsDataset(JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown));
+  const best = sets.sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0))[0];
+  if (!best) throw new AppError('NOT_FOUND', 'No TPS dataset ships with this build.');
+  shippedCache = { dir, dataset: best };
+  return best;
+}
+
+export function activeDataset(ctx: Ctx): Active {
+  const shipped = shippedDataset();
+  const row = ctx.db.prepare('SELECT id, as_of, imported_at, imported_by FROM tps_datasets ORDER BY as_of DESC, id DESC LIMIT 1').get() as
+    | { id: string; as_of: string; imported_at: string; imported_by: string }
+    | undefined;
+  if (!row || row.as_of < shipped.asOf) return { key: `shipped:${shipped.asOf}`, dataset: shipped, source: 'shipped', importedAt: null, importedBy: null };
+  let dataset = importedCache.get(row.id);
+  if (!dataset) {
+    const { data } = ctx.db.prepare('SELECT data FROM tps_datasets WHERE id = ?').get(row.id) as { data: string };
+    dataset = parseTpsDataset(JSON.parse(data) as unknown);
+    importedCache.set(row.id, dataset);
+  }
+  return { key: `import:${row.id}`, dataset, source: 'imported', importedAt: row.imported_at, importedBy: row.imported_by };
+}
+
+// ---- What a dataset wants for one country ----
+
+interface Wanted {
+  ref: string;
+  country: string;
+  kind: string;
+  date: string;
+  label: string;
+  trail: string;
+  citation: string;
+  verify: number;
+  sig: string;
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Country text as typed in intake ('SV', 'El Salvador', 'haiti') to dataset entries. */
+function countryIndex(dataset: TpsDataset): Map<string, TpsCountry[]> {
+  const index = new Map<string, TpsCountry[]>();
+  const put = (key: string, c: TpsCountry) => {
+    const k = fold(key);
+    if (!k) return;
+    const list = index.get(k) ?? [];
+    if (!list.includes(c)) list.push(c);
+    index.set(k, list);
+  };
+  for (const c of dataset.countries) {
+    put(c.country, c);
+    put(c.country.split('-')[0]!, c);
+    for (const name of [c.name.en, c.name.es]) {
+      put(name, c);
+      put(name.replace(/\s*\(.*\)\s*$/, ''), c);
+    }
+  }
+  return index;
+}
+
+function kindLine(d: TpsDeadline, entry: TpsCountry): Localized {
+  switch (d.kind) {
+    case 're-registration-close':
+      return {
+        en: `Re-registration period: ${entry.reRegistration?.start} to ${entry.reRegistration?.end}; it closes on ${showEn(d.date)}.`,
+        es: `Periodo de reinscripción: del ${entry.reRegistration?.start} al ${entry.reRegistration?.end}; cierra el ${showEs(d.date)}.`,
+      };
+    case 'ead-auto-extension':
+      return {
+        en: `Work permits (EAD) of TPS holders are automatically extended to ${showEn(d.date)}.`,
+        es: `Los permisos de trabajo (EAD) de los beneficiarios de TPS se extienden automáticamente hasta el ${showEs(d.date)}.`,
+      };
+    case 'designation-end':
+      return {
+        en: `The TPS designation ends on ${showEn(d.date)} unless it is extended.`,
+        es: `La designación de TPS termina el ${showEs(d.date)} salvo que se extienda.`,
+      };
+  }
+}
+
+function wantedFor(entry: TpsCountry, dataset: TpsDataset): Wanted[] {
+  // Computed as of the dataset's own date, so the text is the same whatever day it runs.
+  const report = tpsDeadlinesFor(entry.country, dataset, dataset.asOf);
+  const citation = entry.citation ?? 'No Federal Register citation in the dataset';
+  return report.deadlines
+    .filter((d) => KINDS.has(d.kind) && d.date >= dataset.asOf)
+    .map((d) => {
+      const lines: Localized[] = [
+        { en: `TPS country on file: ${entry.name.en} (${entry.country}).`, es: `País de TPS registrado: ${entry.name.es} (${entry.country}).` },
+        // Where the designation stands, its citation and the dataset's as-of date (and "verify" when the entry says so).
+        report.notice,
+        kindLine(d, entry),
+        { en: `Due: ${showEn(d.date)}.`, es: `Fecha límite: ${showEs(d.date)}.` },
+      ];
+      const label = JSON.stringify({ en: `${d.label.en} (TPS ${entry.name.en})`, es: `${d.label.es} (TPS ${entry.name.es})` });
+      const trail = JSON.stringify({ en: lines.map((l) => l.en), es: lines.map((l) => l.es) });
+      const verify = entry.verify || entry.citation === null ? 1 : 0;
+      const sig = createHash('sha256').update(JSON.stringify([label, trail, citation, verify])).digest('base64url').slice(0, 22);
+      return { ref: `${entry.country}:${d.kind}`, country: entry.country, kind: d.kind, date: d.date, label, trail, citation, verify, sig };
+    });
+}
+
+class Wants {
+  private readonly index: Map<string, TpsCountry[]>;
+  private readonly byText = new Map<string, Wanted[]>();
+  constructor(private readonly dataset: TpsDataset) {
+    this.index = countryIndex(dataset);
+  }
+  for(countryText: string | null, tpsStatus: string | null): Wanted[] {
+    if (!countryText || tpsStatus === 'denied') return [];
+    const key = fold(countryText);
+    let list = this.byText.get(key);
+    if (!list) {
+      list = (this.index.get(key) ?? []).flatMap((e) => wantedFor(e, this.dataset));
+      this.byText.set(key, list);
+    }
+    return list;
+  }
+}
+
+// ---- Reconciling stored rows with a dataset ----
+
+interface PersonTps {
+  id: string;
+  given_name: string;
+  family_name: string;
+  detained: number;
+  assigned_to: string | null;
+  country: string | null;
+  tps_status: string | null;
+}
+
+interface TpsRow {
+  id: string;
+  person_id: string;
+  tps_ref: string;
+  computed_due: string;
+  sig: string | null;
+  flags: string;
+  status: 'open' | 'done';
+  done_at: string | null;
+  done_by: string | null;
+  override_due: string | null;
+  override_base: string | null;
+  person_name: string;
+  detained: number;
+  assignee: string | null;
+}
+
+interface Outcome {
+  created: number;
+  updated: number;
+  removed: number;
+  people: Map<string, TpsDeadlineChange[]>;
+}
+
+const PEOPLE_SQL = `SELECT id, given_name, family_name, detained, assigned_to, json_extract(data, '$.history.tpsCountry') AS country, json_extract(data, '$.history.tpsStatus') AS tps_status
+  FROM people WHERE merged_into IS NULL`;
+// Texts are not read back: the fingerprint says whether they changed.
+const ROW_COLS = `id, person_id, tps_ref, computed_due, sig, flags, status, done_at, done_by, override_due, override_base, person_name, detained, assignee`;
+
+/**
+ * Compares each person's stored TPS deadlines with what `dataset` wants and,
+ * unless `dryRun`, writes the difference. `scope` 'dirty' limits it to the queue.
+ */
+function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun: boolean): Outcome {
+  const dirty = scope === 'dirty' ? ' AND id IN (SELECT person_id FROM tps_dirty)' : " AND json_extract(data, '$.history.tpsCountry') IS NOT NULL";
+  const people = ctx.db.prepare(PEOPLE_SQL + dirty).all() as PersonTps[];
+  const rows = ctx.db
+    .prepare(`SELECT ${ROW_COLS} FROM deadlines WHERE tps_ref IS NOT NULL${scope === 'dirty' ? ' AND person_id IN (SELECT person_id FROM tps_dirty)' : ''}`)
+    .all() as TpsRow[];
+  const stored = new Map<string, TpsRow[]>();
+  for (const r of rows) {
+    const list = stored.get(r.person_id);
+    if (list) list.push(r);
+    else stored.set(r.person_id, [r]);
+  }
+  const wants = new Wants(dataset);
+  const out: Outcome = { created: 0, updated: 0, removed: 0, people: new Map() };
+  const now = ctx.now();
+  const ins = ctx.db.prepare(
+    `INSERT INTO deadlines(id, person_id, case_id, event_id, rule_id, tps_ref, source, label, due, computed_due, trail, citation, note, verify, flags, status,
+       person_name, detained, assignee, case_type, sig, version, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, NULL, NULL, NULL, ?, 'tps', ?, ?, ?, ?, ?, NULL, ?, '[]', 'open', ?, ?, ?, 'tps', ?, 1, ?, ?, ?, ?)`,
+  );
+  const upd = ctx.db.prepare(
+    `UPDATE deadlines SET label = ?, computed_due = ?, due = coalesce(override_due, ?), trail = ?, citation = ?, verify = ?, sig = ?, flags = ?,
+       status = ?, done_at = ?, done_by = ?, person_name = ?, detained = ?, assignee = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
+  );
+  const del = ctx.db.prepare('DELETE FROM deadlines WHERE id = ?');
+  const note = (personId: string, change: TpsDeadlineChange) => {
+    const list = out.people.get(personId);
+    if (list) list.push(change);
+    else out.people.set(personId, [change]);
+  };
+
+  const seen = new Set<string>();
+  const visit = (personId: string, p: PersonTps | null) => {
+    seen.add(personId);
+    const want = p ? wants.for(p.country, p.tps_status) : [];
+    const name = p ? personName(p.given_name, p.family_name) : '';
+    const have = new Map((stored.get(personId) ?? []).map((r) => [r.tps_ref, r]));
+    for (const w of want) {
+      const r = have.get(w.ref);
+      have.delete(w.ref);
+      if (!r) {
+        note(personId, { country: w.country, kind: w.kind, before: null, after: w.date });
+        out.created += 1;
+        if (!dryRun) ins.run(newId(), personId, w.ref, w.label, w.date, w.date, w.trail, w.citation, w.verify, name, p!.detained, p!.assigned_to, w.sig, now, ctx.actor, now, ctx.actor);
+        continue;
+      }
+      const moved = r.computed_due !== w.date;
+      const reopen = moved && r.status === 'done';
+      const flags: DeadlineViewFlag[] = parseFlags(r.flags).filter((f) => f !== 'override-stale' && f !== 'changed-after-done');
+      if (r.override_due !== null && r.override_base !== w.date) flags.push('override-stale');
+      if (reopen || parseFlags(r.flags).includes('changed-after-done')) flags.push('changed-after-done');
+      const flagText = JSON.stringify(flags);
+      const status = reopen ? 'open' : r.status;
+      const same = !moved && r.sig === w.sig && r.flags === flagText && r.person_name === name && r.detained === p!.detained && r.assignee === p!.assigned_to;
+      if (same) continue;
+      if (moved) note(personId, { country: w.country, kind: w.kind, before: r.computed_due, after: w.date });
+      out.updated += 1;
+      if (!dryRun) {
+        upd.run(
+          w.label,
+          w.date,
+          w.date,
+          w.trail,
+          w.citation,
+          w.verify,
+          w.sig,
+          flagText,
+          status,
+          reopen ? null : r.done_at,
+          reopen ? null : r.done_by,
+          name,
+          p!.detained,
+          p!.assigned_to,
+          now,
+          ctx.actor,
+          r.id,
+        );
+      }
+    }
+    for (const r of have.values()) {
+      if (r.status === 'done') continue; // history of work done stays
+      const [country = '', kind = ''] = r.tps_ref.split(':');
+      note(personId, { country, kind, before: r.computed_due, after: null });
+      out.removed += 1;
+      if (!dryRun) del.run(r.id);
+    }
+  };
+  for (const p of people) visit(p.id, p);
+  for (const personId of stored.keys()) if (!seen.has(personId)) visit(personId, null);
+  return out;
+}
+
+function setApplied(ctx: Ctx, key: string): void {
+  ctx.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(APPLIED_KEY, key);
+}
+
+/** Brings TPS deadlines up to date with the active dataset and the queue of changed people. Cheap when nothing changed. */
+export function syncTps(ctx: Ctx): void {
+  const active = activeDataset(ctx);
+  const applied = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(APPLIED_KEY) as { value: string } | undefined;
+  if (applied?.value !== active.key) {
+    ctx.db.transaction(() => {
+      reconcile(ctx, active.dataset, 'all', false);
+      ctx.db.prepare('DELETE FROM tps_dirty').run();
+      setApplied(ctx, active.key);
+    })();
+    return;
+  }
+  if (!ctx.db.prepare('SELECT 1 FROM tps_dirty LIMIT 1').get()) return;
+  ctx.db.transaction(() => {
+    reconcile(ctx, active.dataset, 'dirty', false);
+    ctx.db.prepare('DELETE FROM tps_dirty').run();
+  })();
+}
+
+function parseImport(json: string): TpsDataset {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new AppError('INVALID_INPUT', 'The TPS file is not valid JSON.');
+  }
+  return parseTpsDataset(raw);
+}
+
+function refuseOlder(next: TpsDataset, active: Active): void {
+  if (next.asOf < active.dataset.asOf) {
+    throw new AppError('INVALID_INPUT', `This TPS file is as of ${next.asOf}, older than the one in use (${active.dataset.asOf}).`, {
+      asOf: next.asOf,
+      currentAsOf: active.dataset.asOf,
+    });
+  }
+}
+
+/** Validates a dataset and says whose deadlines would change, without writing anything. */
+export function previewImport(ctx: Ctx, json: string, limit: number): TpsImportPreview {
+  const next = parseImport(json);
+  syncTps(ctx);
+  const active = activeDataset(ctx);
+  refuseOlder(next, active);
+  const out = reconcile(ctx, next, 'all', true);
+  const people = [...out.people.entries()].map(([personId, changes]) => ({ personId, changes }));
+  return {
+    asOf: next.asOf,
+    currentAsOf: active.dataset.asOf,
+    countries: next.countries.length,
+    peopleAffected: people.length,
+    deadlinesChanged: people.reduce((n, p) => n + p.changes.length, 0),
+    people: people.slice(0, limit),
+    truncated: people.length > limit,
+  };
+}
+
+/** Stores the dataset and recomputes everyone's TPS deadlines, in one transaction. */
+export function applyImport(ctx: Ctx, json: string): TpsImportResult {
+  const next = parseImport(json);
+  syncTps(ctx);
+  refuseOlder(next, activeDataset(ctx));
+  return ctx.db.transaction(() => {
+    const id = newId();
+    ctx.db
+      .prepare('INSERT INTO tps_datasets(id, as_of, data, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
+      .run(id, next.asOf, JSON.stringify(next), ctx.now(), ctx.actor);
+    importedCache.set(id, next);
+    const out = reconcile(ctx, next, 'all', false);
+    ctx.db.prepare('DELETE FROM tps_dirty').run();
+    setApplied(ctx, `import:${id}`);
+    audit(ctx, 'tps.import', 'tps_dataset', id, { created: out.created, updated: out.updated, removed: out.removed });
+    return { asOf: next.asOf, peopleAffected: out.people.size, created: out.created, updated: out.updated, removed: out.removed };
+  })();
+}
+
+export function tpsStatus(ctx: Ctx): TpsStatusView {
+  const active = activeDataset(ctx);
+  const today = ctx.today();
+  const ageDays = datasetAgeDays(active.dataset, today);
+  return {
+    asOf: active.dataset.asOf,
+    ageDays,
+    stale: ageDays > STALE_AFTER_DAYS,
+    source: active.source,
+    importedAt: active.importedAt,
+    importedBy: active.importedBy,
+    sourceNote: active.dataset.source,
+    entries: active.dataset.countries.map((c) => tpsDeadlinesFor(c.country, active.dataset, today)),
+  };
+}

@@ -1,0 +1,480 @@
+/**
+ * CSV import: pick a file, see how it was read (encoding, delimiter, which
+ * column fills which field), every row checked with its line number, possible
+ * duplicates with a choice each, then "Import all" — all or nothing.
+ * The file is read in memory and sent to the core as base64; nothing is
+ * written to disk here.
+ */
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { call } from '../../api';
+import type { CsvField, ImportChoice, ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/contract';
+import { errorKey, isMessageKey } from '../../../../shared/i18n';
+import { useI18n } from '../../i18n';
+import { FormStatus } from '../../components/FormAlert';
+import { reasonKey } from '../intake/duplicates';
+import { useNavigation } from '../people/navigation';
+
+/** ArrayBuffer -> base64, in chunks (String.fromCharCode has an argument limit). */
+export function toBase64(buf: ArrayBuffer): string {
+  const bytes = new Uint8Array(buf);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Saves text as a file the user downloads, through a short-lived object URL. */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The fields a column can fill, in template order. A copy of the contract's
+ * CSV_FIELDS (importing the contract at run time would pull every zod schema
+ * of the core into the page); the type below fails to compile if they drift.
+ */
+const CSV_FIELDS = [
+  'given_name',
+  'family_name',
+  'aliases',
+  'dob',
+  'approx_age',
+  'sex',
+  'country_of_birth',
+  'nationality',
+  'language',
+  'interpreter_needed',
+  'a_number',
+  'phone',
+  'email',
+  'detained',
+  'facility',
+  'booking_number',
+  'next_hearing',
+  'urgent_needs',
+  'notes',
+] as const satisfies readonly CsvField[];
+type Missing = Exclude<CsvField, (typeof CSV_FIELDS)[number]>;
+const _allFields: [Missing] extends [never] ? true : Missing = true;
+void _allFields;
+
+type Mapping = Record<string, CsvField | null>;
+type RowChoice = ImportChoice | 'skip-invalid';
+
+interface CommitError {
+  code: string;
+  issues: ImportIssue[];
+  needChoice: number[];
+}
+
+const SHOWN_COLUMNS: CsvField[] = ['given_name', 'family_name', 'dob', 'approx_age', 'a_number', 'phone', 'detained', 'next_hearing'];
+const MAX_ROWS_SHOWN = 500;
+
+export function ImportPage() {
+  const { t } = useI18n();
+  const nav = useNavigation();
+  const inputId = useId();
+  const [file, setFile] = useState<{ name: string; base64: string; size: number } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Mapping | undefined>(undefined);
+  const [choices, setChoices] = useState<Record<number, RowChoice>>({});
+  const [busy, setBusy] = useState<'reading' | 'previewing' | 'importing' | 'template' | 'export' | null>(null);
+  const [error, setError] = useState<CommitError | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [choiceNeeded, setChoiceNeeded] = useState(false);
+  const problemsRef = useRef<HTMLDivElement>(null);
+
+  const runPreview = async (f: { name: string; base64: string }, map: Mapping | undefined) => {
+    setBusy('previewing');
+    setError(null);
+    setResult(null);
+    const res = await call('import.preview', { fileName: f.name.slice(0, 260), dataBase64: f.base64, ...(map ? { mapping: map } : {}) });
+    setBusy(null);
+    if (res.ok) {
+      setPreview(res.value);
+    } else {
+      setPreview(null);
+      setError(commitError(res.error.code, res.error.details));
+      setTimeout(() => problemsRef.current?.focus(), 0);
+    }
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    setPreview(null);
+    setMapping(undefined);
+    setChoices({});
+    setResult(null);
+    setError(null);
+    setChoiceNeeded(false);
+    if (!f) return setFile(null);
+    setBusy('reading');
+    const base64 = toBase64(await f.arrayBuffer());
+    const next = { name: f.name, base64, size: f.size };
+    setFile(next);
+    await runPreview(next, undefined);
+  };
+
+  const remap = (header: string, field: CsvField | null) => {
+    if (!preview || !file) return;
+    const next: Mapping = Object.fromEntries(preview.columns.map((c) => [c.header, c.header === header ? field : c.mappedTo]));
+    setMapping(next);
+    void runPreview(file, next);
+  };
+
+  const commit = async () => {
+    if (!file || !preview) return;
+    const undecided = preview.rows.filter((r) => r.needsChoice && choices[r.line] === undefined);
+    if (undecided.length > 0) {
+      setChoiceNeeded(true);
+      setTimeout(() => document.getElementById(`choice-${undecided[0]!.line}`)?.focus(), 0);
+      return;
+    }
+    setChoiceNeeded(false);
+    setBusy('importing');
+    setError(null);
+    const wire: Record<string, ImportChoice> = {};
+    for (const [line, c] of Object.entries(choices)) wire[line] = c === 'skip-invalid' ? 'skip' : c;
+    const res = await call('import.commit', { dataBase64: file.base64, ...(mapping ? { mapping } : {}), choices: wire });
+    setBusy(null);
+    if (res.ok) {
+      setResult(res.value);
+      setTimeout(() => document.getElementById('import-result')?.focus(), 0);
+    } else {
+      setError(commitError(res.error.code, res.error.details));
+      setTimeout(() => problemsRef.current?.focus(), 0);
+    }
+  };
+
+  const template = async () => {
+    setBusy('template');
+    const res = await call('import.template', {});
+    setBusy(null);
+    if (res.ok) downloadText(res.value.fileName, res.value.csv);
+    else setError({ code: res.error.code, issues: [], needChoice: [] });
+  };
+
+  const exportAll = async () => {
+    setBusy('export');
+    const res = await call('import.exportCsv', {});
+    setBusy(null);
+    if (res.ok) downloadText(`amparo-people-${new Date().toISOString().slice(0, 10)}.csv`, res.value.csv);
+    else setError({ code: res.error.code, issues: [], needChoice: [] });
+  };
+
+  const rowIssues: ImportIssue[] = preview ? [...preview.fileErrors, ...preview.rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e })))] : [];
+  const shownIssues = error?.issues.length ? error.issues : rowIssues;
+
+  return (
+    <div className="import-page">
+      <section className="panel" aria-labelledby="import-file-title">
+        <h2 id="import-file-title">{t('importer.fileTitle')}</h2>
+        <p>{t('importer.intro')}</p>
+        <div className="field">
+          <label htmlFor={inputId}>{t('importer.chooseFile')}</label>
+          <input id={inputId} type="file" accept=".csv,text/csv" className="file-input" onChange={(e) => void onFile(e)} aria-describedby={`${inputId}-hint`} />
+          <p id={`${inputId}-hint`} className="field-hint">
+            {t('importer.fileHint')}
+          </p>
+        </div>
+        <div className="actions actions--start">
+          <button type="button" className="btn" onClick={() => void template()} disabled={busy === 'template'}>
+            ⤓ {t('importer.template')}
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={() => void exportAll()} disabled={busy === 'export'}>
+            {t('importer.exportAll')}
+          </button>
+        </div>
+      </section>
+
+      <Progress busy={busy} rows={preview?.counts.total ?? 0} />
+
+      {result ? (
+        <section className="panel" aria-labelledby="import-result">
+          <h2 id="import-result" tabIndex={-1}>
+            {t('importer.doneTitle', { count: result.imported })}
+          </h2>
+          <FormStatus message={t('importer.doneBody', { imported: result.imported, skipped: result.skipped, merged: result.merged, flagged: result.flagged })} />
+          <button type="button" className="btn btn-primary" onClick={() => nav.go('people')}>
+            {t('importer.openPeople')}
+          </button>
+        </section>
+      ) : null}
+
+      <div ref={problemsRef} tabIndex={-1} className="problems-anchor">
+        {error ? <CommitErrors error={error} /> : null}
+      </div>
+
+      {preview && !result ? (
+        <>
+          <section className="panel" aria-labelledby="import-read-title">
+            <h2 id="import-read-title">{t('importer.readTitle', { name: file?.name ?? '' })}</h2>
+            <dl className="kv kv--inline">
+              <div>
+                <dt>{t('importer.encoding')}</dt>
+                <dd data-testid="import-encoding">{preview.encoding}</dd>
+              </div>
+              <div>
+                <dt>{t('importer.delimiter')}</dt>
+                <dd>{t(preview.delimiter === ',' ? 'importer.delim.comma' : preview.delimiter === ';' ? 'importer.delim.semicolon' : 'importer.delim.tab')}</dd>
+              </div>
+              <div>
+                <dt>{t('importer.rows')}</dt>
+                <dd>{t('importer.counts', { total: preview.counts.total, valid: preview.counts.valid, invalid: preview.counts.invalid, dups: preview.counts.likelyDuplicates })}</dd>
+              </div>
+            </dl>
+            {preview.encodingNote ? <p className="field-hint">{t('importer.encodingNote', { encoding: preview.encoding })}</p> : null}
+            <MappingTable preview={preview} onChange={remap} disabled={busy !== null} />
+          </section>
+
+          {!error && shownIssues.length > 0 ? <IssueList issues={shownIssues} title={t('importer.problemsTitle', { count: shownIssues.length })} /> : null}
+
+          <section className="panel" aria-labelledby="import-rows-title">
+            <h2 id="import-rows-title">{t('importer.rowsTitle')}</h2>
+            <RowsTable preview={preview} choices={choices} setChoice={(line, c) => setChoices((cur) => withChoice(cur, line, c))} />
+            {choiceNeeded ? (
+              <p className="form-alert" role="alert">
+                {t('importer.choiceNeeded')}
+              </p>
+            ) : null}
+            <div className="actions actions--start">
+              <button type="button" className="btn btn-primary" onClick={() => void commit()} disabled={busy !== null || preview.fileErrors.length > 0}>
+                {t('importer.importAll', { count: preview.counts.total })}
+              </button>
+              <p className="field-hint">{t('importer.allOrNothing')}</p>
+            </div>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function withChoice(cur: Record<number, RowChoice>, line: number, c: RowChoice | undefined): Record<number, RowChoice> {
+  const next = { ...cur };
+  if (c === undefined) delete next[line];
+  else next[line] = c;
+  return next;
+}
+
+function commitError(code: string, details: unknown): CommitError {
+  const d = (details ?? {}) as { errors?: ImportIssue[]; needChoice?: number[] };
+  return { code, issues: Array.isArray(d.errors) ? d.errors : [], needChoice: Array.isArray(d.needChoice) ? d.needChoice : [] };
+}
+
+function Progress({ busy, rows }: { busy: string | null; rows: number }) {
+  const { t } = useI18n();
+  const label =
+    busy === 'reading' ? t('importer.reading') : busy === 'previewing' ? t('importer.previewing') : busy === 'importing' ? t('importer.importing', { count: rows }) : '';
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      {label ? (
+        <>
+          <progress className="progress" aria-label={label} />
+          <span>{label}</span>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function useIssueText() {
+  const { t } = useI18n();
+  return (issue: { line: number; field: CsvField | null; code: string }) => {
+    const own = `importer.issue.${issue.code}`;
+    const what = isMessageKey(own) ? t(own) : isMessageKey(issue.code) ? t(issue.code) : t('form.invalid');
+    return issue.field ? t('importer.issueField', { line: issue.line, field: t(`csvField.${issue.field}`), problem: what }) : t('importer.issueRow', { line: issue.line, problem: what });
+  };
+}
+
+function IssueList({ issues, title }: { issues: ImportIssue[]; title: string }) {
+  const text = useIssueText();
+  return (
+    <section className="panel panel--problems" aria-labelledby="import-problems-title">
+      <h2 id="import-problems-title">{title}</h2>
+      <ul className="issue-list" data-testid="import-issues">
+        {issues.slice(0, 200).map((i, n) => (
+          <li key={n}>{text(i)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CommitErrors({ error }: { error: CommitError }) {
+  const { t } = useI18n();
+  const text = useIssueText();
+  return (
+    <div className="form-alert import-errors" role="alert" data-testid="import-errors">
+      <p>{error.issues.length || error.needChoice.length ? t('importer.nothingImported') : t(errorKey(error.code))}</p>
+      {error.issues.length ? (
+        <ul>
+          {error.issues.slice(0, 50).map((i, n) => (
+            <li key={n}>{text(i)}</li>
+          ))}
+          {error.issues.length > 50 ? <li>{t('importer.andMore', { count: error.issues.length - 50 })}</li> : null}
+        </ul>
+      ) : null}
+      {error.needChoice.length ? <p>{t('importer.needChoiceLines', { lines: error.needChoice.join(', ') })}</p> : null}
+    </div>
+  );
+}
+
+function MappingTable({ preview, onChange, disabled }: { preview: ImportPreview; onChange(header: string, field: CsvField | null): void; disabled: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="data-table mapping-table">
+        <caption>{t('importer.mappingCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('importer.colHeader')}</th>
+            <th scope="col">{t('importer.colField')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.columns.map((c, i) => (
+            <tr key={`${c.header}-${i}`}>
+              <th scope="row">
+                <label htmlFor={`map-${i}`}>{c.header || t('importer.noHeader', { n: i + 1 })}</label>
+              </th>
+              <td>
+                <select id={`map-${i}`} value={c.mappedTo ?? ''} disabled={disabled} onChange={(e) => onChange(c.header, (e.target.value || null) as CsvField | null)}>
+                  <option value="">{t('importer.ignoreColumn')}</option>
+                  {CSV_FIELDS.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`csvField.${f}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RowsTable({ preview, choices, setChoice }: { preview: ImportPreview; choices: Record<number, RowChoice>; setChoice(line: number, c: RowChoice | undefined): void }) {
+  const { t } = useI18n();
+  const mapped = new Set(preview.columns.map((c) => c.mappedTo).filter(Boolean));
+  const cols = SHOWN_COLUMNS.filter((c) => mapped.has(c));
+  const rows = preview.rows.slice(0, MAX_ROWS_SHOWN);
+  return (
+    <>
+      {preview.rows.length > MAX_ROWS_SHOWN ? <p className="field-hint">{t('importer.rowsCut', { shown: MAX_ROWS_SHOWN, total: preview.rows.length })}</p> : null}
+      <div className="table-wrap">
+        <table className="data-table rows-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('importer.line')}</th>
+              {cols.map((c) => (
+                <th key={c} scope="col">
+                  {t(`csvField.${c}`)}
+                </th>
+              ))}
+              <th scope="col">{t('importer.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <RowLine key={r.line} row={r} cols={cols} choice={choices[r.line]} setChoice={(c) => setChoice(r.line, c)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function RowLine({ row, cols, choice, setChoice }: { row: ImportRowPreview; cols: CsvField[]; choice: RowChoice | undefined; setChoice(c: RowChoice | undefined): void }) {
+  const { t } = useI18n();
+  const text = useIssueText();
+  const bad = row.errors.length > 0;
+  const cls = bad ? 'row--error' : row.duplicates.length ? 'row--dup' : undefined;
+  return (
+    <tr className={cls} data-line={row.line}>
+      <th scope="row" className="mono">
+        {row.line}
+      </th>
+      {cols.map((c) => (
+        <td key={c}>{row.values[c] ?? ''}</td>
+      ))}
+      <td className="row-status">
+        {bad ? (
+          <>
+            <ul className="issue-list issue-list--inline">
+              {row.errors.map((e, i) => (
+                <li key={i}>{text({ line: row.line, ...e })}</li>
+              ))}
+            </ul>
+            <div className="checkbox">
+              <input id={`skip-${row.line}`} type="checkbox" checked={choice === 'skip-invalid'} onChange={(e) => setChoice(e.target.checked ? 'skip-invalid' : undefined)} />
+              <label htmlFor={`skip-${row.line}`}>{t('importer.skipRow', { line: row.line })}</label>
+            </div>
+          </>
+        ) : row.duplicates.length ? (
+          <DuplicateChoice row={row} choice={choice} setChoice={setChoice} />
+        ) : (
+          <span className="ok-text">✓ {t('importer.rowOk')}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+const encodeChoice = (c: RowChoice | undefined): string => (c === undefined ? '' : typeof c === 'object' ? `merge:${c.mergeInto}` : c);
+const decodeChoice = (v: string): RowChoice | undefined => (v === '' ? undefined : v.startsWith('merge:') ? { mergeInto: v.slice(6) } : (v as RowChoice));
+
+function DuplicateChoice({ row, choice, setChoice }: { row: ImportRowPreview; choice: RowChoice | undefined; setChoice(c: RowChoice | undefined): void }) {
+  const { t } = useI18n();
+  const selectId = `choice-${row.line}`;
+  return (
+    <div className="row-dups">
+      <ul className="dup-reasons">
+        {row.duplicates.map((d, i) => (
+          <li key={i}>
+            <span className={`pill pill--${d.strength === 'likely' ? 'danger' : 'warning'}`}>{t(d.strength === 'likely' ? 'dup.likely' : 'dup.possible')}</span>{' '}
+            {d.source === 'vault' ? t('importer.dupVault', { name: d.name }) : t('importer.dupFile', { name: d.name, line: d.line ?? '?' })}
+            {d.reasons.length ? (
+              <span className="muted">
+                {' '}
+                ({d.reasons
+                  .map((r) => {
+                    const k = reasonKey(r);
+                    return k ? t(k) : r;
+                  })
+                  .join('; ')}
+                )
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <label htmlFor={selectId} className="inline-label">
+        {t('importer.choiceLabel', { line: row.line })}
+      </label>
+      <select id={selectId} value={encodeChoice(choice)} onChange={(e) => setChoice(decodeChoice(e.target.value))} aria-invalid={row.needsChoice && choice === undefined ? true : undefined}>
+        <option value="">{row.needsChoice ? t('importer.choose') : t('importer.choiceDefault')}</option>
+        <option value="import">{t('importer.choice.import')}</option>
+        <option value="skip">{t('importer.choice.skip')}</option>
+        <option value="import-and-flag">{t('importer.choice.flag')}</option>
+        {row.duplicates
+          .filter((d) => d.source === 'vault' && d.id)
+          .map((d) => (
+            <option key={d.id} value={`merge:${d.id}`}>
+              {t('importer.choice.merge', { name: d.name })}
+            </option>
+          ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,291 @@
+/**
+ * The quick intake (trainings: done by keyboard in under a minute) and the
+ * full intake (every section). Both validate with the shared schemas in their
+ * MM/DD/YYYY form variant, autosave as drafts, check for duplicates while
+ * typing, and show urgency flags live.
+ */
+import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { FormProvider, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { errorKey } from '../../../../shared/i18n';
+import type { PersonView } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+import { FormAlert } from '../../components/FormAlert';
+import { useNavigation } from '../people/navigation';
+import { DateField, FormMetaProvider, SectionsContext, TextAreaField, TextField, YesNoField, useSections } from './fields';
+import { ErrorSummary, useFocusFirstInvalid } from './ErrorSummary';
+import { DuplicatePanel } from './duplicates';
+import { UrgencyFlags } from './UrgencyFlags';
+import { clockTime } from './useDraftAutosave';
+import { useIntakeSave, type IntakeStart } from './useIntakeSave';
+import { ConsentSection, ContactSection, CasesSection, DetentionSection, FamilySection, HistorySection, NotesSection, PersonSection } from './sections';
+import {
+  formSchemas,
+  isBlank,
+  probeOf,
+  urgencyOfFull,
+  urgencyOfQuick,
+  type FullOutput,
+  type FullValues,
+  type QuickOutput,
+  type QuickValues,
+} from './model';
+
+export interface FormApi {
+  getValues(): unknown;
+  draftId(): string | null;
+  decisions(): Record<string, string>;
+  flush(): Promise<void>;
+}
+
+interface FormProps<V> {
+  start: IntakeStart<V>;
+  onSaved(person: PersonView): void;
+  apiRef: RefObject<FormApi | null>;
+  onDraftId(id: string | null): void;
+}
+
+const isSubmitKey = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey;
+
+export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<QuickValues>) {
+  const { t } = useI18n();
+  const form = useForm<QuickValues, unknown, QuickOutput>({
+    resolver: zodResolver(formSchemas.quickIntake),
+    defaultValues: start.values,
+    mode: 'onTouched',
+    shouldFocusError: false,
+  });
+  const [given, family, dob, detained, nextHearingDate] = useWatch({ control: form.control, name: ['givenName', 'familyName', 'dob', 'detained', 'nextHearingDate'] });
+  const probe = useMemo(() => probeOf(given, family, dob, undefined), [given, family, dob]);
+  const flags = urgencyOfQuick({ detained, nextHearingDate });
+  const core = useIntakeSave({ form: form as unknown as UseFormReturn<QuickValues, unknown, unknown>, mode: 'quick', start, probe, isBlank: (v) => isBlank(v), onSaved });
+  useFormApi(apiRef, form, core);
+  useReportDraftId(core.autosave.draftId, onDraftId);
+
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef);
+  const submit = form.handleSubmit(
+    (out) => core.save(out.detained ? out : { ...out, facility: undefined }),
+    () => focusInvalid(),
+  );
+
+  return (
+    <IntakeLayout
+      aside={<IntakeAside flags={flags} core={core} idPrefix="quick" />}
+      status={<DraftStatus savedAt={core.autosave.savedAt} failed={core.autosave.failed} />}
+    >
+      <FormProvider {...form}>
+        <FormMetaProvider idPrefix="quick">
+          <form
+            ref={formRef}
+            className="intake-form"
+            noValidate
+            aria-labelledby="intake-form-title"
+            aria-busy={core.saving}
+            onSubmit={(e) => void submit(e)}
+            onKeyDown={(e) => {
+              if (isSubmitKey(e)) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+            onBlur={() => void core.autosave.flush()}
+          >
+            <h2 id="intake-form-title" className="visually-hidden">
+              {t('intake.quick')}
+            </h2>
+            <ErrorSummary idPrefix="quick" />
+            <FormAlert id="quick-alert" message={core.serverError ? t(errorKey(core.serverError)) : null} />
+            <div className="field-row">
+              <TextField name="givenName" label={t('field.givenName')} autoFocus />
+              <TextField name="familyName" label={t('field.familyName')} hint={t('field.familyNameHint')} />
+            </div>
+            <div className="field-row">
+              <DateField name="dob" label={t('field.dob')} deps={['approxAge']} />
+              <TextField name="approxAge" label={t('field.approxAgeOr')} hint={t('field.approxAgeHint')} size="short" inputMode="numeric" deps={['dob']} />
+            </div>
+            <TextField name="phone" label={t('field.phone')} type="tel" size="medium" />
+            <YesNoField name="detained" label={t('field.detained')} deps={['facility']} />
+            {detained ? <TextField name="facility" label={t('field.facility')} /> : null}
+            <DateField name="nextHearingDate" label={t('field.nextHearingDate')} />
+            <TextAreaField
+              name="urgentNeeds"
+              label={t('field.urgentNeeds')}
+              hint={t('intake.urgentNeedsHint')}
+              rows={2}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+                  e.preventDefault();
+                  void submit();
+                }
+              }}
+            />
+            <SaveBar saving={core.saving} />
+          </form>
+        </FormMetaProvider>
+      </FormProvider>
+    </IntakeLayout>
+  );
+}
+
+export function FullIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<FullValues>) {
+  const { t } = useI18n();
+  const form = useForm<FullValues, unknown, FullOutput>({
+    resolver: zodResolver(formSchemas.fullIntake),
+    defaultValues: start.values,
+    mode: 'onTouched',
+    shouldFocusError: false,
+  });
+  const [given, family, dob, aNumber, detained, cases, lastEntryDate] = useWatch({
+    control: form.control,
+    name: ['person.givenName', 'person.familyName', 'person.dob', 'person.aNumber', 'detention.detained', 'cases', 'history.lastEntryDate'],
+  });
+  const probe = useMemo(() => probeOf(given, family, dob, aNumber), [given, family, dob, aNumber]);
+  const flags = urgencyOfFull({ detention: { detained } as FullValues['detention'], cases, history: { lastEntryDate } as FullValues['history'] });
+  const core = useIntakeSave({
+    form: form as unknown as UseFormReturn<FullValues, unknown, unknown>,
+    mode: 'full',
+    start,
+    probe,
+    isBlank: (v) => isBlank(v, new Set(['consent'])),
+    onSaved,
+  });
+  useFormApi(apiRef, form, core);
+  useReportDraftId(core.autosave.draftId, onDraftId);
+
+  const sections = useSections();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef, sections.openMany);
+  const submit = form.handleSubmit(
+    (out) => core.save(out),
+    () => focusInvalid(),
+  );
+
+  return (
+    <IntakeLayout
+      aside={<IntakeAside flags={flags} core={core} idPrefix="full" />}
+      status={<DraftStatus savedAt={core.autosave.savedAt} failed={core.autosave.failed} />}
+    >
+      <FormProvider {...form}>
+        <FormMetaProvider idPrefix="full">
+          <SectionsContext.Provider value={sections}>
+            <form
+              ref={formRef}
+              className="intake-form intake-form--full"
+              noValidate
+              aria-labelledby="intake-form-title"
+              aria-busy={core.saving}
+              onSubmit={(e) => void submit(e)}
+              onKeyDown={(e) => {
+                if (isSubmitKey(e)) {
+                  e.preventDefault();
+                  void submit();
+                }
+              }}
+              onBlur={() => void core.autosave.flush()}
+            >
+              <h2 id="intake-form-title" className="visually-hidden">
+                {t('intake.full')}
+              </h2>
+              <ErrorSummary idPrefix="full" />
+              <FormAlert id="full-alert" message={core.serverError ? t(errorKey(core.serverError)) : null} />
+              <PersonSection autoFocus />
+              <ContactSection />
+              <DetentionSection />
+              <HistorySection />
+              <CasesSection />
+              <FamilySection />
+              <NotesSection />
+              <ConsentSection />
+              <SaveBar saving={core.saving} />
+            </form>
+          </SectionsContext.Provider>
+        </FormMetaProvider>
+      </FormProvider>
+    </IntakeLayout>
+  );
+}
+
+type Core = ReturnType<typeof useIntakeSave>;
+
+function useFormApi(apiRef: RefObject<FormApi | null>, form: { getValues(): unknown }, core: Core) {
+  useEffect(() => {
+    apiRef.current = {
+      getValues: () => form.getValues(),
+      draftId: () => core.autosave.draftId,
+      decisions: () => core.decisions,
+      flush: () => core.autosave.flush(),
+    };
+  });
+}
+
+function useReportDraftId(id: string | null, report: (id: string | null) => void) {
+  useEffect(() => report(id), [id, report]);
+}
+
+function IntakeLayout({ children, aside, status }: { children: ReactNode; aside: ReactNode; status: ReactNode }) {
+  return (
+    <div className="intake-layout">
+      <div className="intake-main">
+        {status}
+        {children}
+      </div>
+      <aside className="intake-aside">{aside}</aside>
+    </div>
+  );
+}
+
+function IntakeAside({ flags, core, idPrefix }: { flags: ReturnType<typeof urgencyOfQuick>; core: Core; idPrefix: string }) {
+  const nav = useNavigation();
+  return (
+    <>
+      <UrgencyFlags flags={flags} />
+      <DuplicatePanel
+        idPrefix={idPrefix}
+        candidates={core.dup.candidates}
+        checking={core.dup.checking}
+        decisions={core.decisions}
+        onDecide={core.decide}
+        blocked={core.blocked}
+        onOpen={(id) => {
+          // The draft keeps what was typed: flush it before leaving.
+          void core.autosave.flush().then(() => nav.openPerson(id));
+        }}
+      />
+    </>
+  );
+}
+
+function DraftStatus({ savedAt, failed }: { savedAt: string | null; failed: boolean }) {
+  const { t } = useI18n();
+  return (
+    <p className="draft-status" data-testid="draft-status">
+      {failed ? (
+        <span className="draft-status--failed">{t('intake.draftFailed')}</span>
+      ) : savedAt ? (
+        <>
+          <span aria-hidden="true">✓ </span>
+          {t('intake.draftSaved', { time: clockTime(savedAt) })}
+        </>
+      ) : (
+        t('intake.draftNotYet')
+      )}
+    </p>
+  );
+}
+
+function SaveBar({ saving }: { saving: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions actions--start save-bar">
+      <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+Enter">
+        {saving ? <span className="spinner" aria-hidden="true" /> : null}
+        {saving ? t('intake.saving') : t('intake.save')}
+        <kbd aria-hidden="true">{t('intake.saveShortcut')}</kbd>
+      </button>
+      <span className="visually-hidden" role="status">
+        {saving ? t('intake.saving') : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,264 @@
+/**
+ * The Intake page: choose quick or full, resume unsaved drafts, type, save,
+ * see a clear confirmation, and start the next one with Alt+N.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../api';
+import type { DraftSummary, PersonView } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+import { useNavigation } from '../people/navigation';
+import { FullIntakeForm, QuickIntakeForm, type FormApi } from './IntakeForms';
+import { UrgencyFlags } from './UrgencyFlags';
+import { clockTime, flushAllDrafts } from './useDraftAutosave';
+import type { DraftData, IntakeStart } from './useIntakeSave';
+import { emptyFull, emptyQuick, fullName, isBlank, quickToFull, type FullValues, type IntakeMode, type QuickValues } from './model';
+import type { Decisions } from './duplicates';
+
+interface FormSession {
+  key: number;
+  mode: IntakeMode;
+  start: IntakeStart<QuickValues> | IntakeStart<FullValues>;
+}
+
+const blankStart = <V,>(values: V): IntakeStart<V> => ({ values, draftId: null, savedAt: null, decisions: {} });
+
+/** Fills what a stored draft lacks from the blank form, so an older draft still loads. */
+function withDefaults<T>(blank: T, data: unknown): T {
+  if (Array.isArray(blank)) return (Array.isArray(data) ? data : blank) as T;
+  if (blank !== null && typeof blank === 'object') {
+    const src = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(blank as Record<string, unknown>)) out[k] = k in src ? withDefaults(v, src[k]) : v;
+    return out as T;
+  }
+  if (data === undefined) return blank;
+  return data as T;
+}
+
+interface DraftRow extends DraftSummary {
+  name: string;
+  data: DraftData<unknown> | null;
+}
+
+async function fetchDrafts(): Promise<DraftRow[] | null> {
+  const res = await call('drafts.list', {});
+  if (!res.ok) return null;
+  const mine = res.value.filter((d) => d.kind === 'quick' || d.kind === 'full');
+  return Promise.all(
+      mine.map(async (d): Promise<DraftRow> => {
+        const got = await call('drafts.get', { id: d.id });
+        const data = got.ok ? (got.value.data as DraftData<unknown>) : null;
+        const values = (data?.values ?? {}) as Partial<QuickValues> & Partial<FullValues>;
+        const name = fullName(String(values.person?.givenName ?? values.givenName ?? ''), String(values.person?.familyName ?? values.familyName ?? ''));
+        return { ...d, name, data };
+      }),
+    );
+}
+
+function useDrafts(exclude: string | null) {
+  const [drafts, setDrafts] = useState<DraftRow[]>([]);
+  const [nonce, setNonce] = useState(0);
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  useEffect(() => {
+    let live = true;
+    void fetchDrafts().then((rows) => {
+      if (live && rows) setDrafts(rows);
+    });
+    return () => {
+      live = false;
+    };
+  }, [nonce]);
+  return { drafts: drafts.filter((d) => d.id !== exclude), reload };
+}
+
+export function IntakePage() {
+  const { t } = useI18n();
+  const [session, setSession] = useState<FormSession>({ key: 1, mode: 'quick', start: blankStart(emptyQuick()) });
+  const [saved, setSaved] = useState<PersonView | null>(null);
+  const [activeDraft, setActiveDraft] = useState<string | null>(null);
+  const apiRef = useRef<FormApi | null>(null);
+  const [modeNote, setModeNote] = useState(false);
+  const { drafts, reload } = useDrafts(activeDraft);
+
+  const startNew = useCallback(
+    async (mode?: IntakeMode) => {
+      await flushAllDrafts();
+      setSaved(null);
+      setActiveDraft(null);
+      setSession((s) => {
+        const m = mode ?? s.mode;
+        return { key: s.key + 1, mode: m, start: m === 'quick' ? blankStart(emptyQuick()) : blankStart(emptyFull()) };
+      });
+      void reload();
+    },
+    [reload],
+  );
+
+  // Alt+N: a new intake, from anywhere on this page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        void startNew();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startNew]);
+
+  const switchMode = async (mode: IntakeMode) => {
+    if (mode === session.mode) return;
+    const api = apiRef.current;
+    await api?.flush();
+    const values = api?.getValues();
+    const draftId = api?.draftId() ?? null;
+    const decisions = (api?.decisions() ?? {}) as Decisions;
+    if (mode === 'full') {
+      setSession((s) => ({ key: s.key + 1, mode, start: { values: quickToFull(values as QuickValues), draftId, savedAt: null, decisions } }));
+    } else {
+      // Only a blank full form can go back to quick: the quick form has no place for the rest.
+      setSession((s) => ({ key: s.key + 1, mode, start: { ...blankStart(emptyQuick()), draftId } }));
+    }
+  };
+
+  const resume = async (d: DraftRow) => {
+    await flushAllDrafts();
+    const got = await call('drafts.get', { id: d.id });
+    if (!got.ok) return void reload();
+    const data = got.value.data as Partial<DraftData<unknown>>;
+    const mode: IntakeMode = data.mode === 'full' || d.kind === 'full' ? 'full' : 'quick';
+    const values: QuickValues | FullValues = mode === 'full' ? withDefaults(emptyFull(), data.values) : withDefaults(emptyQuick(), data.values);
+    setSaved(null);
+    setActiveDraft(d.id);
+    const start = { values, draftId: d.id, savedAt: d.updatedAt, decisions: (data.decisions ?? {}) as Decisions } as FormSession['start'];
+    setSession((s) => ({ key: s.key + 1, mode, start }));
+    void reload();
+  };
+
+  const discard = async (d: DraftRow) => {
+    await call('drafts.discard', { id: d.id });
+    await reload();
+    document.getElementById('intake-mode-quick')?.focus();
+  };
+
+  const onSaved = useCallback(
+    (p: PersonView) => {
+      setSaved(p);
+      setActiveDraft(null);
+      void reload();
+    },
+    [reload],
+  );
+
+  const onDraftId = useCallback((id: string | null) => setActiveDraft(id), []);
+
+  const fullIsBlank = () => isBlank(apiRef.current?.getValues(), new Set(['consent']));
+
+  return (
+    <div className="intake-page">
+      {drafts.length > 0 ? <DraftsPanel drafts={drafts} onResume={resume} onDiscard={discard} /> : null}
+      {saved ? (
+        <SavedConfirmation person={saved} onNew={() => void startNew()} />
+      ) : (
+        <>
+          <div className="intake-toolbar" role="group" aria-label={t('intake.modeLabel')}>
+            <div className="segmented">
+              {(['quick', 'full'] as const).map((m) => (
+                <button
+                  key={m}
+                  id={`intake-mode-${m}`}
+                  type="button"
+                  className="segmented-btn"
+                  aria-pressed={session.mode === m}
+                  onClick={() => {
+                    if (m === 'quick' && session.mode === 'full' && !fullIsBlank()) {
+                      setModeNote(true);
+                      return;
+                    }
+                    setModeNote(false);
+                    void switchMode(m);
+                  }}
+                >
+                  {t(m === 'quick' ? 'intake.quick' : 'intake.full')}
+                </button>
+              ))}
+            </div>
+            <p className="intake-help" role={modeNote ? 'alert' : undefined}>
+              {modeNote ? t('intake.cannotGoQuick') : t(session.mode === 'quick' ? 'intake.quickHelp' : 'intake.fullHelp')}
+            </p>
+          </div>
+          {session.mode === 'quick' ? (
+            <QuickIntakeForm key={session.key} start={session.start as IntakeStart<QuickValues>} onSaved={onSaved} apiRef={apiRef} onDraftId={onDraftId} />
+          ) : (
+            <FullIntakeForm key={session.key} start={session.start as IntakeStart<FullValues>} onSaved={onSaved} apiRef={apiRef} onDraftId={onDraftId} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function DraftsPanel({ drafts, onResume, onDiscard }: { drafts: DraftRow[]; onResume(d: DraftRow): void; onDiscard(d: DraftRow): void }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="drafts-panel" aria-labelledby="drafts-title">
+      <h2 id="drafts-title">{t('drafts.title', { count: drafts.length })}</h2>
+      <p className="muted">{t('drafts.intro')}</p>
+      <ul className="drafts-list">
+        {drafts.map((d) => {
+          const name = d.name || t('drafts.noName');
+          const when = new Date(d.updatedAt);
+          const date = when.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { month: 'short', day: 'numeric' });
+          return (
+            <li key={d.id} className="drafts-item">
+              <span className="drafts-name">{name}</span>
+              <span className="drafts-meta">
+                {t(d.kind === 'full' ? 'intake.full' : 'intake.quick')} · {t('drafts.savedAt', { date, time: clockTime(d.updatedAt) })}
+              </span>
+              <span className="drafts-actions">
+                <button type="button" className="btn btn-small" onClick={() => onResume(d)} aria-label={t('drafts.resumeNamed', { name })}>
+                  {t('drafts.resume')}
+                </button>
+                <button type="button" className="btn btn-small btn-quiet" onClick={() => onDiscard(d)} aria-label={t('drafts.discardNamed', { name })}>
+                  {t('drafts.discard')}
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function SavedConfirmation({ person, onNew }: { person: PersonView; onNew(): void }) {
+  const { t } = useI18n();
+  const nav = useNavigation();
+  const newRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => newRef.current?.focus(), []);
+  const name = fullName(person.person.givenName, person.person.familyName);
+  return (
+    <section className="panel saved-panel" aria-labelledby="saved-title">
+      <p className="visually-hidden" role="status">
+        {t('intake.savedAnnounce', { name })}
+      </p>
+      <h2 id="saved-title">
+        <span className="saved-check" aria-hidden="true">
+          ✓
+        </span>{' '}
+        {t('intake.savedTitle', { name })}
+      </h2>
+      <p>{t('intake.savedBody')}</p>
+      <UrgencyFlags flags={person.urgency} live={false} compact />
+      <div className="actions actions--start">
+        <button ref={newRef} type="button" className="btn btn-primary" onClick={onNew} aria-keyshortcuts="Alt+N">
+          {t('intake.newIntake')}
+          <kbd aria-hidden="true">Alt+N</kbd>
+        </button>
+        <button type="button" className="btn" onClick={() => nav.openPerson(person.id)}>
+          {t('intake.openRecord')}
+        </button>
+      </div>
+    </section>
+  );
+}

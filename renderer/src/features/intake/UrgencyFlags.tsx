@@ -1,0 +1,44 @@
+import type { UrgencyFlag } from '../../../../shared/intake/urgency';
+import { formatUsDate } from '../../../../shared/schemas/dates';
+import { useI18n } from '../../i18n';
+
+/** One line per flag, in words (never colour alone). */
+export function useFlagText() {
+  const { t } = useI18n();
+  return (f: UrgencyFlag): string => {
+    const date = f.date ? formatUsDate(f.date) : '';
+    const days = f.daysLeft ?? 0;
+    switch (f.code) {
+      case 'detained':
+        return t('urgency.detained');
+      case 'hearing-within-14-days':
+        return days === 0 ? t('urgency.hearingToday', { date }) : t('urgency.hearingIn', { days, date });
+      case 'asylum-one-year-within-60-days':
+        return t('urgency.asylumIn', { days, date });
+      case 'asylum-one-year-passed':
+        return t('urgency.asylumPassed', { days: -days, date });
+    }
+  };
+}
+
+export function UrgencyFlags({ flags, live = true, compact = false }: { flags: UrgencyFlag[]; live?: boolean; compact?: boolean }) {
+  const { t } = useI18n();
+  const text = useFlagText();
+  return (
+    <div className={compact ? 'urgency urgency--compact' : 'urgency'} aria-live={live ? 'polite' : undefined}>
+      {!compact ? <h2 className="aside-title">{t('urgency.title')}</h2> : null}
+      {flags.length === 0 ? (
+        compact ? null : <p className="muted">{t('urgency.none')}</p>
+      ) : (
+        <ul className="urgency-list">
+          {flags.map((f) => (
+            <li key={f.code} className={`pill pill--${f.code === 'detained' ? 'warning' : 'danger'}`} data-flag={f.code}>
+              <span aria-hidden="true">⚑ </span>
+              {text(f)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * What the quick and the full intake share: autosave as a draft, the live
+ * duplicate check with the user's decisions, and the save itself (duplicate
+ * check again, likely duplicates must be decided, draft discarded atomically).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { call } from '../../api';
+import type { PersonView } from '../../../../shared/views';
+import { useDraftAutosave } from './useDraftAutosave';
+import { undecidedLikely, useDuplicateCheck, type Decision, type Decisions } from './duplicates';
+import type { IntakeMode, NameProbe } from './model';
+
+export interface DraftData<V> {
+  v: 1;
+  mode: IntakeMode;
+  values: V;
+  decisions: Decisions;
+}
+
+export interface IntakeStart<V> {
+  values: V;
+  draftId: string | null;
+  savedAt: string | null;
+  decisions: Decisions;
+}
+
+export function useIntakeSave<V extends FieldValues>(opts: {
+  form: UseFormReturn<V, unknown, unknown>;
+  mode: IntakeMode;
+  start: IntakeStart<V>;
+  probe: NameProbe | null;
+  isBlank(values: V): boolean;
+  onSaved(person: PersonView): void;
+}) {
+  const { form, mode, start, probe, onSaved } = opts;
+  const [decisions, setDecisions] = useState<Decisions>(start.decisions);
+  const decisionsRef = useRef(decisions);
+  const [blocked, setBlocked] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const isBlankRef = useRef(opts.isBlank);
+  useEffect(() => {
+    isBlankRef.current = opts.isBlank;
+  });
+
+  const autosave = useDraftAutosave<V>({
+    form: form as unknown as UseFormReturn<V>,
+    kind: mode,
+    serialize: (values) => (isBlankRef.current(values) ? null : ({ v: 1, mode, values, decisions: decisionsRef.current } satisfies DraftData<V>)),
+    initial: { draftId: start.draftId, savedAt: start.savedAt },
+  });
+
+  const { markDirty } = autosave;
+  const dup = useDuplicateCheck(probe);
+
+  const decide = useCallback(
+    (id: string, d: Decision) => {
+      const next = { ...decisionsRef.current, [id]: d };
+      decisionsRef.current = next;
+      setDecisions(next);
+      // A decision is worth keeping too: the next autosave carries it.
+      markDirty();
+    },
+    [markDirty],
+  );
+
+  /** Saves the intake; `op` is intake.createQuick or intake.createFull. */
+  const save = useCallback(
+    async (intake: unknown): Promise<void> => {
+      setServerError(null);
+      setBlocked(false);
+      setSaving(true);
+      try {
+        const found = await dup.checkNow();
+        if (undecidedLikely(found, decisionsRef.current).length > 0) {
+          setBlocked(true);
+          setTimeout(() => {
+            const first = document.querySelector<HTMLInputElement>('.dup-card--needs input[type="radio"]');
+            (first ?? document.querySelector<HTMLElement>('.dup-panel'))?.focus();
+          }, 0);
+          return;
+        }
+        const shown = new Set(found.map((c) => c.id));
+        const decisions = Object.entries(decisionsRef.current)
+          .filter(([id]) => shown.has(id))
+          .map(([otherId, decision]) => ({ otherId, decision }));
+        await autosave.pause();
+        const draftId = autosave.draftId ?? undefined;
+        const input = { intake, decisions, ...(draftId ? { draftId } : {}) };
+        const res = mode === 'quick' ? await call('intake.createQuick', input as never) : await call('intake.createFull', input as never);
+        if (res.ok) {
+          autosave.restart(null);
+          onSaved(res.value);
+        } else {
+          autosave.resume();
+          setServerError(res.error.code);
+        }
+      } finally {
+        setSaving(false);
+      }
+    },
+    [autosave, dup, mode, onSaved],
+  );
+
+  return { autosave, dup, decisions, decide, blocked, serverError, saving, save };
+}

@@ -1,0 +1,135 @@
+/**
+ * Possible duplicates of a saved record, each with "Merge into this record"
+ * behind a confirmation that says exactly what is kept. Merging never deletes:
+ * the other record stays in the vault, marked as merged.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { call } from '../../api';
+import { errorKey } from '../../../../shared/i18n';
+import { formatANumber } from '../../../../shared/schemas/anumber';
+import type { DuplicateCandidate, PersonView } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+import { FormAlert } from '../../components/FormAlert';
+import { probeOf } from '../intake/model';
+import { reasonKey, useDuplicateCheck } from '../intake/duplicates';
+import { useNavigation } from './navigation';
+import { displayName, usDate } from './format';
+
+export function MergePanel({ view, onMerged }: { view: PersonView; onMerged(v: PersonView): void }) {
+  const { t } = useI18n();
+  const nav = useNavigation();
+  const probe = useMemo(() => probeOf(view.person.givenName, view.person.familyName, view.person.dob, view.person.aNumber), [view]);
+  const { candidates } = useDuplicateCheck(probe, view.id);
+  const [merging, setMerging] = useState<DuplicateCandidate | null>(null);
+  return (
+    <section className="panel" aria-labelledby="merge-title">
+      <h2 id="merge-title">{t('merge.title')}</h2>
+      {candidates.length === 0 ? (
+        <p className="muted">{t('merge.none')}</p>
+      ) : (
+        <ul className="dup-list dup-list--wide">
+          {candidates.map((c) => {
+            const name = displayName(c);
+            return (
+              <li key={c.id} className={`dup-card dup-card--${c.strength}`}>
+                <p className="dup-name">
+                  <strong>{name}</strong>{' '}
+                  <span className={`pill pill--${c.strength === 'likely' ? 'danger' : 'warning'}`}>{t(c.strength === 'likely' ? 'dup.likely' : 'dup.possible')}</span>
+                </p>
+                <p className="dup-facts">
+                  {c.dob ? `${t('people.col.dob')}: ${usDate(c.dob)}` : t('dup.noDob')}
+                  {c.aNumber ? ` · ${formatANumber(c.aNumber)}` : ''}
+                </p>
+                <ul className="dup-reasons">
+                  {c.reasons.map((r) => {
+                    const k = reasonKey(r);
+                    return <li key={r}>{k ? t(k) : r}</li>;
+                  })}
+                </ul>
+                <div className="actions actions--start">
+                  <button type="button" className="btn btn-small" onClick={() => nav.openPerson(c.id)}>
+                    {t('dup.openNamed', { name })}
+                  </button>
+                  <button type="button" className="btn btn-small btn-primary" onClick={() => setMerging(c)}>
+                    {t('merge.button')}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {merging ? (
+        <MergeDialog
+          keep={view}
+          other={merging}
+          onClose={() => setMerging(null)}
+          onMerged={(v) => {
+            setMerging(null);
+            onMerged(v);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function MergeDialog({ keep, other, onClose, onMerged }: { keep: PersonView; other: DuplicateCandidate; onClose(): void; onMerged(v: PersonView): void }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement as HTMLElement | null;
+    dialog?.showModal();
+    return () => {
+      if (dialog?.open) dialog.close();
+      opener?.focus();
+    };
+  }, []);
+  const keepName = displayName(keep.person);
+  const otherName = displayName(other);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    const res = await call('people.merge', { keepId: keep.id, mergeId: other.id });
+    setBusy(false);
+    if (res.ok) onMerged(res.value);
+    else setError(res.error.code);
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="merge-dialog-title"
+      aria-describedby="merge-dialog-body"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="merge-dialog-title">{t('merge.confirmTitle')}</h2>
+      <div id="merge-dialog-body">
+        <p>{t('merge.confirmIntro', { other: otherName, keep: keepName })}</p>
+        <ul className="merge-list">
+          <li>{t('merge.keeps', { keep: keepName })}</li>
+          <li>{t('merge.fills', { other: otherName })}</li>
+          <li>{t('merge.moves', { other: otherName })}</li>
+          <li>{t('merge.aliases', { other: otherName })}</li>
+          <li>{t('merge.appends')}</li>
+          <li>{t('merge.stays', { other: otherName })}</li>
+        </ul>
+      </div>
+      <FormAlert id="merge-alert" message={error ? t(errorKey(error)) : null} />
+      <div className="actions">
+        <button type="button" className="btn" onClick={onClose} autoFocus>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void confirm()}>
+          {busy ? t('merge.merging') : t('merge.confirm', { other: otherName })}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,318 @@
+/**
+ * One person's record: everything from the intake, editable with the same
+ * form sections, saved with `people.update` against the version that was
+ * loaded. If someone saved in between, the core refuses (STALE_WRITE) and we
+ * say so with a Reload button: never a silent overwrite. Cases are added and
+ * edited in place; possible duplicates can be merged into this record.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { call } from '../../api';
+import { errorKey } from '../../../../shared/i18n';
+import { formatANumber } from '../../../../shared/schemas/anumber';
+import type { PersonView } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { FormMetaProvider, SectionsContext, useSections } from '../intake/fields';
+import { ErrorSummary, useFocusFirstInvalid } from '../intake/ErrorSummary';
+import { ConsentSection, ContactSection, DetentionSection, FamilySection, HistorySection, NotesSection, PersonSection } from '../intake/sections';
+import { UrgencyFlags } from '../intake/UrgencyFlags';
+import { clockTime, useDraftAutosave } from '../intake/useDraftAutosave';
+import { editSchema, toEditValues, urgencyOf, type EditOutput, type EditValues } from '../intake/model';
+import { useNavigation } from './navigation';
+import { displayName, localDateTime, usDate } from './format';
+import { CasesPanel } from './CasesPanel';
+import { MergePanel } from './MergePanel';
+
+export function PersonDetail({ id }: { id: string }) {
+  const { t, lang } = useI18n();
+  const nav = useNavigation();
+  const [view, setView] = useState<PersonView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const [nonce, setNonce] = useState(0);
+  const load = useCallback(() => setNonce((n) => n + 1), []);
+  const focused = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    void call('people.get', { id }).then((res) => {
+      if (!live) return;
+      if (res.ok) {
+        setView(res.value);
+        setLoadError(null);
+      } else setLoadError(res.error.code);
+      if (!focused.current) {
+        focused.current = true;
+        setTimeout(() => headingRef.current?.focus(), 0);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, nonce]);
+
+  if (loadError) {
+    return (
+      <div className="person-page">
+        <BackToList />
+        <FormAlert id="person-load-alert" message={t(errorKey(loadError))} />
+      </div>
+    );
+  }
+  if (!view) {
+    return (
+      <p className="loading" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('person.loading')}
+      </p>
+    );
+  }
+
+  const name = displayName(view.person);
+  return (
+    <div className="person-page">
+      <BackToList />
+      <header className="person-header">
+        <h2 tabIndex={-1} ref={headingRef} className="person-name">
+          {name}
+        </h2>
+        <p className="person-facts">
+          {[
+            view.person.dob ? `${t('people.col.dob')} ${usDate(view.person.dob)}` : view.person.approxAge !== undefined ? t('person.age', { age: view.person.approxAge }) : null,
+            view.person.aNumber ? formatANumber(view.person.aNumber) : null,
+            view.person.phone ?? null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        <p className="person-stamp">{t('person.updated', { when: localDateTime(view.updatedAt, lang), who: view.updatedBy, version: view.version })}</p>
+        <UrgencyFlags flags={view.urgency} live={false} compact />
+      </header>
+      {view.mergedInto ? (
+        <div className="notice" role="status">
+          <p>{t('person.mergedNotice')}</p>
+          <button type="button" className="btn" onClick={() => nav.openPerson(view.mergedInto!)}>
+            {t('person.openMerged')}
+          </button>
+        </div>
+      ) : null}
+      {notice ? <FormStatus message={notice} /> : null}
+      <EditPerson key={`${view.id}:${view.version}`} view={view} reload={load} onSaved={(v) => {
+        setView(v);
+        setNotice(t('person.savedNotice', { time: clockTime(v.updatedAt) }));
+      }} />
+      <CasesPanel view={view} onChanged={load} />
+      {!view.mergedInto ? (
+        <MergePanel
+          view={view}
+          onMerged={(v) => {
+            setView(v);
+            setNotice(t('merge.done'));
+            headingRef.current?.focus();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function BackToList() {
+  const { t } = useI18n();
+  const nav = useNavigation();
+  return (
+    <p className="back-link">
+      <button type="button" className="btn-link" onClick={() => nav.go('people')}>
+        ← {t('person.backToList')}
+      </button>
+    </p>
+  );
+}
+
+interface EditDraft {
+  personId: string;
+  version: number;
+  values: EditValues;
+}
+
+function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): void; onSaved(v: PersonView): void }) {
+  const { t } = useI18n();
+  const form = useForm<EditValues, unknown, EditOutput>({
+    resolver: zodResolver(editSchema),
+    defaultValues: toEditValues(view),
+    mode: 'onTouched',
+    shouldFocusError: false,
+  });
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [restorable, setRestorable] = useState<{ id: string; updatedAt: string; data: EditDraft } | null>(null);
+  const sections = useSections();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef, sections.openMany);
+  const disabled = !!view.mergedInto;
+
+  const autosave = useDraftAutosave<EditValues>({
+    form,
+    kind: 'person-edit',
+    enabled: !disabled,
+    serialize: (values) => ({ personId: view.id, version: view.version, values }) satisfies EditDraft,
+  });
+
+  // Unsaved edits of this person from an earlier session (crash, lock, navigation) can be restored.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const list = await call('drafts.list', {});
+      if (!list.ok) return;
+      for (const d of list.value.filter((x) => x.kind === 'person-edit')) {
+        const got = await call('drafts.get', { id: d.id });
+        const data = got.ok ? (got.value.data as EditDraft) : null;
+        if (live && data?.personId === view.id) {
+          setRestorable({ id: d.id, updatedAt: d.updatedAt, data });
+          return;
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [view.id]);
+
+  const submit = form.handleSubmit(
+    async (data) => {
+      setServerError(null);
+      setStale(false);
+      setSaving(true);
+      await autosave.pause();
+      try {
+        const res = await call('people.update', { id: view.id, version: view.version, data });
+        if (res.ok) {
+          if (autosave.draftId) await call('drafts.discard', { id: autosave.draftId });
+          autosave.restart(null);
+          onSaved(res.value);
+        } else if (res.error.code === 'STALE_WRITE') {
+          autosave.resume();
+          setStale(true);
+          setTimeout(() => document.getElementById('person-stale-reload')?.focus(), 0);
+        } else {
+          autosave.resume();
+          setServerError(res.error.code);
+        }
+      } finally {
+        setSaving(false);
+      }
+    },
+    () => focusInvalid(),
+  );
+
+  return (
+    <section className="panel" aria-labelledby="edit-title">
+      <h2 id="edit-title">{t('person.editTitle')}</h2>
+      {restorable ? (
+        <div className="notice restore-notice" role="status">
+          <p>{t('person.restoreBody', { time: clockTime(restorable.updatedAt) })}</p>
+          <div className="actions actions--start">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                form.reset(restorable.data.values, { keepDefaultValues: true });
+                autosave.restart(restorable.id, restorable.updatedAt);
+                autosave.markDirty();
+                setRestorable(null);
+              }}
+            >
+              {t('person.restore')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-quiet"
+              onClick={() => {
+                void call('drafts.discard', { id: restorable.id });
+                setRestorable(null);
+              }}
+            >
+              {t('person.restoreDiscard')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {stale ? (
+        <div className="form-alert stale-alert" role="alert">
+          <p>{t('person.stale')}</p>
+          <button
+            id="person-stale-reload"
+            type="button"
+            className="btn"
+            onClick={() => {
+              // Drop the unsaved edits' draft: they were made against an old version.
+              if (autosave.draftId) void call('drafts.discard', { id: autosave.draftId });
+              reload();
+            }}
+          >
+            {t('person.reload')}
+          </button>
+        </div>
+      ) : null}
+      <FormProvider {...form}>
+        <FormMetaProvider idPrefix="edit">
+          <SectionsContext.Provider value={sections}>
+            <form
+              ref={formRef}
+              noValidate
+              aria-busy={saving}
+              className="intake-form intake-form--full"
+              onSubmit={(e) => void submit(e)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  void submit();
+                }
+              }}
+              onBlur={() => void autosave.flush()}
+            >
+              <fieldset disabled={disabled} className="plain-fieldset">
+                <ErrorSummary idPrefix="edit" />
+                <FormAlert id="edit-alert" message={serverError ? t(errorKey(serverError)) : null} />
+                <LiveFlags view={view} />
+                <PersonSection />
+                <ContactSection />
+                <DetentionSection />
+                <HistorySection />
+                <FamilySection />
+                <NotesSection withUrgentNeeds />
+                <ConsentSection optional />
+                <div className="actions actions--start save-bar">
+                  <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+Enter">
+                    {saving ? <span className="spinner" aria-hidden="true" /> : null}
+                    {saving ? t('intake.saving') : t('person.save')}
+                    <kbd aria-hidden="true">{t('intake.saveShortcut')}</kbd>
+                  </button>
+                  <span className="draft-status">{autosave.savedAt ? t('intake.draftSaved', { time: clockTime(autosave.savedAt) }) : ''}</span>
+                </div>
+              </fieldset>
+            </form>
+          </SectionsContext.Provider>
+        </FormMetaProvider>
+      </FormProvider>
+    </section>
+  );
+}
+
+/** Flags recomputed as the form changes (detention, last entry), with the saved cases. */
+function LiveFlags({ view }: { view: PersonView }) {
+  const [detained, lastEntryDate] = useWatch({ name: ['detention.detained', 'history.lastEntryDate'] }) as [unknown, unknown];
+  const open = view.cases.filter((c) => c.status !== 'closed');
+  const flags = urgencyOf({
+    detained,
+    lastEntryDate,
+    hearingDates: open.map((c) => (c.nextHearing?.date ? usDate(c.nextHearing.date) : null)),
+    cases: open,
+  });
+  const same = JSON.stringify(flags.map((f) => f.code)) === JSON.stringify(view.urgency.map((f) => f.code));
+  return same ? null : <UrgencyFlags flags={flags} compact />;
+}

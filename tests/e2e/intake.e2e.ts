@@ -1,0 +1,388 @@
+/**
+ * Issue 3: intake, drafts, duplicates, search, people, detail, stale edits,
+ * CSV import — through the real core behind the loopback harness, in
+ * Chromium. The quick intake is done by keyboard only and timed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, isFocused, screenshot } from './browser';
+import { PASS, TYPING_DELAY_MS, guard, openIntakeSession, startChildHarness, usDateFromToday, type IntakeSession } from './intake-helpers';
+
+let s: IntakeSession;
+let page: Page;
+
+const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
+const focused = (loc: Locator) => expect.poll(() => isFocused(loc), { timeout: 5000 });
+const type = (text: string) => page.keyboard.type(text, { delay: TYPING_DELAY_MS });
+const nav = () => page.getByRole('navigation', { name: 'Main navigation' });
+
+const GIVEN = 'María José';
+const FAMILY = 'Núñez Peña';
+const DOB = '03/14/1988';
+
+beforeAll(async () => {
+  s = await openIntakeSession();
+  page = s.page;
+  await page.goto(s.harness.launchUrl);
+  await h1('Intake').waitFor();
+});
+
+afterEach(() => {
+  expect(s.problems).toEqual([]);
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('intake', () => {
+  it('(a) a complete quick intake by keyboard only, in under 60 s, then found by a search without accents', async () => {
+    const given = page.getByLabel('Given name(s)');
+    await focused(given).toBe(true);
+    const hearing = usDateFromToday(7);
+
+    const started = Date.now();
+    await type(GIVEN);
+    await page.keyboard.press('Tab');
+    await type(FAMILY);
+    await page.keyboard.press('Tab');
+    await type(DOB);
+    await page.keyboard.press('Tab'); // approximate age: not needed, DOB given
+    await page.keyboard.press('Tab');
+    await type('(555) 201-3344');
+    await page.keyboard.press('Tab'); // into the Detained radio group: "Yes" comes first
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // the facility field appeared after "Yes"
+    await type('Otay Mesa Detention Center');
+    await page.keyboard.press('Tab');
+    await type(hearing);
+    await page.keyboard.press('Tab');
+    await type('Necesita intérprete de mixteco; hijos con la vecina');
+
+    // Live urgency flags from what is typed, before saving.
+    const aside = page.locator('.intake-aside');
+    await aside.locator('[data-flag="detained"]', { hasText: 'Detained' }).waitFor();
+    await aside.locator('[data-flag="hearing-within-14-days"]', { hasText: `Hearing in 7 days (${hearing})` }).waitFor();
+    await screenshot(page, 'intake-01-quick-filled-en');
+
+    await page.keyboard.press('Enter'); // Enter in the last field saves
+    const saved = page.getByRole('heading', { level: 2, name: `Saved: ${GIVEN} ${FAMILY}` });
+    await saved.waitFor({ timeout: 15_000 });
+    const elapsed = Date.now() - started;
+    console.log(`quick intake by keyboard: ${(elapsed / 1000).toFixed(1)} s`);
+    expect(elapsed).toBeLessThan(60_000);
+
+    // Focus is on "New intake", so Enter or Alt+N starts the next one.
+    await focused(page.getByRole('button', { name: /New intake/ })).toBe(true);
+    await screenshot(page, 'intake-02-saved');
+
+    // Stored as typed: NFC, ISO date, detained with facility, a case with the hearing.
+    const list = await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 });
+    expect(list.total).toBe(1);
+    expect(list.rows[0]!.givenName).toBe(GIVEN.normalize('NFC'));
+    expect(list.rows[0]!.dob).toBe('1988-03-14');
+    expect(list.rows[0]!.detained).toBe(true);
+    // The draft went away with the save (one transaction).
+    expect(await s.harness.core.call('drafts.list', {})).toEqual([]);
+
+    // Search from the header, typed without accents, keyboard only.
+    await page.keyboard.press('Control+k');
+    const search = page.getByRole('combobox', { name: 'Search people' });
+    await focused(search).toBe(true);
+    await type('maria jose nunez');
+    const option = page.getByRole('option', { name: new RegExp(`${FAMILY}, ${GIVEN}`) });
+    await option.waitFor();
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    await screenshot(page, 'intake-03-search-results');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: `${GIVEN} ${FAMILY}` }).waitFor();
+    await page.getByText('Otay Mesa Detention Center').first().waitFor({ state: 'attached' });
+    await screenshot(page, 'intake-04-detail');
+
+    // An A-number in any format finds nobody yet, and says so.
+    await page.keyboard.press('Control+k');
+    await type('A 012-345-678');
+    await page.getByRole('listbox').getByText('No one found.').waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
+
+  it('Spanish labels, inline errors and an error summary that focuses the first invalid field', async () => {
+    await nav().getByRole('button', { name: 'Intake' }).click();
+    await h1('Intake').waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
+    await h1('Admisión').waitFor();
+    const given = page.getByLabel('Nombre(s)');
+    await given.waitFor();
+    await page.getByLabel('Apellido(s)').waitFor();
+    await page.getByRole('group', { name: '¿Está detenido/a ahora?' }).waitFor();
+    await screenshot(page, 'intake-05-quick-es');
+
+    // Impossible date, future DOB: inline errors in Spanish; save is refused with a summary.
+    await given.focus();
+    await type('Tomás');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await type('02/30/1990');
+    await page.keyboard.press('Tab');
+    const dob = page.getByLabel('Fecha de nacimiento');
+    await page.getByText('Escriba una fecha real como MM/DD/AAAA').waitFor();
+    expect(await dob.getAttribute('aria-invalid')).toBe('true');
+    expect(await dob.getAttribute('aria-describedby')).toContain('quick-dob-error');
+    await page.keyboard.press('Control+Enter');
+    const summary = page.getByRole('alert').filter({ hasText: 'No se guardó la admisión' });
+    await summary.waitFor();
+    await summary.getByText(/Teléfono: Este dato es obligatorio/).waitFor();
+    await focused(dob).toBe(true); // the first invalid field on screen
+    await screenshot(page, 'intake-06-errors-es');
+
+    await dob.fill(usDateFromToday(30));
+    await page.keyboard.press('Tab');
+    await page.getByText('Esta fecha está en el futuro.').waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await h1('Intake').waitFor();
+    await page.getByText('This date is in the future.').waitFor();
+  });
+
+  it('the full intake: every section, A-number checked, cases and family as lists', async () => {
+    // Start over (Alt+N), then switch to the full form: what was typed moves along.
+    await page.keyboard.press('Alt+n');
+    await focused(page.getByLabel('Given name(s)')).toBe(true);
+    await type('Ixchel');
+    await page.getByRole('button', { name: 'Full intake' }).click();
+    await expect.poll(() => page.getByLabel('Given name(s)').inputValue()).toBe('Ixchel');
+    for (const legend of ['Person', 'Contact', 'Detention', 'Immigration history', 'Cases', 'Family members', 'Notes', 'Consent']) {
+      await page.getByRole('button', { name: legend, exact: true }).waitFor();
+    }
+    await page.getByLabel('A-number').fill('A12345');
+    await page.getByLabel('A-number').press('Tab');
+    await page.getByText('An A-number is the letter A and 8 or 9 digits').waitFor();
+    await page.getByLabel('A-number').fill('A# 201-555-017');
+    await page.getByLabel('A-number').press('Tab');
+    await expect.poll(() => page.getByText('An A-number is the letter A and 8 or 9 digits').count()).toBe(0);
+    await page.getByRole('button', { name: 'Add a case' }).click();
+    await page.getByRole('button', { name: 'Add a family member' }).click();
+    await screenshot(page, 'intake-07-full');
+    // Leave it as a draft: it shows up in the list of unsaved intakes.
+    await page.keyboard.press('Alt+n');
+    await page.getByRole('heading', { name: /Unsaved intakes/ }).waitFor();
+    await page.getByText('Ixchel', { exact: true }).waitFor();
+  });
+
+  it('(c) a near-duplicate name warns while typing and blocks the save until a choice', async () => {
+    await page.getByRole('button', { name: 'Quick intake' }).click();
+    const given = page.getByLabel('Given name(s)');
+    await given.focus();
+    await type('Maria Jose');
+    await page.keyboard.press('Tab');
+    await type('Nunez Pena');
+    await page.keyboard.press('Tab');
+    await type(DOB);
+    const panel = page.locator('.dup-panel');
+    const card = panel.locator('.dup-card', { hasText: `${GIVEN} ${FAMILY}` });
+    await card.waitFor({ timeout: 5000 });
+    await card.getByText('Likely the same').waitFor();
+    await card.getByText('Same date of birth').waitFor();
+    await card.getByText(/accents/).first().waitFor();
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await type('555 201 9999');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight'); // Detained: No
+    await page.keyboard.press('Control+Enter');
+    await panel.getByRole('alert').filter({ hasText: 'Not saved: someone on file is likely the same person' }).waitFor();
+    await focused(card.getByRole('radio', { name: 'New person' })).toBe(true);
+    await screenshot(page, 'intake-08-duplicate-blocked');
+    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(1);
+
+    // Choose by keyboard: Space on "New person", then save.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { level: 2, name: 'Saved: Maria Jose Nunez Pena' }).waitFor();
+    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(2);
+  });
+
+  it('people list: sortable, filterable, paged', async () => {
+    await nav().getByRole('button', { name: 'People' }).click();
+    await h1('People').waitFor();
+    const table = page.getByRole('table', { name: 'People' });
+    await table.getByRole('button', { name: `${FAMILY}, ${GIVEN}` }).waitFor();
+    await page.getByText('Showing 1–2 of 2').waitFor();
+    const nameHeader = table.getByRole('columnheader', { name: /Name/ });
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+
+    const detained = page.getByLabel('Detained only');
+    await detained.check();
+    await page.getByText('Showing 1–1 of 1').waitFor();
+    await page.getByLabel('Hearing within 14 days').check();
+    await page.getByText('Showing 1–1 of 1').waitFor();
+    await screenshot(page, 'intake-09-people-list');
+    await detained.uncheck();
+    await page.getByLabel('Hearing within 14 days').uncheck();
+    await page.getByText('Showing 1–2 of 2').waitFor();
+  });
+
+  it('(d) a stale edit from a second page is refused with a clear message and a Reload button', async () => {
+    await page.getByRole('button', { name: `${FAMILY}, ${GIVEN}` }).click();
+    await page.getByRole('heading', { level: 2, name: `${GIVEN} ${FAMILY}` }).waitFor();
+
+    const second = await s.newPage();
+    const p2 = second.page;
+    await p2.goto(s.harness.launchUrl);
+    await p2.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
+    await p2.keyboard.press('Control+k');
+    await p2.keyboard.type('nunez pena maria', { delay: TYPING_DELAY_MS });
+    await p2.getByRole('option', { name: new RegExp(`${FAMILY}, ${GIVEN}`) }).waitFor();
+    await p2.keyboard.press('Enter');
+    await p2.getByRole('heading', { level: 2, name: `${GIVEN} ${FAMILY}` }).waitFor();
+
+    // Page 2 saves first.
+    const phone2 = p2.getByLabel('Phone', { exact: true });
+    await phone2.fill('(555) 777-0000');
+    await p2.keyboard.press('Control+Enter');
+    await p2.getByRole('status').filter({ hasText: 'Changes saved at' }).waitFor();
+
+    // Page 1 still has the old version: its save is refused, nothing overwritten.
+    const notes = page.getByLabel('Notes', { exact: true });
+    await notes.fill('Edited on the first page.');
+    await page.keyboard.press('Control+Enter');
+    const stale = page.getByRole('alert').filter({ hasText: 'Someone saved this record after you opened it.' });
+    await stale.waitFor();
+    await focused(page.getByRole('button', { name: 'Reload' })).toBe(true);
+    await screenshot(page, 'intake-10-stale');
+    const stored = await s.harness.core.call('people.search', { query: 'nunez pena maria', limit: 5 });
+    expect(stored[0]!.id).toBeTruthy();
+    const person = await s.harness.core.call('people.get', { id: stored[0]!.id });
+    expect(person.person.phone).toBe('(555) 777-0000');
+    expect(person.notes).toBe('');
+
+    await page.keyboard.press('Enter'); // Reload
+    await expect.poll(() => page.getByLabel('Phone', { exact: true }).inputValue()).toBe('(555) 777-0000');
+    expect(await stale.count()).toBe(0);
+    expect(second.guarded.problems).toEqual([]);
+    await p2.close();
+  });
+
+  it('merge from a duplicate candidate, behind a confirmation that says what is kept', async () => {
+    const merge = page.locator('section', { has: page.getByRole('heading', { name: 'Possible duplicates of this record' }) });
+    await merge.getByText('Maria Jose Nunez Pena').waitFor();
+    await merge.getByRole('button', { name: 'Merge into this record' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge the two records?' });
+    await dialog.waitFor();
+    await dialog.getByText('is not deleted').waitFor();
+    await focused(dialog.getByRole('button', { name: 'Cancel' })).toBe(true);
+    await screenshot(page, 'intake-11-merge-dialog');
+    await dialog.getByRole('button', { name: /^Merge Maria Jose Nunez Pena into this record/ }).click();
+    await page.getByRole('status').filter({ hasText: 'The records were merged.' }).waitFor();
+    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(1);
+  });
+
+  it('(e) CSV import: one bad row shows its line number and imports nothing; the fixed file imports', async () => {
+    await nav().getByRole('button', { name: 'Import' }).click();
+    await h1('Import').waitFor();
+
+    // The template downloads through a temporary object URL.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download template CSV' }).click();
+    expect((await download).suggestedFilename()).toBe('amparo-intake-template.csv');
+
+    const header = 'given_name,family_name,dob,phone,detained,next_hearing\n';
+    const bad = `${header}Ana Lucía,Torres,07/04/1991,555-0101,no,\nPedro,Sánchez Ruiz,02/30/1985,555-0102,no,\nLuz,Quispe,1990-01-01,555-0103,yes,\n`;
+    const before = (await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total;
+    const file = page.getByLabel('CSV file');
+    await file.setInputFiles({ name: 'training.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+    await page.getByTestId('import-encoding').waitFor();
+    expect(await page.getByTestId('import-encoding').textContent()).toMatch(/UTF-8/);
+    const issues = page.getByTestId('import-issues');
+    await issues.getByText(/^Line 3: Date of birth:/).waitFor();
+    await page.locator('tr[data-line="3"]').getByText(/Line 3/).waitFor();
+    await screenshot(page, 'intake-12-import-preview-bad');
+
+    await page.getByRole('button', { name: /^Import all/ }).click();
+    const errors = page.getByTestId('import-errors');
+    await errors.getByText('Nothing was imported.', { exact: false }).waitFor();
+    await errors.getByText(/Line 3: Date of birth/).waitFor();
+    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(before);
+    await screenshot(page, 'intake-13-import-refused');
+
+    const fixed = bad.replace('02/30/1985', '02/28/1985');
+    await file.setInputFiles({ name: 'training-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed, 'utf8') });
+    await page.getByText(/3 rows: 3 ready, 0 with problems/).waitFor();
+    await screenshot(page, 'intake-14-import-preview-ok');
+    await page.getByRole('button', { name: /^Import all/ }).click();
+    await page.getByRole('heading', { name: '3 people imported' }).waitFor();
+    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(before + 3);
+    await screenshot(page, 'intake-15-import-done');
+  });
+
+  it('nothing in web storage', async () => {
+    const storage = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+    expect(storage).toEqual({ local: [], session: [] });
+  });
+});
+
+describe('(b) a killed process loses at most the last 5 seconds of typing', () => {
+  it('types, waits 6 s, SIGKILLs the harness, restarts it, unlocks, and gets the draft back', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'amparo-e2e-kill-'));
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    try {
+      let child = await startChildHarness(dataDir, { create: PASS });
+      let context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
+      let p = await context.newPage();
+      let g = await guard(context, p);
+      await p.goto(child.launchUrl);
+      await p.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
+      const kt = (text: string) => p.keyboard.type(text, { delay: TYPING_DELAY_MS });
+
+      await expect.poll(() => isFocused(p.getByLabel('Given name(s)')), { timeout: 5000 }).toBe(true);
+      await kt('Guadalupe');
+      await p.keyboard.press('Tab');
+      await kt('Ramírez Ortiz');
+      await p.keyboard.press('Tab');
+      await kt('07/04/1979');
+      await p.keyboard.press('Tab');
+      await p.keyboard.press('Tab');
+      await kt('555 010 2020');
+      const typedAt = Date.now();
+      // No blur, no save button: just stop typing and wait, as when a laptop dies mid-sentence.
+      await p.waitForTimeout(6000);
+      await p.getByTestId('draft-status').getByText(/Draft saved \d\d:\d\d:\d\d/).waitFor();
+      g.mute(); // requests after the kill fail on purpose
+      await child.kill('SIGKILL');
+      console.log(`killed ${Date.now() - typedAt} ms after the last keystroke`);
+      await context.close();
+
+      child = await startChildHarness(dataDir);
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
+      p = await context.newPage();
+      g = await guard(context, p);
+      await p.goto(child.launchUrl);
+      await p.getByRole('heading', { level: 1, name: 'Unlock Amparo' }).waitFor();
+      await p.keyboard.type(PASS);
+      await p.keyboard.press('Enter');
+      await p.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
+      const drafts = p.locator('section', { has: p.getByRole('heading', { name: /Unsaved intakes/ }) });
+      await drafts.getByText('Guadalupe Ramírez Ortiz').waitFor();
+      await screenshot(p, 'intake-16-drafts-after-crash');
+      await drafts.getByRole('button', { name: 'Resume the intake of Guadalupe Ramírez Ortiz' }).click();
+      await expect.poll(() => p.getByLabel('Given name(s)').inputValue()).toBe('Guadalupe');
+      expect(await p.getByLabel('Family name(s)').inputValue()).toBe('Ramírez Ortiz');
+      expect(await p.getByLabel('Date of birth').inputValue()).toBe('07/04/1979');
+      expect(await p.getByLabel('Phone').inputValue()).toBe('555 010 2020');
+      expect(g.problems).toEqual([]);
+      await context.close();
+      await child.kill('SIGTERM');
+    } finally {
+      await browser.close().catch(() => {});
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

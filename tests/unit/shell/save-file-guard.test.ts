@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_SAVE_BYTES, validateSaveFile } from '../../../electron/main/save-file-guard';
+
+const app = { url: 'amparo://app/people/1', isTopFrame: true };
+const PDF = Buffer.from('%PDF-1.7\n%%EOF\n').toString('base64');
+const code = (r: ReturnType<typeof validateSaveFile>) => (r.ok ? 'OK' : r.error.code);
+
+describe('validateSaveFile: sender', () => {
+  it.each([
+    [{ url: 'https://evil.example/', isTopFrame: true }],
+    [{ url: 'amparo://evil/index.html', isTopFrame: true }],
+    [{ url: 'amparo://app/index.html', isTopFrame: false }],
+    [{ url: null, isTopFrame: true }],
+    [{ url: undefined, isTopFrame: true }],
+  ])('refuses %o before looking at anything else', (sender) => {
+    expect(code(validateSaveFile(sender, '../../etc/passwd', 'not base64!', 'text/html'))).toBe('FORBIDDEN');
+  });
+});
+
+describe('validateSaveFile: arguments', () => {
+  it('accepts a PDF, CSV or calendar with a plain name and decodes the bytes', () => {
+    const r = validateSaveFile(app, 'G-28 García López, José 2026-11-26.pdf', PDF, 'application/pdf');
+    expect(r.ok && r.value.name).toBe('G-28 García López, José 2026-11-26.pdf');
+    expect(r.ok && r.value.bytes.toString('latin1')).toBe('%PDF-1.7\n%%EOF\n');
+    expect(code(validateSaveFile(app, 'people.csv', Buffer.from('a,b\n').toString('base64'), 'text/csv'))).toBe('OK');
+    expect(code(validateSaveFile(app, 'hearings.ics', '', 'text/calendar'))).toBe('OK');
+  });
+
+  it('adds the extension the kind of file calls for', () => {
+    const r = validateSaveFile(app, 'summary', PDF, 'application/pdf');
+    expect(r.ok && r.value.name).toBe('summary.pdf');
+    const upper = validateSaveFile(app, 'SUMMARY.PDF', PDF, 'application/pdf');
+    expect(upper.ok && upper.value.name).toBe('SUMMARY.PDF');
+  });
+
+  it.each([
+    ['a/b.pdf'],
+    ['..\\b.pdf'],
+    ['../../.bashrc'],
+    ['C:evil.pdf'],
+    ['report.pdf:stream'],
+    ['tab\there.pdf'],
+    ['nul\u0000.pdf'],
+    ['rtl\u202egnp.pdf'],
+    ['..'],
+    ['.'],
+    [''],
+    ['   '],
+    ['x'.repeat(201)],
+  ])('refuses the name %j', (name) => {
+    expect(code(validateSaveFile(app, name, PDF, 'application/pdf'))).toBe('INVALID_INPUT');
+  });
+
+  it.each([['text/html'], ['application/octet-stream'], ['application/x-msdownload'], ['toString'], ['__proto__'], [''], [null], [42]])(
+    'refuses the mime %j',
+    (mime) => {
+      expect(code(validateSaveFile(app, 'a.pdf', PDF, mime))).toBe('INVALID_INPUT');
+    },
+  );
+
+  it('refuses non-string names and content, bad base64, and more than 100 MB', () => {
+    expect(code(validateSaveFile(app, 42, PDF, 'application/pdf'))).toBe('INVALID_INPUT');
+    expect(code(validateSaveFile(app, { name: 'a.pdf' }, PDF, 'application/pdf'))).toBe('INVALID_INPUT');
+    expect(code(validateSaveFile(app, 'a.pdf', new Uint8Array(3), 'application/pdf'))).toBe('INVALID_INPUT');
+    expect(code(validateSaveFile(app, 'a.pdf', 'abc', 'application/pdf'))).toBe('INVALID_INPUT');
+    expect(code(validateSaveFile(app, 'a.pdf', 'ab$=', 'application/pdf'))).toBe('INVALID_INPUT');
+    const tooBig = 'A'.repeat(Math.ceil(MAX_SAVE_BYTES / 3) * 4 + 4);
+    expect(code(validateSaveFile(app, 'a.pdf', tooBig, 'application/pdf'))).toBe('INVALID_INPUT');
+  });
+});
