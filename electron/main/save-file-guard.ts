@@ -39,7 +39,8 @@ const forbidden: Result<never> = { ok: false, error: { code: 'FORBIDDEN', messag
 
 export function validateSaveFile(sender: IpcSender, name: unknown, base64: unknown, mime: unknown): Result<SaveFileRequest> {
   if (!sender || sender.isTopFrame !== true || !isAppUrl(sender.url)) return forbidden;
-  if (typeof mime !== 'string' || !Object.prototype.hasOwnProperty.call(SAVE_MIMES, mime)) return invalid('Amparo cannot save this kind of file.');
+  if (typeof mime !== 'string' || !Object.prototype.hasOwnProperty.call(SAVE_MIMES, mime))
+    return invalid('Amparo cannot save this kind of file.');
   if (typeof name !== 'string') return invalid('The file name is not valid.');
   const trimmed = name.normalize('NFC').trim();
   if (trimmed === '' || trimmed.length > MAX_SAVE_NAME || BAD_NAME.test(trimmed) || /^\.+$/.test(trimmed)) {

@@ -37,7 +37,10 @@ export function registerSaveFile(getWindow: () => BrowserWindow | null): () => v
         await writeFileAtomic(choice.filePath, bytes);
       } catch {
         // The reason only; never the path (it may name the client).
-        return { ok: false, error: { code: 'INTERNAL', message: 'Amparo could not write the file there. Choose another folder and try again.' } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Amparo could not write the file there. Choose another folder and try again.' },
+        };
       }
       return { ok: true, value: { saved: true, path: choice.filePath } };
     },

@@ -214,7 +214,10 @@ export function splitUnit(unit: string | undefined): { type?: AddressView['unitT
   if (!unit) return {};
   for (const [re, type] of UNIT_WORDS) {
     if (re.test(unit)) {
-      const number = unit.replace(re, '').replace(/^[#\s.-]+/, '').trim();
+      const number = unit
+        .replace(re, '')
+        .replace(/^[#\s.-]+/, '')
+        .trim();
       return number ? { type, number } : { type };
     }
   }
@@ -224,9 +227,7 @@ export function splitUnit(unit: string | undefined): { type?: AddressView['unitT
 /** Digits only, extension dropped. Foreign numbers keep their digits (the form's U.S. phone fields will flag them). */
 export function phoneDigits(phone: string | undefined): string | undefined {
   if (!phone) return undefined;
-  const digits = phone
-    .replace(/\s*(?:ext\.?|x)\s*\d{1,6}\s*$/i, '')
-    .replace(/\D/g, '');
+  const digits = phone.replace(/\s*(?:ext\.?|x)\s*\d{1,6}\s*$/i, '').replace(/\D/g, '');
   return digits === '' ? undefined : digits;
 }
 

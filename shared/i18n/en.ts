@@ -227,7 +227,8 @@ export const en = {
   'field.country': 'Country',
   'field.safeContact': 'Safe contact',
   'field.safeContactHint': 'Someone who can always reach the person (especially if detained).',
-  'field.safeContactName': 'Name',
+  'field.safeContactName': 'Contact’s name',
+  'field.safeContactPhone': 'Contact’s phone',
   'field.relationship': 'Relationship',
   'field.detained': 'Detained now?',
   'field.facility': 'Detention facility',
@@ -369,7 +370,7 @@ export const en = {
   'dup.reason.names-differ': 'Names differ',
 
   'search.label': 'Search people',
-  'search.placeholder': 'Search name or A-number',
+  'search.placeholder': 'Name or A-number',
   'search.hint': 'Results appear as you type. Arrow keys move, Enter opens, Escape closes. Shortcut: Ctrl+K or /.',
   'search.results': 'People found',
   'search.count': '{count} result(s). Arrow keys to choose, Enter to open.',

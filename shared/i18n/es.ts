@@ -236,7 +236,8 @@ export const es: Catalog = {
   'field.country': 'País',
   'field.safeContact': 'Contacto de confianza',
   'field.safeContactHint': 'Alguien que siempre pueda comunicarse con la persona (sobre todo si está detenida).',
-  'field.safeContactName': 'Nombre',
+  'field.safeContactName': 'Nombre del contacto',
+  'field.safeContactPhone': 'Teléfono del contacto',
   'field.relationship': 'Parentesco o relación',
   'field.detained': '¿Está detenido/a ahora?',
   'field.facility': 'Centro de detención',
@@ -378,7 +379,7 @@ export const es: Catalog = {
   'dup.reason.names-differ': 'Los nombres son distintos',
 
   'search.label': 'Buscar personas',
-  'search.placeholder': 'Buscar nombre o número A',
+  'search.placeholder': 'Nombre o número A',
   'search.hint': 'Los resultados aparecen mientras escribe. Las flechas se mueven, Enter abre, Escape cierra. Atajo: Ctrl+K o /.',
   'search.results': 'Personas encontradas',
   'search.count': '{count} resultado(s). Elija con las flechas y abra con Enter.',

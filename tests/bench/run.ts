@@ -6,10 +6,14 @@ import { cpus } from 'node:os';
 import { printRows, type BenchRow } from './util';
 import { benchVault } from './vault';
 import { benchSearch } from './search';
+import { benchForms } from './forms';
+import { benchDeadlines } from './deadlines';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   vault: { title: 'Vault (issue 2)', run: benchVault },
   search: { title: 'Search (issue 3)', run: benchSearch },
+  forms: { title: 'Forms (issue 5)', run: benchForms },
+  deadlines: { title: 'Deadlines (issue 4)', run: benchDeadlines },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -100,7 +100,7 @@ describe('intake', () => {
     await screenshot(page, 'intake-03-search-results');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: `${GIVEN} ${FAMILY}` }).waitFor();
-    await page.getByText('Otay Mesa Detention Center').first().waitFor({ state: 'attached' });
+    await expect.poll(() => page.getByLabel('Detention facility').inputValue()).toBe('Otay Mesa Detention Center');
     await screenshot(page, 'intake-04-detail');
 
     // An A-number in any format finds nobody yet, and says so.
@@ -142,11 +142,11 @@ describe('intake', () => {
 
     await dob.fill(usDateFromToday(30));
     await page.keyboard.press('Tab');
-    await page.getByText('Esta fecha está en el futuro.').waitFor();
+    await page.locator('#quick-dob-error', { hasText: 'Esta fecha está en el futuro.' }).waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();
     await h1('Intake').waitFor();
-    await page.getByText('This date is in the future.').waitFor();
+    await page.locator('#quick-dob-error', { hasText: 'This date is in the future.' }).waitFor();
   });
 
   it('the full intake: every section, A-number checked, cases and family as lists', async () => {
@@ -273,7 +273,7 @@ describe('intake', () => {
 
   it('merge from a duplicate candidate, behind a confirmation that says what is kept', async () => {
     const merge = page.locator('section', { has: page.getByRole('heading', { name: 'Possible duplicates of this record' }) });
-    await merge.getByText('Maria Jose Nunez Pena').waitFor();
+    await merge.getByText('Maria Jose Nunez Pena', { exact: true }).waitFor();
     await merge.getByRole('button', { name: 'Merge into this record' }).click();
     const dialog = page.getByRole('dialog', { name: 'Merge the two records?' });
     await dialog.waitFor();

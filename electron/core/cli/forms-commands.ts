@@ -15,7 +15,7 @@ import { assertEdition, compareEdition } from '../forms/edition';
 import { fillForPerson } from '../forms/service/fills';
 import { shippedMapFor } from '../forms/service/shipped';
 import { withPlainPdfErrors } from '../forms/service/errors';
-import { EXIT, UsageError, type CliIO } from './io';
+import { EXIT, UsageError } from './io';
 import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -69,7 +69,13 @@ export async function writeOutput(path: string, bytes: Uint8Array, force: boolea
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw exists();
-        if (await stat(target).then(() => true, () => false)) throw exists();
+        if (
+          await stat(target).then(
+            () => true,
+            () => false,
+          )
+        )
+          throw exists();
         await rename(tmp, target);
       }
     }
@@ -94,7 +100,8 @@ function editionHint(e: unknown): unknown {
 
 export const formCommands: Record<string, Command> = {
   fields: {
-    usage: 'fields --blank PATH [--json]   list the fillable fields of a blank PDF (name, type, label, page, options, maxLen); no vault needed',
+    usage:
+      'fields --blank PATH [--json]   list the fillable fields of a blank PDF (name, type, label, page, options, maxLen); no vault needed',
     async run(args, io) {
       const { values } = parse(args, { blank: { type: 'string' }, json: { type: 'boolean' } });
       if (!values.blank) throw new UsageError('--blank PATH is required');
@@ -111,7 +118,10 @@ export const formCommands: Record<string, Command> = {
         io.out(JSON.stringify(rows, null, 2));
       } else {
         for (const r of rows) {
-          const extra = [r.maxLen !== undefined ? `max ${r.maxLen}` : '', r.options.length ? `options: ${r.options.join(' | ')}` : ''].filter(Boolean);
+          const extra = [
+            r.maxLen !== undefined ? `max ${r.maxLen}` : '',
+            r.options.length ? `options: ${r.options.join(' | ')}` : '',
+          ].filter(Boolean);
           io.out([`p${r.page}`, r.type, r.name, r.label, ...extra].join('\t'));
         }
         io.out(`${rows.length} fields`);
@@ -145,7 +155,13 @@ export const formCommands: Record<string, Command> = {
       const out = values.out;
       const force = values.force === true;
       const accept = values['accept-edition'] === true;
-      if (!force && (await stat(out).then(() => true, () => false))) {
+      if (
+        !force &&
+        (await stat(out).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         throw new AppError('INVALID_INPUT', `${out} already exists. Add --force to overwrite it.`);
       }
 
@@ -154,7 +170,16 @@ export const formCommands: Record<string, Command> = {
       const map = values.form !== undefined ? await shippedMapFor(values.form, blank.sha256) : await readMapFile(values.map!);
       if (!map) throw new AppError('NOT_FOUND', `No field map ships for ${values.form}.`);
       try {
-        assertEdition(map, compareEdition(map, blank.fields.map((f) => f.name), blank.sha256), blank.sha256, accept);
+        assertEdition(
+          map,
+          compareEdition(
+            map,
+            blank.fields.map((f) => f.name),
+            blank.sha256,
+          ),
+          blank.sha256,
+          accept,
+        );
       } catch (e) {
         throw editionHint(e);
       }

@@ -14,7 +14,19 @@ import type { DeadlineView, DeadlineViewFlag } from '../../../shared/views';
 import type { Ctx } from '../context';
 import { audit } from '../audit';
 import { recomputeForClosures } from './events';
-import { copiesFor, deadlineRow, deadlineView, parseFlags, personFacts, readClosures, resolveCase, staleWrite, writeClosures, type DeadlineRow } from './rows';
+import {
+  copiesFor,
+  deadlineRow,
+  deadlineView,
+  parseFlags,
+  personFacts,
+  readClosures,
+  resolveCase,
+  staleWrite,
+  withTrail,
+  writeClosures,
+  type DeadlineRow,
+} from './rows';
 import { insertDeadline } from './store';
 import { syncTps } from './tps';
 
@@ -30,7 +42,7 @@ export function listDeadlines(ctx: Ctx, personId: string, status: 'open' | 'done
       ? ctx.db.prepare('SELECT * FROM deadlines WHERE person_id = ? ORDER BY due, id').all(personId)
       : ctx.db.prepare('SELECT * FROM deadlines WHERE person_id = ? AND status = ? ORDER BY due, id').all(personId, status)
   ) as DeadlineRow[];
-  return rows.map(deadlineView);
+  return rows.map((r) => deadlineView(withTrail(ctx, r)));
 }
 
 export function previewDeadline(ctx: Ctx, input: { rule: string; trigger: string; mailed?: boolean; days?: number }): DeadlineResult {

@@ -155,8 +155,12 @@ export function listEvents(ctx: Ctx, personId: string): EventView[] {
  * Rows whose result is unchanged are not written.
  */
 export function recomputeForClosures(ctx: Ctx, closures: readonly string[]): number {
+  // Walks open deadlines only (the docket index), not every deadline ever computed.
   const events = ctx.db
-    .prepare(`SELECT DISTINCT e.* FROM deadlines d JOIN events e ON e.id = d.event_id WHERE d.status = 'open' AND d.event_id IS NOT NULL`)
+    .prepare(
+      `SELECT * FROM events WHERE id IN (
+         SELECT event_id FROM deadlines INDEXED BY deadlines_docket WHERE status = 'open' AND event_id IS NOT NULL) ORDER BY id`,
+    )
     .all() as EventRow[];
   let updated = 0;
   const facts = new Map<string, PersonFacts>();

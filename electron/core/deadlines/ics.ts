@@ -13,7 +13,7 @@ import { addDays } from '../../../shared/deadlines';
 import type { Localized } from '../../../shared/deadlines';
 import type { IcsExport } from '../../../shared/views';
 import type { Ctx } from '../context';
-import { personFacts, type DeadlineRow } from './rows';
+import { personFacts, withTrail, type DeadlineRow } from './rows';
 import { syncTps } from './tps';
 
 const CRLF = '\r\n';
@@ -172,7 +172,7 @@ export function exportIcs(ctx: Ctx, o: IcsOptions): IcsExport {
     )
     .all(...params) as DeadlineRow[];
   const ics = buildCalendar(
-    rows.map((r) => eventFor(r, o.lang, o.includeNames)),
+    rows.map((r) => eventFor(withTrail(ctx, r), o.lang, o.includeNames)),
     ctx.now(),
     o.alarmDaysBefore,
   );

@@ -128,7 +128,14 @@ export function deadlineView(r: DeadlineRow): DeadlineView {
 export function deadlineRow(ctx: Ctx, id: string): DeadlineRow {
   const row = ctx.db.prepare('SELECT * FROM deadlines WHERE id = ?').get(id) as DeadlineRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'That deadline is not in this vault.');
-  return row;
+  return withTrail(ctx, row);
+}
+
+/** TPS dataset rows keep their (shared) trail in tps_texts; this puts it back on the row. */
+export function withTrail(ctx: Ctx, row: DeadlineRow): DeadlineRow {
+  if (row.trail !== '' || row.sig === null) return row;
+  const t = ctx.db.prepare('SELECT trail FROM tps_texts WHERE sig = ?').get(row.sig) as { trail: string } | undefined;
+  return { ...row, trail: t?.trail ?? '{"en":[],"es":[]}' };
 }
 
 export function eventRow(ctx: Ctx, id: string): EventRow {

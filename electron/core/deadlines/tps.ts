@@ -14,6 +14,8 @@
  *   marked done it is reopened (a new re-registration period or a new EAD
  *   end is new work) and flagged 'changed-after-done'. Overrides are kept and
  *   flagged 'override-stale' when the date under them moves.
+ * - The trail of a TPS deadline is the same for everyone with that country:
+ *   it is stored once (tps_texts) and the row keeps its fingerprint (sig).
  * - The people service knows nothing of this: a trigger queues people whose
  *   TPS country or status changed (tps_dirty) and `syncTps` catches up before
  *   any deadline is read.
@@ -32,6 +34,8 @@ import { audit } from '../audit';
 import { parseFlags, personName } from './rows';
 
 const APPLIED_KEY = 'tps.applied';
+/** Negative: KiB (SQLite's convention). */
+const BULK_CACHE_KIB = -131072;
 const KINDS = new Set(['re-registration-close', 'ead-auto-extension', 'designation-end']);
 
 interface Active {
@@ -166,6 +170,8 @@ class Wants {
   constructor(private readonly dataset: TpsDataset) {
     this.index = countryIndex(dataset);
   }
+  /** Every text handed out, so its trail can be stored once. */
+  readonly used = new Map<string, string>();
   for(countryText: string | null, tpsStatus: string | null): Wanted[] {
     if (!countryText || tpsStatus === 'denied') return [];
     const key = fold(countryText);
@@ -173,6 +179,7 @@ class Wants {
     if (!list) {
       list = (this.index.get(key) ?? []).flatMap((e) => wantedFor(e, this.dataset));
       this.byText.set(key, list);
+      for (const w of list) this.used.set(w.sig, w.trail);
     }
     return list;
   }
@@ -266,7 +273,7 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun
       if (!r) {
         note(personId, { country: w.country, kind: w.kind, before: null, after: w.date });
         out.created += 1;
-        if (!dryRun) ins.run(newId(), personId, w.ref, w.label, w.date, w.date, w.trail, w.citation, w.verify, name, p!.detained, p!.assigned_to, w.sig, now, ctx.actor, now, ctx.actor);
+        if (!dryRun) ins.run(newId(), personId, w.ref, w.label, w.date, w.date, '', w.citation, w.verify, name, p!.detained, p!.assigned_to, w.sig, now, ctx.actor, now, ctx.actor);
         continue;
       }
       const moved = r.computed_due !== w.date;
@@ -285,7 +292,7 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun
           w.label,
           w.date,
           w.date,
-          w.trail,
+          '',
           w.citation,
           w.verify,
           w.sig,
@@ -312,7 +319,26 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun
   };
   for (const p of people) visit(p.id, p);
   for (const personId of stored.keys()) if (!seen.has(personId)) visit(personId, null);
+  if (!dryRun) {
+    const text = ctx.db.prepare('INSERT OR IGNORE INTO tps_texts(sig, trail) VALUES (?, ?)');
+    for (const [sig, trail] of wants.used) text.run(sig, trail);
+  }
   return out;
+}
+
+/**
+ * A recompute for everyone rewrites a large share of the vault. For its
+ * duration the connection gets a larger page cache (decrypted pages, in
+ * memory only), so pages touched by the row and its indexes are written once.
+ */
+function withBulkCache<T>(ctx: Ctx, fn: () => T): T {
+  const before = ctx.db.pragma('cache_size', { simple: true }) as number;
+  ctx.db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+  try {
+    return fn();
+  } finally {
+    ctx.db.pragma(`cache_size = ${before}`);
+  }
 }
 
 function setApplied(ctx: Ctx, key: string): void {
@@ -321,14 +347,23 @@ function setApplied(ctx: Ctx, key: string): void {
 
 /** Brings TPS deadlines up to date with the active dataset and the queue of changed people. Cheap when nothing changed. */
 export function syncTps(ctx: Ctx): void {
-  const active = activeDataset(ctx);
+  let active: Active;
+  try {
+    active = activeDataset(ctx);
+  } catch (e) {
+    // A damaged TPS file must not take the docket down with it; tps.status reports the error.
+    if (e instanceof AppError) return;
+    throw e;
+  }
   const applied = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(APPLIED_KEY) as { value: string } | undefined;
   if (applied?.value !== active.key) {
-    ctx.db.transaction(() => {
-      reconcile(ctx, active.dataset, 'all', false);
-      ctx.db.prepare('DELETE FROM tps_dirty').run();
-      setApplied(ctx, active.key);
-    })();
+    withBulkCache(ctx, () =>
+      ctx.db.transaction(() => {
+        reconcile(ctx, active.dataset, 'all', false);
+        ctx.db.prepare('DELETE FROM tps_dirty').run();
+        setApplied(ctx, active.key);
+      })(),
+    );
     return;
   }
   if (!ctx.db.prepare('SELECT 1 FROM tps_dirty LIMIT 1').get()) return;
@@ -381,6 +416,10 @@ export function applyImport(ctx: Ctx, json: string): TpsImportResult {
   const next = parseImport(json);
   syncTps(ctx);
   refuseOlder(next, activeDataset(ctx));
+  return withBulkCache(ctx, () => applyParsed(ctx, next));
+}
+
+function applyParsed(ctx: Ctx, next: TpsDataset): TpsImportResult {
   return ctx.db.transaction(() => {
     const id = newId();
     ctx.db

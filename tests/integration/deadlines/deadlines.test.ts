@@ -120,11 +120,17 @@ describe('people changes reach the docket copies', () => {
     expect(r.deadlines[0]).toMatchObject({ detained: false, assignee: 'Rosa', caseType: 'removal-nondetained', caseId: p.caseIds[0] });
     const view = await core.call('people.get', { id: p.id });
     const { id: _i, version, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, cases: _cs, urgency: _ur, ...data } = view;
-    await core.call('people.update', { id: p.id, version, data: { ...data, detention: { detained: true, facility: 'Adelanto' } } });
+    await core.call('people.update', {
+      id: p.id,
+      version,
+      data: { ...data, person: { ...data.person, givenName: 'Ana Lucía' }, detention: { detained: true, facility: 'Adelanto' } },
+    });
     const c = view.cases[0]!;
     await core.call('cases.update', { id: c.id, version: c.version, case: { type: 'removal-detained', assignedTo: 'Marco' } });
     const d = await core.call('deadlines.get', { id: r.deadlines[0]!.id });
     expect(d).toMatchObject({ detained: true, assignee: 'Marco', caseType: 'removal-detained' });
+    const row = (await core.call('docket.list', {})).groups.flatMap((g) => g.rows).find((x) => x.id === d.id);
+    expect(row).toMatchObject({ personName: 'Ana Lucía Pérez', detained: true, assignee: 'Marco' });
 
     const other = await person(core, { given: 'Ana María' });
     const o = await addEvent(core, other.id, { kind: 'cfi-negative', date: '2026-03-02' });

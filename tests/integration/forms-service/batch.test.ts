@@ -117,7 +117,9 @@ describe('forms.batchStart', () => {
 
   it('runs one batch at a time', async () => {
     const { jobId } = await core.call('forms.batchStart', { templateId: i589.blankId, personIds: [people[0]!.id, people[1]!.id] });
-    expect((await errorOf(core.call('forms.batchStart', { templateId: i589.blankId, personIds: [people[2]!.id] }))).code).toBe('INVALID_INPUT');
+    expect((await errorOf(core.call('forms.batchStart', { templateId: i589.blankId, personIds: [people[2]!.id] }))).code).toBe(
+      'INVALID_INPUT',
+    );
     await core.call('jobs.cancel', { jobId });
     await core.call('jobs.discard', { jobId });
   });

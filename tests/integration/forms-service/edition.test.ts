@@ -81,7 +81,10 @@ describe('a different edition of a known form', () => {
 
   it('forms.fill { form } keeps using the ready official template', async () => {
     const filled = await core.call('forms.fill', { form: 'g-28', personId: person.id });
-    expect((await core.call('forms.history', { personId: person.id }))[0]).toMatchObject({ id: filled.fillId, templateId: official.blankId });
+    expect((await core.call('forms.history', { personId: person.id }))[0]).toMatchObject({
+      id: filled.fillId,
+      templateId: official.blankId,
+    });
   });
 });
 
@@ -107,11 +110,24 @@ describe('forms.saveTemplate', () => {
     const fields = { ...t.map!.fields };
     delete fields[REMOVED];
     const { blankSha256: _sha, blankFields: _fields, ...rest } = t.map!;
-    const saved = await core.call('forms.saveTemplate', { id: t.id, version: t.version, name: 'G-28 (next edition)', map: { ...rest, edition: '2022-next', fields } });
-    expect(saved).toMatchObject({ status: 'ready', name: 'G-28 (next edition)', edition: '2022-next', version: t.version + 1, problems: [] });
+    const saved = await core.call('forms.saveTemplate', {
+      id: t.id,
+      version: t.version,
+      name: 'G-28 (next edition)',
+      map: { ...rest, edition: '2022-next', fields },
+    });
+    expect(saved).toMatchObject({
+      status: 'ready',
+      name: 'G-28 (next edition)',
+      edition: '2022-next',
+      version: t.version + 1,
+      problems: [],
+    });
     expect(saved.map?.blankSha256).toBe(changed.blankSha256);
     expect(saved.map?.blankFields).toHaveLength(96);
-    expect((await errorOf(core.call('forms.saveTemplate', { id: t.id, version: t.version, name: 'again', map: rest }))).code).toBe('STALE_WRITE');
+    expect((await errorOf(core.call('forms.saveTemplate', { id: t.id, version: t.version, name: 'again', map: rest }))).code).toBe(
+      'STALE_WRITE',
+    );
 
     const filled = await core.call('forms.fill', { templateId: t.id, personId: person.id });
     expect(filled.warnings).toEqual([]);
@@ -125,9 +141,22 @@ describe('forms.saveTemplate', () => {
     const form = doc.getForm();
     form.createTextField('client.name').addToPage(page, { x: 50, y: 700, width: 300, height: 20 });
     form.createCheckBox('client.detained').addToPage(page, { x: 50, y: 650, width: 12, height: 12 });
-    const custom = await core.call('forms.importBlank', { fileName: 'C:\\Users\\clinic\\Downloads\\intake-sheet.pdf', dataBase64: b64(await doc.save()) });
-    expect(custom).toMatchObject({ form: 'custom', edition: null, status: 'draft', mapped: false, match: null, name: 'intake-sheet', fileName: 'intake-sheet.pdf' });
-    expect((await errorOf(core.call('forms.fill', { templateId: custom.blankId, personId: person.id }))).message).toMatch(/no field map yet/);
+    const custom = await core.call('forms.importBlank', {
+      fileName: 'C:\\Users\\clinic\\Downloads\\intake-sheet.pdf',
+      dataBase64: b64(await doc.save()),
+    });
+    expect(custom).toMatchObject({
+      form: 'custom',
+      edition: null,
+      status: 'draft',
+      mapped: false,
+      match: null,
+      name: 'intake-sheet',
+      fileName: 'intake-sheet.pdf',
+    });
+    expect((await errorOf(core.call('forms.fill', { templateId: custom.blankId, personId: person.id }))).message).toMatch(
+      /no field map yet/,
+    );
     const saved = await core.call('forms.saveTemplate', {
       id: custom.blankId,
       name: 'Intake sheet',

@@ -56,7 +56,15 @@ afterAll(() => {
 
 describe('forms.importBlank', () => {
   it('decrypts the official blanks, lists their fields and recognises the shipped maps by sha256', () => {
-    expect(g28).toMatchObject({ form: 'g-28', edition: '2022', status: 'ready', mapped: true, pageCount: 4, fieldCount: 97, alreadyImported: false });
+    expect(g28).toMatchObject({
+      form: 'g-28',
+      edition: '2022',
+      status: 'ready',
+      mapped: true,
+      pageCount: 4,
+      fieldCount: 97,
+      alreadyImported: false,
+    });
     expect(g28.match).toMatchObject({ form: 'g-28', edition: '2022', exact: true, missing: [], added: [] });
     expect(g28.blankSha256).toBe('35c4572925d0ec1e65d68e723fe95c299df49edfb9246ebfd206d78d77468b88');
     expect(i589).toMatchObject({ form: 'i-589', edition: '2022', status: 'ready', pageCount: 12, fieldCount: 448, problems: [] });
@@ -89,10 +97,14 @@ describe('forms.importBlank', () => {
 
   it('refuses a truncated file, a PDF without fields and a PDF needing a password, in plain words, storing nothing', async () => {
     const before = rows('SELECT id FROM form_templates').length;
-    const truncated = await errorOf(core.call('forms.importBlank', { fileName: 'g-28.pdf', dataBase64: b64(readBlank('g-28').subarray(0, 5000)) }));
+    const truncated = await errorOf(
+      core.call('forms.importBlank', { fileName: 'g-28.pdf', dataBase64: b64(readBlank('g-28').subarray(0, 5000)) }),
+    );
     expect(truncated.code).toBe('PDF_INVALID');
     expect(truncated.message).toMatch(/damaged or is not a PDF.*uscis\.gov/);
-    const garbage = await errorOf(core.call('forms.importBlank', { fileName: 'x.pdf', dataBase64: b64(new TextEncoder().encode('hello')) }));
+    const garbage = await errorOf(
+      core.call('forms.importBlank', { fileName: 'x.pdf', dataBase64: b64(new TextEncoder().encode('hello')) }),
+    );
     expect(garbage.code).toBe('PDF_INVALID');
 
     const plain = await PDFDocument.create();
@@ -218,9 +230,14 @@ describe('forms.fill', () => {
     expect((await errorOf(core.call('forms.fill', { form: 'g-28', personId: maria.id, caseId: missing }))).code).toBe('NOT_FOUND');
     // Exactly one of templateId and form.
     expect((await errorOf(core.call('forms.fill', { personId: maria.id }))).code).toBe('INVALID_INPUT');
-    expect((await errorOf(core.call('forms.fill', { form: 'g-28', templateId: g28.blankId, personId: maria.id }))).code).toBe('INVALID_INPUT');
+    expect((await errorOf(core.call('forms.fill', { form: 'g-28', templateId: g28.blankId, personId: maria.id }))).code).toBe(
+      'INVALID_INPUT',
+    );
     const withCase = await core.call('forms.fill', { form: 'g-28', personId: maria.id, caseId: maria.cases[0]!.id });
-    expect((await core.call('forms.history', { personId: maria.id }))[0]).toMatchObject({ id: withCase.fillId, caseId: maria.cases[0]!.id });
+    expect((await core.call('forms.history', { personId: maria.id }))[0]).toMatchObject({
+      id: withCase.fillId,
+      caseId: maria.cases[0]!.id,
+    });
   });
 
   it('records test fills and intake summaries in the history too', async () => {
@@ -234,7 +251,12 @@ describe('forms.fill', () => {
     expect(text).toContain('Pérez Núñez');
     const history = await core.call('forms.history', { personId: maria.id });
     expect(history.find((h) => h.id === test.fillId)).toMatchObject({ kind: 'test', form: 'g-28' });
-    expect(history.find((h) => h.id === summary.fillId)).toMatchObject({ kind: 'summary', form: 'summary', edition: 'es', outputSha256: summary.sha256 });
+    expect(history.find((h) => h.id === summary.fillId)).toMatchObject({
+      kind: 'summary',
+      form: 'summary',
+      edition: 'es',
+      outputSha256: summary.sha256,
+    });
     for (const h of history) expect(h.outputSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -270,7 +292,21 @@ describe('forms.sources', () => {
     expect(paths.find((p) => p.path === 'person.sex')).toMatchObject({ kind: 'choice', values: ['M', 'F', 'X'] });
     expect(paths.find((p) => p.path === 'history.entries.1.date')?.label.es).toBe('Historial migratorio › Entrada 2 › Fecha');
     expect(transforms.map((t) => t.id).sort()).toEqual(
-      ['a-number', 'checkbox-if', 'constant', 'date-mdy', 'name-family', 'name-given', 'name-middle', 'phone-area', 'phone-digits', 'phone-number', 'text', 'upper', 'zip5'].sort(),
+      [
+        'a-number',
+        'checkbox-if',
+        'constant',
+        'date-mdy',
+        'name-family',
+        'name-given',
+        'name-middle',
+        'phone-area',
+        'phone-digits',
+        'phone-number',
+        'text',
+        'upper',
+        'zip5',
+      ].sort(),
     );
   });
 });
@@ -284,7 +320,10 @@ describe('forms.deleteTemplate', () => {
     const filled = await core.call('forms.fill', { templateId: imported.blankId, personId: maria.id, acceptEditionMismatch: true });
     expect((await errorOf(core.call('forms.deleteTemplate', { id: imported.blankId, version: 99 }))).code).toBe('STALE_WRITE');
     expect(await core.call('forms.deleteTemplate', { id: imported.blankId })).toEqual({ deleted: true });
-    expect((await core.call('forms.history', { personId: maria.id })).find((h) => h.id === filled.fillId)).toMatchObject({ templateId: null, form: 'g-28' });
+    expect((await core.call('forms.history', { personId: maria.id })).find((h) => h.id === filled.fillId)).toMatchObject({
+      templateId: null,
+      form: 'g-28',
+    });
     expect((await errorOf(core.call('forms.getTemplate', { id: imported.blankId }))).code).toBe('NOT_FOUND');
   });
 });

@@ -5,15 +5,36 @@ import type { CaseView, PersonView } from '../../../shared/views';
 
 const stamp = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 't', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 't' };
 
-function kase(id: string, type: CaseView['type'], status: CaseView['status'] = 'open', updatedAt = stamp.updatedAt, court?: string): CaseView {
+function kase(
+  id: string,
+  type: CaseView['type'],
+  status: CaseView['status'] = 'open',
+  updatedAt = stamp.updatedAt,
+  court?: string,
+): CaseView {
   return { ...stamp, id, personId: 'p1', type, status, updatedAt, ...(court ? { court } : {}) } as CaseView;
 }
 
-function record(over: { person?: Partial<PersonView['person']>; history?: Partial<PersonView['history']>; detention?: Partial<PersonView['detention']>; cases?: CaseView[] } = {}): PersonView {
+function record(
+  over: {
+    person?: Partial<PersonView['person']>;
+    history?: Partial<PersonView['history']>;
+    detention?: Partial<PersonView['detention']>;
+    cases?: CaseView[];
+  } = {},
+): PersonView {
   return {
     ...stamp,
     id: 'p1',
-    person: { givenName: 'José María', familyName: 'García López', aliases: [], languages: [], interpreterNeeded: false, dob: '1990-03-07', ...over.person },
+    person: {
+      givenName: 'José María',
+      familyName: 'García López',
+      aliases: [],
+      languages: [],
+      interpreterNeeded: false,
+      dob: '1990-03-07',
+      ...over.person,
+    },
     detention: { detained: false, ...over.detention },
     history: { priorOrders: 'unknown', ...over.history },
     family: [],
@@ -75,9 +96,20 @@ describe('formViewFromPerson', () => {
 
   it('splits the residence address for U.S. forms', () => {
     const v = formViewFromPerson(
-      record({ person: { address: { street: '1200 Mission St', unit: 'Apt. 4B', city: 'San Francisco', state: 'ca', zip: '94103', country: 'USA' } } }),
+      record({
+        person: {
+          address: { street: '1200 Mission St', unit: 'Apt. 4B', city: 'San Francisco', state: 'ca', zip: '94103', country: 'USA' },
+        },
+      }),
     );
-    expect(v.person.address).toEqual({ street: '1200 Mission St', unitType: 'apt', unit: '4B', city: 'San Francisco', state: 'CA', zip: '94103' });
+    expect(v.person.address).toEqual({
+      street: '1200 Mission St',
+      unitType: 'apt',
+      unit: '4B',
+      city: 'San Francisco',
+      state: 'CA',
+      zip: '94103',
+    });
   });
 
   it('keeps a foreign address as province, postal code and country', () => {
@@ -110,21 +142,36 @@ describe('formViewFromPerson', () => {
       kase('c-closed', 'removal-nondetained', 'closed', '2026-09-01T00:00:00.000Z', 'San Francisco'),
     ];
     const byDefault = formViewFromPerson(record({ cases }));
-    expect(byDefault.case).toEqual({ type: 'asylum-affirmative', appearanceBefore: 'uscis', matter: 'I-589', clientRole: 'applicant', proceedings: 'past' });
+    expect(byDefault.case).toEqual({
+      type: 'asylum-affirmative',
+      appearanceBefore: 'uscis',
+      matter: 'I-589',
+      clientRole: 'applicant',
+      proceedings: 'past',
+    });
     const chosen = formViewFromPerson(record({ cases }), { caseId: 'c-old' });
     expect(chosen.case).toMatchObject({ type: 'tps', matter: 'I-821' });
   });
 
   it('derives I-589 proceedings from every case and prior orders', () => {
     const detained = formViewFromPerson(record({ cases: [kase('c1', 'removal-detained', 'open', stamp.updatedAt, 'Otay Mesa')] }));
-    expect(detained.case).toEqual({ type: 'removal-detained', court: 'Otay Mesa', appearanceBefore: 'ice', clientRole: 'respondent', proceedings: 'now' });
+    expect(detained.case).toEqual({
+      type: 'removal-detained',
+      court: 'Otay Mesa',
+      appearanceBefore: 'ice',
+      clientRole: 'respondent',
+      proceedings: 'now',
+    });
     expect(formViewFromPerson(record({ history: { priorOrders: 'no' } })).case).toEqual({ type: '', proceedings: 'never' });
     expect(formViewFromPerson(record({ history: { priorOrders: 'yes' } })).case).toEqual({ type: '', proceedings: 'past' });
   });
 
   it('maps detention and the last entry; a vague manner of entry is not guessed', () => {
     const v = formViewFromPerson(
-      record({ detention: { detained: true, facility: 'Otay Mesa', dateDetained: '2026-10-01' }, history: { lastEntryDate: '2021-05-01', lastEntryManner: 'EWI' } }),
+      record({
+        detention: { detained: true, facility: 'Otay Mesa', dateDetained: '2026-10-01' },
+        history: { lastEntryDate: '2021-05-01', lastEntryManner: 'EWI' },
+      }),
     );
     expect(v.detention).toEqual({ detained: true, facility: 'Otay Mesa', since: '2026-10-01' });
     expect(v.history).toEqual({ entries: [{ date: '2021-05-01', status: 'EWI' }] });

@@ -63,7 +63,8 @@ export const m0003: Migration = {
         override_base   TEXT,
         override_at     TEXT,
         override_by     TEXT,
-        -- JSON {en: [...], es: [...]}: the computation, step by step.
+        -- JSON {en: [...], es: [...]}: the computation, step by step. '' for TPS dataset rows,
+        -- whose trail is the same for everyone with that country and lives once in tps_texts under sig.
         trail           TEXT NOT NULL,
         citation        TEXT NOT NULL,
         -- JSON {en, es}; NULL for rule deadlines, whose note is the rule's own (shown from the rule).
@@ -78,7 +79,7 @@ export const m0003: Migration = {
         detained        INTEGER NOT NULL DEFAULT 0,
         assignee        TEXT,
         case_type       TEXT,
-        -- TPS rows: fingerprint of label, trail, citation and verify, so a dataset import compares without reading the texts.
+        -- TPS dataset rows: fingerprint of label, trail, citation and verify (key of tps_texts), so an import compares without reading texts.
         sig             TEXT,
         version         INTEGER NOT NULL DEFAULT 1,
         created_at      TEXT NOT NULL,
@@ -108,6 +109,12 @@ export const m0003: Migration = {
         imported_at  TEXT NOT NULL,
         imported_by  TEXT NOT NULL
       ) STRICT;
+
+      -- The trail of TPS dataset deadlines, once per distinct text.
+      CREATE TABLE tps_texts (
+        sig    TEXT PRIMARY KEY,
+        trail  TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE tps_dirty (
         person_id TEXT PRIMARY KEY

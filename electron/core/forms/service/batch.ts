@@ -58,7 +58,11 @@ export class FormJobs {
     const template = loadTemplate(ctx, input.templateId);
     const map = template.map;
     if (!map) throw noMap();
-    const report = compareEdition(map, template.fields.map((f) => f.name), template.row.blank_sha256);
+    const report = compareEdition(
+      map,
+      template.fields.map((f) => f.name),
+      template.row.blank_sha256,
+    );
     assertEdition(map, report, template.row.blank_sha256, input.acceptEditionMismatch);
 
     const personIds = [...new Set(input.personIds)];
@@ -105,7 +109,14 @@ export class FormJobs {
     if (!item || !item.ok || !bytes || item.fillId === undefined || item.fileName === undefined || item.sha256 === undefined) {
       throw new AppError('NOT_FOUND', 'There is no finished form for this person in the batch.');
     }
-    return { index, personId: item.personId, fillId: item.fillId, fileName: item.fileName, pdfBase64: encodeBase64(bytes), sha256: item.sha256 };
+    return {
+      index,
+      personId: item.personId,
+      fillId: item.fillId,
+      fileName: item.fileName,
+      pdfBase64: encodeBase64(bytes),
+      sha256: item.sha256,
+    };
   }
 
   /** Stops a running job after the form being filled now; forms already filled stay fetchable. */

@@ -7,8 +7,7 @@ import { AppError } from '../../../../shared/errors';
  */
 const PLAIN: Partial<Record<string, string>> = {
   PDF_INVALID: 'This file is damaged or is not a PDF. Download the blank form again from uscis.gov and import that file.',
-  PDF_NEEDS_PASSWORD:
-    'This PDF needs a password to open. Official USCIS blanks open without one: download the form again from uscis.gov.',
+  PDF_NEEDS_PASSWORD: 'This PDF needs a password to open. Official USCIS blanks open without one: download the form again from uscis.gov.',
   PDF_NO_FORM:
     'This PDF has no fillable fields. Use the fillable form downloaded from uscis.gov, not a scan or a printed-and-scanned copy.',
 };

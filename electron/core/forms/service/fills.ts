@@ -155,7 +155,9 @@ interface FillRowRow {
 
 /** Every form produced for the person, newest first. */
 export function fillHistory(ctx: Ctx, personId: string): FormFillView[] {
-  const rows = ctx.db.prepare('SELECT * FROM form_fills WHERE person_id = ? ORDER BY filled_at DESC, id DESC').all(personId) as FillRowRow[];
+  const rows = ctx.db
+    .prepare('SELECT * FROM form_fills WHERE person_id = ? ORDER BY filled_at DESC, id DESC')
+    .all(personId) as FillRowRow[];
   return rows.map((r) => ({
     id: r.id,
     personId: r.person_id,

@@ -4,7 +4,17 @@ import { FormJobs, noMap } from './batch';
 import { fillForPerson, fillHistory, summaryFor } from './fills';
 import { getAttorney, setAttorney } from './settings';
 import { formSources } from './sources';
-import { blankBytes, deleteTemplate, encodeBase64, getTemplate, importBlank, listTemplates, loadTemplate, saveTemplate, templateIdForForm } from './templates';
+import {
+  blankBytes,
+  deleteTemplate,
+  encodeBase64,
+  getTemplate,
+  importBlank,
+  listTemplates,
+  loadTemplate,
+  saveTemplate,
+  templateIdForForm,
+} from './templates';
 import type { FilledPdf } from '../../../../shared/views';
 
 interface FillInput {
@@ -53,7 +63,14 @@ export function formHandlers(ctx: () => Ctx): FeatureHandlers<'forms'> & Feature
     'forms.testFill': ({ templateId, personId, caseId }) =>
       fill(ctx, { templateId, personId, caseId, kind: 'test', acceptEditionMismatch: true, flatten: false }),
     'forms.fill': ({ templateId, form, personId, caseId, acceptEditionMismatch, flatten }) =>
-      fill(ctx, { templateId: templateId ?? templateIdForForm(ctx(), form ?? ''), personId, caseId, kind: 'fill', acceptEditionMismatch, flatten }),
+      fill(ctx, {
+        templateId: templateId ?? templateIdForForm(ctx(), form ?? ''),
+        personId,
+        caseId,
+        kind: 'fill',
+        acceptEditionMismatch,
+        flatten,
+      }),
     'forms.summary': ({ personId, lang }) => summaryFor(ctx, personId, lang),
     'forms.history': ({ personId }) => fillHistory(ctx(), personId),
     'forms.batchStart': (input) => jobs.startBatch(input),

@@ -18,9 +18,15 @@ interface SettingRow {
 }
 
 export function getAttorney(ctx: Ctx): AttorneySettings {
-  const row = ctx.db.prepare('SELECT value, version, updated_at, updated_by FROM settings WHERE key = ?').get(ATTORNEY_KEY) as SettingRow | undefined;
+  const row = ctx.db.prepare('SELECT value, version, updated_at, updated_by FROM settings WHERE key = ?').get(ATTORNEY_KEY) as
+    SettingRow | undefined;
   if (!row) return { attorney: null, version: null, updatedAt: null, updatedBy: null };
-  return { attorney: JSON.parse(row.value) as AttorneyInput | null, version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
+  return {
+    attorney: JSON.parse(row.value) as AttorneyInput | null,
+    version: row.version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
 }
 
 /** Saves (or, with null, clears) the block. With `version`, refuses to overwrite someone else's newer save. */

@@ -64,7 +64,13 @@ export function detectMap(maps: readonly FieldMap[], fields: readonly FieldInfo[
   const map = exact ?? best?.map;
   if (!map) return null;
   const report = compareEdition(map, names, sha256);
-  const match: TemplateMatch = { form: map.form, edition: map.edition, exact: report.shaMatches, missing: report.missing, added: report.added };
+  const match: TemplateMatch = {
+    form: map.form,
+    edition: map.edition,
+    exact: report.shaMatches,
+    missing: report.missing,
+    added: report.added,
+  };
   if (map.title !== undefined) match.title = map.title;
   return { map, match };
 }

@@ -148,7 +148,11 @@ export function saveTemplate(ctx: Ctx, input: { id: string; version?: number | u
          WHERE id = ?`,
       )
       .run(input.name, map.form, map.edition, JSON.stringify(map), now, ctx.actor, input.id);
-    audit(ctx, 'forms.saveTemplate', 'form_template', input.id, { form: map.form, edition: map.edition, fields: Object.keys(map.fields).length });
+    audit(ctx, 'forms.saveTemplate', 'form_template', input.id, {
+      form: map.form,
+      edition: map.edition,
+      fields: Object.keys(map.fields).length,
+    });
     return viewOf(templateRow(ctx, input.id));
   })();
 }
@@ -166,7 +170,8 @@ export function deleteTemplate(ctx: Ctx, id: string, version?: number): void {
 
 /** A template with its blank, for filling. */
 export function loadTemplate(ctx: Ctx, id: string): LoadedTemplate {
-  const row = ctx.db.prepare(`SELECT ${COLUMNS}, blank FROM form_templates WHERE id = ?`).get(id) as (TemplateRow & { blank: Buffer }) | undefined;
+  const row = ctx.db.prepare(`SELECT ${COLUMNS}, blank FROM form_templates WHERE id = ?`).get(id) as
+    (TemplateRow & { blank: Buffer }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'This form template no longer exists.');
   const { blank, ...rest } = row;
   return {
@@ -204,8 +209,7 @@ function templateRow(ctx: Ctx, id: string): TemplateRow {
 
 function findBySha(ctx: Ctx, sha256: string): TemplateRow | undefined {
   return ctx.db.prepare(`SELECT ${COLUMNS} FROM form_templates WHERE blank_sha256 = ? ORDER BY created_at LIMIT 1`).get(sha256) as
-    | TemplateRow
-    | undefined;
+    TemplateRow | undefined;
 }
 
 function summaryOf(row: TemplateRow): TemplateSummary {

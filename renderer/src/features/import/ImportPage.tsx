@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n';
 import { FormStatus } from '../../components/FormAlert';
 import { reasonKey } from '../intake/duplicates';
 import { useNavigation } from '../people/navigation';
+import { focusWhenReady } from '../intake/focus';
 
 /** ArrayBuffer -> base64, in chunks (String.fromCharCode has an argument limit). */
 export function toBase64(buf: ArrayBuffer): string {
@@ -102,7 +103,7 @@ export function ImportPage() {
     } else {
       setPreview(null);
       setError(commitError(res.error.code, res.error.details));
-      setTimeout(() => problemsRef.current?.focus(), 0);
+      focusWhenReady(() => problemsRef.current);
     }
   };
 
@@ -134,7 +135,7 @@ export function ImportPage() {
     const undecided = preview.rows.filter((r) => r.needsChoice && choices[r.line] === undefined);
     if (undecided.length > 0) {
       setChoiceNeeded(true);
-      setTimeout(() => document.getElementById(`choice-${undecided[0]!.line}`)?.focus(), 0);
+      focusWhenReady(() => document.getElementById(`choice-${undecided[0]!.line}`));
       return;
     }
     setChoiceNeeded(false);
@@ -146,10 +147,10 @@ export function ImportPage() {
     setBusy(null);
     if (res.ok) {
       setResult(res.value);
-      setTimeout(() => document.getElementById('import-result')?.focus(), 0);
+      focusWhenReady(() => document.getElementById('import-result'));
     } else {
       setError(commitError(res.error.code, res.error.details));
-      setTimeout(() => problemsRef.current?.focus(), 0);
+      focusWhenReady(() => problemsRef.current);
     }
   };
 

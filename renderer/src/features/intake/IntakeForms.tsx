@@ -4,7 +4,7 @@
  * MM/DD/YYYY form variant, autosave as drafts, check for duplicates while
  * typing, and show urgency flags live.
  */
-import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { FormProvider, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { errorKey } from '../../../../shared/i18n';
@@ -45,7 +45,25 @@ interface FormProps<V> {
   onDraftId(id: string | null): void;
 }
 
-const isSubmitKey = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey;
+const isSubmitKey = (e: globalThis.KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey;
+
+/** Ctrl+Enter saves from anywhere on the page, the duplicate panel included. */
+function useCtrlEnter(submit: () => unknown) {
+  const ref = useRef(submit);
+  useEffect(() => {
+    ref.current = submit;
+  });
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (isSubmitKey(e)) {
+        e.preventDefault();
+        void ref.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<QuickValues>) {
   const { t } = useI18n();
@@ -68,6 +86,7 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
     (out) => core.save(out.detained ? out : { ...out, facility: undefined }),
     () => focusInvalid(),
   );
+  useCtrlEnter(() => submit());
 
   return (
     <IntakeLayout
@@ -83,12 +102,6 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
             aria-labelledby="intake-form-title"
             aria-busy={core.saving}
             onSubmit={(e) => void submit(e)}
-            onKeyDown={(e) => {
-              if (isSubmitKey(e)) {
-                e.preventDefault();
-                void submit();
-              }
-            }}
             onBlur={() => void core.autosave.flush()}
           >
             <h2 id="intake-form-title" className="visually-hidden">
@@ -114,7 +127,7 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
               hint={t('intake.urgentNeedsHint')}
               rows={2}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+                if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
                   e.preventDefault();
                   void submit();
                 }
@@ -160,6 +173,7 @@ export function FullIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<
     (out) => core.save(out),
     () => focusInvalid(),
   );
+  useCtrlEnter(() => submit());
 
   return (
     <IntakeLayout
@@ -176,12 +190,6 @@ export function FullIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<
               aria-labelledby="intake-form-title"
               aria-busy={core.saving}
               onSubmit={(e) => void submit(e)}
-              onKeyDown={(e) => {
-                if (isSubmitKey(e)) {
-                  e.preventDefault();
-                  void submit();
-                }
-              }}
               onBlur={() => void core.autosave.flush()}
             >
               <h2 id="intake-form-title" className="visually-hidden">
@@ -212,7 +220,7 @@ function useFormApi(apiRef: RefObject<FormApi | null>, form: { getValues(): unkn
   useEffect(() => {
     apiRef.current = {
       getValues: () => form.getValues(),
-      draftId: () => core.autosave.draftId,
+      draftId: () => core.autosave.currentId(),
       decisions: () => core.decisions,
       flush: () => core.autosave.flush(),
     };

@@ -85,7 +85,6 @@ export function TextField({ name, label, hint, deps, className, type = 'text', a
   return (
     <div className={`field${error ? ' field--invalid' : ''}${size ? ` field--${size}` : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <Hint id={`${id}-hint`} text={hint} />
       <input
         id={id}
         type={type}
@@ -105,6 +104,7 @@ export function TextField({ name, label, hint, deps, className, type = 'text', a
           onBlurExtra?.();
         }}
       />
+      <Hint id={`${id}-hint`} text={hint} />
       <ErrorText id={`${id}-error`} text={error} />
     </div>
   );
@@ -123,7 +123,6 @@ export function TextAreaField({ name, label, hint, className, rows = 3, onKeyDow
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <Hint id={`${id}-hint`} text={hint} />
       <textarea
         id={id}
         rows={rows}
@@ -132,6 +131,7 @@ export function TextAreaField({ name, label, hint, className, rows = 3, onKeyDow
         onKeyDown={onKeyDown}
         {...register(name)}
       />
+      <Hint id={`${id}-hint`} text={hint} />
       <ErrorText id={`${id}-error`} text={error} />
     </div>
   );
@@ -149,7 +149,6 @@ export function SelectField({ name, label, hint, className, options, blank }: Ba
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <Hint id={`${id}-hint`} text={hint} />
       <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)} {...register(name)}>
         {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((o) => (
@@ -158,6 +157,7 @@ export function SelectField({ name, label, hint, className, options, blank }: Ba
           </option>
         ))}
       </select>
+      <Hint id={`${id}-hint`} text={hint} />
       <ErrorText id={`${id}-error`} text={error} />
     </div>
   );

@@ -97,7 +97,7 @@ export function ContactSection() {
         <p className="field-hint">{t('field.safeContactHint')}</p>
         <div className="field-row">
           <TextField name="person.safeContact.name" label={t('field.safeContactName')} />
-          <TextField name="person.safeContact.phone" label={t('field.phone')} type="tel" />
+          <TextField name="person.safeContact.phone" label={t('field.safeContactPhone')} type="tel" />
           <TextField name="person.safeContact.relationship" label={t('field.relationship')} />
         </div>
       </fieldset>

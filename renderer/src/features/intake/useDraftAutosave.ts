@@ -42,6 +42,8 @@ export interface Autosave extends DraftStatus {
   restart(draftId?: string | null, savedAt?: string | null): void;
   /** Something outside the form's fields changed (e.g. a duplicate decision). */
   markDirty(): void;
+  /** The draft's id right now (after an awaited flush, before any re-render). */
+  currentId(): string | null;
 }
 
 export function useDraftAutosave<T extends FieldValues>(opts: {
@@ -131,7 +133,9 @@ export function useDraftAutosave<T extends FieldValues>(opts: {
     dirty.current = true;
   }, []);
 
-  return { ...status, flush: saveNow, pause, resume, restart, markDirty };
+  const currentId = useCallback(() => draftId.current, []);
+
+  return { ...status, flush: saveNow, pause, resume, restart, markDirty, currentId };
 }
 
 /** "14:03:27" in this computer's local time. */

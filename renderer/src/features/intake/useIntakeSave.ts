@@ -10,6 +10,7 @@ import type { PersonView } from '../../../../shared/views';
 import { useDraftAutosave } from './useDraftAutosave';
 import { undecidedLikely, useDuplicateCheck, type Decision, type Decisions } from './duplicates';
 import type { IntakeMode, NameProbe } from './model';
+import { focusWhenReady } from './focus';
 
 export interface DraftData<V> {
   v: 1;
@@ -39,6 +40,7 @@ export function useIntakeSave<V extends FieldValues>(opts: {
   const [blocked, setBlocked] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const busy = useRef(false);
   const isBlankRef = useRef(opts.isBlank);
   useEffect(() => {
     isBlankRef.current = opts.isBlank;
@@ -68,6 +70,8 @@ export function useIntakeSave<V extends FieldValues>(opts: {
   /** Saves the intake; `op` is intake.createQuick or intake.createFull. */
   const save = useCallback(
     async (intake: unknown): Promise<void> => {
+      if (busy.current) return; // Enter and Ctrl+Enter together, or a double press
+      busy.current = true;
       setServerError(null);
       setBlocked(false);
       setSaving(true);
@@ -75,10 +79,7 @@ export function useIntakeSave<V extends FieldValues>(opts: {
         const found = await dup.checkNow();
         if (undecidedLikely(found, decisionsRef.current).length > 0) {
           setBlocked(true);
-          setTimeout(() => {
-            const first = document.querySelector<HTMLInputElement>('.dup-card--needs input[type="radio"]');
-            (first ?? document.querySelector<HTMLElement>('.dup-panel'))?.focus();
-          }, 0);
+          focusWhenReady(() => document.querySelector<HTMLInputElement>('.dup-card--needs input[type="radio"]'));
           return;
         }
         const shown = new Set(found.map((c) => c.id));
@@ -86,7 +87,7 @@ export function useIntakeSave<V extends FieldValues>(opts: {
           .filter(([id]) => shown.has(id))
           .map(([otherId, decision]) => ({ otherId, decision }));
         await autosave.pause();
-        const draftId = autosave.draftId ?? undefined;
+        const draftId = autosave.currentId() ?? undefined;
         const input = { intake, decisions, ...(draftId ? { draftId } : {}) };
         const res = mode === 'quick' ? await call('intake.createQuick', input as never) : await call('intake.createFull', input as never);
         if (res.ok) {
@@ -97,6 +98,7 @@ export function useIntakeSave<V extends FieldValues>(opts: {
           setServerError(res.error.code);
         }
       } finally {
+        busy.current = false;
         setSaving(false);
       }
     },

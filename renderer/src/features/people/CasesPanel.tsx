@@ -15,6 +15,7 @@ import { ErrorSummary, useFocusFirstInvalid } from '../intake/ErrorSummary';
 import { CaseFields } from '../intake/sections';
 import { emptyCase, formSchemas, toCaseValues, type CaseOutput, type CaseValues } from '../intake/model';
 import { usDate } from './format';
+import { focusWhenReady } from '../intake/focus';
 
 export function CasesPanel({ view, onChanged }: { view: PersonView; onChanged(): void }) {
   const { t } = useI18n();
@@ -22,7 +23,7 @@ export function CasesPanel({ view, onChanged }: { view: PersonView; onChanged():
   const addRef = useRef<HTMLButtonElement>(null);
   const close = () => {
     setEditing(null);
-    setTimeout(() => addRef.current?.focus(), 0);
+    focusWhenReady(() => addRef.current);
   };
   return (
     <section className="panel" aria-labelledby="cases-title">

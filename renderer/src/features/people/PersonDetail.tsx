@@ -24,6 +24,7 @@ import { useNavigation } from './navigation';
 import { displayName, localDateTime, usDate } from './format';
 import { CasesPanel } from './CasesPanel';
 import { MergePanel } from './MergePanel';
+import { focusWhenReady } from '../intake/focus';
 
 export function PersonDetail({ id }: { id: string }) {
   const { t, lang } = useI18n();
@@ -47,7 +48,7 @@ export function PersonDetail({ id }: { id: string }) {
       } else setLoadError(res.error.code);
       if (!focused.current) {
         focused.current = true;
-        setTimeout(() => headingRef.current?.focus(), 0);
+        focusWhenReady(() => headingRef.current);
       }
     });
     return () => {
@@ -191,13 +192,14 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
       try {
         const res = await call('people.update', { id: view.id, version: view.version, data });
         if (res.ok) {
-          if (autosave.draftId) await call('drafts.discard', { id: autosave.draftId });
+          const did = autosave.currentId();
+          if (did) await call('drafts.discard', { id: did });
           autosave.restart(null);
           onSaved(res.value);
         } else if (res.error.code === 'STALE_WRITE') {
           autosave.resume();
           setStale(true);
-          setTimeout(() => document.getElementById('person-stale-reload')?.focus(), 0);
+          focusWhenReady(() => document.getElementById('person-stale-reload'));
         } else {
           autosave.resume();
           setServerError(res.error.code);
@@ -250,7 +252,8 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
             className="btn"
             onClick={() => {
               // Drop the unsaved edits' draft: they were made against an old version.
-              if (autosave.draftId) void call('drafts.discard', { id: autosave.draftId });
+              const did = autosave.currentId();
+              if (did) void call('drafts.discard', { id: did });
               reload();
             }}
           >
