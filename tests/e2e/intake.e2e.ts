@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, isFocused, screenshot } from './browser';
+import { CHROMIUM_ARGS, SCREENSHOTS, isFocused, screenshot } from './browser';
 import { PASS, TYPING_DELAY_MS, guard, openIntakeSession, startChildHarness, usDateFromToday, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
@@ -18,6 +18,9 @@ const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
 const focused = (loc: Locator) => expect.poll(() => isFocused(loc), { timeout: 5000 });
 const type = (text: string) => page.keyboard.type(text, { delay: TYPING_DELAY_MS });
 const nav = () => page.getByRole('navigation', { name: 'Main navigation' });
+
+/** What fits in the window (long pages are also taken whole with `screenshot`). */
+const viewShot = (p: Page, name: string) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
 const GIVEN = 'María José';
 const FAMILY = 'Núñez Peña';
@@ -102,6 +105,7 @@ describe('intake', () => {
     await page.getByRole('heading', { level: 2, name: `${GIVEN} ${FAMILY}` }).waitFor();
     await expect.poll(() => page.getByLabel('Detention facility').inputValue()).toBe('Otay Mesa Detention Center');
     await screenshot(page, 'intake-04-detail');
+    await viewShot(page, 'intake-04b-detail-top');
 
     // An A-number in any format finds nobody yet, and says so.
     await page.keyboard.press('Control+k');
@@ -168,6 +172,7 @@ describe('intake', () => {
     await page.getByRole('button', { name: 'Add a case' }).click();
     await page.getByRole('button', { name: 'Add a family member' }).click();
     await screenshot(page, 'intake-07-full');
+    await viewShot(page, 'intake-07b-full-top');
     // Leave it as a draft: it shows up in the list of unsaved intakes.
     await page.keyboard.press('Alt+n');
     await page.getByRole('heading', { name: /Unsaved intakes/ }).waitFor();
@@ -258,6 +263,7 @@ describe('intake', () => {
     await stale.waitFor();
     await focused(page.getByRole('button', { name: 'Reload' })).toBe(true);
     await screenshot(page, 'intake-10-stale');
+    await viewShot(page, 'intake-10b-stale-view');
     const stored = await s.harness.core.call('people.search', { query: 'nunez pena maria', limit: 5 });
     expect(stored[0]!.id).toBeTruthy();
     const person = await s.harness.core.call('people.get', { id: stored[0]!.id });
@@ -297,7 +303,7 @@ describe('intake', () => {
     const header = 'given_name,family_name,dob,phone,detained,next_hearing\n';
     const bad = `${header}Ana Lucía,Torres,07/04/1991,555-0101,no,\nPedro,Sánchez Ruiz,02/30/1985,555-0102,no,\nLuz,Quispe,1990-01-01,555-0103,yes,\n`;
     const before = (await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total;
-    const file = page.getByLabel('CSV file');
+    const file = page.getByLabel('CSV file', { exact: true }).and(page.locator('input[type=file]'));
     await file.setInputFiles({ name: 'training.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
     await page.getByTestId('import-encoding').waitFor();
     expect(await page.getByTestId('import-encoding').textContent()).toMatch(/UTF-8/);

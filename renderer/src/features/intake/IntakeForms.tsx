@@ -70,7 +70,6 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
   const form = useForm<QuickValues, unknown, QuickOutput>({
     resolver: zodResolver(formSchemas.quickIntake),
     defaultValues: start.values,
-    mode: 'onTouched',
     shouldFocusError: false,
   });
   const [given, family, dob, detained, nextHearingDate] = useWatch({ control: form.control, name: ['givenName', 'familyName', 'dob', 'detained', 'nextHearingDate'] });
@@ -146,7 +145,6 @@ export function FullIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<
   const form = useForm<FullValues, unknown, FullOutput>({
     resolver: zodResolver(formSchemas.fullIntake),
     defaultValues: start.values,
-    mode: 'onTouched',
     shouldFocusError: false,
   });
   const [given, family, dob, aNumber, detained, cases, lastEntryDate] = useWatch({

@@ -34,6 +34,21 @@ function useFieldError(name: string): string | undefined {
   return tv(typeof err?.message === 'string' ? err.message : undefined);
 }
 
+/**
+ * Forms validate on submit, then on every change. Before the first submit, a
+ * field is checked when it loses focus with something typed in it: a wrong
+ * date or A-number shows at once, while tabbing past empty fields (or adding
+ * an empty family member) raises no "required" noise.
+ */
+function useBlurValidate(name: string) {
+  const { trigger, getValues, getFieldState, formState } = useFormContext();
+  return () => {
+    const v: unknown = getValues(name);
+    const typed = v !== undefined && v !== null && v !== '' && v !== false;
+    if (typed || getFieldState(name, formState).invalid) void trigger(name);
+  };
+}
+
 function describedBy(...ids: Array<string | false | undefined>): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list || undefined;
@@ -82,6 +97,7 @@ export function TextField({ name, label, hint, deps, className, type = 'text', a
   const id = useFieldId(name);
   const error = useFieldError(name);
   const reg = register(name, deps ? { deps } : undefined);
+  const validate = useBlurValidate(name);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${size ? ` field--${size}` : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -100,7 +116,7 @@ export function TextField({ name, label, hint, deps, className, type = 'text', a
         onKeyDown={onKeyDown}
         {...reg}
         onBlur={(e) => {
-          void reg.onBlur(e);
+          void reg.onBlur(e).then(validate);
           onBlurExtra?.();
         }}
       />
@@ -118,6 +134,8 @@ export function DateField(props: Omit<TextFieldProps, 'placeholder' | 'inputMode
 
 export function TextAreaField({ name, label, hint, className, rows = 3, onKeyDown }: BaseProps & { rows?: number; onKeyDown?(e: KeyboardEvent<HTMLTextAreaElement>): void }) {
   const { register } = useFormContext();
+  const validate = useBlurValidate(name);
+  const reg = register(name);
   const id = useFieldId(name);
   const error = useFieldError(name);
   return (
@@ -129,7 +147,8 @@ export function TextAreaField({ name, label, hint, className, rows = 3, onKeyDow
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
         onKeyDown={onKeyDown}
-        {...register(name)}
+        {...reg}
+        onBlur={(e) => void reg.onBlur(e).then(validate)}
       />
       <Hint id={`${id}-hint`} text={hint} />
       <ErrorText id={`${id}-error`} text={error} />
@@ -144,12 +163,14 @@ export interface Option {
 
 export function SelectField({ name, label, hint, className, options, blank }: BaseProps & { options: Option[]; blank?: string }) {
   const { register } = useFormContext();
+  const validate = useBlurValidate(name);
+  const reg = register(name);
   const id = useFieldId(name);
   const error = useFieldError(name);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)} {...register(name)}>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)} {...reg} onBlur={(e) => void reg.onBlur(e).then(validate)}>
         {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -100,7 +100,6 @@ function CaseEditor({ personId, existing, onDone }: { personId: string; existing
   const form = useForm<CaseValues, unknown, CaseOutput>({
     resolver: zodResolver(formSchemas.caseRecord),
     defaultValues: existing ? toCaseValues(existing) : emptyCase(),
-    mode: 'onTouched',
     shouldFocusError: false,
   });
   const [error, setError] = useState<string | null>(null);

@@ -102,13 +102,10 @@ export function PersonDetail({ id }: { id: string }) {
         </div>
       ) : null}
       {notice ? <FormStatus message={notice} /> : null}
-      <EditPerson key={`${view.id}:${view.version}`} view={view} reload={load} onSaved={(v) => {
-        setView(v);
-        setNotice(t('person.savedNotice', { time: clockTime(v.updatedAt) }));
-      }} />
       <CasesPanel view={view} onChanged={load} />
       {!view.mergedInto ? (
         <MergePanel
+          key={view.updatedAt}
           view={view}
           onMerged={(v) => {
             setView(v);
@@ -117,6 +114,15 @@ export function PersonDetail({ id }: { id: string }) {
           }}
         />
       ) : null}
+      <EditPerson
+        key={`${view.id}:${view.version}`}
+        view={view}
+        reload={load}
+        onSaved={(v) => {
+          setView(v);
+          setNotice(t('person.savedNotice', { time: clockTime(v.updatedAt) }));
+        }}
+      />
     </div>
   );
 }
@@ -144,7 +150,6 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
   const form = useForm<EditValues, unknown, EditOutput>({
     resolver: zodResolver(editSchema),
     defaultValues: toEditValues(view),
-    mode: 'onTouched',
     shouldFocusError: false,
   });
   const [serverError, setServerError] = useState<string | null>(null);
