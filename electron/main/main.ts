@@ -6,12 +6,15 @@
  *
  * Bundled by scripts/build-electron.mjs to dist/electron/main.cjs.
  */
-import { app, BrowserWindow, Menu, powerMonitor, protocol, session, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, Notification, powerMonitor, protocol, session, type Session, type WebContents } from 'electron';
 import { mkdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/app';
 import { registerIpc } from './ipc';
+import { createReminders, REMINDER_WINDOW_DAYS } from './reminders';
+import { readPrefs } from '../core/prefs';
+import type { ReminderList } from '../../shared/views';
 import { registerSaveFile } from './save-file';
 import { buildMenuTemplate } from './menu';
 import { APP_NAME, appLayout, crashDumpsDir, resolveVaultPath } from './paths';
@@ -88,7 +91,21 @@ function start(): void {
     ui.protocol.handle(APP_SCHEME, (request) => serveApp(request, layout.rendererDir));
 
     core = createCore({ dbPath });
-    registerIpc(core);
+    const reminders = createReminders({
+      fetch: async () => {
+        const r = await core!.dispatch('reminders.due', { withinDays: REMINDER_WINDOW_DAYS });
+        return r.ok ? (r.value as ReminderList) : null;
+      },
+      notify: ({ title, body }) => {
+        if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+      },
+      lang: () => readPrefs(dbPath).lang ?? (app.getLocale().startsWith('es') ? 'es' : 'en'),
+    });
+    registerIpc(core, (name, result) => {
+      if (!result.ok) return;
+      if (name === 'vault.unlock' || name === 'vault.unlockWithRecovery') void reminders.onUnlock();
+      if (name === 'vault.lock') reminders.onLock();
+    });
     registerSaveFile(() => mainWindow);
 
     Menu.setApplicationMenu(

@@ -13,6 +13,8 @@ export const en = {
   'app.unreachable.title': 'Amparo cannot start',
 
   'lang.label': 'Language',
+  'reminders.title': 'Amparo: deadlines coming up',
+  'reminders.body': '{count} deadline(s) due within {days} days ({overdue} overdue, {detained} for detained people). Open the docket to see them.',
 
   'common.showPassphrases': 'Show passphrases while typing',
 

@@ -13,6 +13,8 @@ export const es: Catalog = {
   'app.unreachable.title': 'Amparo no puede iniciar',
 
   'lang.label': 'Idioma',
+  'reminders.title': 'Amparo: plazos próximos',
+  'reminders.body': '{count} plazo(s) vencen en {days} días ({overdue} vencidos, {detained} de personas detenidas). Abra la agenda de plazos para verlos.',
 
   'common.showPassphrases': 'Mostrar las contraseñas mientras escribo',
 
