@@ -18,6 +18,7 @@ import { useDocumentTitle } from './hooks';
 import { HeaderSearch } from './features/people/HeaderSearch';
 import { NavigationProvider, clearSession, type Navigation } from './features/people/navigation';
 import { flushAllDrafts } from './features/intake/useDraftAutosave';
+import { ReminderBanner } from './features/docket/Reminders';
 
 type Screen =
   | { kind: 'loading' }
@@ -131,6 +132,7 @@ export function App() {
           <div className="shell">
             <ShellNav page={screen.page} onNavigate={(page) => setScreen({ kind: 'shell', page })} />
             <main id="main" tabIndex={-1} className="shell-main">
+              <ReminderBanner refreshKey={screen.page} onOpenDocket={() => setScreen({ kind: 'shell', page: 'docket' })} />
               <ShellPage page={screen.page} notice={screen.notice} personId={screen.personId} />
             </main>
           </div>

@@ -95,3 +95,16 @@ export async function saveFile(suggestedName: string, base64: string, mime: Save
     return { ok: false, error: { code: 'INTERNAL', message: 'The file could not be saved.' } };
   }
 }
+
+/** Bytes as base64, in chunks (String.fromCharCode has an argument limit). */
+export function bytesToBase64(buf: ArrayBuffer | Uint8Array): string {
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Text (CSV, iCalendar) saved where the user chooses: the same path as PDFs, so Electron shows its save dialog. */
+export function saveText(suggestedName: string, text: string, mime: SaveMime): Promise<Result<SaveFileResult>> {
+  return saveFile(suggestedName, bytesToBase64(new TextEncoder().encode(text)), mime);
+}

@@ -171,12 +171,44 @@ describe('intake', () => {
     await expect.poll(() => page.getByText('An A-number is the letter A and 8 or 9 digits').count()).toBe(0);
     await page.getByRole('button', { name: 'Add a case' }).click();
     await page.getByRole('button', { name: 'Add a family member' }).click();
-    await screenshot(page, 'intake-07-full');
+    await focused(page.getByLabel('Family member’s name')).toBe(true);
+    // A collapsed section with a problem in it opens by itself on save.
+    const consentToggle = page.getByRole('button', { name: 'Consent', exact: true });
+    await consentToggle.click();
+    expect(await consentToggle.getAttribute('aria-expanded')).toBe('false');
+    // Saving with empty required fields: summary, sections with errors, focus on the first one.
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('alert').filter({ hasText: 'The intake was not saved.' }).waitFor();
+    await focused(page.getByLabel('Date of birth')).toBe(true);
+    await expect.poll(() => consentToggle.getAttribute('aria-expanded')).toBe('true');
+    await screenshot(page, 'intake-07-full-errors');
+
+    await page.getByLabel('Family name(s)').fill('Pop Caal');
+    await page.getByLabel('Date of birth').fill('11/02/1996');
+    await page.getByRole('group', { name: 'Detained now?' }).getByLabel('No').check();
+    await page.getByLabel('Date of last entry to the U.S.').fill(usDateFromToday(-330));
+    await page.getByLabel('Case type').selectOption('asylum-defensive');
+    await page.locator('#full-family-0-name').fill('Rosa Caal');
+    await page.locator('#full-family-0-relationship').fill('Mother');
+    await page.getByLabel('How consent was given').selectOption('verbal');
+    await page.getByLabel('Language of consent').fill("Q'eqchi'");
+    // The one-year asylum deadline is computed live from last entry + an asylum case.
+    await page.locator('.intake-aside [data-flag="asylum-one-year-within-60-days"]').waitFor();
     await viewShot(page, 'intake-07b-full-top');
-    // Leave it as a draft: it shows up in the list of unsaved intakes.
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { level: 2, name: 'Saved: Ixchel Pop Caal' }).waitFor();
+    const [ixchel] = await s.harness.core.call('people.search', { query: 'ixchel', limit: 5 });
+    const stored = await s.harness.core.call('people.get', { id: ixchel!.id });
+    expect(stored.person.aNumber).toBe('201555017');
+    expect(stored.family).toEqual([expect.objectContaining({ name: 'Rosa Caal', relationship: 'Mother' })]);
+    expect(stored.cases.map((c) => c.type)).toEqual(['asylum-defensive']);
+    expect(stored.consent).toMatchObject({ how: 'verbal', language: "Q'eqchi'" });
+    expect(stored.urgency.map((f) => f.code)).toEqual(['asylum-one-year-within-60-days']);
+
+    // A half-typed intake left behind stays as a draft, listed with its time.
     await page.keyboard.press('Alt+n');
     await page.getByRole('heading', { name: /Unsaved intakes/ }).waitFor();
-    await page.getByText('Ixchel', { exact: true }).waitFor();
+    await page.locator('.drafts-name', { hasText: 'Tomás' }).waitFor();
   });
 
   it('(c) a near-duplicate name warns while typing and blocks the save until a choice', async () => {
@@ -200,17 +232,19 @@ describe('intake', () => {
     await type('555 201 9999');
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowRight'); // Detained: No
+    const count = async () => (await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total;
+    const before = await count();
     await page.keyboard.press('Control+Enter');
     await panel.getByRole('alert').filter({ hasText: 'Not saved: someone on file is likely the same person' }).waitFor();
     await focused(card.getByRole('radio', { name: 'New person' })).toBe(true);
     await screenshot(page, 'intake-08-duplicate-blocked');
-    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(1);
+    expect(await count()).toBe(before);
 
     // Choose by keyboard: Space on "New person", then save.
     await page.keyboard.press('Space');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { level: 2, name: 'Saved: Maria Jose Nunez Pena' }).waitFor();
-    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(2);
+    expect(await count()).toBe(before + 1);
   });
 
   it('people list: sortable, filterable, paged', async () => {
@@ -218,7 +252,7 @@ describe('intake', () => {
     await h1('People').waitFor();
     const table = page.getByRole('table', { name: 'People' });
     await table.getByRole('button', { name: `${FAMILY}, ${GIVEN}` }).waitFor();
-    await page.getByText('Showing 1–2 of 2').waitFor();
+    await page.getByText('Showing 1–3 of 3').waitFor();
     const nameHeader = table.getByRole('columnheader', { name: /Name/ });
     expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
     await nameHeader.getByRole('button').click();
@@ -232,7 +266,7 @@ describe('intake', () => {
     await screenshot(page, 'intake-09-people-list');
     await detained.uncheck();
     await page.getByLabel('Hearing within 14 days').uncheck();
-    await page.getByText('Showing 1–2 of 2').waitFor();
+    await page.getByText('Showing 1–3 of 3').waitFor();
   });
 
   it('(d) a stale edit from a second page is refused with a clear message and a Reload button', async () => {
@@ -275,6 +309,24 @@ describe('intake', () => {
     expect(await stale.count()).toBe(0);
     expect(second.guarded.problems).toEqual([]);
     await p2.close();
+
+    // Cases are added from the record; the editor opens with focus on its first field.
+    const cases = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Cases' }) });
+    await cases.getByRole('button', { name: /Add a case/ }).click();
+    const caseType = cases.getByLabel('Case type');
+    await focused(caseType).toBe(true);
+    await caseType.selectOption('bond');
+    await cases.getByLabel('Next hearing date').fill(usDateFromToday(3));
+    await cases.getByLabel('Assigned to').fill('Lic. Herrera');
+    await cases.getByRole('button', { name: 'Save case' }).click();
+    // A hearing date needs its kind: refused, said next to the field, focus there.
+    const kind = cases.getByLabel('Hearing kind');
+    await focused(kind).toBe(true);
+    await cases.getByText('Hearing kind: This is required.').waitFor();
+    await kind.selectOption('master');
+    await page.keyboard.press('Control+Enter');
+    await cases.getByRole('rowheader', { name: 'Bond' }).waitFor();
+    await page.locator('.person-header [data-flag="hearing-within-14-days"]', { hasText: 'Hearing in 3 days' }).waitFor();
   });
 
   it('merge from a duplicate candidate, behind a confirmation that says what is kept', async () => {
@@ -285,10 +337,13 @@ describe('intake', () => {
     await dialog.waitFor();
     await dialog.getByText('is not deleted').waitFor();
     await focused(dialog.getByRole('button', { name: 'Cancel' })).toBe(true);
-    await screenshot(page, 'intake-11-merge-dialog');
+    await viewShot(page, 'intake-11-merge-dialog');
+    const before = (await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total;
     await dialog.getByRole('button', { name: /^Merge Maria Jose Nunez Pena into this record/ }).click();
     await page.getByRole('status').filter({ hasText: 'The records were merged.' }).waitFor();
-    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(1);
+    expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(before - 1);
+    // Nothing lost: the other name is now an alias of the kept record.
+    await expect.poll(() => page.locator('#edit-person-aliases-0').inputValue()).toBe('Maria Jose Nunez Pena');
   });
 
   it('(e) CSV import: one bad row shows its line number and imports nothing; the fixed file imports', async () => {
@@ -309,7 +364,9 @@ describe('intake', () => {
     expect(await page.getByTestId('import-encoding').textContent()).toMatch(/UTF-8/);
     const issues = page.getByTestId('import-issues');
     await issues.getByText(/^Line 3: Date of birth:/).waitFor();
-    await page.locator('tr[data-line="3"]').getByText(/Line 3/).waitFor();
+    const row3 = page.locator('tr[data-line="3"]');
+    await row3.getByRole('rowheader', { name: '3' }).waitFor();
+    await row3.getByText('Date of birth: Type a real date').waitFor();
     await screenshot(page, 'intake-12-import-preview-bad');
 
     await page.getByRole('button', { name: /^Import all/ }).click();
@@ -327,6 +384,34 @@ describe('intake', () => {
     await page.getByRole('heading', { name: '3 people imported' }).waitFor();
     expect((await s.harness.core.call('people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(before + 3);
     await screenshot(page, 'intake-15-import-done');
+  });
+
+  it('Lock first saves what was just typed; it comes back as a draft after unlocking', async () => {
+    await nav().getByRole('button', { name: 'Intake' }).click();
+    await h1('Intake').waitFor();
+    const given = page.getByLabel('Given name(s)');
+    await focused(given).toBe(true);
+    await type('Wendolyn');
+    await page.keyboard.press('Control+l'); // well inside the 2 s autosave interval
+    await h1('Unlock Amparo').waitFor();
+    await page.keyboard.type(PASS);
+    await page.keyboard.press('Enter');
+    await h1('Intake').waitFor();
+    await page.locator('.drafts-name', { hasText: 'Wendolyn' }).waitFor();
+  });
+
+  it('fits at 1024 px: intake, people and import without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await noHorizontalScroll()).toBe(true);
+    await nav().getByRole('button', { name: 'People' }).click();
+    await page.getByText(/Showing 1–\d+ of \d+/).waitFor();
+    expect(await noHorizontalScroll()).toBe(true);
+    await viewShot(page, 'intake-17-people-1024');
+    await nav().getByRole('button', { name: 'Import' }).click();
+    await h1('Import').waitFor();
+    expect(await noHorizontalScroll()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('nothing in web storage', async () => {

@@ -6,8 +6,11 @@ import { IntakePage } from '../features/intake/IntakePage';
 import { PeopleList } from '../features/people/PeopleList';
 import { PersonDetail } from '../features/people/PersonDetail';
 import { ImportPage } from '../features/import/ImportPage';
+import { DocketPage } from '../features/docket/DocketPage';
+import { TpsPage } from '../features/tps/TpsPage';
+import { FormsPage } from '../features/forms/FormsPage';
 
-export const PAGES = ['intake', 'people', 'import', 'docket', 'forms', 'settings'] as const;
+export const PAGES = ['intake', 'people', 'import', 'docket', 'tps', 'forms', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 export function ShellNav({ page, onNavigate }: { page: Page; onNavigate(p: Page): void }) {
@@ -65,6 +68,12 @@ export function ShellPage({ page, notice, personId }: { page: Page; notice?: Mes
         )
       ) : page === 'import' ? (
         <ImportPage />
+      ) : page === 'docket' ? (
+        <DocketPage />
+      ) : page === 'tps' ? (
+        <TpsPage />
+      ) : page === 'forms' ? (
+        <FormsPage />
       ) : (
         <Placeholder body={t(`page.${page}.body`)} />
       )}

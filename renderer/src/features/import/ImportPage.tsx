@@ -6,7 +6,7 @@
  * written to disk here.
  */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { call } from '../../api';
+import { bytesToBase64, call, saveText } from '../../api';
 import type { CsvField, ImportChoice, ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/contract';
 import { errorKey, isMessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
@@ -14,27 +14,6 @@ import { FormStatus } from '../../components/FormAlert';
 import { reasonKey } from '../intake/duplicates';
 import { useNavigation } from '../people/navigation';
 import { focusWhenReady } from '../intake/focus';
-
-/** ArrayBuffer -> base64, in chunks (String.fromCharCode has an argument limit). */
-export function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-/** Saves text as a file the user downloads, through a short-lived object URL. */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * The fields a column can fill, in template order. A copy of the contract's
@@ -75,7 +54,8 @@ interface CommitError {
   needChoice: number[];
 }
 
-const SHOWN_COLUMNS: CsvField[] = ['given_name', 'family_name', 'dob', 'approx_age', 'a_number', 'phone', 'detained', 'next_hearing'];
+/** Besides the name, the cells shown per row (the ones people check by eye). */
+const SHOWN_COLUMNS: CsvField[] = ['dob', 'a_number', 'phone'];
 const MAX_ROWS_SHOWN = 500;
 
 export function ImportPage() {
@@ -117,7 +97,7 @@ export function ImportPage() {
     setChoiceNeeded(false);
     if (!f) return setFile(null);
     setBusy('reading');
-    const base64 = toBase64(await f.arrayBuffer());
+    const base64 = bytesToBase64(await f.arrayBuffer());
     const next = { name: f.name, base64, size: f.size };
     setFile(next);
     await runPreview(next, undefined);
@@ -158,7 +138,7 @@ export function ImportPage() {
     setBusy('template');
     const res = await call('import.template', {});
     setBusy(null);
-    if (res.ok) downloadText(res.value.fileName, res.value.csv);
+    if (res.ok) void saveText(res.value.fileName, res.value.csv, 'text/csv');
     else setError({ code: res.error.code, issues: [], needChoice: [] });
   };
 
@@ -166,7 +146,7 @@ export function ImportPage() {
     setBusy('export');
     const res = await call('import.exportCsv', {});
     setBusy(null);
-    if (res.ok) downloadText(`amparo-people-${new Date().toISOString().slice(0, 10)}.csv`, res.value.csv);
+    if (res.ok) void saveText(`amparo-people-${new Date().toISOString().slice(0, 10)}.csv`, res.value.csv, 'text/csv');
     else setError({ code: res.error.code, issues: [], needChoice: [] });
   };
 
@@ -220,7 +200,9 @@ export function ImportPage() {
             <dl className="kv kv--inline">
               <div>
                 <dt>{t('importer.encoding')}</dt>
-                <dd data-testid="import-encoding">{preview.encoding}</dd>
+                <dd data-testid="import-encoding" className="mono">
+                  {preview.encoding}
+                </dd>
               </div>
               <div>
                 <dt>{t('importer.delimiter')}</dt>
@@ -245,7 +227,7 @@ export function ImportPage() {
                 {t('importer.choiceNeeded')}
               </p>
             ) : null}
-            <div className="actions actions--start">
+            <div className="actions actions--start import-actions">
               <button type="button" className="btn btn-primary" onClick={() => void commit()} disabled={busy !== null || preview.fileErrors.length > 0}>
                 {t('importer.importAll', { count: preview.counts.total })}
               </button>
@@ -288,9 +270,10 @@ function Progress({ busy, rows }: { busy: string | null; rows: number }) {
 
 function useIssueText() {
   const { t } = useI18n();
-  return (issue: { line: number; field: CsvField | null; code: string }) => {
+  return (issue: { line: number; field: CsvField | null; code: string }, withLine = true) => {
     const own = `importer.issue.${issue.code}`;
     const what = isMessageKey(own) ? t(own) : isMessageKey(issue.code) ? t(issue.code) : t('form.invalid');
+    if (!withLine) return issue.field ? `${t(`csvField.${issue.field}`)}: ${what}` : what;
     return issue.field ? t('importer.issueField', { line: issue.line, field: t(`csvField.${issue.field}`), problem: what }) : t('importer.issueRow', { line: issue.line, problem: what });
   };
 }
@@ -377,6 +360,7 @@ function RowsTable({ preview, choices, setChoice }: { preview: ImportPreview; ch
           <thead>
             <tr>
               <th scope="col">{t('importer.line')}</th>
+              <th scope="col">{t('people.col.name')}</th>
               {cols.map((c) => (
                 <th key={c} scope="col">
                   {t(`csvField.${c}`)}
@@ -406,15 +390,18 @@ function RowLine({ row, cols, choice, setChoice }: { row: ImportRowPreview; cols
       <th scope="row" className="mono">
         {row.line}
       </th>
+      <td>{[row.values.given_name, row.values.family_name].filter(Boolean).join(' ')}</td>
       {cols.map((c) => (
-        <td key={c}>{row.values[c] ?? ''}</td>
+        <td key={c} className="nowrap">
+          {row.values[c] ?? ''}
+        </td>
       ))}
       <td className="row-status">
         {bad ? (
           <>
             <ul className="issue-list issue-list--inline">
               {row.errors.map((e, i) => (
-                <li key={i}>{text({ line: row.line, ...e })}</li>
+                <li key={i}>{text({ line: row.line, ...e }, false)}</li>
               ))}
             </ul>
             <div className="checkbox">

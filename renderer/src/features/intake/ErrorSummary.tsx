@@ -75,18 +75,28 @@ export function useFocusFirstInvalid(formRef: RefObject<HTMLElement | null>, ope
   const opened = useRef(0);
   useEffect(() => {
     if (request === 0) return;
-    const root = formRef.current;
-    if (!root) return;
-    const invalid = [...root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')];
-    const closed = invalid.filter((el) => el.closest('[hidden]') !== null);
-    const sections = [...new Set(closed.map((el) => el.closest<HTMLElement>('[data-section]')?.dataset.section).filter((x): x is string => !!x))];
-    if (sections.length > 0 && opened.current !== request && openSections?.(sections)) {
-      opened.current = request;
-      return; // runs again once the sections are open
-    }
-    const first = invalid.find((el) => el.offsetParent !== null) ?? invalid[0];
-    first?.focus();
-    setRequest(0);
+    let frame = 0;
+    let tries = 30;
+    const attempt = () => {
+      const root = formRef.current;
+      const invalid = root ? [...root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')] : [];
+      // react-hook-form publishes errors to the fields a moment after onInvalid: wait for them.
+      if (invalid.length === 0) {
+        if (tries-- > 0) frame = requestAnimationFrame(attempt);
+        return;
+      }
+      const closed = invalid.filter((el) => el.closest('[hidden]') !== null);
+      const sections = [...new Set(closed.map((el) => el.closest<HTMLElement>('[data-section]')?.dataset.section).filter((x): x is string => !!x))];
+      if (sections.length > 0 && opened.current !== request && openSections?.(sections)) {
+        opened.current = request;
+        return; // runs again once the sections are open
+      }
+      const first = invalid.find((el) => el.offsetParent !== null) ?? invalid[0];
+      first?.focus();
+      setRequest(0);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
   }, [request, formRef, openSections]);
   return useCallback(() => setRequest((n) => n + 1), []);
 }

@@ -130,6 +130,9 @@ function CaseEditor({ personId, existing, onDone }: { personId: string; existing
             if (e.key === 'Escape') {
               e.preventDefault();
               onDone(false);
+            } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void submit();
             }
           }}
         >

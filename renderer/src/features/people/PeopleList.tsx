@@ -13,7 +13,7 @@ import type { PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { session, useNavigation } from './navigation';
-import { localDateTime, personName, usDate } from './format';
+import { localDate, localTime, personName, usDate } from './format';
 
 export const PAGE_SIZE = 25;
 
@@ -141,17 +141,27 @@ export function PeopleList() {
           <tbody>
             {(data?.rows ?? []).map((p) => (
               <tr key={p.id}>
-                <th scope="row">
+                <th scope="row" className="name-cell">
                   <button type="button" className="btn-link row-link" onClick={() => nav.openPerson(p.id)}>
                     {personName(p)}
                   </button>
                 </th>
-                <td>{usDate(p.dob)}</td>
-                <td className="mono">{p.aNumber ? formatANumber(p.aNumber) : ''}</td>
-                <td>{p.detained ? <span className="pill pill--warning">{p.facility ? `${t('people.detained')}: ${p.facility}` : t('people.detained')}</span> : ''}</td>
-                <td>{usDate(p.nextHearing)}</td>
+                <td className="nowrap">{usDate(p.dob)}</td>
+                <td className="mono nowrap">{p.aNumber ? formatANumber(p.aNumber) : ''}</td>
+                <td>
+                  {p.detained ? (
+                    <>
+                      <span className="pill pill--warning">{t('people.detained')}</span>
+                      {p.facility ? <span className="cell-sub">{p.facility}</span> : null}
+                    </>
+                  ) : null}
+                </td>
+                <td className="nowrap">{usDate(p.nextHearing)}</td>
                 <td>{p.assignedTo ?? ''}</td>
-                <td className="nowrap">{localDateTime(p.updatedAt, lang)}</td>
+                <td className="nowrap">
+                  {localDate(p.updatedAt, lang)}
+                  <span className="cell-sub">{localTime(p.updatedAt, lang)}</span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -18,6 +18,16 @@ export function localDateTime(iso: string, lang: string): string {
   return d.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
 
+export function localDate(iso: string, lang: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+export function localTime(iso: string, lang: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(lang === 'es' ? 'es-US' : 'en-US', { hour: '2-digit', minute: '2-digit' });
+}
+
 export function PersonFacts({ p }: { p: PersonSummary }) {
   const { t } = useI18n();
   const facts = [
