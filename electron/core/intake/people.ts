@@ -12,6 +12,7 @@ import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
 import { caseFromRow, personColumns, stampOf, type CaseRow, type PersonData, type PersonRow, type PersonView, type CaseView } from './records';
 import { ftsQuery, searchText } from './search-text';
+import { syncCaseHearing } from './case-hearings';
 import type { PersonSummary } from '../../../shared/views';
 
 /** A training's quick intake becomes an ordinary record, parsed by the same schemas as a full one. */
@@ -79,6 +80,7 @@ function insertCase(ctx: Ctx, personId: string, c: CaseRecord): string {
        VALUES (@id, @personId, @type, @status, @court, @judge, @hd, @ht, @hk, @assigned, @outcome, @data, 1, @now, @actor, @now, @actor)`,
     )
     .run(caseParams(ctx, id, personId, c, now));
+  syncCaseHearing(ctx, personId, id, c);
   return id;
 }
 
@@ -204,6 +206,7 @@ export function updateCase(ctx: Ctx, caseId: string, version: number, c: CaseRec
       )
       .run({ ...p, version });
     if (res.changes === 0) throw new AppError('STALE_WRITE', 'Someone saved this case after you opened it. Reload it, then make your change again.');
+    syncCaseHearing(ctx, personId, caseId, c);
     refreshColumns(ctx, personId, JSON.parse(personRow(ctx, personId).data) as PersonData);
     audit(ctx, 'case.update', 'case', caseId);
   })();

@@ -1,0 +1,38 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { freshCore } from '../../helpers/env';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+describe("a case's next hearing drives the docket", () => {
+  it('quick intake with a hearing date creates the pre-hearing filing deadline; moving the hearing moves it', async () => {
+    const env = await freshCore({ today: '2026-11-26' });
+    cleanup = env.cleanup;
+    const { core } = env;
+    const p = await core.call('intake.createQuick', {
+      intake: { givenName: 'Ana', familyName: 'Pérez', dob: '1990-01-01', phone: '5551234567', detained: false, nextHearingDate: '2027-01-15' },
+    });
+    const [first] = await core.call('deadlines.list', { personId: p.id });
+    expect(first).toMatchObject({ ruleId: 'prehearing-filing-master-nondetained', source: 'rule' });
+    // 15 days before Fri 2027-01-15 is Thu 2026-12-31, a business day.
+    expect(first!.due).toBe('2026-12-31');
+    expect(first!.citation).toMatch(/Practice Manual|ICPM/);
+
+    const c = p.cases[0]!;
+    await core.call('cases.update', { id: c.id, version: c.version, case: { type: c.type, nextHearing: { date: '2027-01-08', kind: 'master' } } });
+    const after = await core.call('deadlines.list', { personId: p.id });
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(first!.id);
+    // 15 days before Fri 2027-01-08 is Thu 2026-12-24 (the day before Christmas), within the docket's 30 days.
+    expect(after[0]!.due).toBe('2026-12-24');
+    expect(JSON.stringify(await core.call('docket.list', {}))).toContain(first!.id);
+  });
+
+  it('a case saved without a hearing creates no hearing deadline', async () => {
+    const env = await freshCore({ today: '2026-11-26' });
+    cleanup = env.cleanup;
+    const p = await env.core.call('intake.createQuick', { intake: { givenName: 'Luis', familyName: 'Cruz', approxAge: 40, phone: '5551234567', detained: false } });
+    await env.core.call('cases.add', { personId: p.id, case: { type: 'tps' } });
+    expect(await env.core.call('deadlines.list', { personId: p.id })).toEqual([]);
+  });
+});
