@@ -14,7 +14,7 @@ import { CreateVault } from './screens/CreateVault';
 import { RecoveryCode } from './screens/RecoveryCode';
 import { Unlock } from './screens/Unlock';
 import { PAGES, ShellNav, ShellPage, type Page } from './screens/Shell';
-import { useDocumentTitle } from './hooks';
+import { useDocumentTitle, useIdleLock } from './hooks';
 import { HeaderSearch } from './features/people/HeaderSearch';
 import { NavigationProvider, clearSession, type Navigation } from './features/people/navigation';
 import { flushAllDrafts } from './features/intake/useDraftAutosave';
@@ -79,6 +79,8 @@ export function App() {
     }),
     [],
   );
+
+  useIdleLock(unlocked && !locking, lock);
 
   // Ctrl+L (Cmd+L on macOS) locks from anywhere in the unlocked app.
   useEffect(() => {

@@ -6,9 +6,10 @@
  * (`worker-src 'self'`). The bytes come from the core and stay in memory:
  * nothing is fetched, cached or written.
  */
+import type * as PdfJsModule from 'pdfjs-dist';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 
-type PdfJs = typeof import('pdfjs-dist');
+type PdfJs = typeof PdfJsModule;
 
 let loading: Promise<PdfJs> | null = null;
 
@@ -79,7 +80,11 @@ export async function renderPage(doc: PDFDocumentProxy, pageNumber: number, cssW
     ...(dpr !== 1 ? { transform: [dpr, 0, 0, dpr, 0, 0] } : {}),
   }).promise;
   const widgets = new Map<string, Box[]>();
-  const annotations = (await page.getAnnotations({ intent: 'display' })) as Array<{ subtype?: string; fieldName?: string; rect?: number[] }>;
+  const annotations = (await page.getAnnotations({ intent: 'display' })) as Array<{
+    subtype?: string;
+    fieldName?: string;
+    rect?: number[];
+  }>;
   for (const a of annotations) {
     if (a.subtype !== 'Widget' || !a.fieldName || !a.rect || a.rect.length !== 4) continue;
     const [x1, y1, x2, y2] = viewport.convertToViewportRectangle(a.rect) as [number, number, number, number];

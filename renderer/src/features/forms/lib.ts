@@ -35,7 +35,13 @@ export const usDate = (iso: string | null | undefined): string => (iso ? formatU
 export function localDateTime(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** 'g-28' -> 'G-28'; 'custom' and other codes stay as they are. */
@@ -100,4 +106,17 @@ export function mapProblems(error: ErrorInfo | null | undefined): Array<{ field:
   for (const p of d?.problems ?? []) if (typeof p.field === 'string') out.push({ field: p.field, problem: String(p.problem ?? '') });
   for (const p of d?.paths ?? []) if (typeof p === 'string') out.push({ field: p, problem: 'path' });
   return out;
+}
+
+/**
+ * The item of a USCIS field label without the section titles before it:
+ * "Part 1. Information About … Representative. 2. A. Enter Family Name (Last
+ * Name)." -> "Part 1 · 2. A. Enter Family Name (Last Name)." Other labels
+ * come back whole.
+ */
+export function shortFieldLabel(label: string): string {
+  const item = /(?:^|\.\s)(\d+\.\s?(?:[A-Z]\.\s?)?\S.*)$/.exec(label)?.[1];
+  if (!item || item === label) return label;
+  const part = /^Part (\d+)\./.exec(label)?.[1];
+  return part ? `Part ${part} · ${item}` : item;
 }
