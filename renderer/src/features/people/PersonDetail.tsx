@@ -24,6 +24,9 @@ import { useNavigation } from './navigation';
 import { displayName, localDateTime, usDate } from './format';
 import { CasesPanel } from './CasesPanel';
 import { MergePanel } from './MergePanel';
+import { PersonDeadlines } from '../deadlines/PersonDeadlines';
+import { FillFormButton } from '../forms/FillFormButton';
+import { FormHistory } from '../forms/FormHistory';
 import { focusWhenReady } from '../intake/focus';
 
 export function PersonDetail({ id }: { id: string }) {
@@ -103,6 +106,15 @@ export function PersonDetail({ id }: { id: string }) {
       ) : null}
       {notice ? <FormStatus message={notice} /> : null}
       <CasesPanel view={view} onChanged={load} />
+      {!view.mergedInto ? (
+        <>
+          <PersonDeadlines key={`deadlines:${view.id}:${view.version}`} personId={view.id} />
+          <section className="panel" aria-label={t('nav.forms')}>
+            <FillFormButton personId={view.id} />
+            <FormHistory personId={view.id} />
+          </section>
+        </>
+      ) : null}
       {!view.mergedInto ? (
         <MergePanel
           key={view.updatedAt}
