@@ -54,29 +54,8 @@ const personData = z
   })
   .strict();
 
-/** CSV import: the columns Amparo understands, in template and export order. */
-export const CSV_FIELDS = [
-  'given_name',
-  'family_name',
-  'aliases',
-  'dob',
-  'approx_age',
-  'sex',
-  'country_of_birth',
-  'nationality',
-  'language',
-  'interpreter_needed',
-  'a_number',
-  'phone',
-  'email',
-  'detained',
-  'facility',
-  'booking_number',
-  'next_hearing',
-  'urgent_needs',
-  'notes',
-] as const;
-export type CsvField = (typeof CSV_FIELDS)[number];
+import { CSV_FIELDS, type CsvField } from './csv-fields';
+export { CSV_FIELDS, type CsvField };
 
 export interface ImportIssue {
   /** 1-based line in the file (header = 1); a row's first line when a quoted cell spans lines. */

@@ -7,7 +7,8 @@
  */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { bytesToBase64, call, saveText } from '../../api';
-import type { CsvField, ImportChoice, ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/contract';
+import type { ImportChoice, ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/contract';
+import { CSV_FIELDS, type CsvField } from '../../../../shared/csv-fields';
 import { errorKey, isMessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { FormStatus } from '../../components/FormAlert';
@@ -15,35 +16,6 @@ import { reasonKey } from '../intake/duplicates';
 import { useNavigation } from '../people/navigation';
 import { focusWhenReady } from '../intake/focus';
 
-/**
- * The fields a column can fill, in template order. A copy of the contract's
- * CSV_FIELDS (importing the contract at run time would pull every zod schema
- * of the core into the page); the type below fails to compile if they drift.
- */
-const CSV_FIELDS = [
-  'given_name',
-  'family_name',
-  'aliases',
-  'dob',
-  'approx_age',
-  'sex',
-  'country_of_birth',
-  'nationality',
-  'language',
-  'interpreter_needed',
-  'a_number',
-  'phone',
-  'email',
-  'detained',
-  'facility',
-  'booking_number',
-  'next_hearing',
-  'urgent_needs',
-  'notes',
-] as const satisfies readonly CsvField[];
-type Missing = Exclude<CsvField, (typeof CSV_FIELDS)[number]>;
-const _allFields: [Missing] extends [never] ? true : Missing = true;
-void _allFields;
 
 type Mapping = Record<string, CsvField | null>;
 type RowChoice = ImportChoice | 'skip-invalid';
