@@ -736,6 +736,7 @@ export const en = {
   'change.updated': 'Recomputed: {label}, due {due} (date unchanged).',
   'change.removed': 'Removed: {label}.',
   'change.unchanged': '{count} other deadline(s) of this event unchanged.',
+  'change.caseFollowed': 'The case’s next hearing now shows {date} too.',
   'change.nothing': 'No deadline changed.',
   'change.dismiss': 'Dismiss',
 
@@ -818,6 +819,10 @@ export const en = {
   'tps.import.truncated': 'Showing {shown} of {total} people.',
   'tps.import.apply': 'Apply the new dataset',
   'tps.import.done': 'Imported the dataset as of {asOf}: {people} people updated ({created} deadlines created, {updated} changed, {removed} removed).',
+  'deadline.overrideNonBusiness': '{date} is {why}: check that this is the right date.',
+  'tps.today': '(today)',
+  'tps.tomorrow': '(tomorrow)',
+  'tps.yesterday': '(yesterday)',
 
   // ---- Forms UI: templates, mapper, fill, batch, history (issue 5) ----
   'forms.tooLarge': 'That file is larger than 50 MB. Official USCIS blanks are much smaller: download the form again.',

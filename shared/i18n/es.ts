@@ -745,6 +745,7 @@ export const es: Catalog = {
   'change.updated': 'Recalculado: {label}, vence {due} (misma fecha).',
   'change.removed': 'Eliminado: {label}.',
   'change.unchanged': '{count} plazo(s) más de este evento sin cambios.',
+  'change.caseFollowed': 'La próxima audiencia del caso ahora también muestra el {date}.',
   'change.nothing': 'Ningún plazo cambió.',
   'change.dismiss': 'Cerrar aviso',
 
@@ -827,6 +828,10 @@ export const es: Catalog = {
   'tps.import.truncated': 'Se muestran {shown} de {total} personas.',
   'tps.import.apply': 'Aplicar los datos nuevos',
   'tps.import.done': 'Se importaron los datos al {asOf}: {people} personas actualizadas ({created} plazos creados, {updated} cambiados, {removed} eliminados).',
+  'deadline.overrideNonBusiness': '{date} es {why}: verifique que sea la fecha correcta.',
+  'tps.today': '(hoy)',
+  'tps.tomorrow': '(mañana)',
+  'tps.yesterday': '(ayer)',
 
   // ---- Forms UI: templates, mapper, fill, batch, history (issue 5) ----
   'forms.tooLarge': 'Ese archivo pesa más de 50 MB. Los formularios oficiales de USCIS son mucho más pequeños: descargue el formulario otra vez.',

@@ -206,7 +206,11 @@ export function updateCase(ctx: Ctx, caseId: string, version: number, c: CaseRec
       )
       .run({ ...p, version });
     if (res.changes === 0) throw new AppError('STALE_WRITE', 'Someone saved this case after you opened it. Reload it, then make your change again.');
-    syncCaseHearing(ctx, personId, caseId, c);
+    // Only a hearing that changed on the case moves its event: saving an unrelated
+    // field must not undo a hearing moved from the deadlines panel.
+    if (row.hearing_date !== (c.nextHearing?.date ?? null) || row.hearing_kind !== (c.nextHearing?.kind ?? null)) {
+      syncCaseHearing(ctx, personId, caseId, c);
+    }
     refreshColumns(ctx, personId, JSON.parse(personRow(ctx, personId).data) as PersonData);
     audit(ctx, 'case.update', 'case', caseId);
   })();

@@ -34,6 +34,8 @@ export interface PersonRow {
 export interface CaseRow {
   id: string;
   person_id: string;
+  hearing_date: string | null;
+  hearing_kind: string | null;
   data: string;
   version: number;
   created_at: string;

@@ -36,3 +36,20 @@ describe("a case's next hearing drives the docket", () => {
     expect(await env.core.call('deadlines.list', { personId: p.id })).toEqual([]);
   });
 });
+
+describe('a hearing moved from the deadlines panel', () => {
+  it('is not moved back when an unrelated field of the case is saved', async () => {
+    const env = await freshCore({ today: '2026-11-26' });
+    cleanup = env.cleanup;
+    const { core } = env;
+    const p = await core.call('intake.createQuick', {
+      intake: { givenName: 'Rosa', familyName: 'Flores', dob: '1980-05-05', phone: '5551234567', detained: false, nextHearingDate: '2027-01-15' },
+    });
+    const [hearing] = await core.call('events.list', { personId: p.id });
+    await core.call('events.update', { id: hearing!.id, version: hearing!.version, event: { kind: 'hearing-scheduled', date: '2027-01-08', caseId: p.cases[0]!.id, details: { hearingKind: 'master' } } });
+    const c = p.cases[0]!;
+    await core.call('cases.update', { id: c.id, version: c.version, case: { type: c.type, judge: 'Judge Example', nextHearing: c.nextHearing } });
+    const [deadline] = await core.call('deadlines.list', { personId: p.id });
+    expect(deadline!.due).toBe('2026-12-24');
+  });
+});

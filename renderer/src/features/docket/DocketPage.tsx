@@ -1,0 +1,385 @@
+/**
+ * The docket: every open deadline up to 30 days ahead, grouped Overdue /
+ * Today / Next 7 days / Next 30 days, detained people first in each group.
+ * Each row's button opens its trail in place (Enter or click; Escape closes;
+ * Up/Down move between rows). From here: one person's deadlines, the
+ * clinic's calendar export, and court closure days.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { call } from '../../api';
+import { errorKey, type MessageKey } from '../../../../shared/i18n';
+import { CASE_TYPES } from '../../../../shared/schemas/intake';
+import type { DocketGroup, DocketRow, DocketView, PersonSummary } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+import { FormAlert } from '../../components/FormAlert';
+import { focusWhenReady } from '../intake/focus';
+import { DeadlineDetail } from '../deadlines/DeadlineDetail';
+import { DeadlineFlags } from '../deadlines/Badges';
+import { IcsExport } from '../deadlines/IcsExport';
+import { PersonDeadlines } from '../deadlines/PersonDeadlines';
+import { dueDate, fullName, relative, shortDate } from '../deadlines/format';
+import { moveRowFocus } from '../deadlines/rowFocus';
+import { Closures } from './Closures';
+
+type View = { kind: 'docket' } | { kind: 'person'; personId: string; name: string; from: string | null };
+
+export function DocketPage() {
+  const [view, setView] = useState<View>({ kind: 'docket' });
+  if (view.kind === 'person') {
+    return (
+      <PersonPage
+        personId={view.personId}
+        name={view.name}
+        onBack={() => {
+          const from = view.from;
+          setView({ kind: 'docket' });
+          if (from) focusWhenReady(() => document.getElementById(`row-${from}`));
+        }}
+      />
+    );
+  }
+  return <Docket openPerson={(personId, name, from) => setView({ kind: 'person', personId, name, from })} />;
+}
+
+function PersonPage({ personId, name, onBack }: { personId: string; name: string; onBack(): void }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div className="person-page">
+      <p className="back-link">
+        <button type="button" className="btn-link" onClick={onBack}>
+          ← {t('docket.back')}
+        </button>
+      </p>
+      <h2 ref={ref} tabIndex={-1} className="person-name">
+        {t('docket.personTitle', { name })}
+      </h2>
+      <PersonDeadlines personId={personId} />
+    </div>
+  );
+}
+
+interface Filters {
+  assignee: string;
+  caseType: string;
+}
+
+function Docket({ openPerson }: { openPerson(personId: string, name: string, from: string | null): void }) {
+  const { t, lang } = useI18n();
+  const [filters, setFilters] = useState<Filters>({ assignee: '', caseType: '' });
+  const [docket, setDocket] = useState<DocketView | null>(null);
+  const [assignees, setAssignees] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  const scopeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const q = { ...(filters.assignee ? { assignee: filters.assignee } : {}), ...(filters.caseType ? { caseType: filters.caseType } : {}) };
+    void Promise.all([call('docket.list', q), filters.assignee || filters.caseType ? call('docket.list', {}) : null]).then(([res, all]) => {
+      if (!live) return;
+      if (!res.ok) return setError(res.error.code);
+      setError(null);
+      setDocket(res.value);
+      const source = all && all.ok ? all.value : res.value;
+      const names = new Set<string>();
+      for (const g of source.groups) for (const r of g.rows) if (r.assignee) names.add(r.assignee);
+      if (filters.assignee) names.add(filters.assignee);
+      setAssignees([...names].sort((a, b) => a.localeCompare(b)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [filters, nonce]);
+
+  const total = docket ? docket.groups.reduce((n, g) => n + g.total, 0) : 0;
+  const rowById = new Map<string, DocketRow>();
+  for (const g of docket?.groups ?? []) for (const r of g.rows) rowById.set(r.id, r);
+
+  return (
+    <div className="docket">
+      <div className="filters docket-filters" role="search" aria-label={t('docket.filters')}>
+        <div className="field field--inline">
+          <label htmlFor="docket-assignee">{t('docket.assignee')}</label>
+          <select id="docket-assignee" value={filters.assignee} onChange={(e) => setFilters((f) => ({ ...f, assignee: e.target.value }))}>
+            <option value="">{t('docket.everyone')}</option>
+            {assignees.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="docket-casetype">{t('docket.caseType')}</label>
+          <select id="docket-casetype" value={filters.caseType} onChange={(e) => setFilters((f) => ({ ...f, caseType: e.target.value }))}>
+            <option value="">{t('docket.allCaseTypes')}</option>
+            {CASE_TYPES.map((c) => (
+              <option key={c} value={c}>
+                {t(`enum.caseType.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <PersonFinder onOpen={(p) => openPerson(p.id, fullName(p), null)} />
+      </div>
+      <FormAlert id="docket-alert" message={error ? t(errorKey(error)) : null} />
+      {docket ? (
+        <>
+          <p className="list-summary" role="status">
+            {t('docket.summary', { count: total, today: dueDate(docket.today, lang) })}
+          </p>
+          <div ref={scopeRef} data-row-scope="" className="docket-groups">
+            {docket.groups.map((g) => (
+              <GroupTable
+                key={g.key}
+                group={g}
+                today={docket.today}
+                openId={openId}
+                onToggle={(id) => setOpenId((cur) => (cur === id ? null : id))}
+                onClose={(id) => {
+                  setOpenId(null);
+                  reload();
+                  focusWhenReady(() => document.getElementById(`row-${id}`) ?? scopeRef.current?.querySelector<HTMLElement>('[data-row-button]'));
+                }}
+                onOpenPerson={(r) => openPerson(r.personId, r.personName, r.id)}
+                // An override moves the row at once; a deadline marked done leaves the docket when its detail closes.
+                onChanged={(open) => {
+                  if (open) reload();
+                }}
+              />
+            ))}
+          </div>
+        </>
+      ) : !error ? (
+        <p className="loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {t('docket.loading')}
+        </p>
+      ) : null}
+      <div className="docket-tools">
+        <div className="panel">
+          <IcsExport headingLevel={2} />
+        </div>
+        <Closures onChanged={reload} />
+      </div>
+    </div>
+  );
+}
+
+const GROUP_TITLE: Record<DocketGroup['key'], MessageKey> = {
+  overdue: 'docket.group.overdue',
+  today: 'docket.group.today',
+  next7: 'docket.group.next7',
+  next30: 'docket.group.next30',
+};
+
+function GroupTable({
+  group,
+  today,
+  openId,
+  onToggle,
+  onClose,
+  onOpenPerson,
+  onChanged,
+}: {
+  group: DocketGroup;
+  today: string;
+  openId: string | null;
+  onToggle(id: string): void;
+  onClose(id: string): void;
+  onOpenPerson(r: DocketRow): void;
+  onChanged(stillOpen: boolean): void;
+}) {
+  const { t, lang } = useI18n();
+  const titleId = useId();
+  const range =
+    group.key === 'overdue' ? '' : group.from === group.to ? shortDate(group.to, lang) : `${shortDate(group.from ?? group.to, lang)} – ${shortDate(group.to, lang)}`;
+  return (
+    <section className={`docket-group docket-group--${group.key}${group.total ? ' docket-group--has' : ''}`} aria-labelledby={titleId}>
+      <h2 id={titleId} className="docket-group-title">
+        {t(GROUP_TITLE[group.key])} <span className="count">({group.total})</span>
+        {range ? <span className="range">{range}</span> : null}
+      </h2>
+      {group.rows.length === 0 ? (
+        <p className="muted docket-empty">{t(`docket.empty.${group.key}`)}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table docket-table" aria-labelledby={titleId}>
+            <thead>
+              <tr>
+                <th scope="col" className="col-due">
+                  {t('docket.col.due')}
+                </th>
+                <th scope="col">{t('docket.col.deadline')}</th>
+                <th scope="col">{t('docket.col.person')}</th>
+                <th scope="col">{t('docket.col.caseType')}</th>
+                <th scope="col">{t('docket.col.flags')}</th>
+              </tr>
+            </thead>
+            <tbody onKeyDown={(e: KeyboardEvent<HTMLElement>) => moveRowFocus(e)}>
+              {group.rows.map((r) => {
+                const open = openId === r.id;
+                return (
+                  <DocketRowView
+                    key={r.id}
+                    r={r}
+                    open={open}
+                    today={today}
+                    onToggle={() => onToggle(r.id)}
+                    onClose={() => onClose(r.id)}
+                    onOpenPerson={() => onOpenPerson(r)}
+                    onChanged={onChanged}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+          {group.total > group.rows.length ? <p className="field-hint table-note">{t('docket.truncated', { shown: group.rows.length, total: group.total })}</p> : null}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DocketRowView({
+  r,
+  open,
+  today,
+  onToggle,
+  onClose,
+  onOpenPerson,
+  onChanged,
+}: {
+  r: DocketRow;
+  open: boolean;
+  today: string;
+  onToggle(): void;
+  onClose(): void;
+  onOpenPerson(): void;
+  onChanged(stillOpen: boolean): void;
+}) {
+  const { t, lang } = useI18n();
+  const detailId = `docket-detail-${r.id}`;
+  const overdue = r.due < today;
+  return (
+    <>
+      <tr className={`${r.detained ? 'row--detained' : ''}${open ? ' row--open' : ''}`} data-deadline-id={r.id}>
+        <td className="nowrap col-due">
+          <span className="due-cell">{dueDate(r.due, lang)}</span>
+          <span className={`rel${overdue ? ' rel--overdue' : ''}`}>{relative(r.due, today, t)}</span>
+        </td>
+        <th scope="row">
+          <button id={`row-${r.id}`} type="button" className="row-button" data-row-button="" aria-expanded={open} aria-controls={open ? detailId : undefined} onClick={onToggle}>
+            {r.label[lang]}
+          </button>
+        </th>
+        <td>
+          <span className="person-cell">{r.personName}</span>
+          {r.detained ? <span className="pill pill--danger">{t('docket.detained')}</span> : null}
+        </td>
+        <td>{r.caseType ? t(`enum.caseType.${r.caseType}` as MessageKey) : <span className="muted">—</span>}</td>
+        <td>
+          <DeadlineFlags verify={r.verify} overridden={r.overridden} flags={r.flags} />
+        </td>
+      </tr>
+      {open ? (
+        <tr className="detail-row">
+          <td colSpan={5} id={detailId}>
+            <DeadlineDetail id={r.id} personName={r.personName} onClose={onClose} onOpenPerson={() => onOpenPerson()} onChanged={(v) => onChanged(v.status === 'open')} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+/** "Open a person's deadlines": search by name or A-number, results as buttons (Down arrow from the box). */
+function PersonFinder({ onOpen }: { onOpen(p: PersonSummary): void }) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PersonSummary[] | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const q = query.trim();
+
+  useEffect(() => {
+    if (q.length < 2) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void call('people.search', { query: q, limit: 8 }).then((res) => {
+        if (live) setResults(res.ok ? res.value : []);
+      });
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [q]);
+
+  const shown = q.length >= 2 ? results : null;
+  return (
+    <div className="field field--inline person-finder">
+      <label htmlFor="docket-person">{t('docket.findPerson')}</label>
+      <input
+        id="docket-person"
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        placeholder={t('docket.findPersonPlaceholder')}
+        aria-describedby="docket-person-hint"
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            const first = listRef.current?.querySelector<HTMLElement>('button');
+            if (first) {
+              e.preventDefault();
+              first.focus();
+            }
+          }
+        }}
+      />
+      <p id="docket-person-hint" className="field-hint">
+        {t('docket.findPersonHint')}
+      </p>
+      {shown ? (
+        shown.length === 0 ? (
+          <p className="muted" role="status">
+            {t('docket.findNone')}
+          </p>
+        ) : (
+          <ul
+            ref={listRef}
+            className="finder-results"
+            aria-label={t('docket.findResults')}
+            onKeyDown={(e) => {
+              const items = [...(listRef.current?.querySelectorAll<HTMLElement>('button') ?? [])];
+              const i = items.indexOf(e.target as HTMLElement);
+              if (e.key === 'ArrowDown' && items[i + 1]) {
+                e.preventDefault();
+                items[i + 1]!.focus();
+              } else if (e.key === 'ArrowUp') {
+                e.preventDefault();
+                (items[i - 1] ?? document.getElementById('docket-person'))?.focus();
+              }
+            }}
+          >
+            {shown.map((p) => (
+              <li key={p.id}>
+                <button type="button" className="btn-link" onClick={() => onOpen(p)}>
+                  {t('docket.openPersonDeadlines', { name: fullName(p) })}
+                </button>
+                {p.detained ? <span className="pill pill--danger">{t('docket.detained')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </div>
+  );
+}

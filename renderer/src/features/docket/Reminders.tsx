@@ -1,0 +1,58 @@
+/**
+ * The in-app reminder: on unlock and again each new day, deadlines due
+ * within 3 days (overdue ones included) are counted and shown in a banner
+ * that links to the docket. No client names: just counts. Dismissing hides
+ * it until the next day's check or the next unlock. (Desktop notifications
+ * are the Electron shell's job, from the same reminders.due op.)
+ */
+import { useEffect, useState } from 'react';
+import { call } from '../../api';
+import type { ReminderList } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+import { localToday } from '../deadlines/format';
+
+export const REMINDER_DAYS = 3;
+
+/** `refreshKey`: the current page, so the count follows work done elsewhere in the app. */
+export function ReminderBanner({ onOpenDocket, refreshKey }: { onOpenDocket(): void; refreshKey?: string }) {
+  const { t } = useI18n();
+  const [day, setDay] = useState(localToday);
+  const [list, setList] = useState<ReminderList | null>(null);
+  const [dismissedOn, setDismissedOn] = useState<string | null>(null);
+
+  // Once a minute, notice that the date has changed (a laptop left open overnight).
+  useEffect(() => {
+    const timer = setInterval(() => setDay(localToday()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void call('reminders.due', { withinDays: REMINDER_DAYS, includeNames: false }).then((res) => {
+      if (live && res.ok) setList(res.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [day, refreshKey]);
+
+  if (!list || list.count === 0 || dismissedOn === day) return null;
+  const urgent = list.overdue > 0;
+  return (
+    <div className={`reminder-banner${urgent ? ' reminder-banner--urgent' : ''}`} role={urgent ? 'alert' : 'status'}>
+      <p className="reminder-text">
+        <strong>{t('reminders.count', { count: list.count, days: REMINDER_DAYS })}</strong>
+        {list.overdue ? <span> {t('reminders.overdue', { count: list.overdue })}</span> : null}
+        {list.detained ? <span> {t('reminders.detained', { count: list.detained })}</span> : null}
+      </p>
+      <div className="reminder-actions">
+        <button type="button" className="btn btn-small" onClick={onOpenDocket}>
+          {t('reminders.open')}
+        </button>
+        <button type="button" className="btn btn-small btn-quiet" onClick={() => setDismissedOn(day)} aria-label={t('reminders.dismissLabel')}>
+          {t('reminders.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}

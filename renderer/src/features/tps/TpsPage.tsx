@@ -1,0 +1,327 @@
+/**
+ * TPS: the dataset in use (as-of date, age, where it came from), a warning
+ * once it is more than 90 days old, and each country's status, dates,
+ * citation and verify flag. A newer dataset file can be imported: first a
+ * preview of whose deadlines change, then Apply.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { call } from '../../api';
+import { errorKey, type MessageKey } from '../../../../shared/i18n';
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { TpsImportPreview, TpsImportResult, TpsStatusView } from '../../../../shared/views';
+import type { TpsDeadlineReport } from '../../../../shared/tps/deadlines';
+import { useI18n } from '../../i18n';
+import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { focusWhenReady } from '../intake/focus';
+import { dueDate, fullName, instant } from '../deadlines/format';
+
+/** Largest dataset file accepted (the contract's limit on the JSON text). */
+const MAX_JSON = 5_000_000;
+
+export function TpsPage() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<TpsStatusView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    void call('tps.status', {}).then((res) => {
+      if (!live) return;
+      if (res.ok) {
+        setStatus(res.value);
+        setError(null);
+      } else setError(res.error.code);
+    });
+    return () => {
+      live = false;
+    };
+  }, [nonce]);
+
+  return (
+    <div className="tps-page">
+      <FormAlert id="tps-alert" message={error ? t(errorKey(error)) : null} />
+      {status ? (
+        <>
+          <DatasetPanel status={status} />
+          <ImportPanel onApplied={reload} />
+          <CountryList entries={status.entries} />
+        </>
+      ) : !error ? (
+        <p className="loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {t('tps.loading')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function DatasetPanel({ status }: { status: TpsStatusView }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="tps-dataset-title">
+      <h2 id="tps-dataset-title">{t('tps.datasetTitle')}</h2>
+      {status.stale ? (
+        <div className="warning tps-stale" role="alert">
+          <strong>{t('tps.staleTitle', { days: status.ageDays })}</strong> {t('tps.staleBody')}
+        </div>
+      ) : null}
+      <dl className="kv kv--grid">
+        <div>
+          <dt>{t('tps.asOf')}</dt>
+          <dd>
+            <strong>{dueDate(status.asOf, lang)}</strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('tps.age')}</dt>
+          <dd>{t('tps.ageDays', { days: status.ageDays })}</dd>
+        </div>
+        <div>
+          <dt>{t('tps.source')}</dt>
+          <dd>
+            {status.source === 'shipped'
+              ? t('tps.shipped')
+              : t('tps.imported', { who: status.importedBy ?? '?', when: status.importedAt ? instant(status.importedAt, lang) : '?' })}
+          </dd>
+        </div>
+      </dl>
+      <p className="field-hint tps-note">{status.sourceNote}</p>
+    </section>
+  );
+}
+
+const STATUS_TONE: Record<string, 'danger' | 'warning' | 'info' | 'ok'> = {
+  designated: 'ok',
+  extended: 'ok',
+  'auto-extended': 'info',
+  'termination-announced': 'danger',
+  terminated: 'danger',
+  'terminated-stayed': 'warning',
+  litigation: 'warning',
+};
+
+function CountryList({ entries }: { entries: TpsDeadlineReport[] }) {
+  const { t, lang } = useI18n();
+  const sorted = [...entries].sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang));
+  return (
+    <section aria-labelledby="tps-countries-title">
+      <h2 id="tps-countries-title">{t('tps.countriesTitle', { count: entries.length })}</h2>
+      <ul className="tps-list">
+        {sorted.map((e) => (
+          <li key={e.country} className="tps-card" aria-labelledby={`tps-${e.country}`}>
+            <div className="tps-card-head">
+              <h3 id={`tps-${e.country}`}>{e.name[lang]}</h3>
+              <span className={`pill pill--${STATUS_TONE[e.status] ?? 'info'}`}>{t(`tps.status.${e.status}` as MessageKey)}</span>
+              {e.verify ? (
+                <span className="pill pill--warning" title={t('badge.verifyTitle')}>
+                  {t('badge.verify')}
+                </span>
+              ) : null}
+            </div>
+            <p className="tps-notice" lang={lang}>
+              {e.notice[lang]}
+            </p>
+            {e.deadlines.length ? (
+              <ul className="tps-dates">
+                {e.deadlines.map((d) => (
+                  <li key={d.kind} className={d.passed ? 'tps-date--passed' : undefined}>
+                    <span className="tps-date-label">{d.label[lang]}</span>{' '}
+                    <strong>{dueDate(d.date, lang)}</strong>{' '}
+                    <span className="muted">{d.daysLeft === 0
+                        ? t('tps.today')
+                        : d.daysLeft === 1
+                          ? t('tps.tomorrow')
+                          : d.daysLeft === -1
+                            ? t('tps.yesterday')
+                            : d.passed
+                              ? t('tps.passed', { days: -d.daysLeft })
+                              : t('tps.daysLeft', { days: d.daysLeft })}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t('tps.noDates')}</p>
+            )}
+            <p className="tps-meta">
+              <span>
+                {t('deadline.citation')}: {e.citation ? <cite className="citation">{e.citation}</cite> : <span className="pill pill--warning">{t('tps.noCitation')}</span>}
+              </span>
+              <span className="muted"> · {t('tps.entryAsOf', { date: dueDate(e.asOf, lang) })}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface Names {
+  [personId: string]: string;
+}
+
+function importProblem(err: ErrorInfo, t: (k: MessageKey, p?: Record<string, string | number>) => string, lang: 'en' | 'es'): { message: string; lines: string[] } {
+  const d = err.details as { asOf?: string; currentAsOf?: string; issues?: Array<{ path: string; message: string }> } | undefined;
+  if (d?.asOf && d.currentAsOf) return { message: t('tps.import.older', { asOf: dueDate(d.asOf, lang), current: dueDate(d.currentAsOf, lang) }), lines: [] };
+  if (d?.issues) return { message: t('tps.import.invalid'), lines: d.issues.map((i) => `${i.path}: ${i.message}`) };
+  return { message: t(errorKey(err.code)), lines: [] };
+}
+
+function ImportPanel({ onApplied }: { onApplied(): void }) {
+  const { t, lang } = useI18n();
+  const prefix = useId();
+  const [json, setJson] = useState<string | null>(null);
+  const [fileName, setFileName] = useState('');
+  const [preview, setPreview] = useState<TpsImportPreview | null>(null);
+  const [names, setNames] = useState<Names>({});
+  const [problem, setProblem] = useState<{ message: string; lines: string[] } | null>(null);
+  const [done, setDone] = useState<TpsImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const previewRef = useRef<HTMLHeadingElement>(null);
+
+  const reset = () => {
+    setJson(null);
+    setPreview(null);
+    setNames({});
+    if (fileRef.current) fileRef.current.value = '';
+  };
+
+  const onFile = async (file: File | undefined) => {
+    setProblem(null);
+    setDone(null);
+    setPreview(null);
+    if (!file) return;
+    setFileName(file.name);
+    if (file.size > MAX_JSON) return setProblem({ message: t('tps.import.tooLarge'), lines: [] });
+    const text = await file.text();
+    try {
+      JSON.parse(text);
+    } catch {
+      return setProblem({ message: t('tps.import.notJson'), lines: [] });
+    }
+    setBusy(true);
+    const res = await call('tps.previewImport', { json: text, limit: 200 });
+    setBusy(false);
+    if (!res.ok) return setProblem(importProblem(res.error, t, lang));
+    setJson(text);
+    setPreview(res.value);
+    focusWhenReady(() => previewRef.current);
+    // Names for the list (first 50): looked up one by one, shown as they arrive.
+    const ids = res.value.people.slice(0, 50).map((p) => p.personId);
+    const found: Names = {};
+    await Promise.all(
+      ids.map(async (id) => {
+        const p = await call('people.get', { id });
+        if (p.ok) found[id] = fullName(p.value.person);
+      }),
+    );
+    setNames(found);
+  };
+
+  const apply = async () => {
+    if (!json) return;
+    setBusy(true);
+    setProblem(null);
+    const res = await call('tps.applyImport', { json });
+    setBusy(false);
+    if (!res.ok) return setProblem(importProblem(res.error, t, lang));
+    setDone(res.value);
+    reset();
+    onApplied();
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${prefix}-title`}>
+      <h2 id={`${prefix}-title`}>{t('tps.import.title')}</h2>
+      <p className="field-hint">{t('tps.import.intro')}</p>
+      <div className="field">
+        <label htmlFor={`${prefix}-file`}>{t('tps.import.file')}</label>
+        <input
+          ref={fileRef}
+          id={`${prefix}-file`}
+          className="file-input"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={problem ? `${prefix}-problem` : undefined}
+          aria-invalid={problem ? true : undefined}
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
+      </div>
+      {busy ? (
+        <p className="loading-inline" role="status">
+          <span className="spinner" aria-hidden="true" /> {t('tps.import.checking')}
+        </p>
+      ) : null}
+      <div id={`${prefix}-problem`} role="alert" className={problem ? 'form-alert import-errors' : 'form-alert form-alert--empty'}>
+        {problem ? (
+          <>
+            <p>{problem.message}</p>
+            {problem.lines.length ? (
+              <ul>
+                {problem.lines.map((l, i) => (
+                  <li key={i} className="mono">
+                    {l}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+      <FormStatus
+        message={
+          done ? t('tps.import.done', { asOf: dueDate(done.asOf, lang), people: done.peopleAffected, created: done.created, updated: done.updated, removed: done.removed }) : null
+        }
+      />
+      {preview ? (
+        <div className="subgroup tps-preview">
+          <h3 ref={previewRef} tabIndex={-1}>
+            {t('tps.import.previewTitle', { file: fileName })}
+          </h3>
+          <p>
+            {t('tps.import.previewAsOf', { asOf: dueDate(preview.asOf, lang), current: dueDate(preview.currentAsOf, lang), countries: preview.countries })}
+          </p>
+          <p>
+            <strong>{t('tps.import.peopleChange', { people: preview.peopleAffected, deadlines: preview.deadlinesChanged })}</strong>
+          </p>
+          {preview.people.length ? (
+            <ul className="tps-change-list">
+              {preview.people.map((p) => (
+                <li key={p.personId}>
+                  <span className="tps-change-name">{names[p.personId] ?? t('tps.import.person')}</span>
+                  <ul>
+                    {p.changes.map((c, i) => (
+                      <li key={i}>
+                        {t(`tps.kind.${c.kind}` as MessageKey)} ({c.country}):{' '}
+                        {c.before ? dueDate(c.before, lang) : t('tps.import.none')} → {c.after ? dueDate(c.after, lang) : t('tps.import.removed')}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {preview.truncated ? <p className="field-hint">{t('tps.import.truncated', { shown: preview.people.length, total: preview.peopleAffected })}</p> : null}
+          <div className="actions actions--start">
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void apply()}>
+              {t('tps.import.apply')}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                reset();
+                fileRef.current?.focus();
+              }}
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
