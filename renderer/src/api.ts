@@ -73,10 +73,7 @@ export async function saveFile(suggestedName: string, base64: string, mime: Save
   const bridge = window.amparo;
   if (bridge?.saveFile) return bridge.saveFile(suggestedName, base64, mime);
   try {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const url = URL.createObjectURL(new Blob([base64ToBytes(base64) as Uint8Array<ArrayBuffer>], { type: mime }));
     try {
       const a = document.createElement('a');
       a.href = url;
@@ -102,6 +99,13 @@ export function bytesToBase64(buf: ArrayBuffer | Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
 }
 
 /** Text (CSV, iCalendar) saved where the user chooses: the same path as PDFs, so Electron shows its save dialog. */

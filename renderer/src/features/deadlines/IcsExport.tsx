@@ -4,11 +4,10 @@
  * means: a calendar file is not encrypted.
  */
 import { useId, useState } from 'react';
-import { call, saveFile } from '../../api';
+import { call, saveText } from '../../api';
 import { errorKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
-import { utf8Base64 } from './format';
 
 export function IcsExport({ personId, headingLevel = 3 }: { personId?: string; headingLevel?: 2 | 3 }) {
   const { t, lang } = useI18n();
@@ -26,7 +25,7 @@ export function IcsExport({ personId, headingLevel = 3 }: { personId?: string; h
     try {
       const res = await call('deadlines.exportIcs', { ...(personId ? { personId } : {}), includeNames: names, lang });
       if (!res.ok) return setError(res.error.code);
-      const saved = await saveFile(res.value.fileName, utf8Base64(res.value.ics), 'text/calendar');
+      const saved = await saveText(res.value.fileName, res.value.ics, 'text/calendar');
       if (!saved.ok) return setError(saved.error.code);
       if (saved.value.saved) setDone(t('ics.saved', { count: res.value.count, file: res.value.fileName }));
     } finally {

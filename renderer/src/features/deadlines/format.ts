@@ -69,13 +69,5 @@ export function parseDays(text: string, max = 3650): { days: number } | { error:
   return { days: n };
 }
 
-/** UTF-8 text as base64, for saveFile. */
-export function utf8Base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** "María Núñez" from a summary's parts. */
 export const fullName = (p: { givenName: string; familyName: string }): string => `${p.givenName} ${p.familyName}`.trim();

@@ -13,7 +13,8 @@ import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
 import { EditionDiff } from './EditionDiff';
-import { bytesToBase64, formLabel, formsErrorText } from './lib';
+import { formLabel, formsErrorText } from './lib';
+import { bytesToBase64 } from '../../api';
 
 /** The contract's MAX_BLANK_BYTES (50 MB), checked here before reading the file into memory. */
 const MAX_BLANK_BYTES = 50 * 1024 * 1024;

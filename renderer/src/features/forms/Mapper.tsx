@@ -25,7 +25,8 @@ import { savePdf, SaveMessage, WarningList } from './FillPanel';
 import { StatusPill } from './TemplatesList';
 import { fieldTail } from './EditionDiff';
 import { openPdf } from './pdf';
-import { base64ToBytes, formLabel, formsErrorText, mapProblems, shortFieldLabel } from './lib';
+import { formLabel, formsErrorText, mapProblems, shortFieldLabel } from './lib';
+import { base64ToBytes } from '../../api';
 
 type Entries = Record<string, MapEntry>;
 type SaveState = Awaited<ReturnType<typeof savePdf>>;

@@ -1,27 +1,11 @@
 /**
- * Small helpers of the Forms UI: base64 both ways (the core speaks base64,
- * pdf.js wants bytes), localized error text for the PDF error codes, and the
+ * Small helpers of the Forms UI: localized error text for the PDF error codes, and the
  * short forms of names and hashes shown in tables. Nothing here stores
  * anything: PDFs live in memory until the user saves them.
  */
 import { errorKey, isMessageKey, type MessageKey, type MessageParams } from '../../../../shared/i18n';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { formatUsDate } from '../../../../shared/schemas/dates';
-
-/** ArrayBuffer -> base64, in chunks (String.fromCharCode has an argument limit). */
-export function bytesToBase64(buf: ArrayBuffer | Uint8Array): string {
-  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
 
 /** The first 12 hex digits: enough to tell two files apart at a glance. */
 export const shortSha = (sha: string | null | undefined): string => (sha ? sha.slice(0, 12) : '');
