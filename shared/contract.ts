@@ -27,7 +27,7 @@ export interface VaultStatus {
   schemaVersion?: number;
 }
 
-import type { PersonView, CaseView, PersonSummary, DuplicateCandidate, DraftSummary, Draft } from './views';
+import type { PersonView, CaseView, CaseSummary, PersonSummary, DuplicateCandidate, DraftSummary, Draft } from './views';
 
 export interface CreatedVault {
   /** Shown once; never stored in plaintext anywhere. */
@@ -157,6 +157,21 @@ export const contract = {
       })
       .strict(),
     returns<{ total: number; rows: PersonSummary[] }>(),
+  ),
+  'cases.list': op(
+    z
+      .object({
+        detained: z.boolean().optional(),
+        hearingWithinDays: z.number().int().min(0).max(3650).optional(),
+        assignedTo: z.string().max(200).optional(),
+        status: z.enum(['open', 'pending', 'closed']).optional(),
+        sort: z.enum(['name', 'hearing', 'updated', 'type']).default('hearing'),
+        dir: z.enum(['asc', 'desc']).default('asc'),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    returns<{ total: number; rows: CaseSummary[] }>(),
   ),
   'people.search': op(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }).strict(), returns<PersonSummary[]>()),
   'people.checkDuplicates': op(

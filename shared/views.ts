@@ -48,6 +48,22 @@ export interface PersonSummary {
   updatedAt: string;
 }
 
+/** One row of the cases list: the case with its person's name and detention. */
+export interface CaseSummary {
+  id: string;
+  personId: string;
+  givenName: string;
+  familyName: string;
+  detained: boolean;
+  type: string;
+  status: string;
+  court: string | null;
+  hearingDate: string | null;
+  hearingKind: string | null;
+  assignedTo: string | null;
+  updatedAt: string;
+}
+
 export interface DuplicateCandidate {
   id: string;
   givenName: string;

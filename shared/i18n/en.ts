@@ -15,6 +15,9 @@ export const en = {
   'lang.label': 'Language',
   'reminders.title': 'Amparo: deadlines coming up',
   'reminders.body': '{count} deadline(s) due within {days} days ({overdue} overdue, {detained} for detained people). Open the docket to see them.',
+  'people.view.label': 'Show',
+  'people.view.people': 'People',
+  'people.view.cases': 'Cases',
 
   'common.showPassphrases': 'Show passphrases while typing',
 

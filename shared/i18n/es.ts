@@ -15,6 +15,9 @@ export const es: Catalog = {
   'lang.label': 'Idioma',
   'reminders.title': 'Amparo: plazos próximos',
   'reminders.body': '{count} plazo(s) vencen en {days} días ({overdue} vencidos, {detained} de personas detenidas). Abra la agenda de plazos para verlos.',
+  'people.view.label': 'Mostrar',
+  'people.view.people': 'Personas',
+  'people.view.cases': 'Casos',
 
   'common.showPassphrases': 'Mostrar las contraseñas mientras escribo',
 

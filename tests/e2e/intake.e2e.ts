@@ -267,6 +267,20 @@ describe('intake', () => {
     await detained.uncheck();
     await page.getByLabel('Hearing within 14 days').uncheck();
     await page.getByText('Showing 1–3 of 3').waitFor();
+
+    // The same filters over cases: each case row names its person and opens their record.
+    const listSwitch = page.getByRole('group', { name: 'Show' });
+    await listSwitch.getByRole('button', { name: 'Cases' }).click();
+    const cases = page.getByRole('table', { name: 'Cases' });
+    await cases.waitFor();
+    const caseRows = await cases.locator('tbody tr').count();
+    expect(caseRows).toBeGreaterThan(0);
+    await detained.check();
+    await expect.poll(() => cases.locator('tbody tr').count()).toBeLessThanOrEqual(caseRows);
+    await screenshot(page, 'intake-09b-cases-list');
+    await detained.uncheck();
+    await listSwitch.getByRole('button', { name: 'People' }).click();
+    await table.waitFor();
   });
 
   it('(d) a stale edit from a second page is refused with a clear message and a Reload button', async () => {

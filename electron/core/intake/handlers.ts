@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import type { FeatureHandlers } from '../handlers';
-import { createPerson, fromFull, fromQuick, getPerson, listPeople, mergePeople, searchPeople, updatePerson, addCase, updateCase } from './people';
+import { createPerson, fromFull, fromQuick, getPerson, listPeople, mergePeople, searchPeople, updatePerson, addCase, updateCase, listCases } from './people';
 import { discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
 import { findCandidates, recordDecision } from './duplicates';
 
@@ -36,6 +36,7 @@ export function peopleHandlers(ctx: () => Ctx): FeatureHandlers<'people'> & Feat
     },
     'people.merge': ({ keepId, mergeId }) => mergePeople(ctx(), keepId, mergeId),
     'cases.add': ({ personId, case: c }) => addCase(ctx(), personId, c),
+    'cases.list': (q) => listCases(ctx(), q),
     'cases.update': ({ id, version, case: c }) => updateCase(ctx(), id, version, c),
     'drafts.save': (d) => saveDraft(ctx(), d),
     'drafts.list': () => listDrafts(ctx()),

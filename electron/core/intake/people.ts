@@ -13,7 +13,7 @@ import { audit } from '../audit';
 import { caseFromRow, personColumns, stampOf, type CaseRow, type PersonData, type PersonRow, type PersonView, type CaseView } from './records';
 import { ftsQuery, searchText } from './search-text';
 import { syncCaseHearing } from './case-hearings';
-import type { PersonSummary } from '../../../shared/views';
+import type { CaseSummary, PersonSummary } from '../../../shared/views';
 
 /** A training's quick intake becomes an ordinary record, parsed by the same schemas as a full one. */
 export function fromQuick(q: QuickIntake): { data: PersonData; cases: CaseRecord[] } {
@@ -273,6 +273,68 @@ export function listPeople(ctx: Ctx, q: ListQuery): { total: number; rows: Perso
     .prepare(`SELECT * FROM people WHERE ${clause} ORDER BY ${order}, id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: q.limit, offset: q.offset }) as PersonRow[];
   return { total, rows: rows.map(summaryOf) };
+}
+
+export interface CaseListQuery extends Omit<ListQuery, 'sort'> {
+  status?: 'open' | 'pending' | 'closed';
+  sort: 'name' | 'hearing' | 'updated' | 'type';
+}
+
+const CASE_SORTS: Record<CaseListQuery['sort'], string[]> = {
+  name: ['p.family_name COLLATE NOCASE', 'p.given_name COLLATE NOCASE'],
+  hearing: ['c.hearing_date'],
+  updated: ['c.updated_at'],
+  type: ['c.type'],
+};
+
+export function listCases(ctx: Ctx, q: CaseListQuery): { total: number; rows: CaseSummary[] } {
+  const where = ['p.merged_into IS NULL'];
+  const params: Record<string, unknown> = {};
+  if (q.detained !== undefined) {
+    where.push('p.detained = @detained');
+    params.detained = q.detained ? 1 : 0;
+  }
+  if (q.hearingWithinDays !== undefined) {
+    where.push('c.hearing_date BETWEEN @today AND date(@today, @span)');
+    params.today = ctx.today();
+    params.span = `+${q.hearingWithinDays} days`;
+  }
+  if (q.assignedTo !== undefined) {
+    where.push('c.assigned_to = @assignedTo');
+    params.assignedTo = q.assignedTo;
+  }
+  if (q.status !== undefined) {
+    where.push('c.status = @status');
+    params.status = q.status;
+  }
+  const from = `FROM cases c JOIN people p ON p.id = c.person_id WHERE ${where.join(' AND ')}`;
+  const total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  // Cases without a hearing sort last whichever way the hearing column is sorted.
+  const order = [...(q.sort === 'hearing' ? ['c.hearing_date IS NULL'] : []), ...CASE_SORTS[q.sort].map((c) => `${c} ${dir}`), 'c.id'].join(', ');
+  const rows = ctx.db
+    .prepare(
+      `SELECT c.id, c.person_id, p.given_name, p.family_name, p.detained, c.type, c.status, c.court, c.hearing_date, c.hearing_kind, c.assigned_to, c.updated_at
+       ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset }) as Array<Record<string, string | number | null>>;
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id as string,
+      personId: r.person_id as string,
+      givenName: r.given_name as string,
+      familyName: r.family_name as string,
+      detained: r.detained === 1,
+      type: r.type as string,
+      status: r.status as string,
+      court: r.court as string | null,
+      hearingDate: r.hearing_date as string | null,
+      hearingKind: r.hearing_kind as string | null,
+      assignedTo: r.assigned_to as string | null,
+      updatedAt: r.updated_at as string,
+    })),
+  };
 }
 
 export function searchPeople(ctx: Ctx, query: string, limit = 20): PersonSummary[] {

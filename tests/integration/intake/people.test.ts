@@ -140,6 +140,20 @@ describe('people: lists and search', () => {
     expect((await core.call('people.search', { query: 'BK99812' })).map((r) => r.givenName)).toEqual(['José María']);
   });
 
+  it('lists cases with their people, filtered and sorted', async () => {
+    const all = await core.call('cases.list', {});
+    // By next hearing, soonest first.
+    expect(all.rows.map((r) => [r.givenName, r.type, r.hearingDate])).toEqual([
+      ['José María', 'removal-detained', '2026-12-01'],
+      ['Søren', 'asylum-affirmative', '2027-06-01'],
+    ]);
+    expect((await core.call('cases.list', { detained: true })).rows.map((r) => r.givenName)).toEqual(['José María']);
+    expect((await core.call('cases.list', { hearingWithinDays: 14 })).total).toBe(1);
+    expect((await core.call('cases.list', { assignedTo: 'maria' })).rows[0]).toMatchObject({ givenName: 'José María', detained: true, assignedTo: 'maria' });
+    expect((await core.call('cases.list', { sort: 'type', dir: 'asc' })).rows.map((r) => r.type)).toEqual(['asylum-affirmative', 'removal-detained']);
+    expect((await core.call('cases.list', { status: 'closed' })).total).toBe(0);
+  });
+
   it('filters and sorts the list', async () => {
     const detained = await core.call('people.list', { detained: true });
     expect(detained.rows.map((r) => r.givenName)).toEqual(['José María']);

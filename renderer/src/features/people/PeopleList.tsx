@@ -1,15 +1,16 @@
 /**
- * People: a sortable, filterable, paged table. Sorting is by buttons in the
- * column headers (aria-sort says which); filters are plain checkboxes; the
- * name opens the record. "Me" for "assigned to me" is kept in memory only.
+ * People and cases: one sortable, filterable, paged table, switched between
+ * the two lists. Sorting is by buttons in the column headers (aria-sort says
+ * which); filters are plain checkboxes and apply to both lists; a name opens
+ * the person's record. "Me" for "assigned to me" is kept in memory only.
  */
 import { useEffect, useId, useState } from 'react';
 import { call } from '../../api';
-import { errorKey } from '../../../../shared/i18n';
+import { errorKey, isMessageKey } from '../../../../shared/i18n';
 import type { OpInput } from '../../../../shared/contract';
 import { formatANumber } from '../../../../shared/schemas/anumber';
 import { HEARING_WINDOW_DAYS } from '../../../../shared/intake/urgency';
-import type { PersonSummary } from '../../../../shared/views';
+import type { CaseSummary, PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { session, useNavigation } from './navigation';
@@ -18,7 +19,9 @@ import { localDate, localTime, personName, usDate } from './format';
 export const PAGE_SIZE = 25;
 
 type SortKey = 'name' | 'hearing' | 'updated';
+type View = 'people' | 'cases';
 interface Query {
+  view: View;
   sort: SortKey;
   dir: 'asc' | 'desc';
   detained: boolean;
@@ -27,14 +30,14 @@ interface Query {
   page: number;
 }
 
-const DEFAULT_QUERY: Query = { sort: 'name', dir: 'asc', detained: false, soon: false, mine: false, page: 0 };
+const DEFAULT_QUERY: Query = { view: 'people', sort: 'name', dir: 'asc', detained: false, soon: false, mine: false, page: 0 };
 
 export function PeopleList() {
   const { t, lang } = useI18n();
   const nav = useNavigation();
   const [q, setQ] = useState<Query>(() => session.list ?? DEFAULT_QUERY);
   const [me, setMe] = useState(session.me);
-  const [data, setData] = useState<{ total: number; rows: PersonSummary[] } | null>(null);
+  const [data, setData] = useState<{ view: View; total: number; rows: Array<PersonSummary | CaseSummary> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const meId = useId();
 
@@ -47,6 +50,7 @@ export function PeopleList() {
 
   const mineActive = q.mine && me.trim() !== '';
   const request = JSON.stringify({
+    op: q.view === 'cases' ? 'cases.list' : 'people.list',
     sort: q.sort,
     dir: q.dir,
     limit: PAGE_SIZE,
@@ -59,11 +63,12 @@ export function PeopleList() {
   const loading = loadedFor !== request;
   useEffect(() => {
     let live = true;
-    void call('people.list', JSON.parse(request) as OpInput<'people.list'>).then((res) => {
+    const { op, ...input } = JSON.parse(request) as { op: 'people.list' | 'cases.list' } & OpInput<'people.list'>;
+    void call(op, input).then((res) => {
       if (!live) return;
       setLoadedFor(request);
       if (res.ok) {
-        setData(res.value);
+        setData({ view: op === 'cases.list' ? 'cases' : 'people', ...res.value });
         setError(null);
       } else setError(res.error.code);
     });
@@ -73,13 +78,20 @@ export function PeopleList() {
   }, [request]);
 
   const sortBy = (sort: SortKey) =>
-    setQ((cur) => ({ ...cur, sort, dir: cur.sort === sort ? (cur.dir === 'asc' ? 'desc' : 'asc') : sort === 'updated' ? 'desc' : 'asc', page: 0 }));
+    setQ((cur) => ({
+      ...cur,
+      sort,
+      dir: cur.sort === sort ? (cur.dir === 'asc' ? 'desc' : 'asc') : sort === 'updated' ? 'desc' : 'asc',
+      page: 0,
+    }));
   const filter = (patch: Partial<Query>) => setQ((cur) => ({ ...cur, ...patch, page: 0 }));
 
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const from = total === 0 ? 0 : q.page * PAGE_SIZE + 1;
   const to = Math.min(total, (q.page + 1) * PAGE_SIZE);
+
+  const enumLabel = (key: string) => (isMessageKey(key) ? t(key) : key);
 
   const sortHeader = (k: SortKey, label: string) => {
     const active = q.sort === k;
@@ -97,6 +109,19 @@ export function PeopleList() {
 
   return (
     <div className="people-page">
+      <div className="segmented" role="group" aria-label={t('people.view.label')}>
+        {(['people', 'cases'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            className="segmented-btn"
+            aria-pressed={q.view === v}
+            onClick={() => setQ((cur) => ({ ...cur, view: v, page: 0 }))}
+          >
+            {t(v === 'people' ? 'people.view.people' : 'people.view.cases')}
+          </button>
+        ))}
+      </div>
       <form className="filters" aria-label={t('people.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="checkbox">
           <input id="filter-detained" type="checkbox" checked={q.detained} onChange={(e) => filter({ detained: e.target.checked })} />
@@ -107,12 +132,26 @@ export function PeopleList() {
           <label htmlFor="filter-soon">{t('people.filter.soon', { days: HEARING_WINDOW_DAYS })}</label>
         </div>
         <div className="checkbox">
-          <input id="filter-mine" type="checkbox" checked={q.mine} onChange={(e) => filter({ mine: e.target.checked })} aria-describedby={`${meId}-hint`} />
+          <input
+            id="filter-mine"
+            type="checkbox"
+            checked={q.mine}
+            onChange={(e) => filter({ mine: e.target.checked })}
+            aria-describedby={`${meId}-hint`}
+          />
           <label htmlFor="filter-mine">{t('people.filter.mine')}</label>
         </div>
         <div className="field field--inline">
           <label htmlFor={meId}>{t('people.me')}</label>
-          <input id={meId} type="text" value={me} autoComplete="off" spellCheck={false} onChange={(e) => setMe(e.target.value)} aria-describedby={`${meId}-hint`} />
+          <input
+            id={meId}
+            type="text"
+            value={me}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setMe(e.target.value)}
+            aria-describedby={`${meId}-hint`}
+          />
           <p id={`${meId}-hint`} className="field-hint">
             {q.mine && !me.trim() ? t('people.meNeeded') : t('people.meHint')}
           </p>
@@ -125,55 +164,100 @@ export function PeopleList() {
         {loading && !data ? t('people.loading') : total === 0 ? t('people.empty') : t('people.showing', { from, to, total })}
       </p>
 
-      <div className="table-wrap">
-        <table className="data-table" aria-label={t('people.tableLabel')} aria-busy={loading}>
-          <thead>
-            <tr>
-              {sortHeader('name', t('people.col.name'))}
-              <th scope="col">{t('people.col.dob')}</th>
-              <th scope="col">{t('people.col.aNumber')}</th>
-              <th scope="col">{t('people.col.detention')}</th>
-              {sortHeader('hearing', t('people.col.hearing'))}
-              <th scope="col">{t('people.col.assignedTo')}</th>
-              {sortHeader('updated', t('people.col.updated'))}
-            </tr>
-          </thead>
-          <tbody>
-            {(data?.rows ?? []).map((p) => (
-              <tr key={p.id}>
-                <th scope="row" className="name-cell">
-                  <button type="button" className="btn-link row-link" onClick={() => nav.openPerson(p.id)}>
-                    {personName(p)}
-                  </button>
-                </th>
-                <td className="nowrap">{usDate(p.dob)}</td>
-                <td className="mono nowrap">{p.aNumber ? formatANumber(p.aNumber) : ''}</td>
-                <td>
-                  {p.detained ? (
-                    <>
-                      <span className="pill pill--warning">{t('people.detained')}</span>
-                      {p.facility ? <span className="cell-sub">{p.facility}</span> : null}
-                    </>
-                  ) : null}
-                </td>
-                <td className="nowrap">{usDate(p.nextHearing)}</td>
-                <td>{p.assignedTo ?? ''}</td>
-                <td className="nowrap">
-                  {localDate(p.updatedAt, lang)}
-                  <span className="cell-sub">{localTime(p.updatedAt, lang)}</span>
-                </td>
+      {data?.view === 'cases' && q.view === 'cases' ? (
+        <div className="table-wrap">
+          <table className="data-table" aria-label={t('people.view.cases')} aria-busy={loading}>
+            <thead>
+              <tr>
+                {sortHeader('name', t('people.col.name'))}
+                <th scope="col">{t('field.caseType')}</th>
+                <th scope="col">{t('field.caseStatus')}</th>
+                {sortHeader('hearing', t('people.col.hearing'))}
+                <th scope="col">{t('people.col.assignedTo')}</th>
+                {sortHeader('updated', t('people.col.updated'))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {(data.rows as CaseSummary[]).map((c) => (
+                <tr key={c.id}>
+                  <th scope="row" className="name-cell">
+                    <button type="button" className="btn-link row-link" onClick={() => nav.openPerson(c.personId)}>
+                      {personName(c)}
+                    </button>
+                    {c.detained ? <span className="pill pill--warning">{t('people.detained')}</span> : null}
+                  </th>
+                  <td>{enumLabel(`enum.caseType.${c.type}`)}</td>
+                  <td>{enumLabel(`enum.caseStatus.${c.status}`)}</td>
+                  <td className="nowrap">
+                    {usDate(c.hearingDate)}
+                    {c.hearingKind ? <span className="cell-sub">{enumLabel(`enum.hearingKind.${c.hearingKind}`)}</span> : null}
+                  </td>
+                  <td>{c.assignedTo ?? ''}</td>
+                  <td className="nowrap">
+                    {localDate(c.updatedAt, lang)}
+                    <span className="cell-sub">{localTime(c.updatedAt, lang)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" aria-label={t('people.tableLabel')} aria-busy={loading}>
+            <thead>
+              <tr>
+                {sortHeader('name', t('people.col.name'))}
+                <th scope="col">{t('people.col.dob')}</th>
+                <th scope="col">{t('people.col.aNumber')}</th>
+                <th scope="col">{t('people.col.detention')}</th>
+                {sortHeader('hearing', t('people.col.hearing'))}
+                <th scope="col">{t('people.col.assignedTo')}</th>
+                {sortHeader('updated', t('people.col.updated'))}
+              </tr>
+            </thead>
+            <tbody>
+              {(data?.view === 'people' ? (data.rows as PersonSummary[]) : []).map((p) => (
+                <tr key={p.id}>
+                  <th scope="row" className="name-cell">
+                    <button type="button" className="btn-link row-link" onClick={() => nav.openPerson(p.id)}>
+                      {personName(p)}
+                    </button>
+                  </th>
+                  <td className="nowrap">{usDate(p.dob)}</td>
+                  <td className="mono nowrap">{p.aNumber ? formatANumber(p.aNumber) : ''}</td>
+                  <td>
+                    {p.detained ? (
+                      <>
+                        <span className="pill pill--warning">{t('people.detained')}</span>
+                        {p.facility ? <span className="cell-sub">{p.facility}</span> : null}
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="nowrap">{usDate(p.nextHearing)}</td>
+                  <td>{p.assignedTo ?? ''}</td>
+                  <td className="nowrap">
+                    {localDate(p.updatedAt, lang)}
+                    <span className="cell-sub">{localTime(p.updatedAt, lang)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
 
       <nav className="pager" aria-label={t('people.pager')}>
         <button type="button" className="btn btn-small" disabled={q.page === 0} onClick={() => setQ((c) => ({ ...c, page: c.page - 1 }))}>
           ← {t('people.prev')}
         </button>
         <span>{t('people.page', { page: q.page + 1, pages })}</span>
-        <button type="button" className="btn btn-small" disabled={q.page + 1 >= pages} onClick={() => setQ((c) => ({ ...c, page: c.page + 1 }))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={q.page + 1 >= pages}
+          onClick={() => setQ((c) => ({ ...c, page: c.page + 1 }))}
+        >
           {t('people.next')} →
         </button>
       </nav>

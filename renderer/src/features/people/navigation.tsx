@@ -25,7 +25,15 @@ export const useNavigation = (): Navigation => useContext(NavigationContext);
  */
 export const session = {
   me: '',
-  list: null as null | { sort: 'name' | 'hearing' | 'updated'; dir: 'asc' | 'desc'; detained: boolean; soon: boolean; mine: boolean; page: number },
+  list: null as null | {
+    view: 'people' | 'cases';
+    sort: 'name' | 'hearing' | 'updated';
+    dir: 'asc' | 'desc';
+    detained: boolean;
+    soon: boolean;
+    mine: boolean;
+    page: number;
+  },
 };
 
 export function clearSession(): void {
