@@ -4,7 +4,9 @@
  * (person.*, detention.*, history.*, family, notes, consent).
  */
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../../../shared/i18n';
 import {
   CASE_STATUSES,
   CASE_TYPES,
@@ -174,18 +176,36 @@ export function CaseFields({ prefix }: { prefix: string }) {
   );
 }
 
-export function CasesSection() {
+/**
+ * A section holding a list (cases, family members): each item in its own
+ * fieldset with a Remove button, and an Add button that moves focus to the new
+ * item's first field — and back to Add after a removal, so keyboard users
+ * never lose their place.
+ */
+function ListSection({
+  name,
+  keys,
+  empty,
+  firstField,
+  children,
+}: {
+  name: 'cases' | 'family';
+  keys: { title: MessageKey; none: MessageKey; item: MessageKey; add: MessageKey; remove: MessageKey };
+  empty: () => Record<string, unknown>;
+  firstField: string;
+  children: (prefix: string) => ReactNode;
+}) {
   const { t } = useI18n();
   const { control, setFocus } = useFormContext();
-  const { fields, append, remove } = useFieldArray({ control, name: 'cases' });
-  const addId = useFieldId('cases-add');
+  const { fields, append, remove } = useFieldArray({ control, name });
+  const addId = useFieldId(`${name}-add`);
   return (
-    <Section id="cases" title={t('section.cases')}>
-      {fields.length === 0 ? <p className="muted">{t('cases.none')}</p> : null}
+    <Section id={name} title={t(keys.title)}>
+      {fields.length === 0 ? <p className="muted">{t(keys.none)}</p> : null}
       {fields.map((f, i) => (
         <fieldset key={f.id} className="subgroup list-item">
-          <legend>{t('cases.caseN', { n: i + 1 })}</legend>
-          <CaseFields prefix={`cases.${i}`} />
+          <legend>{t(keys.item, { n: i + 1 })}</legend>
+          {children(`${name}.${i}`)}
           <button
             type="button"
             className="btn btn-small btn-danger-outline"
@@ -194,7 +214,7 @@ export function CasesSection() {
               setTimeout(() => document.getElementById(addId)?.focus(), 0);
             }}
           >
-            {t('cases.remove', { n: i + 1 })}
+            {t(keys.remove, { n: i + 1 })}
           </button>
         </fieldset>
       ))}
@@ -203,57 +223,49 @@ export function CasesSection() {
         id={addId}
         className="btn btn-small"
         onClick={() => {
-          append(emptyCase(), { shouldFocus: false });
-          setTimeout(() => setFocus(`cases.${fields.length}.type`), 0);
+          append(empty(), { shouldFocus: false });
+          setTimeout(() => setFocus(`${name}.${fields.length}.${firstField}`), 0);
         }}
       >
-        + {t('cases.add')}
+        + {t(keys.add)}
       </button>
     </Section>
   );
 }
 
+export function CasesSection() {
+  return (
+    <ListSection
+      name="cases"
+      keys={{ title: 'section.cases', none: 'cases.none', item: 'cases.caseN', add: 'cases.add', remove: 'cases.remove' }}
+      empty={emptyCase}
+      firstField="type"
+    >
+      {(prefix) => <CaseFields prefix={prefix} />}
+    </ListSection>
+  );
+}
+
 export function FamilySection() {
   const { t } = useI18n();
-  const { control, setFocus } = useFormContext();
-  const { fields, append, remove } = useFieldArray({ control, name: 'family' });
-  const addId = useFieldId('family-add');
   return (
-    <Section id="family" title={t('section.family')}>
-      {fields.length === 0 ? <p className="muted">{t('family.none')}</p> : null}
-      {fields.map((f, i) => (
-        <fieldset key={f.id} className="subgroup list-item">
-          <legend>{t('family.memberN', { n: i + 1 })}</legend>
+    <ListSection
+      name="family"
+      keys={{ title: 'section.family', none: 'family.none', item: 'family.memberN', add: 'family.add', remove: 'family.remove' }}
+      empty={emptyFamilyMember}
+      firstField="name"
+    >
+      {(prefix) => (
+        <>
           <div className="field-row">
-            <TextField name={`family.${i}.name`} label={t('field.familyMemberName')} />
-            <TextField name={`family.${i}.relationship`} label={t('field.relationship')} />
+            <TextField name={`${prefix}.name`} label={t('field.familyMemberName')} />
+            <TextField name={`${prefix}.relationship`} label={t('field.relationship')} />
           </div>
-          <CheckboxField name={`family.${i}.usCitizen`} label={t('field.usCitizen')} />
-          <TextAreaField name={`family.${i}.notes`} label={t('field.notes')} rows={2} />
-          <button
-            type="button"
-            className="btn btn-small btn-danger-outline"
-            onClick={() => {
-              remove(i);
-              setTimeout(() => document.getElementById(addId)?.focus(), 0);
-            }}
-          >
-            {t('family.remove', { n: i + 1 })}
-          </button>
-        </fieldset>
-      ))}
-      <button
-        type="button"
-        id={addId}
-        className="btn btn-small"
-        onClick={() => {
-          append(emptyFamilyMember(), { shouldFocus: false });
-          setTimeout(() => setFocus(`family.${fields.length}.name`), 0);
-        }}
-      >
-        + {t('family.add')}
-      </button>
-    </Section>
+          <CheckboxField name={`${prefix}.usCitizen`} label={t('field.usCitizen')} />
+          <TextAreaField name={`${prefix}.notes`} label={t('field.notes')} rows={2} />
+        </>
+      )}
+    </ListSection>
   );
 }
 
