@@ -108,7 +108,8 @@ export function PersonDetail({ id }: { id: string }) {
       <CasesPanel view={view} onChanged={load} />
       {!view.mergedInto ? (
         <>
-          <PersonDeadlines key={`deadlines:${view.id}:${view.version}`} personId={view.id} />
+          {/* Remounted when a case changes (its hearing may have moved a deadline); tells us when it moved a case itself. */}
+          <PersonDeadlines key={`deadlines:${view.id}:${view.cases.map((c) => c.version).join('.')}`} personId={view.id} onCaseChanged={load} />
           <section className="panel" aria-label={t('nav.forms')}>
             <FillFormButton personId={view.id} />
             <FormHistory personId={view.id} />
