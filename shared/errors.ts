@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'DB_FROM_FUTURE',
   'NOT_FOUND',
   'STALE_WRITE',
+  'MERGE_CONFLICT',
   'UNKNOWN_RULE',
   'BAD_DATE',
   'CSV_INVALID',

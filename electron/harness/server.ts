@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { createCore, type Core, type CoreOptions } from '../core/app';
 import type { Result } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY, mimeFor, resolveAppAsset } from '../main/security';
+import { validateCall } from '../main/ipc-guard';
 
 export interface HarnessOptions extends CoreOptions {
   /** The Vite build output (dist/renderer). */
@@ -93,7 +94,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return sendResult(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is not valid JSON.' } });
     }
-    sendResult(res, 200, await core.dispatch(op, input));
+    // The same name, shape and size checks as Electron IPC, before the core's own zod parse.
+    const checked = validateCall(op, input);
+    if (!checked.ok) return sendResult(res, 400, checked);
+    sendResult(res, 200, await core.dispatch(checked.value.name, checked.value.input));
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

@@ -12,7 +12,7 @@ import { isAppUrl } from './security';
 export const MAX_IPC_INPUT_BYTES = 10 * 1024 * 1024;
 /** Operations that carry a whole file as base64 (a training's CSV, a blank PDF) get room for it. */
 const FILE_OPS_MAX_BYTES = 72 * 1024 * 1024;
-const carriesFile = (name: string) => name.startsWith('import.') || name.startsWith('forms.');
+const carriesFile = (name: string) => name === 'import.preview' || name === 'import.commit' || name === 'forms.importBlank';
 
 export function maxInputBytesFor(name: string): number {
   return carriesFile(name) ? FILE_OPS_MAX_BYTES : MAX_IPC_INPUT_BYTES;
@@ -39,6 +39,11 @@ const forbidden: Result<never> = { ok: false, error: { code: 'FORBIDDEN', messag
 
 export function validateIpcCall(sender: IpcSender, name: unknown, input: unknown, maxBytes?: number): Result<ValidCall> {
   if (!sender || sender.isTopFrame !== true || !isAppUrl(sender.url)) return forbidden;
+  return validateCall(name, input, maxBytes);
+}
+
+/** The transport-independent part (name, shape, size): the loopback harness applies it too. */
+export function validateCall(name: unknown, input: unknown, maxBytes?: number): Result<ValidCall> {
   if (typeof name !== 'string' || name.length > 200) return invalid('Unknown operation.');
   if (!isOpName(name)) return invalid('Unknown operation.');
   // `call(name)` without input means "no fields".

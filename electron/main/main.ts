@@ -64,6 +64,7 @@ function start(): void {
   const dbPath = resolveVaultPath({ userDataDir: userData, env: process.env, argv: process.argv });
   let core: Core | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let reminders: ReturnType<typeof createReminders> | null = null;
 
   process.on('uncaughtException', (e) => reportMainError('uncaught exception', e));
   process.on('unhandledRejection', (e) => reportMainError('unhandled rejection', e));
@@ -79,6 +80,7 @@ function start(): void {
 
   const lockVault = () => {
     if (core?.vault.unlocked) core.close();
+    reminders?.onLock();
     // Reloading the entry page drops every piece of client data the renderer
     // holds in memory and brings it back at the lock screen.
     void mainWindow?.loadURL(APP_ENTRY_URL);
@@ -91,7 +93,7 @@ function start(): void {
     ui.protocol.handle(APP_SCHEME, (request) => serveApp(request, layout.rendererDir));
 
     core = createCore({ dbPath });
-    const reminders = createReminders({
+    reminders = createReminders({
       fetch: async () => {
         const r = await core!.dispatch('reminders.due', { withinDays: REMINDER_WINDOW_DAYS });
         return r.ok ? (r.value as ReminderList) : null;
@@ -103,8 +105,8 @@ function start(): void {
     });
     registerIpc(core, (name, result) => {
       if (!result.ok) return;
-      if (name === 'vault.unlock' || name === 'vault.unlockWithRecovery') void reminders.onUnlock();
-      if (name === 'vault.lock') reminders.onLock();
+      if (name === 'vault.unlock' || name === 'vault.unlockWithRecovery') void reminders?.onUnlock();
+      if (name === 'vault.lock') reminders?.onLock();
     });
     registerSaveFile(() => mainWindow);
 

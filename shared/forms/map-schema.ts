@@ -12,33 +12,36 @@ const TEXT_TRANSFORMS = ['text', 'upper', 'date-mdy', 'a-number', 'phone-area', 
 const NAME_TRANSFORMS = ['name-given', 'name-family', 'name-middle'] as const;
 
 /** A path, or several joined with `separator` (e.g. city and country of birth). */
-const source = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+/** Bounds everywhere: a map can arrive over IPC or from a file a clinic scripted. */
+const str = (max = 500) => z.string().max(max);
+const path = str(200).min(1);
+const source = z.union([path, z.array(path).min(1).max(10)]);
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const scalar = z.union([str(), z.number(), z.boolean()]);
 
 /** Fill only when another view value equals this, e.g. the matter box of the chosen agency. */
-const condition = z.object({ source: z.string().min(1), equals: scalar }).strict();
+const condition = z.object({ source: path, equals: scalar }).strict();
 
 const textEntry = z
   .object({
     transform: z.enum(TEXT_TRANSFORMS),
     source,
-    separator: z.string().optional(),
+    separator: str(20).optional(),
     when: condition.optional(),
-    note: z.string().optional(),
+    note: str(2000).optional(),
   })
   .strict();
 
 /** Name transforms read a whole name-bearing object (`person`, `attorney`) to apply the mononym rule. */
-const nameEntry = z.object({ transform: z.enum(NAME_TRANSFORMS), source: z.string().min(1), note: z.string().optional() }).strict();
+const nameEntry = z.object({ transform: z.enum(NAME_TRANSFORMS), source: path, note: str(2000).optional() }).strict();
 
 const checkboxEntry = z
   .object({
     transform: z.literal('checkbox-if'),
-    source: z.string().min(1),
+    source: path,
     equals: scalar.optional(),
     truthy: z.boolean().optional(),
-    note: z.string().optional(),
+    note: str(2000).optional(),
   })
   .strict()
   .refine((e) => (e.equals === undefined) !== (e.truthy === undefined), {
@@ -46,7 +49,7 @@ const checkboxEntry = z
   });
 
 const constantEntry = z
-  .object({ transform: z.literal('constant'), value: z.union([z.string(), z.boolean()]), note: z.string().optional() })
+  .object({ transform: z.literal('constant'), value: z.union([str(), z.boolean()]), note: str(2000).optional() })
   .strict();
 
 export const mapEntrySchema = z.union([textEntry, nameEntry, checkboxEntry, constantEntry]);
@@ -57,20 +60,20 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lowercase hex sha256');
 
 export const fieldMapSchema = z
   .object({
-    form: z.string().regex(/^[a-z0-9-]+$/),
-    edition: z.string().min(1),
-    title: z.string().optional(),
+    form: z.string().max(50).regex(/^[a-z0-9-]+$/),
+    edition: str(100).min(1),
+    title: str(300).optional(),
     /** sha256 of the official blank as downloaded (before decryption). */
     blankSha256: sha256Hex,
     /** Every field name of that blank, so a new edition's added fields can be named. */
-    blankFields: z.array(z.string().min(1)).min(1),
+    blankFields: z.array(str(300).min(1)).min(1).max(5000),
     /**
      * Short names for the first present object among several paths, e.g.
      * `clientMail: ["person.mailingAddress", "person.address"]`; sources may
      * then start with `clientMail.`.
      */
-    aliases: z.record(z.string().regex(/^[a-zA-Z]+$/), z.array(z.string().min(1)).min(1)).optional(),
-    fields: z.record(z.string().min(1), mapEntrySchema),
+    aliases: z.record(z.string().max(50).regex(/^[a-zA-Z]+$/), z.array(path).min(1).max(10)).optional(),
+    fields: z.record(str(300).min(1), mapEntrySchema).refine((f) => Object.keys(f).length <= 5000, { message: 'map.tooManyFields' }),
   })
   .strict();
 

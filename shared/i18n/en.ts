@@ -125,6 +125,7 @@ export const en = {
   'error.DB_CORRUPT': 'The vault file is damaged or does not match its key file. Restore it from your backup.',
   'error.DB_FROM_FUTURE': 'This vault was made by a newer version of Amparo. Update Amparo to open it.',
   'error.NOT_FOUND': 'That record was not found. It may have been deleted.',
+  'error.MERGE_CONFLICT': 'These two records cannot be merged as they are: they have different A-numbers, or together they would have more aliases, languages, family members or notes than one record can hold. Correct one of them first.',
   'error.STALE_WRITE':
     'Someone else changed this record while you were editing it. Reload it and make your changes again.',
   'error.UNKNOWN_RULE': 'Amparo does not know that deadline rule.',

@@ -134,6 +134,7 @@ export const es: Catalog = {
   'error.DB_FROM_FUTURE':
     'Esta bóveda se creó con una versión más reciente de Amparo. Actualice Amparo para abrirla.',
   'error.NOT_FOUND': 'No se encontró ese registro. Es posible que se haya eliminado.',
+  'error.MERGE_CONFLICT': 'Estos dos registros no se pueden unir así: tienen números A distintos, o juntos tendrían más alias, idiomas, familiares o notas de los que caben en un registro. Corrija primero uno de ellos.',
   'error.STALE_WRITE':
     'Otra persona modificó este registro mientras usted lo editaba. Vuelva a cargarlo y haga sus cambios de nuevo.',
   'error.UNKNOWN_RULE': 'Amparo no conoce esa regla de plazos.',

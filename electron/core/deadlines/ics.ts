@@ -139,7 +139,10 @@ export function eventFor(r: DeadlineRow, lang: 'en' | 'es', includeNames: boolea
     if (includeNames && r.override_reason) lines.push(`${w.reason}: ${r.override_reason}`);
   }
   if (r.rule_due && r.rule_due !== r.computed_due) lines.push(`${w.later}: ${r.rule_due}`);
-  if (r.citation) lines.push(`${w.citation}: ${r.citation}`);
+  // Rule and dataset citations are fixed text; a citation typed by staff (manual
+  // deadlines, a re-registration notice) may name the client, like other free text.
+  const staffCitation = r.rule_id === null && r.tps_ref === null;
+  if (r.citation && (includeNames || !staffCitation)) lines.push(`${w.citation}: ${r.citation}`);
   if (r.verify === 1) lines.push(w.verify);
   if (r.source !== 'manual' || includeNames) {
     const trail = (JSON.parse(r.trail) as { en: string[]; es: string[] })[lang];

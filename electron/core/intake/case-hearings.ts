@@ -13,12 +13,16 @@ export function syncCaseHearing(ctx: Ctx, personId: string, caseId: string, c: C
   const existing = ctx.db
     .prepare(`SELECT id, version, date, details FROM events WHERE case_id = ? AND kind = 'hearing-scheduled' ORDER BY created_at DESC LIMIT 1`)
     .get(caseId) as { id: string; version: number; date: string; details: string } | undefined;
-  const event = { kind: 'hearing-scheduled' as const, date: hearing.date, caseId, details: { hearingKind: hearing.kind } };
   if (!existing) {
-    addEvent(ctx, personId, event);
+    addEvent(ctx, personId, { kind: 'hearing-scheduled', date: hearing.date, caseId, details: { hearingKind: hearing.kind } });
     return;
   }
-  const details = JSON.parse(existing.details) as { hearingKind?: string };
+  // Keep what the event already knows (the judge's filing days, detention at
+  // the time): the case only says the date and kind, and losing the rest would
+  // drop the deadlines that depend on it.
+  const { hearingKind, detained, days } = JSON.parse(existing.details) as { hearingKind?: string; detained?: boolean; days?: number };
   // A hearing that was removed from the case keeps its deadlines: dropping a deadline silently is the one thing we never do.
-  if (existing.date !== hearing.date || details.hearingKind !== hearing.kind) updateEvent(ctx, existing.id, existing.version, event);
+  if (existing.date === hearing.date && hearingKind === hearing.kind) return;
+  const details = { hearingKind: hearing.kind, ...(detained === undefined ? {} : { detained }), ...(days === undefined ? {} : { days }) };
+  updateEvent(ctx, existing.id, existing.version, { kind: 'hearing-scheduled', date: hearing.date, caseId, details });
 }

@@ -4,6 +4,7 @@
  * decides and explains.
  */
 import { compareCandidates, nameKeys, type NameRecord } from '../../../shared/intake/duplicates';
+import { AppError } from '../../../shared/errors';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
 import type { PersonRow } from './records';
@@ -50,10 +51,14 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): D
 export type Decision = 'new-person' | 'same-person' | 'needs-review';
 
 export function recordDecision(ctx: Ctx, personId: string, otherId: string, decision: Decision): void {
-  ctx.db
-    .prepare('INSERT INTO duplicate_decisions(id, person_id, other_id, decision, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(newId(), personId, otherId, decision, ctx.now(), ctx.actor);
-  audit(ctx, 'duplicate.decide', 'person', personId, { other: otherId, decision });
+  ctx.db.transaction(() => {
+    const found = ctx.db.prepare('SELECT count(*) AS n FROM people WHERE id IN (?, ?)').get(personId, otherId) as { n: number };
+    if (personId === otherId || found.n !== 2) throw new AppError('NOT_FOUND', 'One of these two records is not in this vault.');
+    ctx.db
+      .prepare('INSERT INTO duplicate_decisions(id, person_id, other_id, decision, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(newId(), personId, otherId, decision, ctx.now(), ctx.actor);
+    audit(ctx, 'duplicate.decide', 'person', personId, { other: otherId, decision });
+  })();
 }
 
 export function decisionsFor(ctx: Ctx, personId: string): Array<{ otherId: string; decision: Decision; decidedAt: string; decidedBy: string }> {

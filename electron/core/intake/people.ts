@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../shared/errors';
 import { intakeSchemas } from '../../../shared/contract';
-import type { CaseRecord, FullIntake, QuickIntake } from '../../../shared/schemas/intake';
+import { LIMITS, type CaseRecord, type FullIntake, type QuickIntake } from '../../../shared/schemas/intake';
 import { urgencyFlags } from '../../../shared/intake/urgency';
 import { nameKeys } from '../../../shared/intake/duplicates';
 import { newId, type Ctx } from '../context';
@@ -365,6 +365,7 @@ export function mergePeople(ctx: Ctx, keepId: string, mergeId: string): PersonVi
     const a = JSON.parse(keep.data) as PersonData;
     const b = JSON.parse(other.data) as PersonData;
     const merged = mergeData(a, b);
+    checkMergeable(a, b, merged);
     ctx.db.prepare('UPDATE cases SET person_id = ? WHERE person_id = ?').run(keepId, mergeId);
     ctx.db
       .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?')
@@ -384,6 +385,25 @@ function fillGaps<T extends object>(a: T, b: T): T {
     if (out[k] === undefined || out[k] === '' || out[k] === null) out[k] = v;
   }
   return out as T;
+}
+
+/**
+ * Two different A-numbers almost always mean two people; and a merged record
+ * must still fit the limits every later edit is checked against. Either way
+ * the user corrects a record first: a merge never drops anything to fit.
+ */
+function checkMergeable(a: PersonData, b: PersonData, merged: PersonData): void {
+  const problem =
+    a.person.aNumber && b.person.aNumber && a.person.aNumber !== b.person.aNumber
+      ? 'different A-numbers'
+      : merged.person.aliases.length > LIMITS.aliases ||
+          merged.person.languages.length > LIMITS.languages ||
+          merged.family.length > LIMITS.family ||
+          merged.notes.length > LIMITS.notes ||
+          merged.urgentNeeds.length > LIMITS.urgentNeeds
+        ? 'too much for one record'
+        : null;
+  if (problem) throw new AppError('MERGE_CONFLICT', `These records cannot be merged (${problem}). Correct one of them first.`);
 }
 
 export function mergeData(a: PersonData, b: PersonData): PersonData {

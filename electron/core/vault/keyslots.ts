@@ -3,7 +3,7 @@
  * once per secret (passphrase, recovery code) under an Argon2id-derived key.
  * Changing the passphrase rewrites this small file and never the database.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, unlinkSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -119,7 +119,8 @@ export function writeFileAtomic(path: string, data: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
-    writeSync(fd, data);
+    // writeFileSync on a descriptor loops until every byte is written (writeSync may write fewer).
+    writeFileSync(fd, data);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);

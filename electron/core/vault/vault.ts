@@ -2,7 +2,7 @@
  * The vault: one SQLCipher database plus its keyslots file beside it.
  * Nothing here imports Electron; the folder arrives as a plain argument.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
@@ -57,6 +57,9 @@ export class Vault {
     if (this.exists()) throw new AppError('VAULT_EXISTS', 'A vault already exists here.');
     this.lock();
     mkdirSync(dirname(this.dbPath), { recursive: true, mode: 0o700 });
+    // A key file without a database may belong to a database about to be
+    // restored from backup: set it aside, never overwrite it.
+    if (existsSync(this.keyslotsPath)) renameSync(this.keyslotsPath, `${this.keyslotsPath}.replaced-${Date.now()}`);
     const masterKey = randomBytes(32);
     const vaultId = newVaultId();
     const recoveryCode = newRecoveryCode();

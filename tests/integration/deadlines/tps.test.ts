@@ -87,6 +87,21 @@ describe('TPS deadlines from the shipped dataset', () => {
   });
 });
 
+describe('TPS history on merge', () => {
+  it('keeps a done TPS deadline of the merged record as history on the kept one', async () => {
+    await start('2026-05-10');
+    const a = await person(core, { history: { tpsCountry: 'SV' } });
+    const b = await person(core, { given: 'Ana M.', history: { tpsCountry: 'SV' } });
+    await tpsOf(a.id);
+    const [bDone] = await tpsOf(b.id);
+    await core.call('deadlines.markDone', { id: bDone!.id, version: bDone!.version });
+    await core.call('people.merge', { keepId: a.id, mergeId: b.id });
+    const kept = await tpsOf(a.id);
+    expect(kept.map((d) => d.status).sort()).toEqual(['done', 'open']);
+    expect(kept.find((d) => d.status === 'done')!.id).toBe(bDone!.id);
+  });
+});
+
 describe('TPS import', () => {
   it('preview says whose deadlines change and writes nothing; apply recomputes in place', async () => {
     await start('2026-06-10');

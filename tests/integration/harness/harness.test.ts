@@ -102,6 +102,15 @@ describe('loopback harness', () => {
     expect(plain.status).toBe(415);
   });
 
+  it('applies the IPC guard: prototype keys, deep nesting and oversize input are refused before the core', async () => {
+    const proto = await http('POST', '/api/vault.status', { 'content-type': 'application/json', 'x-amparo-token': h.token, origin: h.url }, '{"__proto__":{"x":1}}');
+    expect(proto.status).toBe(400);
+    let deep = '1';
+    for (let i = 0; i < 40; i++) deep = `{"a":${deep}}`;
+    expect((await api('vault.status', JSON.parse(deep))).status).toBe(400);
+    expect((await api('people.search', { query: 'x'.repeat(11 * 1024 * 1024) })).status).toBe(400);
+  });
+
   it('never serves files outside the app folder', async () => {
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
       const r = await http('GET', p);

@@ -53,3 +53,27 @@ describe('a hearing moved from the deadlines panel', () => {
     expect(deadline!.due).toBe('2026-12-24');
   });
 });
+
+describe('moving a hearing on the case', () => {
+  it("keeps the judge's filing days and the detained fact, so the deadline moves instead of vanishing", async () => {
+    const env = await freshCore({ today: '2026-11-26' });
+    cleanup = env.cleanup;
+    const { core } = env;
+    const p = await core.call('intake.createQuick', {
+      intake: { givenName: 'Yusuf', familyName: 'Çelik', dob: '1980-05-05', phone: '5551234567', detained: true, facility: 'Krome' },
+    });
+    const c = await core.call('cases.add', { personId: p.id, case: { type: 'removal-detained' } });
+    const added = await core.call('events.add', {
+      personId: p.id,
+      event: { kind: 'hearing-scheduled', date: '2027-01-20', caseId: c.id, details: { hearingKind: 'individual', detained: true, days: 10 } },
+    });
+    expect(added.deadlines.map((d) => d.ruleId)).toEqual(['prehearing-filing-individual-detained']);
+    const [d] = await core.call('deadlines.list', { personId: p.id });
+    await core.call('deadlines.override', { id: d!.id, version: d!.version, due: '2027-01-05', reason: 'File early: interpreter needed' });
+    await core.call('cases.update', { id: c.id, version: c.version, case: { type: 'removal-detained', nextHearing: { date: '2027-02-03', kind: 'individual' } } });
+    const after = await core.call('deadlines.list', { personId: p.id });
+    expect(after.map((x) => x.id)).toEqual([d!.id]);
+    expect(after[0]!.override?.reason).toBe('File early: interpreter needed');
+    expect(after[0]!.computedDue).not.toBe(d!.computedDue);
+  });
+});

@@ -197,6 +197,8 @@ describe('people: duplicates and merge', () => {
     expect(cands.map((c) => c.id)).toEqual([a.id]);
     expect(cands[0]!.reasons.length).toBeGreaterThan(0);
     await core.call('people.decide', { personId: b.id, otherId: a.id, decision: 'same-person' });
+    const ghost = '01890000-0000-7000-8000-000000000000';
+    expect(await core.dispatch('people.decide', { personId: b.id, otherId: ghost, decision: 'new-person' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const merged = await core.call('people.merge', { keepId: a.id, mergeId: b.id });
     expect(merged.person.aNumber).toBe('087654321');
     expect(merged.person.phone).toBe('555-000-1111');
@@ -206,6 +208,20 @@ describe('people: duplicates and merge', () => {
     expect((await core.call('people.get', { id: b.id })).mergedInto).toBe(a.id);
     expect((await core.call('people.list', {})).total).toBe(1);
     expect((await core.call('people.search', { query: '087654321' })).map((r) => r.id)).toEqual([a.id]);
+  });
+});
+
+describe('merge refusals', () => {
+  it('refuses two records with different A-numbers, and one that would not fit a record', async () => {
+    const a = await full({ givenName: 'Ana', familyName: 'Pérez', aNumber: '012345678' });
+    const b = await full({ givenName: 'Ana', familyName: 'Peres', aNumber: '087654321' });
+    expect(await core.dispatch('people.merge', { keepId: a.id, mergeId: b.id })).toMatchObject({ ok: false, error: { code: 'MERGE_CONFLICT' } });
+    const c = await full({ givenName: 'Luis', familyName: 'Ortiz', aliases: Array.from({ length: 15 }, (_, i) => `Alias ${i}`) });
+    const d = await full({ givenName: 'Luis', familyName: 'Ortis', aliases: Array.from({ length: 15 }, (_, i) => `Otro ${i}`) });
+    expect(await core.dispatch('people.merge', { keepId: c.id, mergeId: d.id })).toMatchObject({ ok: false, error: { code: 'MERGE_CONFLICT' } });
+    // Nothing changed on either side.
+    expect((await core.call('people.get', { id: b.id })).mergedInto).toBeUndefined();
+    expect((await core.call('people.get', { id: c.id })).person.aliases).toHaveLength(15);
   });
 });
 

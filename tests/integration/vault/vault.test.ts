@@ -220,3 +220,17 @@ describe('damaged or foreign files', () => {
     expect((core.vault as unknown as { kdfCost: unknown }).kdfCost).toEqual({ m: 131072, t: 8, p: 1 });
   });
 });
+
+describe('creating over a lone key file', () => {
+  it('sets the old key file aside instead of overwriting it', async () => {
+    const { core, dbPath, dir } = await setup();
+    await core.call('vault.lock', {});
+    const oldKeys = readFileSync(dbPath + '.keyslots', 'utf8');
+    // The database is lost (to be restored from backup); someone creates a new vault here meanwhile.
+    for (const f of readdirSync(dir)) if (f.startsWith('amparo.db') && !f.endsWith('.keyslots')) unlinkSync(join(dir, f));
+    await core.call('vault.create', { passphrase: 'a new passphrase here' });
+    const aside = readdirSync(dir).filter((f) => f.startsWith('amparo.db.keyslots.replaced-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe(oldKeys);
+  });
+});

@@ -137,7 +137,10 @@ export const m0003: Migration = {
       CREATE TRIGGER people_merge_deadlines AFTER UPDATE OF merged_into ON people
       WHEN NEW.merged_into IS NOT NULL AND OLD.merged_into IS NULL
       BEGIN
-        DELETE FROM deadlines WHERE person_id = NEW.id AND tps_ref IS NOT NULL;
+        -- Open, untouched TPS dates are recomputed for the kept person; work
+        -- done or overridden stays as history, detached from the dataset.
+        DELETE FROM deadlines WHERE person_id = NEW.id AND tps_ref IS NOT NULL AND status = 'open' AND override_due IS NULL;
+        UPDATE deadlines SET tps_ref = NULL WHERE person_id = NEW.id AND tps_ref IS NOT NULL;
         UPDATE events SET person_id = NEW.merged_into WHERE person_id = NEW.id;
         UPDATE deadlines SET person_id = NEW.merged_into,
           detained = (SELECT detained FROM people WHERE id = NEW.merged_into),
