@@ -127,20 +127,7 @@ function CandidateCard({ c, decision, onDecide, onOpen, needsChoice }: { c: Dupl
   const groupName = useId();
   return (
     <li className={`dup-card dup-card--${c.strength}${needsChoice ? ' dup-card--needs' : ''}`}>
-      <p className="dup-name">
-        <strong>{name}</strong>{' '}
-        <span className={`pill pill--${c.strength === 'likely' ? 'danger' : 'warning'}`}>{t(c.strength === 'likely' ? 'dup.likely' : 'dup.possible')}</span>
-      </p>
-      <p className="dup-facts">
-        {c.dob ? `${t('people.col.dob')}: ${formatUsDate(c.dob)}` : t('dup.noDob')}
-        {c.aNumber ? ` · ${formatANumber(c.aNumber)}` : ''}
-      </p>
-      <ul className="dup-reasons">
-        {c.reasons.map((r) => {
-          const k = reasonKey(r);
-          return <li key={r}>{k ? t(k) : r}</li>;
-        })}
-      </ul>
+      <CandidateSummary c={c} name={name} />
       <fieldset className="dup-choice">
         <legend>{t('dup.question', { name })}</legend>
         {DECISIONS.map((d) => (
@@ -155,5 +142,28 @@ function CandidateCard({ c, decision, onDecide, onOpen, needsChoice }: { c: Dupl
         {t('dup.openExisting')}
       </button>
     </li>
+  );
+}
+
+/** Who a candidate is and why they match: shared by the intake check and the merge panel. */
+export function CandidateSummary({ c, name }: { c: DuplicateCandidate; name: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="dup-name">
+        <strong>{name}</strong>{' '}
+        <span className={`pill pill--${c.strength === 'likely' ? 'danger' : 'warning'}`}>{t(c.strength === 'likely' ? 'dup.likely' : 'dup.possible')}</span>
+      </p>
+      <p className="dup-facts">
+        {c.dob ? `${t('people.col.dob')}: ${formatUsDate(c.dob)}` : t('dup.noDob')}
+        {c.aNumber ? ` · ${formatANumber(c.aNumber)}` : ''}
+      </p>
+      <ul className="dup-reasons">
+        {c.reasons.map((r) => {
+          const k = reasonKey(r);
+          return <li key={r}>{k ? t(k) : r}</li>;
+        })}
+      </ul>
+    </>
   );
 }

@@ -6,14 +6,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../api';
 import { errorKey } from '../../../../shared/i18n';
-import { formatANumber } from '../../../../shared/schemas/anumber';
 import type { DuplicateCandidate, PersonView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { probeOf } from '../intake/model';
-import { reasonKey, useDuplicateCheck } from '../intake/duplicates';
+import { CandidateSummary, useDuplicateCheck } from '../intake/duplicates';
 import { useNavigation } from './navigation';
-import { displayName, usDate } from './format';
+import { displayName } from './format';
 
 export function MergePanel({ view, onMerged }: { view: PersonView; onMerged(v: PersonView): void }) {
   const { t } = useI18n();
@@ -32,20 +31,7 @@ export function MergePanel({ view, onMerged }: { view: PersonView; onMerged(v: P
             const name = displayName(c);
             return (
               <li key={c.id} className={`dup-card dup-card--${c.strength}`}>
-                <p className="dup-name">
-                  <strong>{name}</strong>{' '}
-                  <span className={`pill pill--${c.strength === 'likely' ? 'danger' : 'warning'}`}>{t(c.strength === 'likely' ? 'dup.likely' : 'dup.possible')}</span>
-                </p>
-                <p className="dup-facts">
-                  {c.dob ? `${t('people.col.dob')}: ${usDate(c.dob)}` : t('dup.noDob')}
-                  {c.aNumber ? ` · ${formatANumber(c.aNumber)}` : ''}
-                </p>
-                <ul className="dup-reasons">
-                  {c.reasons.map((r) => {
-                    const k = reasonKey(r);
-                    return <li key={r}>{k ? t(k) : r}</li>;
-                  })}
-                </ul>
+                <CandidateSummary c={c} name={name} />
                 <div className="actions actions--start">
                   <button type="button" className="btn btn-small" onClick={() => nav.openPerson(c.id)}>
                     {t('dup.openNamed', { name })}
