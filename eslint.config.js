@@ -4,7 +4,24 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'stream', 'util', 'url', 'worker_threads', 'zlib', 'readline'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'util',
+  'url',
+  'worker_threads',
+  'zlib',
+  'readline',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'test-results/**'] },
@@ -12,7 +29,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
     },
@@ -26,7 +46,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ runs in every process: no Node APIs.' },
-            { group: ['electron', 'electron/*', 'better-sqlite3*', 'react', 'react-dom', 'react-dom/*'], message: 'shared/ must stay pure TypeScript.' },
+            {
+              group: ['electron', 'electron/*', 'better-sqlite3*', 'react', 'react-dom', 'react-dom/*'],
+              message: 'shared/ must stay pure TypeScript.',
+            },
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from the processes.' },
           ],
         },
@@ -54,7 +77,10 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'The core never imports Electron (ARCHITECTURE.md, principle 2).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'electron/*'], message: 'The core never imports Electron (ARCHITECTURE.md, principle 2).' }] },
+      ],
     },
   },
   {

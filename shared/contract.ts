@@ -39,7 +39,10 @@ const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 const version = z.number().int().min(1);
 const decisionSchema = z.enum(['new-person', 'same-person', 'needs-review']);
 /** Choices made in the duplicate check before saving, recorded with the new record. */
-const decisions = z.array(z.object({ otherId: id, decision: decisionSchema }).strict()).max(20).default([]);
+const decisions = z
+  .array(z.object({ otherId: id, decision: decisionSchema }).strict())
+  .max(20)
+  .default([]);
 /** A draft is whatever the form held, as JSON; bounded so a runaway form cannot fill the disk. */
 const draftData = z.unknown().refine((v) => JSON.stringify(v ?? null).length <= 2_000_000, { message: 'draft.tooLarge' });
 const personData = z
@@ -140,8 +143,14 @@ export const contract = {
   'prefs.get': op(empty, returns<{ lang?: 'en' | 'es' }>()),
   'prefs.set': op(z.object({ lang: z.enum(['en', 'es']) }).strict(), returns<{ lang?: 'en' | 'es' }>()),
 
-  'intake.createQuick': op(z.object({ intake: intakeSchemas.quickIntake, draftId: id.optional(), decisions }).strict(), returns<PersonView>()),
-  'intake.createFull': op(z.object({ intake: intakeSchemas.fullIntake, draftId: id.optional(), decisions }).strict(), returns<PersonView>()),
+  'intake.createQuick': op(
+    z.object({ intake: intakeSchemas.quickIntake, draftId: id.optional(), decisions }).strict(),
+    returns<PersonView>(),
+  ),
+  'intake.createFull': op(
+    z.object({ intake: intakeSchemas.fullIntake, draftId: id.optional(), decisions }).strict(),
+    returns<PersonView>(),
+  ),
   'people.get': op(z.object({ id }).strict(), returns<PersonView>()),
   'people.update': op(z.object({ id, version, data: personData }).strict(), returns<PersonView>()),
   'people.list': op(
@@ -173,7 +182,10 @@ export const contract = {
       .strict(),
     returns<{ total: number; rows: CaseSummary[] }>(),
   ),
-  'people.search': op(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }).strict(), returns<PersonSummary[]>()),
+  'people.search': op(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    returns<PersonSummary[]>(),
+  ),
   'people.checkDuplicates': op(
     z
       .object({
@@ -190,11 +202,17 @@ export const contract = {
   'people.merge': op(z.object({ keepId: id, mergeId: id }).strict(), returns<PersonView>()),
   'cases.add': op(z.object({ personId: id, case: intakeSchemas.caseRecord }).strict(), returns<CaseView>()),
   'cases.update': op(z.object({ id, version, case: intakeSchemas.caseRecord }).strict(), returns<CaseView>()),
-  'drafts.save': op(z.object({ id: id.optional(), kind: z.enum(['quick', 'full', 'person-edit']), data: draftData }).strict(), returns<DraftSummary>()),
+  'drafts.save': op(
+    z.object({ id: id.optional(), kind: z.enum(['quick', 'full', 'person-edit']), data: draftData }).strict(),
+    returns<DraftSummary>(),
+  ),
   'drafts.list': op(empty, returns<DraftSummary[]>()),
   'drafts.get': op(z.object({ id }).strict(), returns<Draft>()),
   'drafts.discard': op(z.object({ id }).strict(), returns<{ discarded: true }>()),
-  'import.preview': op(z.object({ fileName: z.string().max(260).optional(), dataBase64, mapping: csvMapping }).strict(), returns<ImportPreview>()),
+  'import.preview': op(
+    z.object({ fileName: z.string().max(260).optional(), dataBase64, mapping: csvMapping }).strict(),
+    returns<ImportPreview>(),
+  ),
   'import.commit': op(z.object({ dataBase64, mapping: csvMapping, choices: importChoices }).strict(), returns<ImportResult>()),
   'import.template': op(empty, returns<{ fileName: string; csv: string }>()),
   // Named under import.* so the people.* handler set stays unchanged; see electron/core/intake/csv/README.md.
@@ -216,7 +234,17 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 // ---- Case events, deadlines, docket, reminders, TPS (issue 4; services in electron/core/deadlines) ----
-import type { DeadlineView, DocketView, EventResult, EventView, IcsExport, ReminderList, TpsImportPreview, TpsImportResult, TpsStatusView } from './views';
+import type {
+  DeadlineView,
+  DocketView,
+  EventResult,
+  EventView,
+  IcsExport,
+  ReminderList,
+  TpsImportPreview,
+  TpsImportResult,
+  TpsStatusView,
+} from './views';
 import type { DeadlineResult, DeadlineRule } from './deadlines';
 import { isValidDate } from './deadlines/dates';
 
@@ -224,23 +252,45 @@ import { isValidDate } from './deadlines/dates';
 function deadlineOps() {
   const date = z.string().max(10).refine(isValidDate, { message: 'date.invalid' });
   const days = z.number().int().min(1).max(3650);
-  const oneLine = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\p{Cc}]/u.test(s), { message: 'text.invalidCharacters' });
+  const oneLine = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .refine((s) => !/[\p{Cc}]/u.test(s), { message: 'text.invalidCharacters' });
   const flag = z.boolean().optional();
   const base = { date, caseId: id.optional() };
-  const plain = <K extends string>(kind: K) => z.object({ kind: z.literal(kind), ...base, details: z.object({}).strict().default({}) }).strict();
+  const plain = <K extends string>(kind: K) =>
+    z.object({ kind: z.literal(kind), ...base, details: z.object({}).strict().default({}) }).strict();
   const decision = <K extends string>(kind: K) =>
     z.object({ kind: z.literal(kind), ...base, details: z.object({ inAbsentia: flag }).strict().default({}) }).strict();
   const hearingKind = z.enum(['master', 'individual']);
   const event = z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('hearing-scheduled'), ...base, details: z.object({ hearingKind, detained: flag, days: days.optional() }).strict() }).strict(),
+    z
+      .object({
+        kind: z.literal('hearing-scheduled'),
+        ...base,
+        details: z.object({ hearingKind, detained: flag, days: days.optional() }).strict(),
+      })
+      .strict(),
     z
       .object({
         kind: z.literal('hearing-moved'),
         ...base,
         details: z
-          .object({ hearingEventId: id.optional(), hearingKind: hearingKind.optional(), detained: flag, days: days.optional(), previousDate: date.optional() })
+          .object({
+            hearingEventId: id.optional(),
+            hearingKind: hearingKind.optional(),
+            detained: flag,
+            days: days.optional(),
+            previousDate: date.optional(),
+          })
           .strict()
-          .refine((d) => d.hearingEventId !== undefined || d.hearingKind !== undefined, { message: 'hearing.kindRequired', path: ['hearingKind'] }),
+          .refine((d) => d.hearingEventId !== undefined || d.hearingKind !== undefined, {
+            message: 'hearing.kindRequired',
+            path: ['hearingKind'],
+          }),
       })
       .strict(),
     decision('ij-decision-oral'),
@@ -256,7 +306,16 @@ function deadlineOps() {
           .refine((d) => (d.subkind === 'denial') === (d.days === undefined), { message: 'uscis.daysForRfeOrNoidOnly', path: ['days'] }),
       })
       .strict(),
-    z.object({ kind: z.literal('detained'), ...base, details: z.object({ facility: oneLine(200).optional() }).strict().default({}) }).strict(),
+    z
+      .object({
+        kind: z.literal('detained'),
+        ...base,
+        details: z
+          .object({ facility: oneLine(200).optional() })
+          .strict()
+          .default({}),
+      })
+      .strict(),
     plain('released'),
     z.object({ kind: z.literal('last-arrival'), ...base, details: z.object({ asylum: flag }).strict().default({}) }).strict(),
     z
@@ -270,7 +329,10 @@ function deadlineOps() {
       .object({
         kind: z.literal('tps-reregistration-opened'),
         ...base,
-        details: z.object({ closes: date.optional(), citation: oneLine(300).optional() }).strict().default({}),
+        details: z
+          .object({ closes: date.optional(), citation: oneLine(300).optional() })
+          .strict()
+          .default({}),
       })
       .strict(),
     plain('filing-served'),
@@ -285,11 +347,21 @@ function deadlineOps() {
     'events.update': op(z.object({ id, version, event }).strict(), returns<EventResult>()),
     'events.delete': op(ref, returns<{ deleted: true; removed: string[] }>()),
     'events.list': op(z.object({ personId: id }).strict(), returns<EventView[]>()),
-    'deadlines.list': op(z.object({ personId: id, status: z.enum(['open', 'done', 'all']).default('all') }).strict(), returns<DeadlineView[]>()),
+    'deadlines.list': op(
+      z.object({ personId: id, status: z.enum(['open', 'done', 'all']).default('all') }).strict(),
+      returns<DeadlineView[]>(),
+    ),
     'deadlines.get': op(z.object({ id }).strict(), returns<DeadlineView>()),
     /** Computes without saving; rule and trigger are checked by the engine (UNKNOWN_RULE, BAD_DATE). */
     'deadlines.preview': op(
-      z.object({ rule: z.string().max(100), trigger: z.string().max(20), mailed: z.boolean().optional(), days: z.number().int().optional() }).strict(),
+      z
+        .object({
+          rule: z.string().max(100),
+          trigger: z.string().max(20),
+          mailed: z.boolean().optional(),
+          days: z.number().int().optional(),
+        })
+        .strict(),
       returns<DeadlineResult>(),
     ),
     'deadlines.rules': op(empty, returns<DeadlineRule[]>()),
@@ -326,7 +398,13 @@ function deadlineOps() {
       returns<DocketView>(),
     ),
     'reminders.due': op(
-      z.object({ withinDays: z.number().int().min(0).max(60).default(3), includeNames: z.boolean().default(false), today: date.optional() }).strict(),
+      z
+        .object({
+          withinDays: z.number().int().min(0).max(60).default(3),
+          includeNames: z.boolean().default(false),
+          today: date.optional(),
+        })
+        .strict(),
       returns<ReminderList>(),
     ),
     'tps.status': op(empty, returns<TpsStatusView>()),
@@ -399,7 +477,9 @@ function formOps() {
       givenName: line(200)
         .pipe(z.string().min(1, { message: 'name.required' }))
         .transform((s) => s.normalize('NFC')),
-      familyName: line(200).default('').transform((s) => s.normalize('NFC')),
+      familyName: line(200)
+        .default('')
+        .transform((s) => s.normalize('NFC')),
       middleName: optionalLine(200),
       kind: z.enum(['attorney', 'accredited-representative']).default('attorney'),
       licensingAuthority: optionalLine(200),
@@ -421,7 +501,10 @@ function formOps() {
   const jobRef = z.object({ jobId: id }).strict();
   return {
     /** Decrypts and stores a blank downloaded from uscis.gov; PDF_INVALID, PDF_NEEDS_PASSWORD, PDF_NO_FORM. */
-    'forms.importBlank': op(z.object({ fileName: line(260).pipe(z.string().min(1)), dataBase64: pdfBase64 }).strict(), returns<ImportedBlank>()),
+    'forms.importBlank': op(
+      z.object({ fileName: line(260).pipe(z.string().min(1)), dataBase64: pdfBase64 }).strict(),
+      returns<ImportedBlank>(),
+    ),
     'forms.listTemplates': op(empty, returns<TemplateSummary[]>()),
     'forms.getTemplate': op(z.object({ id }).strict(), returns<TemplateView>()),
     /** The decrypted blank, for page previews (pdfjs-dist in the renderer). Not client data. */

@@ -117,7 +117,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     const api = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
     const work = api ? handleApi(req, res, api[1]!) : handleStatic(req, res, url.pathname);
     work.catch(() => {
-      if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Amparo.' } });
+      if (!res.headersSent)
+        sendResult(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Amparo.' } });
       else res.destroy();
     });
   });

@@ -148,7 +148,15 @@ export function App() {
   );
 }
 
-function AuthScreen({ screen, setScreen, retry }: { screen: Exclude<Screen, { kind: 'shell' }>; setScreen(s: Screen): void; retry(): void }) {
+function AuthScreen({
+  screen,
+  setScreen,
+  retry,
+}: {
+  screen: Exclude<Screen, { kind: 'shell' }>;
+  setScreen(s: Screen): void;
+  retry(): void;
+}) {
   switch (screen.kind) {
     case 'loading':
       return <Loading />;
@@ -162,7 +170,9 @@ function AuthScreen({ screen, setScreen, retry }: { screen: Exclude<Screen, { ki
       return (
         <Unlock
           justLocked={screen.justLocked}
-          onUnlocked={(how) => setScreen(how === 'recovery' ? { kind: 'shell', page: 'settings', notice: 'recover.done' } : { kind: 'shell', page: 'intake' })}
+          onUnlocked={(how) =>
+            setScreen(how === 'recovery' ? { kind: 'shell', page: 'settings', notice: 'recover.done' } : { kind: 'shell', page: 'intake' })
+          }
         />
       );
   }

@@ -18,9 +18,7 @@ const confirmMatches =
     ctx.addIssue({ code: 'custom', path: ['confirm'], message: d.confirm === '' ? 'passphrase.confirmRequired' : 'passphrase.mismatch' });
   };
 
-export const createVaultForm = z
-  .object({ passphrase: passphraseSchema, confirm: z.string() })
-  .superRefine(confirmMatches('passphrase'));
+export const createVaultForm = z.object({ passphrase: passphraseSchema, confirm: z.string() }).superRefine(confirmMatches('passphrase'));
 export type CreateVaultForm = z.input<typeof createVaultForm>;
 
 export const unlockForm = z.object({ passphrase: required('passphrase.required') });

@@ -60,7 +60,10 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lowercase hex sha256');
 
 export const fieldMapSchema = z
   .object({
-    form: z.string().max(50).regex(/^[a-z0-9-]+$/),
+    form: z
+      .string()
+      .max(50)
+      .regex(/^[a-z0-9-]+$/),
     edition: str(100).min(1),
     title: str(300).optional(),
     /** sha256 of the official blank as downloaded (before decryption). */
@@ -72,7 +75,15 @@ export const fieldMapSchema = z
      * `clientMail: ["person.mailingAddress", "person.address"]`; sources may
      * then start with `clientMail.`.
      */
-    aliases: z.record(z.string().max(50).regex(/^[a-zA-Z]+$/), z.array(path).min(1).max(10)).optional(),
+    aliases: z
+      .record(
+        z
+          .string()
+          .max(50)
+          .regex(/^[a-zA-Z]+$/),
+        z.array(path).min(1).max(10),
+      )
+      .optional(),
     fields: z.record(str(300).min(1), mapEntrySchema).refine((f) => Object.keys(f).length <= 5000, { message: 'map.tooManyFields' }),
   })
   .strict();

@@ -14,7 +14,8 @@ export const en = {
 
   'lang.label': 'Language',
   'reminders.title': 'Amparo: deadlines coming up',
-  'reminders.body': '{count} deadline(s) due within {days} days ({overdue} overdue, {detained} for detained people). Open the docket to see them.',
+  'reminders.body':
+    '{count} deadline(s) due within {days} days ({overdue} overdue, {detained} for detained people). Open the docket to see them.',
   'people.view.label': 'Show',
   'people.view.people': 'People',
   'people.view.cases': 'Cases',
@@ -55,8 +56,7 @@ export const en = {
     'Print it or copy it by hand onto paper, and keep it somewhere safe away from this computer, such as the clinic’s locked cabinet. Do not email it or save it in a file on this computer.',
   'recoveryCode.codeLabel': 'Recovery code',
   'recoveryCode.printHeading': 'Amparo vault recovery code',
-  'recoveryCode.printNote':
-    'Anyone who has this code and the vault file can read the client data. Keep this paper locked away.',
+  'recoveryCode.printNote': 'Anyone who has this code and the vault file can read the client data. Keep this paper locked away.',
   'recoveryCode.print': 'Print',
   'recoveryCode.saved': 'I have printed or written down the recovery code and stored it safely.',
   'recoveryCode.continue': 'Continue',
@@ -71,8 +71,7 @@ export const en = {
   'unlock.useRecovery': 'Forgot the passphrase? Use the recovery code',
 
   'recover.title': 'Unlock with the recovery code',
-  'recover.intro':
-    'Type the recovery code from the paper, then choose a new passphrase. The old passphrase will stop working.',
+  'recover.intro': 'Type the recovery code from the paper, then choose a new passphrase. The old passphrase will stop working.',
   'recover.code': 'Recovery code',
   'recover.codeHint': '32 letters and numbers. Dashes, spaces and lowercase letters are fine.',
   'recover.newPassphrase': 'New passphrase',
@@ -117,25 +116,23 @@ export const en = {
   'error.WRONG_PASSPHRASE': 'That passphrase does not open this vault.',
   'error.WRONG_RECOVERY_CODE': 'That recovery code does not open this vault. Check each group of four characters.',
   'error.VAULT_EXISTS': 'A vault already exists in this folder.',
-  'error.VAULT_NOT_FOUND':
-    'There is no vault in this folder, or its database file is missing. If you have a backup, restore it.',
+  'error.VAULT_NOT_FOUND': 'There is no vault in this folder, or its database file is missing. If you have a backup, restore it.',
   'error.VAULT_LOCKED': 'The vault is locked. Unlock it to continue.',
   'error.KEYSLOTS_MISSING': 'The key file that goes with the vault is missing. Restore it from your backup.',
   'error.KEYSLOTS_CORRUPT': 'The key file that goes with the vault is damaged. Restore it from your backup.',
   'error.DB_CORRUPT': 'The vault file is damaged or does not match its key file. Restore it from your backup.',
   'error.DB_FROM_FUTURE': 'This vault was made by a newer version of Amparo. Update Amparo to open it.',
   'error.NOT_FOUND': 'That record was not found. It may have been deleted.',
-  'error.MERGE_CONFLICT': 'These two records cannot be merged as they are: they have different A-numbers, or together they would have more aliases, languages, family members or notes than one record can hold. Correct one of them first.',
-  'error.STALE_WRITE':
-    'Someone else changed this record while you were editing it. Reload it and make your changes again.',
+  'error.MERGE_CONFLICT':
+    'These two records cannot be merged as they are: they have different A-numbers, or together they would have more aliases, languages, family members or notes than one record can hold. Correct one of them first.',
+  'error.STALE_WRITE': 'Someone else changed this record while you were editing it. Reload it and make your changes again.',
   'error.UNKNOWN_RULE': 'Amparo does not know that deadline rule.',
   'error.BAD_DATE': 'That date is not valid.',
   'error.CSV_INVALID': 'That CSV file could not be read. Check that it has the expected columns.',
   'error.PDF_INVALID': 'That file is not a readable PDF.',
   'error.PDF_NEEDS_PASSWORD': 'That PDF is protected with a password and cannot be opened.',
   'error.PDF_NO_FORM': 'That PDF has no fillable form fields.',
-  'error.PDF_WRONG_EDITION':
-    'That PDF is a different edition of the form than Amparo expects. Download the current edition from USCIS.',
+  'error.PDF_WRONG_EDITION': 'That PDF is a different edition of the form than Amparo expects. Download the current edition from USCIS.',
   'error.CANCELLED': 'The operation was cancelled.',
   'error.FORBIDDEN': 'That action is not allowed.',
   'error.INTERNAL': 'Something went wrong inside Amparo. Your saved data is unchanged. Please try again.',
@@ -346,10 +343,12 @@ export const en = {
   'dup.decision.new-person': 'New person',
   'dup.decision.same-person': 'Same person',
   'dup.decision.needs-review': 'Needs review',
-  'dup.sameHint': 'Saving keeps both records, linked as the same person; merge them from the existing record. Or open it instead: this intake stays as a draft.',
+  'dup.sameHint':
+    'Saving keeps both records, linked as the same person; merge them from the existing record. Or open it instead: this intake stays as a draft.',
   'dup.openExisting': 'Open existing record',
   'dup.openNamed': 'Open {name}',
-  'dup.blocked': 'Not saved: someone on file is likely the same person. For each likely match, choose New person, Same person or Needs review.',
+  'dup.blocked':
+    'Not saved: someone on file is likely the same person. For each likely match, choose New person, Same person or Needs review.',
   'dup.reason.a-number-equal': 'Same A-number',
   'dup.reason.a-number-differs': 'Different A-numbers',
   'dup.reason.dob-equal': 'Same date of birth',
@@ -413,7 +412,8 @@ export const en = {
   'person.editTitle': 'Record',
   'person.save': 'Save changes',
   'person.savedNotice': 'Changes saved at {time}.',
-  'person.stale': 'Someone saved this record after you opened it. Your changes were NOT saved, and nothing of theirs was overwritten. Reload to see their version, then make your changes again.',
+  'person.stale':
+    'Someone saved this record after you opened it. Your changes were NOT saved, and nothing of theirs was overwritten. Reload to see their version, then make your changes again.',
   'person.reload': 'Reload',
   'person.restoreBody': 'There are unsaved changes to this record from {time}.',
   'person.restore': 'Restore them',
@@ -437,7 +437,8 @@ export const en = {
   'merge.done': 'The records were merged.',
 
   'importer.fileTitle': 'Import people from a CSV file',
-  'importer.intro': 'Check every row before anything is saved. The import is all or nothing: if any row has a problem, nothing is imported.',
+  'importer.intro':
+    'Check every row before anything is saved. The import is all or nothing: if any row has a problem, nothing is imported.',
   'importer.chooseFile': 'CSV file',
   'importer.fileHint': 'A spreadsheet saved as CSV (comma, semicolon or tab separated). Up to 50 MB.',
   'importer.template': 'Download template CSV',
@@ -581,12 +582,16 @@ export const en = {
   'deadline.computedDue': 'Computed date',
   'deadline.overrideReason': 'Reason for the override',
   'deadline.overrideBy': '(by {who}, {when})',
-  'deadline.overrideStale': 'The computed date changed after this override was set: it was {then} and is now {now}. Check that the override still holds.',
+  'deadline.overrideStale':
+    'The computed date changed after this override was set: it was {then} and is now {now}. Check that the override still holds.',
   'deadline.ruleDue': 'Literal rule reading',
-  'deadline.ruleDueExplain': 'The due date {due} is the conservative date: file by then. A literal reading of the rule gives {rule}; it is shown for reference only.',
+  'deadline.ruleDueExplain':
+    'The due date {due} is the conservative date: file by then. A literal reading of the rule gives {rule}; it is shown for reference only.',
   'deadline.closureDue': 'Next open court day',
-  'deadline.closureExplain': 'The due date is a court closure day you entered. Whether the closure extends this deadline is announced case by case: relying on the later date is a person’s decision.',
-  'deadline.verifyExplain': 'Verify: the law behind this date is not settled, or its citation could not be confirmed. Check it before relying on it.',
+  'deadline.closureExplain':
+    'The due date is a court closure day you entered. Whether the closure extends this deadline is announced case by case: relying on the later date is a person’s decision.',
+  'deadline.verifyExplain':
+    'Verify: the law behind this date is not settled, or its citation could not be confirmed. Check it before relying on it.',
   'deadline.trailTitle': 'How this date was computed',
   'deadline.citation': 'Citation',
   'deadline.noCitation': 'No citation entered.',
@@ -603,7 +608,8 @@ export const en = {
   'deadline.clearOverride': 'Remove the override',
   'deadline.overrideCleared': 'Override removed: the computed date applies again.',
   'deadline.overrideTitle': 'Override the due date',
-  'deadline.overrideIntro': 'For a date the court or the notice sets differently. The computed date ({computed}) stays on record and visible.',
+  'deadline.overrideIntro':
+    'For a date the court or the notice sets differently. The computed date ({computed}) stays on record and visible.',
   'deadline.overrideDue': 'New due date',
   'deadline.overrideReasonLabel': 'Reason (required)',
   'deadline.overrideReasonHint': 'For example: “The judge set the filing deadline at the hearing.”',
@@ -758,13 +764,15 @@ export const en = {
   'ics.titlePerson': 'Calendar file for this person',
   'ics.intro': 'Open deadlines as an .ics file for a calendar program. Only dates, deadline names and citations are included.',
   'ics.includeNames': 'Include client names',
-  'ics.namesWarning': 'Warning: a calendar file is not encrypted. Anyone who gets the file, or the calendar it is imported into, will see these names. Include them only if the file stays on clinic devices.',
+  'ics.namesWarning':
+    'Warning: a calendar file is not encrypted. Anyone who gets the file, or the calendar it is imported into, will see these names. Include them only if the file stays on clinic devices.',
   'ics.exportClinic': 'Export the docket (.ics)',
   'ics.exportPerson': 'Export this person’s deadlines (.ics)',
   'ics.saved': 'Saved {count} deadline(s) to {file}.',
 
   'closures.title': 'Court closure days',
-  'closures.intro': 'Days the court was closed (weather, emergencies). A closure never moves a deadline later by itself: the deadline is flagged and the next open day is shown, for a person to decide.',
+  'closures.intro':
+    'Days the court was closed (weather, emergencies). A closure never moves a deadline later by itself: the deadline is flagged and the next open day is shown, for a person to decide.',
   'closures.none': 'No closure days entered.',
   'closures.date': 'Closure date',
   'closures.add': 'Add closure day',
@@ -783,7 +791,8 @@ export const en = {
   'tps.loading': 'Loading TPS data…',
   'tps.datasetTitle': 'TPS dataset in use',
   'tps.staleTitle': 'This TPS data is {days} days old.',
-  'tps.staleBody': 'TPS changes by Federal Register notice and court order. Import a newer dataset, and check the Federal Register and uscis.gov/tps before advising anyone.',
+  'tps.staleBody':
+    'TPS changes by Federal Register notice and court order. Import a newer dataset, and check the Federal Register and uscis.gov/tps before advising anyone.',
   'tps.asOf': 'As of',
   'tps.age': 'Age',
   'tps.ageDays': '{days} days',
@@ -822,7 +831,8 @@ export const en = {
   'tps.import.removed': 'removed',
   'tps.import.truncated': 'Showing {shown} of {total} people.',
   'tps.import.apply': 'Apply the new dataset',
-  'tps.import.done': 'Imported the dataset as of {asOf}: {people} people updated ({created} deadlines created, {updated} changed, {removed} removed).',
+  'tps.import.done':
+    'Imported the dataset as of {asOf}: {people} people updated ({created} deadlines created, {updated} changed, {removed} removed).',
   'deadline.overrideNonBusiness': '{date} is {why}: check that this is the right date.',
   'tps.today': '(today)',
   'tps.tomorrow': '(tomorrow)',
@@ -833,8 +843,10 @@ export const en = {
   'forms.notBase64': 'That file could not be read. Choose it again.',
   'forms.templateOrForm': 'Choose one form to fill.',
   'forms.err.invalid': 'This file is damaged or is not a PDF. Download the blank form again from uscis.gov and import that file.',
-  'forms.err.password': 'This PDF needs a password to open. Official USCIS blanks open without one: download the form again from uscis.gov.',
-  'forms.err.noForm': 'This PDF has no fillable fields. Use the fillable form downloaded from uscis.gov, not a scan or a printed-and-scanned copy.',
+  'forms.err.password':
+    'This PDF needs a password to open. Official USCIS blanks open without one: download the form again from uscis.gov.',
+  'forms.err.noForm':
+    'This PDF has no fillable fields. Use the fillable form downloaded from uscis.gov, not a scan or a printed-and-scanned copy.',
   'forms.err.edition': 'This blank is a different edition from the one its field map was made for.',
   'forms.err.noBlank': 'No {form} blank has been imported yet. Download the current {form} from uscis.gov and import it under Forms.',
   'forms.err.batchRunning': 'Another batch of forms is still being filled. Wait for it to finish, or cancel it.',
@@ -861,7 +873,8 @@ export const en = {
   'forms.templates.confirmDelete': 'Yes, delete {name}',
   'forms.templates.keep': 'Keep it',
   'forms.import.label': 'Import blank PDF',
-  'forms.import.hint': 'The fillable form as downloaded from uscis.gov, or your clinic’s own fillable PDF. It is stored inside the encrypted vault.',
+  'forms.import.hint':
+    'The fillable form as downloaded from uscis.gov, or your clinic’s own fillable PDF. It is stored inside the encrypted vault.',
   'forms.import.reading': 'Reading the file…',
   'forms.import.importing': 'Checking the form and its fields…',
   'forms.import.accepting': 'Saving the field map for this edition…',
@@ -873,7 +886,8 @@ export const en = {
   'forms.import.review': 'Review in the mapper',
   'forms.import.acceptedReady': '{name} is ready to fill with the fields both editions share.',
   'forms.edition.title': 'Different edition',
-  'forms.edition.body': 'This is not the {form} edition {edition} that Amparo’s field map was made for. Check what differs before using it.',
+  'forms.edition.body':
+    'This is not the {form} edition {edition} that Amparo’s field map was made for. Check what differs before using it.',
   'forms.edition.missing': 'Fields of the map that this blank does not have ({count}): they will stay empty',
   'forms.edition.missingHint': 'USCIS may have renamed or removed them. Map their replacements in the mapper.',
   'forms.edition.noneMissing': 'Every mapped field is present in this blank.',
@@ -1004,7 +1018,8 @@ export const en = {
   'forms.mapper.show.all': 'All fields',
   'forms.mapper.show.mapped': 'Mapped fields',
   'forms.mapper.show.unmapped': 'Fields not mapped',
-  'forms.mapper.listHint': 'Showing {shown} of {total} fields. Up and down arrows move between fields; Enter on the chosen field goes to its settings.',
+  'forms.mapper.listHint':
+    'Showing {shown} of {total} fields. Up and down arrows move between fields; Enter on the chosen field goes to its settings.',
   'forms.mapper.fields': 'Fields of the blank',
   'forms.mapper.col.label': 'Label',
   'forms.mapper.col.name': 'Field name',

@@ -14,7 +14,8 @@ export const es: Catalog = {
 
   'lang.label': 'Idioma',
   'reminders.title': 'Amparo: plazos próximos',
-  'reminders.body': '{count} plazo(s) vencen en {days} días ({overdue} vencidos, {detained} de personas detenidas). Abra la agenda de plazos para verlos.',
+  'reminders.body':
+    '{count} plazo(s) vencen en {days} días ({overdue} vencidos, {detained} de personas detenidas). Abra la agenda de plazos para verlos.',
   'people.view.label': 'Mostrar',
   'people.view.people': 'Personas',
   'people.view.cases': 'Casos',
@@ -33,8 +34,7 @@ export const es: Catalog = {
   'passphrase.required': 'Escriba la contraseña.',
   'passphrase.confirmRequired': 'Escriba la contraseña por segunda vez, para asegurarse de que no tenga errores.',
   'passphrase.mismatch': 'Las dos contraseñas no coinciden.',
-  'passphrase.hint':
-    'Al menos {min} caracteres. Varias palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.',
+  'passphrase.hint': 'Al menos {min} caracteres. Varias palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.',
   'recovery.required': 'Escriba el código de recuperación.',
   'recovery.badFormat': 'El código de recuperación tiene 32 letras y números (8 grupos de 4).',
   'form.invalid': 'Revise este campo.',
@@ -50,8 +50,7 @@ export const es: Catalog = {
   'create.submitting': 'Creando la bóveda…',
 
   'recoveryCode.title': 'Su código de recuperación',
-  'recoveryCode.intro':
-    'Si alguien olvida la contraseña, este código es la única otra forma de abrir la bóveda. Solo se muestra esta vez.',
+  'recoveryCode.intro': 'Si alguien olvida la contraseña, este código es la única otra forma de abrir la bóveda. Solo se muestra esta vez.',
   'recoveryCode.instructions':
     'Imprímalo o cópielo a mano en papel y guárdelo en un lugar seguro, lejos de esta computadora, por ejemplo en el archivero con llave de la clínica. No lo envíe por correo electrónico ni lo guarde en un archivo de esta computadora.',
   'recoveryCode.codeLabel': 'Código de recuperación',
@@ -97,12 +96,10 @@ export const es: Catalog = {
   'page.comingSoon': 'Próximamente',
   'page.intake.body':
     'Una entrevista de admisión guiada para registrar a un cliente nuevo, su familia y su historial migratorio, en español o en inglés.',
-  'page.people.body':
-    'Buscar y editar clientes, familiares y contactos, con un aviso cuando alguien quizás ya esté registrado.',
+  'page.people.body': 'Buscar y editar clientes, familiares y contactos, con un aviso cuando alguien quizás ya esté registrado.',
   'page.docket.body':
     'Audiencias y plazos de presentación, calculados según las normas, con sus citas legales y los días feriados de los tribunales.',
-  'page.forms.body':
-    'Formularios de USCIS, como el I-589, llenados con los datos del expediente del cliente y guardados en PDF.',
+  'page.forms.body': 'Formularios de USCIS, como el I-589, llenados con los datos del expediente del cliente y guardados en PDF.',
 
   'settings.location.title': 'Dónde están los datos',
   'settings.location.body':
@@ -119,24 +116,20 @@ export const es: Catalog = {
 
   'error.INVALID_INPUT': 'Algunos campos no son válidos. Revíselos e intente de nuevo.',
   'error.WRONG_PASSPHRASE': 'Esa contraseña no abre esta bóveda.',
-  'error.WRONG_RECOVERY_CODE':
-    'Ese código de recuperación no abre esta bóveda. Revise cada grupo de cuatro caracteres.',
+  'error.WRONG_RECOVERY_CODE': 'Ese código de recuperación no abre esta bóveda. Revise cada grupo de cuatro caracteres.',
   'error.VAULT_EXISTS': 'Ya existe una bóveda en esta carpeta.',
   'error.VAULT_NOT_FOUND':
     'No hay una bóveda en esta carpeta o falta su archivo de base de datos. Si tiene una copia de seguridad, restáurela.',
   'error.VAULT_LOCKED': 'La bóveda está bloqueada. Desbloquéela para continuar.',
-  'error.KEYSLOTS_MISSING':
-    'Falta el archivo de llaves que acompaña a la bóveda. Restáurelo desde su copia de seguridad.',
-  'error.KEYSLOTS_CORRUPT':
-    'El archivo de llaves que acompaña a la bóveda está dañado. Restáurelo desde su copia de seguridad.',
+  'error.KEYSLOTS_MISSING': 'Falta el archivo de llaves que acompaña a la bóveda. Restáurelo desde su copia de seguridad.',
+  'error.KEYSLOTS_CORRUPT': 'El archivo de llaves que acompaña a la bóveda está dañado. Restáurelo desde su copia de seguridad.',
   'error.DB_CORRUPT':
     'El archivo de la bóveda está dañado o no corresponde a su archivo de llaves. Restáurelo desde su copia de seguridad.',
-  'error.DB_FROM_FUTURE':
-    'Esta bóveda se creó con una versión más reciente de Amparo. Actualice Amparo para abrirla.',
+  'error.DB_FROM_FUTURE': 'Esta bóveda se creó con una versión más reciente de Amparo. Actualice Amparo para abrirla.',
   'error.NOT_FOUND': 'No se encontró ese registro. Es posible que se haya eliminado.',
-  'error.MERGE_CONFLICT': 'Estos dos registros no se pueden unir así: tienen números A distintos, o juntos tendrían más alias, idiomas, familiares o notas de los que caben en un registro. Corrija primero uno de ellos.',
-  'error.STALE_WRITE':
-    'Otra persona modificó este registro mientras usted lo editaba. Vuelva a cargarlo y haga sus cambios de nuevo.',
+  'error.MERGE_CONFLICT':
+    'Estos dos registros no se pueden unir así: tienen números A distintos, o juntos tendrían más alias, idiomas, familiares o notas de los que caben en un registro. Corrija primero uno de ellos.',
+  'error.STALE_WRITE': 'Otra persona modificó este registro mientras usted lo editaba. Vuelva a cargarlo y haga sus cambios de nuevo.',
   'error.UNKNOWN_RULE': 'Amparo no conoce esa regla de plazos.',
   'error.BAD_DATE': 'Esa fecha no es válida.',
   'error.CSV_INVALID': 'No se pudo leer ese archivo CSV. Revise que tenga las columnas esperadas.',
@@ -296,7 +289,8 @@ export const es: Catalog = {
   'cases.editTitle': 'Editar el caso',
   'cases.editNamed': 'Editar el caso: {type}',
   'cases.save': 'Guardar el caso',
-  'cases.stale': 'Otra persona guardó este caso después de que usted lo abrió. Vuelva a cargarlo para ver sus cambios y haga los suyos de nuevo.',
+  'cases.stale':
+    'Otra persona guardó este caso después de que usted lo abrió. Vuelva a cargarlo para ver sus cambios y haga los suyos de nuevo.',
 
   'family.none': 'No hay familiares anotados.',
   'family.memberN': 'Familiar {n}',
@@ -355,10 +349,12 @@ export const es: Catalog = {
   'dup.decision.new-person': 'Persona nueva',
   'dup.decision.same-person': 'Misma persona',
   'dup.decision.needs-review': 'Revisar después',
-  'dup.sameHint': 'Al guardar se conservan los dos expedientes, vinculados como la misma persona; únalos desde el expediente existente. O ábralo en su lugar: esta admisión queda como borrador.',
+  'dup.sameHint':
+    'Al guardar se conservan los dos expedientes, vinculados como la misma persona; únalos desde el expediente existente. O ábralo en su lugar: esta admisión queda como borrador.',
   'dup.openExisting': 'Abrir el expediente existente',
   'dup.openNamed': 'Abrir {name}',
-  'dup.blocked': 'No se guardó: es probable que alguien registrado sea la misma persona. Para cada coincidencia probable, elija Persona nueva, Misma persona o Revisar después.',
+  'dup.blocked':
+    'No se guardó: es probable que alguien registrado sea la misma persona. Para cada coincidencia probable, elija Persona nueva, Misma persona o Revisar después.',
   'dup.reason.a-number-equal': 'Mismo número A',
   'dup.reason.a-number-differs': 'Números A distintos',
   'dup.reason.dob-equal': 'Misma fecha de nacimiento',
@@ -422,7 +418,8 @@ export const es: Catalog = {
   'person.editTitle': 'Expediente',
   'person.save': 'Guardar cambios',
   'person.savedNotice': 'Cambios guardados a las {time}.',
-  'person.stale': 'Otra persona guardó este expediente después de que usted lo abrió. Sus cambios NO se guardaron y no se sobrescribió nada de lo suyo. Vuelva a cargarlo para ver esa versión y haga sus cambios de nuevo.',
+  'person.stale':
+    'Otra persona guardó este expediente después de que usted lo abrió. Sus cambios NO se guardaron y no se sobrescribió nada de lo suyo. Vuelva a cargarlo para ver esa versión y haga sus cambios de nuevo.',
   'person.reload': 'Volver a cargar',
   'person.restoreBody': 'Hay cambios sin guardar en este expediente de las {time}.',
   'person.restore': 'Recuperarlos',
@@ -446,7 +443,8 @@ export const es: Catalog = {
   'merge.done': 'Se unieron los expedientes.',
 
   'importer.fileTitle': 'Importar personas desde un archivo CSV',
-  'importer.intro': 'Revise cada fila antes de guardar nada. La importación es todo o nada: si alguna fila tiene un problema, no se importa nada.',
+  'importer.intro':
+    'Revise cada fila antes de guardar nada. La importación es todo o nada: si alguna fila tiene un problema, no se importa nada.',
   'importer.chooseFile': 'Archivo CSV',
   'importer.fileHint': 'Una hoja de cálculo guardada como CSV (separada por comas, punto y coma o tabuladores). Hasta 50 MB.',
   'importer.template': 'Descargar la plantilla CSV',
@@ -456,7 +454,8 @@ export const es: Catalog = {
   'importer.importing': 'Importando {count} fila(s)… no se guarda nada hasta que estén todas.',
   'importer.readTitle': 'Cómo se leyó «{name}»',
   'importer.encoding': 'Codificación',
-  'importer.encodingNote': 'El archivo no estaba marcado como UTF-8; se leyó como {encoding}. Revise abajo que las letras con acento se vean bien.',
+  'importer.encodingNote':
+    'El archivo no estaba marcado como UTF-8; se leyó como {encoding}. Revise abajo que las letras con acento se vean bien.',
   'importer.delimiter': 'Separador',
   'importer.delim.comma': 'coma',
   'importer.delim.semicolon': 'punto y coma',
@@ -497,7 +496,8 @@ export const es: Catalog = {
   'importer.openPeople': 'Abrir la lista de personas',
   'importer.issue.csv.missingColumn': 'falta esta columna: asígnele una columna',
   'importer.issue.csv.columnTwice': 'dos columnas llenan este campo: ponga una de ellas en «No usar»',
-  'importer.issue.csv.tooManyCells': 'esta fila tiene más celdas que el encabezado (¿una coma o punto y coma dentro de una celda sin comillas?)',
+  'importer.issue.csv.tooManyCells':
+    'esta fila tiene más celdas que el encabezado (¿una coma o punto y coma dentro de una celda sin comillas?)',
   'importer.issue.csv.noRows': 'el archivo tiene encabezado pero no tiene filas',
   'importer.issue.csv.unclosedQuote': 'una celda entre comillas no se cierra (falta una ")',
   'importer.issue.csv.notText': 'no es un archivo CSV de texto (¿un libro de Excel? Guárdelo primero como CSV)',
@@ -563,7 +563,8 @@ export const es: Catalog = {
   'docket.findNone': 'No se encontró a nadie.',
   'docket.openPersonDeadlines': 'Plazos de {name}',
   'docket.loading': 'Cargando la agenda…',
-  'docket.summary': '{count} plazo(s) abierto(s) en los próximos 30 días o vencido(s). Hoy es {today}. Las personas detenidas aparecen primero.',
+  'docket.summary':
+    '{count} plazo(s) abierto(s) en los próximos 30 días o vencido(s). Hoy es {today}. Las personas detenidas aparecen primero.',
   'docket.group.overdue': 'Vencidos',
   'docket.group.today': 'Hoy',
   'docket.group.next7': 'Próximos 7 días',
@@ -590,12 +591,16 @@ export const es: Catalog = {
   'deadline.computedDue': 'Fecha calculada',
   'deadline.overrideReason': 'Motivo del cambio',
   'deadline.overrideBy': '(por {who}, {when})',
-  'deadline.overrideStale': 'La fecha calculada cambió después de fijar este cambio: era {then} y ahora es {now}. Revise si el cambio sigue siendo válido.',
+  'deadline.overrideStale':
+    'La fecha calculada cambió después de fijar este cambio: era {then} y ahora es {now}. Revise si el cambio sigue siendo válido.',
   'deadline.ruleDue': 'Lectura literal de la regla',
-  'deadline.ruleDueExplain': 'La fecha límite {due} es la fecha prudente: presente a más tardar ese día. Una lectura literal de la regla da {rule}; se muestra solo como referencia.',
+  'deadline.ruleDueExplain':
+    'La fecha límite {due} es la fecha prudente: presente a más tardar ese día. Una lectura literal de la regla da {rule}; se muestra solo como referencia.',
   'deadline.closureDue': 'Siguiente día abierto del tribunal',
-  'deadline.closureExplain': 'La fecha límite es un día de cierre del tribunal que ustedes indicaron. Si el cierre prorroga este plazo se anuncia caso por caso: confiar en la fecha posterior es decisión de una persona.',
-  'deadline.verifyExplain': 'Verificar: la ley detrás de esta fecha no está resuelta, o no se pudo confirmar su cita. Revísela antes de confiar en ella.',
+  'deadline.closureExplain':
+    'La fecha límite es un día de cierre del tribunal que ustedes indicaron. Si el cierre prorroga este plazo se anuncia caso por caso: confiar en la fecha posterior es decisión de una persona.',
+  'deadline.verifyExplain':
+    'Verificar: la ley detrás de esta fecha no está resuelta, o no se pudo confirmar su cita. Revísela antes de confiar en ella.',
   'deadline.trailTitle': 'Cómo se calculó esta fecha',
   'deadline.citation': 'Cita',
   'deadline.noCitation': 'No se indicó cita.',
@@ -612,7 +617,8 @@ export const es: Catalog = {
   'deadline.clearOverride': 'Quitar el cambio',
   'deadline.overrideCleared': 'Cambio quitado: vuelve a regir la fecha calculada.',
   'deadline.overrideTitle': 'Cambiar la fecha límite',
-  'deadline.overrideIntro': 'Para una fecha que el tribunal o el aviso fija de otro modo. La fecha calculada ({computed}) queda registrada y visible.',
+  'deadline.overrideIntro':
+    'Para una fecha que el tribunal o el aviso fija de otro modo. La fecha calculada ({computed}) queda registrada y visible.',
   'deadline.overrideDue': 'Nueva fecha límite',
   'deadline.overrideReasonLabel': 'Motivo (obligatorio)',
   'deadline.overrideReasonHint': 'Por ejemplo: “El juez fijó el plazo de presentación en la audiencia.”',
@@ -737,7 +743,8 @@ export const es: Catalog = {
   'event.dateLabel.final-order': 'Fecha de la orden final',
   'event.dateLabel.cfi-negative': 'Fecha de la determinación',
   'plan.skip.detainedMaster': 'Audiencia preliminar de persona detenida: el juez fija los plazos. Agréguelos como plazos manuales.',
-  'plan.skip.detainedIndividualNeedsDays': 'Audiencia individual de persona detenida: indique los días que fijó el juez para calcular el plazo.',
+  'plan.skip.detainedIndividualNeedsDays':
+    'Audiencia individual de persona detenida: indique los días que fijó el juez para calcular el plazo.',
   'plan.skip.noAsylum': 'No hay caso abierto de asilo o de deportación: no se creará el plazo de un año.',
   'plan.skip.notInCourt': 'Sin caso en el tribunal de inmigración: sin EOIR-33.',
   'plan.skip.noClosingDate': 'No se indicó fecha de cierre: no se creará ningún plazo.',
@@ -755,7 +762,8 @@ export const es: Catalog = {
 
   'manual.add': 'Plazo manual',
   'manual.title': 'Agregar un plazo manual',
-  'manual.intro': 'Para una fecha que ninguna regla calcula: una orden del juez, un compromiso con el cliente. Sin cita queda marcado “Verificar”.',
+  'manual.intro':
+    'Para una fecha que ninguna regla calcula: una orden del juez, un compromiso con el cliente. Sin cita queda marcado “Verificar”.',
   'manual.label': 'Qué vence',
   'manual.due': 'Fecha límite',
   'manual.citation': 'Cita o fuente',
@@ -767,13 +775,15 @@ export const es: Catalog = {
   'ics.titlePerson': 'Archivo de calendario de esta persona',
   'ics.intro': 'Los plazos abiertos como archivo .ics para un programa de calendario. Solo incluye fechas, nombres de plazos y citas.',
   'ics.includeNames': 'Incluir los nombres de los clientes',
-  'ics.namesWarning': 'Atención: un archivo de calendario no está cifrado. Quien obtenga el archivo, o el calendario donde se importe, verá estos nombres. Inclúyalos solo si el archivo se queda en equipos de la clínica.',
+  'ics.namesWarning':
+    'Atención: un archivo de calendario no está cifrado. Quien obtenga el archivo, o el calendario donde se importe, verá estos nombres. Inclúyalos solo si el archivo se queda en equipos de la clínica.',
   'ics.exportClinic': 'Exportar la agenda (.ics)',
   'ics.exportPerson': 'Exportar los plazos de esta persona (.ics)',
   'ics.saved': 'Se guardaron {count} plazo(s) en {file}.',
 
   'closures.title': 'Días de cierre del tribunal',
-  'closures.intro': 'Días en que el tribunal estuvo cerrado (clima, emergencias). Un cierre nunca mueve un plazo a una fecha posterior por sí solo: el plazo se marca y se muestra el siguiente día abierto, para que una persona decida.',
+  'closures.intro':
+    'Días en que el tribunal estuvo cerrado (clima, emergencias). Un cierre nunca mueve un plazo a una fecha posterior por sí solo: el plazo se marca y se muestra el siguiente día abierto, para que una persona decida.',
   'closures.none': 'No hay días de cierre.',
   'closures.date': 'Fecha de cierre',
   'closures.add': 'Agregar día de cierre',
@@ -792,7 +802,8 @@ export const es: Catalog = {
   'tps.loading': 'Cargando datos de TPS…',
   'tps.datasetTitle': 'Datos de TPS en uso',
   'tps.staleTitle': 'Estos datos de TPS tienen {days} días.',
-  'tps.staleBody': 'El TPS cambia por avisos del Federal Register y órdenes judiciales. Importe datos más recientes y revise el Federal Register y uscis.gov/tps antes de asesorar a nadie.',
+  'tps.staleBody':
+    'El TPS cambia por avisos del Federal Register y órdenes judiciales. Importe datos más recientes y revise el Federal Register y uscis.gov/tps antes de asesorar a nadie.',
   'tps.asOf': 'Datos al',
   'tps.age': 'Antigüedad',
   'tps.ageDays': '{days} días',
@@ -831,26 +842,33 @@ export const es: Catalog = {
   'tps.import.removed': 'eliminado',
   'tps.import.truncated': 'Se muestran {shown} de {total} personas.',
   'tps.import.apply': 'Aplicar los datos nuevos',
-  'tps.import.done': 'Se importaron los datos al {asOf}: {people} personas actualizadas ({created} plazos creados, {updated} cambiados, {removed} eliminados).',
+  'tps.import.done':
+    'Se importaron los datos al {asOf}: {people} personas actualizadas ({created} plazos creados, {updated} cambiados, {removed} eliminados).',
   'deadline.overrideNonBusiness': '{date} es {why}: verifique que sea la fecha correcta.',
   'tps.today': '(hoy)',
   'tps.tomorrow': '(mañana)',
   'tps.yesterday': '(ayer)',
 
   // ---- Forms UI: templates, mapper, fill, batch, history (issue 5) ----
-  'forms.tooLarge': 'Ese archivo pesa más de 50 MB. Los formularios oficiales de USCIS son mucho más pequeños: descargue el formulario otra vez.',
+  'forms.tooLarge':
+    'Ese archivo pesa más de 50 MB. Los formularios oficiales de USCIS son mucho más pequeños: descargue el formulario otra vez.',
   'forms.notBase64': 'No se pudo leer ese archivo. Elíjalo otra vez.',
   'forms.templateOrForm': 'Elija un formulario para llenar.',
-  'forms.err.invalid': 'Este archivo está dañado o no es un PDF. Descargue otra vez el formulario en blanco de uscis.gov e importe ese archivo.',
-  'forms.err.password': 'Este PDF pide una contraseña para abrirse. Los formularios oficiales de USCIS se abren sin ella: descárguelo otra vez de uscis.gov.',
-  'forms.err.noForm': 'Este PDF no tiene campos para llenar. Use el formulario rellenable descargado de uscis.gov, no un escaneo ni una copia impresa y escaneada.',
+  'forms.err.invalid':
+    'Este archivo está dañado o no es un PDF. Descargue otra vez el formulario en blanco de uscis.gov e importe ese archivo.',
+  'forms.err.password':
+    'Este PDF pide una contraseña para abrirse. Los formularios oficiales de USCIS se abren sin ella: descárguelo otra vez de uscis.gov.',
+  'forms.err.noForm':
+    'Este PDF no tiene campos para llenar. Use el formulario rellenable descargado de uscis.gov, no un escaneo ni una copia impresa y escaneada.',
   'forms.err.edition': 'Este formulario en blanco es de otra edición que aquella para la que se hizo su mapa de campos.',
-  'forms.err.noBlank': 'Todavía no se ha importado un {form} en blanco. Descargue el {form} vigente de uscis.gov e impórtelo en Formularios.',
+  'forms.err.noBlank':
+    'Todavía no se ha importado un {form} en blanco. Descargue el {form} vigente de uscis.gov e impórtelo en Formularios.',
   'forms.err.batchRunning': 'Todavía se está llenando otro lote de formularios. Espere a que termine o cancélelo.',
   'forms.status.ready': 'Listo',
   'forms.status.draft': 'Borrador',
   'forms.templates.title': 'Plantillas de formularios',
-  'forms.templates.intro': 'Una plantilla es un formulario en blanco importado una vez, con el mapa de campos que lo llena a partir del expediente.',
+  'forms.templates.intro':
+    'Una plantilla es un formulario en blanco importado una vez, con el mapa de campos que lo llena a partir del expediente.',
   'forms.templates.loading': 'Cargando las plantillas…',
   'forms.templates.empty': 'Todavía no hay formularios importados. Descargue el PDF rellenable de uscis.gov e impórtelo abajo.',
   'forms.templates.table': 'Plantillas de formularios',
@@ -870,19 +888,22 @@ export const es: Catalog = {
   'forms.templates.confirmDelete': 'Sí, eliminar {name}',
   'forms.templates.keep': 'Conservarla',
   'forms.import.label': 'Importar PDF en blanco',
-  'forms.import.hint': 'El formulario rellenable tal como se descarga de uscis.gov, o un PDF rellenable propio de la clínica. Se guarda dentro de la bóveda cifrada.',
+  'forms.import.hint':
+    'El formulario rellenable tal como se descarga de uscis.gov, o un PDF rellenable propio de la clínica. Se guarda dentro de la bóveda cifrada.',
   'forms.import.reading': 'Leyendo el archivo…',
   'forms.import.importing': 'Revisando el formulario y sus campos…',
   'forms.import.accepting': 'Guardando el mapa de campos para esta edición…',
   'forms.import.failed': 'No se pudo importar {file}.',
   'forms.import.ready': '{name} importado: {form}, edición {edition}, {fields} campos. Está listo para llenar.',
   'forms.import.already': 'Este archivo ya se había importado, como {name}. No se agregó nada.',
-  'forms.import.custom': '{name} importado con {fields} campos. Amparo todavía no tiene un mapa de campos para él: mapee sus campos antes de llenarlo.',
+  'forms.import.custom':
+    '{name} importado con {fields} campos. Amparo todavía no tiene un mapa de campos para él: mapee sus campos antes de llenarlo.',
   'forms.import.openMapper': 'Mapear sus campos',
   'forms.import.review': 'Revisar en el mapeador',
   'forms.import.acceptedReady': '{name} está listo para llenar con los campos que ambas ediciones comparten.',
   'forms.edition.title': 'Otra edición',
-  'forms.edition.body': 'Esta no es la edición {edition} del {form} para la que se hizo el mapa de campos de Amparo. Revise las diferencias antes de usarla.',
+  'forms.edition.body':
+    'Esta no es la edición {edition} del {form} para la que se hizo el mapa de campos de Amparo. Revise las diferencias antes de usarla.',
   'forms.edition.missing': 'Campos del mapa que este formulario no tiene ({count}): quedarán vacíos',
   'forms.edition.missingHint': 'Puede que USCIS los haya renombrado o quitado. Mapee sus reemplazos en el mapeador.',
   'forms.edition.noneMissing': 'Todos los campos del mapa están en este formulario.',
@@ -1002,7 +1023,8 @@ export const es: Catalog = {
   'forms.mapper.problem.missing': 'no es un campo de este formulario',
   'forms.mapper.problem.type': 'es de un tipo que esta entrada no puede llenar',
   'forms.mapper.problem.path': 'no es un origen de datos que Amparo conozca',
-  'forms.mapper.strays': '{count} campos mapeados no corresponden a este formulario (se quitaron o cambiaron en esta edición). Déjelos fuera antes de guardar.',
+  'forms.mapper.strays':
+    '{count} campos mapeados no corresponden a este formulario (se quitaron o cambiaron en esta edición). Déjelos fuera antes de guardar.',
   'forms.mapper.dropStrays': 'Dejarlos fuera',
   'forms.mapper.unsaved': 'El mapa de campos tiene cambios sin guardar.',
   'forms.mapper.saveAndLeave': 'Guardar y volver',
@@ -1013,7 +1035,8 @@ export const es: Catalog = {
   'forms.mapper.show.all': 'Todos los campos',
   'forms.mapper.show.mapped': 'Campos mapeados',
   'forms.mapper.show.unmapped': 'Campos sin mapear',
-  'forms.mapper.listHint': 'Se muestran {shown} de {total} campos. Las flechas arriba y abajo pasan de un campo a otro; Enter en el campo elegido lleva a su configuración.',
+  'forms.mapper.listHint':
+    'Se muestran {shown} de {total} campos. Las flechas arriba y abajo pasan de un campo a otro; Enter en el campo elegido lleva a su configuración.',
   'forms.mapper.fields': 'Campos del formulario',
   'forms.mapper.col.label': 'Etiqueta',
   'forms.mapper.col.name': 'Nombre del campo',
@@ -1062,7 +1085,8 @@ export const es: Catalog = {
   'forms.batch.discard': 'Borrar resultados',
   'forms.batch.memoryNote': 'Los PDF llenados se guardan solo en memoria hasta que salga de esta página o bloquee Amparo.',
   'forms.attorney.title': 'Abogado(a) o representante (G-28, parte 1)',
-  'forms.attorney.intro': 'Se escribe una vez para la clínica y se usa en cada G-28. Los teléfonos se pueden escribir en cualquier formato.',
+  'forms.attorney.intro':
+    'Se escribe una vez para la clínica y se usa en cada G-28. Los teléfonos se pueden escribir en cualquier formato.',
   'forms.attorney.kind': 'Quien firma es',
   'forms.attorney.kind.attorney': 'Un(a) abogado(a)',
   'forms.attorney.kind.accredited-representative': 'Un(a) representante acreditado(a)',

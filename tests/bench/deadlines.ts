@@ -84,14 +84,40 @@ function withBigCache<T>(core: Core, fn: () => T): T {
 const EVENT_MIX: Array<[string, Array<[string, object]>]> = [
   ['hearing-scheduled', [['prehearing-filing-master-nondetained', {}]]],
   ['hearing-scheduled', [['prehearing-filing-individual-nondetained', {}]]],
-  ['ij-decision-oral', [['bia-appeal', {}], ['motion-to-reopen', {}], ['motion-to-reconsider', {}]]],
-  ['bia-decision', [['petition-for-review', {}], ['motion-to-reopen', {}], ['motion-to-reconsider', {}]]],
+  [
+    'ij-decision-oral',
+    [
+      ['bia-appeal', {}],
+      ['motion-to-reopen', {}],
+      ['motion-to-reconsider', {}],
+    ],
+  ],
+  [
+    'bia-decision',
+    [
+      ['petition-for-review', {}],
+      ['motion-to-reopen', {}],
+      ['motion-to-reconsider', {}],
+    ],
+  ],
   ['uscis-notice', [['uscis-rfe', { days: 84, mailed: true }]]],
   ['uscis-notice', [['i-290b', { mailed: true }]]],
-  ['address-changed', [['eoir-33-change-of-address', {}], ['ar-11-change-of-address', {}]]],
+  [
+    'address-changed',
+    [
+      ['eoir-33-change-of-address', {}],
+      ['ar-11-change-of-address', {}],
+    ],
+  ],
   ['last-arrival', [['asylum-one-year', {}]]],
   ['filing-served', [['response-to-filing', {}]]],
-  ['vd-granted', [['vd-post-conclusion', { days: 60 }], ['vd-bond', {}]]],
+  [
+    'vd-granted',
+    [
+      ['vd-post-conclusion', { days: 60 }],
+      ['vd-bond', {}],
+    ],
+  ],
 ];
 
 /**
@@ -249,7 +275,13 @@ async function benchTps(): Promise<BenchRow[]> {
     const rand = rng(11);
     // ~90% name a TPS country, in the ways intake staff type them; the rest have none.
     const countries = ['SV', 'El Salvador', 'UA', 'Ukraine', 'SD', 'LB', 'HN', 'Haití'];
-    insertPeople(core, N, (i) => (i % 10 === 9 ? { history: {} } : { history: { tpsCountry: countries[i % countries.length] } }), 0.05, rand);
+    insertPeople(
+      core,
+      N,
+      (i) => (i % 10 === 9 ? { history: {} } : { history: { tpsCountry: countries[i % countries.length] } }),
+      0.05,
+      rand,
+    );
     let t = performance.now();
     await core.call('tps.status', {});
     await core.call('docket.list', {}); // first read: computes everyone's TPS deadlines from the shipped file
@@ -270,7 +302,11 @@ async function benchTps(): Promise<BenchRow[]> {
     }
     return [
       { name: `first TPS sync, ${N} people (shipped dataset)`, median_ms: initial, note: `${initialRows} TPS deadlines created` },
-      { name: 'tps.previewImport (dry run over everyone)', median_ms: previewMs, note: `${preview.peopleAffected} people, ${preview.deadlinesChanged} dates change` },
+      {
+        name: 'tps.previewImport (dry run over everyone)',
+        median_ms: previewMs,
+        note: `${preview.peopleAffected} people, ${preview.deadlinesChanged} dates change`,
+      },
       {
         name: `tps.applyImport + recompute, ${N} people`,
         median_ms: median(applies),

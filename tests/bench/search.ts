@@ -9,8 +9,60 @@ import { intakeSchemas } from '../../shared/contract';
 import { median, percentile, printRows, type BenchRow } from './util';
 
 const N = 100_000;
-const GIVEN = ['José', 'María', 'Juan', 'Ana Lucía', 'Luis', 'Carmen', 'Jean-Baptiste', 'Wideline', 'Nguyễn Thị', 'Mohammad', 'Fatima', 'Olga', 'Iñaki', 'Sofía', 'Pedro', 'Rosa', 'Ixchel', 'Yusuf', 'Søren', 'Guadalupe', 'Héctor', 'Marisol', 'Kevin', 'Dayana'];
-const FAMILY = ['García', 'López', 'Hernández', 'Martínez', 'González', 'Pérez', 'Rodríguez', 'Sánchez', 'Ramírez', 'Cruz', 'Désir', 'Pierre-Louis', 'Minh Khai', 'Rahimi', 'Shevchenko', 'Muñoz', 'Xiloj', 'Çelik', 'Ødegård', 'Flores', 'Morales', 'Reyes', 'Ortiz', 'Castillo', 'Jiménez', 'Vásquez'];
+const GIVEN = [
+  'José',
+  'María',
+  'Juan',
+  'Ana Lucía',
+  'Luis',
+  'Carmen',
+  'Jean-Baptiste',
+  'Wideline',
+  'Nguyễn Thị',
+  'Mohammad',
+  'Fatima',
+  'Olga',
+  'Iñaki',
+  'Sofía',
+  'Pedro',
+  'Rosa',
+  'Ixchel',
+  'Yusuf',
+  'Søren',
+  'Guadalupe',
+  'Héctor',
+  'Marisol',
+  'Kevin',
+  'Dayana',
+];
+const FAMILY = [
+  'García',
+  'López',
+  'Hernández',
+  'Martínez',
+  'González',
+  'Pérez',
+  'Rodríguez',
+  'Sánchez',
+  'Ramírez',
+  'Cruz',
+  'Désir',
+  'Pierre-Louis',
+  'Minh Khai',
+  'Rahimi',
+  'Shevchenko',
+  'Muñoz',
+  'Xiloj',
+  'Çelik',
+  'Ødegård',
+  'Flores',
+  'Morales',
+  'Reyes',
+  'Ortiz',
+  'Castillo',
+  'Jiménez',
+  'Vásquez',
+];
 
 // A fixed-seed generator, so every run searches the same vault.
 function rng(seed: number) {

@@ -20,7 +20,8 @@ function workload(db: DB): { insert: () => void; read: () => void } {
       db.exec(`CREATE TABLE ${table}(id INTEGER PRIMARY KEY, given TEXT NOT NULL, family TEXT NOT NULL, a_number TEXT, notes TEXT)`);
       const ins = db.prepare(`INSERT INTO ${table}(given, family, a_number, notes) VALUES (?, ?, ?, ?)`);
       db.transaction(() => {
-        for (let i = 0; i < N; i++) ins.run(`Given${i}`, `Family ${i % 977}`, String(100000000 + i), 'Intake taken at a know-your-rights training.');
+        for (let i = 0; i < N; i++)
+          ins.run(`Given${i}`, `Family ${i % 977}`, String(100000000 + i), 'Intake taken at a know-your-rights training.');
       })();
     },
     read: () => {

@@ -167,7 +167,9 @@ describe('docket and deadlines', () => {
 
   it('moves the hearing and recomputes exactly its deadline', async () => {
     await page.keyboard.press('Enter');
-    await detail().getByRole('button', { name: `Open all deadlines of ${NAME}` }).click();
+    await detail()
+      .getByRole('button', { name: `Open all deadlines of ${NAME}` })
+      .click();
     await page.getByRole('heading', { level: 2, name: `Deadlines: ${NAME}` }).waitFor();
     const before = await s.harness.core.call('deadlines.list', { personId, status: 'all' });
 
@@ -193,8 +195,14 @@ describe('docket and deadlines', () => {
     await h1('Docket').waitFor();
     const row = page.getByRole('button', { name: LABEL });
     await row.click();
-    await detail().locator('ol.trail').getByText(`Due: ${showEn(due2)}.`).waitFor();
-    await detail().locator('ol.trail').getByText(`Start: ${showEn(hearing2)}, the hearing (day 0).`).waitFor();
+    await detail()
+      .locator('ol.trail')
+      .getByText(`Due: ${showEn(due2)}.`)
+      .waitFor();
+    await detail()
+      .locator('ol.trail')
+      .getByText(`Start: ${showEn(hearing2)}, the hearing (day 0).`)
+      .waitFor();
   });
 
   it('shows the trail in Spanish', async () => {
@@ -264,7 +272,10 @@ describe('docket and deadlines', () => {
 
   it('exports the docket as .ics without names unless asked, with a warning', async () => {
     const panel = page.locator('section.ics-export');
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export the docket (.ics)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export the docket (.ics)' }).click(),
+    ]);
     const ics = readFileSync((await download.path())!, 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain(due2.replace(/-/g, ''));
@@ -273,7 +284,10 @@ describe('docket and deadlines', () => {
 
     await panel.getByLabel('Include client names').check();
     await panel.getByText('Warning: a calendar file is not encrypted.', { exact: false }).waitFor();
-    const [named] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export the docket (.ics)' }).click()]);
+    const [named] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export the docket (.ics)' }).click(),
+    ]);
     expect(readFileSync((await named.path())!, 'utf8')).toContain('Quispe');
     await panel.getByLabel('Include client names').uncheck();
   });
@@ -292,7 +306,10 @@ describe('docket and deadlines', () => {
     await form.getByLabel('Citation or source').fill('Clinic policy');
     await form.getByRole('button', { name: 'Add deadline' }).click();
     await page.getByRole('button', { name: 'Send the client the hearing notice' }).waitFor();
-    expect((await s.harness.core.call('deadlines.list', { personId, status: 'open' })).map((d) => d.source).sort()).toEqual(['manual', 'rule']);
+    expect((await s.harness.core.call('deadlines.list', { personId, status: 'open' })).map((d) => d.source).sort()).toEqual([
+      'manual',
+      'rule',
+    ]);
     await nav().getByRole('button', { name: 'People' }).click();
     await h1('People').waitFor();
     const banner = page.locator('.reminder-banner');
@@ -349,7 +366,9 @@ describe('docket and deadlines', () => {
       asOf: today,
       countries: shipped.countries.map((c) => (c.country === 'SV' ? { ...c, endDate: newEnd, eadAutoExtendedTo: newEnd } : c)),
     };
-    await page.getByLabel('TPS dataset file (.json)').setInputFiles({ name: 'tps-new.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
+    await page
+      .getByLabel('TPS dataset file (.json)')
+      .setInputFiles({ name: 'tps-new.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
     const preview = page.locator('.tps-preview');
     await preview.getByText(/These 1 people’s deadlines change/).waitFor();
     await preview.getByText(NAME).waitFor();
@@ -362,7 +381,9 @@ describe('docket and deadlines', () => {
     await expect.poll(() => page.locator('.tps-stale').count()).toBe(0);
 
     // A file that is not a dataset is refused with a clear message.
-    await page.getByLabel('TPS dataset file (.json)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
+    await page
+      .getByLabel('TPS dataset file (.json)')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
     await page.getByText('That file is not a valid Amparo TPS dataset.', { exact: false }).waitFor();
   });
 
@@ -372,7 +393,10 @@ describe('docket and deadlines', () => {
     while (weekday(addDays(hearing, -15)) !== 0) hearing = addDays(hearing, 1);
     const r = computeDeadline({ rule: RULE, trigger: hearing });
     expect(r.ruleDue).not.toBe(r.due);
-    await s.harness.core.call('events.add', { personId, event: { kind: 'hearing-scheduled', date: hearing, details: { hearingKind: 'master', detained: false } } });
+    await s.harness.core.call('events.add', {
+      personId,
+      event: { kind: 'hearing-scheduled', date: hearing, details: { hearingKind: 'master', detained: false } },
+    });
 
     await openPersonFromDocket();
     const rows = page.getByRole('button', { name: LABEL });
@@ -381,7 +405,10 @@ describe('docket and deadlines', () => {
     const d = detail();
     await d.getByText('Literal rule reading').waitFor();
     await d.getByText('is the conservative date: file by then. A literal reading of the rule gives', { exact: false }).waitFor();
-    await d.locator('ol.trail').getByText(`Due: ${showEn(r.due)}.`).waitFor();
+    await d
+      .locator('ol.trail')
+      .getByText(`Due: ${showEn(r.due)}.`)
+      .waitFor();
     await screenshot(page, 'docket-12-literal-reading');
     await page.keyboard.press('Escape');
   });

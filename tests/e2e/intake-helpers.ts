@@ -73,7 +73,12 @@ export async function openIntakeSession(): Promise<IntakeSession> {
   const harness = await startHarness({ dbPath: join(dir, 'vault', 'amparo.db'), staticDir: STATIC, kdfCost: TEST_KDF });
   await harness.core.call('vault.create', { passphrase: PASS });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', serviceWorkers: 'block', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    serviceWorkers: 'block',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const { problems } = await guard(context, page);
   return {
@@ -104,7 +109,14 @@ export interface ChildHarness {
 
 /** Starts tests/e2e/harness-child.ts in its own Node process and waits for its URL. */
 export async function startChildHarness(dataDir: string, opts: { create?: string } = {}): Promise<ChildHarness> {
-  const args = ['--import', 'tsx', join(REPO_ROOT, 'tests/e2e/harness-child.ts'), dataDir, STATIC, ...(opts.create ? ['--create', opts.create] : [])];
+  const args = [
+    '--import',
+    'tsx',
+    join(REPO_ROOT, 'tests/e2e/harness-child.ts'),
+    dataDir,
+    STATIC,
+    ...(opts.create ? ['--create', opts.create] : []),
+  ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -225,7 +225,10 @@ describe('intake', () => {
     await card.waitFor({ timeout: 5000 });
     await card.getByText('Likely the same').waitFor();
     await card.getByText('Same date of birth').waitFor();
-    await card.getByText(/accents/).first().waitFor();
+    await card
+      .getByText(/accents/)
+      .first()
+      .waitFor();
 
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -459,7 +462,10 @@ describe('(b) a killed process loses at most the last 5 seconds of typing', () =
       const typedAt = Date.now();
       // No blur, no save button: just stop typing and wait, as when a laptop dies mid-sentence.
       await p.waitForTimeout(6000);
-      await p.getByTestId('draft-status').getByText(/Draft saved \d\d:\d\d:\d\d/).waitFor();
+      await p
+        .getByTestId('draft-status')
+        .getByText(/Draft saved \d\d:\d\d:\d\d/)
+        .waitFor();
       g.mute(); // requests after the kill fail on purpose
       await child.kill('SIGKILL');
       console.log(`killed ${Date.now() - typedAt} ms after the last keystroke`);

@@ -142,7 +142,12 @@ describe('first screens', () => {
     const busy = page.getByRole('button', { name: 'Unlocking…' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     await busy;
-    expect(await page.getByRole('button', { name: 'Unlocking…' }).isDisabled().catch(() => true)).toBe(true);
+    expect(
+      await page
+        .getByRole('button', { name: 'Unlocking…' })
+        .isDisabled()
+        .catch(() => true),
+    ).toBe(true);
 
     const err = alertWith('That passphrase does not open this vault.');
     await err.waitFor();

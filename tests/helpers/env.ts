@@ -17,7 +17,9 @@ export function tempDir(prefix = 'amparo-test-'): { dir: string; cleanup: () => 
 }
 
 /** A core over a fresh vault file in a temp folder. */
-export async function freshCore(opts: { create?: boolean; today?: string } = {}): Promise<{ core: Core; dir: string; dbPath: string; cleanup: () => void }> {
+export async function freshCore(
+  opts: { create?: boolean; today?: string } = {},
+): Promise<{ core: Core; dir: string; dbPath: string; cleanup: () => void }> {
   const { dir, cleanup } = tempDir();
   const dbPath = join(dir, 'amparo.db');
   const core = createCore({ dbPath, kdfCost: TEST_KDF, ...(opts.today ? { today: () => opts.today! } : {}) });

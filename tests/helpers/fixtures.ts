@@ -10,7 +10,9 @@ export interface FixturePerson {
 
 export interface NamesFixture {
   people: FixturePerson[];
-  sameness: { pairs: Array<{ a: Record<string, string>; b: Record<string, string>; expect: 'likely' | 'possible' | 'distinct'; why: string }> };
+  sameness: {
+    pairs: Array<{ a: Record<string, string>; b: Record<string, string>; expect: 'likely' | 'possible' | 'distinct'; why: string }>;
+  };
   aNumbers: { valid: [string, string][]; invalid: string[] };
 }
 

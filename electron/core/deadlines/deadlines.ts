@@ -131,7 +131,8 @@ const without = (flags: string, drop: DeadlineViewFlag) => JSON.stringify(parseF
 export function updateManual(ctx: Ctx, id: string, version: number, input: ManualInput): DeadlineView {
   return ctx.db.transaction(() => {
     const row = checked(ctx, id, version);
-    if (row.source !== 'manual') throw new AppError('INVALID_INPUT', 'Only manual deadlines are edited directly; override a computed one instead.');
+    if (row.source !== 'manual')
+      throw new AppError('INVALID_INPUT', 'Only manual deadlines are edited directly; override a computed one instead.');
     const { engineFlags: _f, rule_id: _r, ...cols } = manualColumns(ctx, input);
     write(ctx, row, cols);
     audit(ctx, 'deadline.update', 'deadline', id);
@@ -154,7 +155,8 @@ export function deleteManual(ctx: Ctx, id: string, version: number): { deleted: 
 export function override(ctx: Ctx, id: string, version: number, due: string, reason: string): DeadlineView {
   return ctx.db.transaction(() => {
     const row = checked(ctx, id, version);
-    if (row.source === 'manual') throw new AppError('INVALID_INPUT', 'A manual deadline has no computed date to override: edit it instead.');
+    if (row.source === 'manual')
+      throw new AppError('INVALID_INPUT', 'A manual deadline has no computed date to override: edit it instead.');
     if (!reason.trim()) throw new AppError('INVALID_INPUT', 'An override needs a reason.');
     write(ctx, row, {
       override_due: due,

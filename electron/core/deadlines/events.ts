@@ -14,7 +14,18 @@ import type { EventResult, EventView } from '../../../shared/views';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
 import { asylumApplies, hearingDetained, planFor, type EventForPlan } from './mapping';
-import { deadlineView, eventRow, eventView, personFacts, readClosures, resolveCase, staleWrite, type DeadlineRow, type EventRow, type PersonFacts } from './rows';
+import {
+  deadlineView,
+  eventRow,
+  eventView,
+  personFacts,
+  readClosures,
+  resolveCase,
+  staleWrite,
+  type DeadlineRow,
+  type EventRow,
+  type PersonFacts,
+} from './rows';
 import { syncEventDeadlines, type Changes } from './store';
 
 export type EventInput = OpParsedInput<'events.add'>['event'];
@@ -44,7 +55,14 @@ const LINKED_SKIP = (date: string): EventResult['skipped'][number] => ({
   },
 });
 
-function insertEvent(ctx: Ctx, personId: string, caseId: string | null, kind: string, date: string, details: Record<string, unknown>): EventRow {
+function insertEvent(
+  ctx: Ctx,
+  personId: string,
+  caseId: string | null,
+  kind: string,
+  date: string,
+  details: Record<string, unknown>,
+): EventRow {
   const id = newId();
   const now = ctx.now();
   ctx.db
@@ -56,9 +74,18 @@ function insertEvent(ctx: Ctx, personId: string, caseId: string | null, kind: st
   return eventRow(ctx, id);
 }
 
-function writeEvent(ctx: Ctx, row: EventRow, version: number, caseId: string | null, date: string, details: Record<string, unknown>): EventRow {
+function writeEvent(
+  ctx: Ctx,
+  row: EventRow,
+  version: number,
+  caseId: string | null,
+  date: string,
+  details: Record<string, unknown>,
+): EventRow {
   const res = ctx.db
-    .prepare('UPDATE events SET case_id = ?, date = ?, details = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
+    .prepare(
+      'UPDATE events SET case_id = ?, date = ?, details = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?',
+    )
     .run(caseId, date, JSON.stringify(details), ctx.now(), ctx.actor, row.id, version);
   if (res.changes === 0) throw staleWrite('event');
   return eventRow(ctx, row.id);
@@ -68,7 +95,8 @@ function writeEvent(ctx: Ctx, row: EventRow, version: number, caseId: string | n
 function hearingTarget(ctx: Ctx, personId: string, hearingEventId: string): EventRow {
   const target = ctx.db.prepare('SELECT * FROM events WHERE id = ?').get(hearingEventId) as EventRow | undefined;
   const details = target ? (JSON.parse(target.details) as Record<string, unknown>) : {};
-  const isHearing = target && (target.kind === 'hearing-scheduled' || (target.kind === 'hearing-moved' && details.hearingEventId === undefined));
+  const isHearing =
+    target && (target.kind === 'hearing-scheduled' || (target.kind === 'hearing-moved' && details.hearingEventId === undefined));
   if (!target || target.person_id !== personId || !isHearing) {
     throw new AppError('INVALID_INPUT', 'hearingEventId must name a hearing event of the same person.');
   }
@@ -76,7 +104,13 @@ function hearingTarget(ctx: Ctx, personId: string, hearingEventId: string): Even
 }
 
 /** Moves the linked hearing to `date`, recomputing exactly its deadlines. */
-function moveHearing(ctx: Ctx, target: EventRow, date: string, moved: Record<string, unknown>, facts: PersonFacts): { target: EventRow; changes: Changes } {
+function moveHearing(
+  ctx: Ctx,
+  target: EventRow,
+  date: string,
+  moved: Record<string, unknown>,
+  facts: PersonFacts,
+): { target: EventRow; changes: Changes } {
   const details = { ...(JSON.parse(target.details) as Record<string, unknown>) };
   for (const k of ['hearingKind', 'detained', 'days'] as const) if (moved[k] !== undefined) details[k] = moved[k];
   const updated = writeEvent(ctx, target, target.version, target.case_id, date, details);
@@ -114,7 +148,8 @@ export function updateEvent(ctx: Ctx, id: string, version: number, input: EventI
     const old = JSON.parse(row.details) as Record<string, unknown>;
     const details = input.details as Record<string, unknown>;
     if (row.kind === 'hearing-moved' && typeof old.hearingEventId === 'string') {
-      if (details.hearingEventId !== old.hearingEventId) throw new AppError('INVALID_INPUT', 'A hearing move cannot be relinked to another hearing.');
+      if (details.hearingEventId !== old.hearingEventId)
+        throw new AppError('INVALID_INPUT', 'A hearing move cannot be relinked to another hearing.');
       const target = hearingTarget(ctx, row.person_id, old.hearingEventId);
       const moved = moveHearing(ctx, target, input.date, details, facts);
       const ev = writeEvent(ctx, row, version, row.case_id, input.date, { ...details, previousDate: old.previousDate });
@@ -127,7 +162,11 @@ export function updateEvent(ctx: Ctx, id: string, version: number, input: EventI
     const plan = planFor(plain, facts);
     const ev = writeEvent(ctx, row, version, caseId, input.date, resolvedDetails(plain, facts));
     const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
-    audit(ctx, 'event.update', 'event', id, { updated: changes.updated.length, created: changes.created.length, removed: changes.removed.length });
+    audit(ctx, 'event.update', 'event', id, {
+      updated: changes.updated.length,
+      created: changes.created.length,
+      removed: changes.removed.length,
+    });
     return result(ctx, ev, ev.id, changes, plan.skipped);
   })();
 }
@@ -137,7 +176,9 @@ export function deleteEvent(ctx: Ctx, id: string, version: number): { deleted: t
   return ctx.db.transaction(() => {
     const row = eventRow(ctx, id);
     if (row.version !== version) throw staleWrite('event');
-    const removed = (ctx.db.prepare('SELECT id FROM deadlines WHERE event_id = ? ORDER BY id').all(id) as { id: string }[]).map((r) => r.id);
+    const removed = (ctx.db.prepare('SELECT id FROM deadlines WHERE event_id = ? ORDER BY id').all(id) as { id: string }[]).map(
+      (r) => r.id,
+    );
     ctx.db.prepare('DELETE FROM deadlines WHERE event_id = ?').run(id);
     ctx.db.prepare('DELETE FROM events WHERE id = ?').run(id);
     audit(ctx, 'event.delete', 'event', id, { removed: removed.length });

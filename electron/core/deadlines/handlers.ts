@@ -20,7 +20,11 @@ import { docket, remindersDue } from './docket';
 import { exportIcs } from './ics';
 import { applyImport, previewImport, tpsStatus } from './tps';
 
-type Ops = FeatureHandlers<'events'> & FeatureHandlers<'deadlines'> & FeatureHandlers<'docket'> & FeatureHandlers<'reminders'> & FeatureHandlers<'tps'>;
+type Ops = FeatureHandlers<'events'> &
+  FeatureHandlers<'deadlines'> &
+  FeatureHandlers<'docket'> &
+  FeatureHandlers<'reminders'> &
+  FeatureHandlers<'tps'>;
 
 export function deadlineHandlers(ctx: () => Ctx): Ops {
   return {

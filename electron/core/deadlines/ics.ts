@@ -87,7 +87,8 @@ export function buildCalendar(events: readonly IcsEvent[], stamp: string, alarmD
 }
 
 /** A short, non-identifying reference: the last 4 hex digits of the case id (or the person's). */
-export const caseRef = (row: { case_id: string | null; person_id: string }) => (row.case_id ?? row.person_id).replace(/-/g, '').slice(-4).toUpperCase();
+export const caseRef = (row: { case_id: string | null; person_id: string }) =>
+  (row.case_id ?? row.person_id).replace(/-/g, '').slice(-4).toUpperCase();
 
 const WORDS = {
   en: {
@@ -170,9 +171,7 @@ export function exportIcs(ctx: Ctx, o: IcsOptions): IcsExport {
     params.push(o.personId);
   }
   const rows = ctx.db
-    .prepare(
-      `SELECT * FROM deadlines d WHERE ${where.join(' AND ')} ORDER BY d.due, d.id`,
-    )
+    .prepare(`SELECT * FROM deadlines d WHERE ${where.join(' AND ')} ORDER BY d.due, d.id`)
     .all(...params) as DeadlineRow[];
   const ics = buildCalendar(
     rows.map((r) => eventFor(withTrail(ctx, r), o.lang, o.includeNames)),
@@ -180,6 +179,8 @@ export function exportIcs(ctx: Ctx, o: IcsOptions): IcsExport {
     o.alarmDaysBefore,
   );
   const today = ctx.today();
-  const fileName = o.personId ? `amparo-deadlines-case-${caseRef({ case_id: null, person_id: o.personId })}-${today}.ics` : `amparo-deadlines-${today}.ics`;
+  const fileName = o.personId
+    ? `amparo-deadlines-case-${caseRef({ case_id: null, person_id: o.personId })}-${today}.ics`
+    : `amparo-deadlines-${today}.ics`;
   return { fileName, ics, count: rows.length };
 }

@@ -92,14 +92,20 @@ export function asylumApplies(ev: EventForPlan, facts: PersonFacts): { applies: 
   if (explicit === false) {
     return {
       applies: false,
-      reason: { en: 'Marked as not seeking asylum: no one-year deadline.', es: 'Indicado como no solicitante de asilo: sin plazo de un año.' },
+      reason: {
+        en: 'Marked as not seeking asylum: no one-year deadline.',
+        es: 'Indicado como no solicitante de asilo: sin plazo de un año.',
+      },
     };
   }
   const open = openCases(facts);
   if (open.length === 0) {
     return {
       applies: true,
-      reason: { en: 'No case type decided yet, so the one-year deadline is kept.', es: 'Aún no hay tipo de caso decidido; se mantiene el plazo de un año.' },
+      reason: {
+        en: 'No case type decided yet, so the one-year deadline is kept.',
+        es: 'Aún no hay tipo de caso decidido; se mantiene el plazo de un año.',
+      },
     };
   }
   if (open.some((c) => c.type.startsWith('asylum-') || c.type.startsWith('removal-'))) {
@@ -125,7 +131,8 @@ export function planFor(ev: EventForPlan, facts: PersonFacts): Plan {
   const skipped: Plan['skipped'] = [];
   let fixed: Plan['fixed'] = null;
   const d = ev.details;
-  const add = (rule: string, options: DeadlineOptions = {}, preface?: Localized) => rules.push({ rule, options, ...(preface ? { preface } : {}) });
+  const add = (rule: string, options: DeadlineOptions = {}, preface?: Localized) =>
+    rules.push({ rule, options, ...(preface ? { preface } : {}) });
   const inAbsentia = bool(d.inAbsentia) === true;
 
   switch (ev.kind) {
@@ -222,11 +229,20 @@ export function planFor(ev: EventForPlan, facts: PersonFacts): Plan {
       if (closes) {
         fixed = {
           date: closes,
-          label: { en: 'TPS re-registration period closes (from the notice)', es: 'Cierra el periodo de reinscripción de TPS (según el aviso)' },
+          label: {
+            en: 'TPS re-registration period closes (from the notice)',
+            es: 'Cierra el periodo de reinscripción de TPS (según el aviso)',
+          },
           citation: citation ?? 'Federal Register notice (citation not entered)',
           trail: [
-            { en: `Re-registration period opened on ${ev.date} (entered from the notice).`, es: `El periodo de reinscripción abrió el ${ev.date} (según el aviso).` },
-            { en: `The notice gives ${closes} as the last day to re-register.`, es: `El aviso indica el ${closes} como último día para reinscribirse.` },
+            {
+              en: `Re-registration period opened on ${ev.date} (entered from the notice).`,
+              es: `El periodo de reinscripción abrió el ${ev.date} (según el aviso).`,
+            },
+            {
+              en: `The notice gives ${closes} as the last day to re-register.`,
+              es: `El aviso indica el ${closes} como último día para reinscribirse.`,
+            },
           ],
           note: {
             en: 'Dates from a notice entered by hand; check them against the Federal Register.',

@@ -94,7 +94,9 @@ export function deadlineView(r: DeadlineRow): DeadlineView {
       `Modificada por ${override.by} el ${override.at.slice(0, 10)}: vence el ${override.due} en lugar del ${r.computed_due} calculado. Motivo: ${override.reason}`,
     );
     if (override.stale) {
-      trail.en.push(`The computed date changed after the override was entered (it was ${override.computedDueWhenSet}): review the override.`);
+      trail.en.push(
+        `The computed date changed after the override was entered (it was ${override.computedDueWhenSet}): review the override.`,
+      );
       trail.es.push(`La fecha calculada cambió después de la modificación (era ${override.computedDueWhenSet}): revise la modificación.`);
     }
   }
@@ -158,7 +160,9 @@ export interface PersonFacts {
 }
 
 export function personFacts(ctx: Ctx, personId: string): PersonFacts {
-  const p = ctx.db.prepare('SELECT id, given_name, family_name, detained, assigned_to, merged_into FROM people WHERE id = ?').get(personId) as
+  const p = ctx.db
+    .prepare('SELECT id, given_name, family_name, detained, assigned_to, merged_into FROM people WHERE id = ?')
+    .get(personId) as
     | { id: string; given_name: string; family_name: string; detained: number; assigned_to: string | null; merged_into: string | null }
     | undefined;
   if (!p) throw new AppError('NOT_FOUND', 'That person is not in this vault.');
@@ -187,7 +191,12 @@ export function copiesFor(
   caseId: string | null,
 ): { person_name: string; detained: number; assignee: string | null; case_type: string | null } {
   const c = caseId ? facts.cases.find((x) => x.id === caseId) : undefined;
-  return { person_name: facts.name, detained: facts.detained ? 1 : 0, assignee: c?.assignedTo ?? facts.assignedTo, case_type: c?.type ?? null };
+  return {
+    person_name: facts.name,
+    detained: facts.detained ? 1 : 0,
+    assignee: c?.assignedTo ?? facts.assignedTo,
+    case_type: c?.type ?? null,
+  };
 }
 
 /** A case given by the caller must be this person's; none given and exactly one open case: that one. */
@@ -209,5 +218,7 @@ export function readClosures(ctx: Ctx): string[] {
 }
 
 export function writeClosures(ctx: Ctx, dates: readonly string[]): void {
-  ctx.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CLOSURES_KEY, JSON.stringify(dates));
+  ctx.db
+    .prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(CLOSURES_KEY, JSON.stringify(dates));
 }

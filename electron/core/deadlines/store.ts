@@ -60,7 +60,10 @@ export function computeFixed(f: NonNullable<Plan['fixed']>): Computed {
 }
 
 /** Engine flags plus the app's: a computation that moved under an override, or after the deadline was done. */
-export function flagsFor(c: Computed, prev: Pick<DeadlineRow, 'override_due' | 'override_base' | 'status' | 'computed_due' | 'flags'> | null): string {
+export function flagsFor(
+  c: Computed,
+  prev: Pick<DeadlineRow, 'override_due' | 'override_base' | 'status' | 'computed_due' | 'flags'> | null,
+): string {
   const flags: DeadlineViewFlag[] = [...c.engineFlags];
   if (prev) {
     if (prev.override_due !== null && prev.override_base !== c.computed_due) flags.push('override-stale');
@@ -143,7 +146,13 @@ export function planOf(ev: EventRow, facts: PersonFacts): Plan {
  * event implies, updates rows that changed (keeping their ids, overrides and
  * done status), creates missing ones and removes ones the event no longer implies.
  */
-export function syncEventDeadlines(ctx: Ctx, ev: EventRow, facts: PersonFacts, closures: readonly string[], plan = planOf(ev, facts)): Changes {
+export function syncEventDeadlines(
+  ctx: Ctx,
+  ev: EventRow,
+  facts: PersonFacts,
+  closures: readonly string[],
+  plan = planOf(ev, facts),
+): Changes {
   const changes = noChanges();
   const existing = ctx.db.prepare('SELECT * FROM deadlines WHERE event_id = ?').all(ev.id) as DeadlineRow[];
   const byKey = new Map(existing.map((r) => [r.rule_id ?? '', r]));
@@ -157,7 +166,15 @@ export function syncEventDeadlines(ctx: Ctx, ev: EventRow, facts: PersonFacts, c
     if (!prev) {
       const id = insertDeadline(
         ctx,
-        { ...c, ...copies, person_id: ev.person_id, case_id: ev.case_id, event_id: ev.id, tps_ref: null, source: c.rule_id ? 'rule' : 'tps' },
+        {
+          ...c,
+          ...copies,
+          person_id: ev.person_id,
+          case_id: ev.case_id,
+          event_id: ev.id,
+          tps_ref: null,
+          source: c.rule_id ? 'rule' : 'tps',
+        },
         now,
       );
       changes.created.push(id);

@@ -27,7 +27,15 @@ import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { showEn, showEs } from '../../../shared/deadlines/trail';
 import type { Localized } from '../../../shared/deadlines';
-import { parseTpsDataset, tpsDeadlinesFor, datasetAgeDays, STALE_AFTER_DAYS, type TpsCountry, type TpsDataset, type TpsDeadline } from '../../../shared/tps';
+import {
+  parseTpsDataset,
+  tpsDeadlinesFor,
+  datasetAgeDays,
+  STALE_AFTER_DAYS,
+  type TpsCountry,
+  type TpsDataset,
+  type TpsDeadline,
+} from '../../../shared/tps';
 import type { DeadlineViewFlag, TpsDeadlineChange, TpsImportPreview, TpsImportResult, TpsStatusView } from '../../../shared/views';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
@@ -67,9 +75,9 @@ export function shippedDataset(dir = defaultTpsDir()): TpsDataset {
 export function activeDataset(ctx: Ctx): Active {
   const shipped = shippedDataset();
   const row = ctx.db.prepare('SELECT id, as_of, imported_at, imported_by FROM tps_datasets ORDER BY as_of DESC, id DESC LIMIT 1').get() as
-    | { id: string; as_of: string; imported_at: string; imported_by: string }
-    | undefined;
-  if (!row || row.as_of < shipped.asOf) return { key: `shipped:${shipped.asOf}`, dataset: shipped, source: 'shipped', importedAt: null, importedBy: null };
+    { id: string; as_of: string; imported_at: string; imported_by: string } | undefined;
+  if (!row || row.as_of < shipped.asOf)
+    return { key: `shipped:${shipped.asOf}`, dataset: shipped, source: 'shipped', importedAt: null, importedBy: null };
   let dataset = importedCache.get(row.id);
   if (!dataset) {
     const { data } = ctx.db.prepare('SELECT data FROM tps_datasets WHERE id = ?').get(row.id) as { data: string };
@@ -93,13 +101,7 @@ interface Wanted {
   sig: string;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Country text as typed in intake ('SV', 'El Salvador', 'haiti') to dataset entries. */
 function countryIndex(dataset: TpsDataset): Map<string, TpsCountry[]> {
@@ -150,7 +152,10 @@ function wantedFor(entry: TpsCountry, dataset: TpsDataset): Wanted[] {
     .filter((d) => KINDS.has(d.kind) && d.date >= dataset.asOf)
     .map((d) => {
       const lines: Localized[] = [
-        { en: `TPS country on file: ${entry.name.en} (${entry.country}).`, es: `País de TPS registrado: ${entry.name.es} (${entry.country}).` },
+        {
+          en: `TPS country on file: ${entry.name.en} (${entry.country}).`,
+          es: `País de TPS registrado: ${entry.name.es} (${entry.country}).`,
+        },
         // Where the designation stands, its citation and the dataset's as-of date (and "verify" when the entry says so).
         report.notice,
         kindLine(d, entry),
@@ -159,7 +164,10 @@ function wantedFor(entry: TpsCountry, dataset: TpsDataset): Wanted[] {
       const label = JSON.stringify({ en: `${d.label.en} (TPS ${entry.name.en})`, es: `${d.label.es} (TPS ${entry.name.es})` });
       const trail = JSON.stringify({ en: lines.map((l) => l.en), es: lines.map((l) => l.es) });
       const verify = entry.verify || entry.citation === null ? 1 : 0;
-      const sig = createHash('sha256').update(JSON.stringify([label, trail, citation, verify])).digest('base64url').slice(0, 22);
+      const sig = createHash('sha256')
+        .update(JSON.stringify([label, trail, citation, verify]))
+        .digest('base64url')
+        .slice(0, 22);
       return { ref: `${entry.country}:${d.kind}`, country: entry.country, kind: d.kind, date: d.date, label, trail, citation, verify, sig };
     });
 }
@@ -231,10 +239,13 @@ const ROW_COLS = `id, person_id, tps_ref, computed_due, sig, flags, status, done
  * unless `dryRun`, writes the difference. `scope` 'dirty' limits it to the queue.
  */
 function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun: boolean): Outcome {
-  const dirty = scope === 'dirty' ? ' AND id IN (SELECT person_id FROM tps_dirty)' : " AND json_extract(data, '$.history.tpsCountry') IS NOT NULL";
+  const dirty =
+    scope === 'dirty' ? ' AND id IN (SELECT person_id FROM tps_dirty)' : " AND json_extract(data, '$.history.tpsCountry') IS NOT NULL";
   const people = ctx.db.prepare(PEOPLE_SQL + dirty).all() as PersonTps[];
   const rows = ctx.db
-    .prepare(`SELECT ${ROW_COLS} FROM deadlines WHERE tps_ref IS NOT NULL${scope === 'dirty' ? ' AND person_id IN (SELECT person_id FROM tps_dirty)' : ''}`)
+    .prepare(
+      `SELECT ${ROW_COLS} FROM deadlines WHERE tps_ref IS NOT NULL${scope === 'dirty' ? ' AND person_id IN (SELECT person_id FROM tps_dirty)' : ''}`,
+    )
     .all() as TpsRow[];
   const stored = new Map<string, TpsRow[]>();
   for (const r of rows) {
@@ -273,7 +284,26 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun
       if (!r) {
         note(personId, { country: w.country, kind: w.kind, before: null, after: w.date });
         out.created += 1;
-        if (!dryRun) ins.run(newId(), personId, w.ref, w.label, w.date, w.date, '', w.citation, w.verify, name, p!.detained, p!.assigned_to, w.sig, now, ctx.actor, now, ctx.actor);
+        if (!dryRun)
+          ins.run(
+            newId(),
+            personId,
+            w.ref,
+            w.label,
+            w.date,
+            w.date,
+            '',
+            w.citation,
+            w.verify,
+            name,
+            p!.detained,
+            p!.assigned_to,
+            w.sig,
+            now,
+            ctx.actor,
+            now,
+            ctx.actor,
+          );
         continue;
       }
       const moved = r.computed_due !== w.date;
@@ -283,7 +313,13 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun
       if (reopen || parseFlags(r.flags).includes('changed-after-done')) flags.push('changed-after-done');
       const flagText = JSON.stringify(flags);
       const status = reopen ? 'open' : r.status;
-      const same = !moved && r.sig === w.sig && r.flags === flagText && r.person_name === name && r.detained === p!.detained && r.assignee === p!.assigned_to;
+      const same =
+        !moved &&
+        r.sig === w.sig &&
+        r.flags === flagText &&
+        r.person_name === name &&
+        r.detained === p!.detained &&
+        r.assignee === p!.assigned_to;
       if (same) continue;
       if (moved) note(personId, { country: w.country, kind: w.kind, before: r.computed_due, after: w.date });
       out.updated += 1;

@@ -11,7 +11,9 @@ export function syncCaseHearing(ctx: Ctx, personId: string, caseId: string, c: C
   const hearing = c.nextHearing;
   if (!hearing?.date || !hearing.kind || c.status === 'closed') return;
   const existing = ctx.db
-    .prepare(`SELECT id, version, date, details FROM events WHERE case_id = ? AND kind = 'hearing-scheduled' ORDER BY created_at DESC LIMIT 1`)
+    .prepare(
+      `SELECT id, version, date, details FROM events WHERE case_id = ? AND kind = 'hearing-scheduled' ORDER BY created_at DESC LIMIT 1`,
+    )
     .get(caseId) as { id: string; version: number; date: string; details: string } | undefined;
   if (!existing) {
     addEvent(ctx, personId, { kind: 'hearing-scheduled', date: hearing.date, caseId, details: { hearingKind: hearing.kind } });

@@ -20,7 +20,9 @@ export function saveDraft(ctx: Ctx, input: { id?: string | undefined; kind: stri
 }
 
 export function listDrafts(ctx: Ctx): DraftSummary[] {
-  return (ctx.db.prepare('SELECT id, kind, updated_at, updated_by FROM drafts ORDER BY updated_at DESC').all() as Array<Record<string, string>>).map((r) => ({
+  return (
+    ctx.db.prepare('SELECT id, kind, updated_at, updated_by FROM drafts ORDER BY updated_at DESC').all() as Array<Record<string, string>>
+  ).map((r) => ({
     id: r.id!,
     kind: r.kind!,
     updatedAt: r.updated_at!,

@@ -30,9 +30,7 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): D
     const data = JSON.parse(r.data) as { person: { aliases: string[] } };
     // An alias can be the name that matches: compare against each and keep the strongest.
     const names = [{ given: r.given_name, family: r.family_name }, ...data.person.aliases.map((a) => ({ given: a, family: '' }))];
-    const best = names
-      .map((n) => compareCandidates(rec, { ...n, dob: r.dob, aNumber: r.a_number }))
-      .sort((a, b) => b.score - a.score)[0]!;
+    const best = names.map((n) => compareCandidates(rec, { ...n, dob: r.dob, aNumber: r.a_number })).sort((a, b) => b.score - a.score)[0]!;
     if (best.strength === 'none') continue;
     out.push({
       id: r.id,
@@ -61,10 +59,15 @@ export function recordDecision(ctx: Ctx, personId: string, otherId: string, deci
   })();
 }
 
-export function decisionsFor(ctx: Ctx, personId: string): Array<{ otherId: string; decision: Decision; decidedAt: string; decidedBy: string }> {
+export function decisionsFor(
+  ctx: Ctx,
+  personId: string,
+): Array<{ otherId: string; decision: Decision; decidedAt: string; decidedBy: string }> {
   return (
     ctx.db
-      .prepare('SELECT other_id, decision, decided_at, decided_by FROM duplicate_decisions WHERE person_id = ? OR other_id = ? ORDER BY decided_at')
+      .prepare(
+        'SELECT other_id, decision, decided_at, decided_by FROM duplicate_decisions WHERE person_id = ? OR other_id = ? ORDER BY decided_at',
+      )
       .all(personId, personId) as Array<Record<string, string>>
   ).map((r) => ({ otherId: r.other_id!, decision: r.decision as Decision, decidedAt: r.decided_at!, decidedBy: r.decided_by! }));
 }

@@ -1,6 +1,18 @@
 import type { Ctx } from '../context';
 import type { FeatureHandlers } from '../handlers';
-import { createPerson, fromFull, fromQuick, getPerson, listPeople, mergePeople, searchPeople, updatePerson, addCase, updateCase, listCases } from './people';
+import {
+  createPerson,
+  fromFull,
+  fromQuick,
+  getPerson,
+  listPeople,
+  mergePeople,
+  searchPeople,
+  updatePerson,
+  addCase,
+  updateCase,
+  listCases,
+} from './people';
 import { discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
 import { findCandidates, recordDecision } from './duplicates';
 
@@ -29,7 +41,8 @@ export function peopleHandlers(ctx: () => Ctx): FeatureHandlers<'people'> & Feat
     'people.update': ({ id, version, data }) => updatePerson(ctx(), id, version, data),
     'people.list': (q) => listPeople(ctx(), q),
     'people.search': ({ query, limit }) => searchPeople(ctx(), query, limit),
-    'people.checkDuplicates': ({ given, family, dob, aNumber, excludeId }) => findCandidates(ctx(), { given, family, dob, aNumber }, excludeId),
+    'people.checkDuplicates': ({ given, family, dob, aNumber, excludeId }) =>
+      findCandidates(ctx(), { given, family, dob, aNumber }, excludeId),
     'people.decide': ({ personId, otherId, decision }) => {
       recordDecision(ctx(), personId, otherId, decision);
       return { recorded: true as const };

@@ -10,7 +10,16 @@ import { urgencyFlags } from '../../../shared/intake/urgency';
 import { nameKeys } from '../../../shared/intake/duplicates';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
-import { caseFromRow, personColumns, stampOf, type CaseRow, type PersonData, type PersonRow, type PersonView, type CaseView } from './records';
+import {
+  caseFromRow,
+  personColumns,
+  stampOf,
+  type CaseRow,
+  type PersonData,
+  type PersonRow,
+  type PersonView,
+  type CaseView,
+} from './records';
 import { ftsQuery, searchText } from './search-text';
 import { syncCaseHearing } from './case-hearings';
 import type { CaseSummary, PersonSummary } from '../../../shared/views';
@@ -18,11 +27,22 @@ import type { CaseSummary, PersonSummary } from '../../../shared/views';
 /** A training's quick intake becomes an ordinary record, parsed by the same schemas as a full one. */
 export function fromQuick(q: QuickIntake): { data: PersonData; cases: CaseRecord[] } {
   const cases = q.nextHearingDate
-    ? [intakeSchemas.caseRecord.parse({ type: q.detained ? 'removal-detained' : 'removal-nondetained', nextHearing: { date: q.nextHearingDate, kind: 'master' } })]
+    ? [
+        intakeSchemas.caseRecord.parse({
+          type: q.detained ? 'removal-detained' : 'removal-nondetained',
+          nextHearing: { date: q.nextHearingDate, kind: 'master' },
+        }),
+      ]
     : [];
   return {
     data: {
-      person: intakeSchemas.person.parse({ givenName: q.givenName, familyName: q.familyName, dob: q.dob, approxAge: q.approxAge, phone: q.phone }),
+      person: intakeSchemas.person.parse({
+        givenName: q.givenName,
+        familyName: q.familyName,
+        dob: q.dob,
+        approxAge: q.approxAge,
+        phone: q.phone,
+      }),
       detention: intakeSchemas.detention.parse({ detained: q.detained, facility: q.facility }),
       history: intakeSchemas.history.parse({}),
       family: [],
@@ -35,7 +55,15 @@ export function fromQuick(q: QuickIntake): { data: PersonData; cases: CaseRecord
 
 export function fromFull(f: FullIntake): { data: PersonData; cases: CaseRecord[] } {
   return {
-    data: { person: f.person, detention: f.detention, history: f.history, family: f.family, notes: f.notes, urgentNeeds: '', consent: f.consent },
+    data: {
+      person: f.person,
+      detention: f.detention,
+      history: f.history,
+      family: f.family,
+      notes: f.notes,
+      urgentNeeds: '',
+      consent: f.consent,
+    },
     cases: f.cases,
   };
 }
@@ -49,7 +77,8 @@ function writeIndexes(ctx: Ctx, id: string, d: PersonData): void {
   const t = searchText(d);
   ctx.db.prepare(`INSERT INTO people_fts(rowid, person_id, names, numbers) VALUES (${ROWID_OF}, ?, ?, ?)`).run(id, id, t.names, t.numbers);
   const insertKey = ctx.db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
-  for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber })) insertKey.run(id, k);
+  for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
+    insertKey.run(id, k);
   for (const alias of d.person.aliases) {
     for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
   }
@@ -169,9 +198,13 @@ export function updatePerson(ctx: Ctx, id: string, version: number, data: Person
       .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
       .run(JSON.stringify(data), ctx.now(), ctx.actor, id, version);
     if (res.changes === 0) {
-      throw new AppError('STALE_WRITE', 'Someone saved this record after you opened it. Reload it to see their changes, then make yours again.', {
-        currentVersion: row.version,
-      });
+      throw new AppError(
+        'STALE_WRITE',
+        'Someone saved this record after you opened it. Reload it to see their changes, then make yours again.',
+        {
+          currentVersion: row.version,
+        },
+      );
     }
     refreshColumns(ctx, id, data);
     writeIndexes(ctx, id, data);
@@ -205,7 +238,8 @@ export function updateCase(ctx: Ctx, caseId: string, version: number, c: CaseRec
          WHERE id=@id AND version=@version`,
       )
       .run({ ...p, version });
-    if (res.changes === 0) throw new AppError('STALE_WRITE', 'Someone saved this case after you opened it. Reload it, then make your change again.');
+    if (res.changes === 0)
+      throw new AppError('STALE_WRITE', 'Someone saved this case after you opened it. Reload it, then make your change again.');
     // Only a hearing that changed on the case moves its event: saving an unrelated
     // field must not undo a hearing moved from the deadlines panel.
     if (row.hearing_date !== (c.nextHearing?.date ?? null) || row.hearing_kind !== (c.nextHearing?.kind ?? null)) {
@@ -311,7 +345,9 @@ export function listCases(ctx: Ctx, q: CaseListQuery): { total: number; rows: Ca
   const total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   // Cases without a hearing sort last whichever way the hearing column is sorted.
-  const order = [...(q.sort === 'hearing' ? ['c.hearing_date IS NULL'] : []), ...CASE_SORTS[q.sort].map((c) => `${c} ${dir}`), 'c.id'].join(', ');
+  const order = [...(q.sort === 'hearing' ? ['c.hearing_date IS NULL'] : []), ...CASE_SORTS[q.sort].map((c) => `${c} ${dir}`), 'c.id'].join(
+    ', ',
+  );
   const rows = ctx.db
     .prepare(
       `SELECT c.id, c.person_id, p.given_name, p.family_name, p.detained, c.type, c.status, c.court, c.hearing_date, c.hearing_kind, c.assigned_to, c.updated_at
@@ -370,7 +406,9 @@ export function mergePeople(ctx: Ctx, keepId: string, mergeId: string): PersonVi
     ctx.db
       .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?')
       .run(JSON.stringify(merged), ctx.now(), ctx.actor, keepId);
-    ctx.db.prepare('UPDATE people SET merged_into = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(keepId, ctx.now(), ctx.actor, mergeId);
+    ctx.db
+      .prepare('UPDATE people SET merged_into = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?')
+      .run(keepId, ctx.now(), ctx.actor, mergeId);
     dropIndexes(ctx, mergeId);
     refreshColumns(ctx, keepId, merged);
     writeIndexes(ctx, keepId, merged);

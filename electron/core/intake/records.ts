@@ -44,7 +44,14 @@ export interface CaseRow {
   updated_by: string;
 }
 
-export const stampOf = (r: { id: string; version: number; created_at: string; created_by: string; updated_at: string; updated_by: string }): Stamp => ({
+export const stampOf = (r: {
+  id: string;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}): Stamp => ({
   id: r.id,
   version: r.version,
   createdAt: r.created_at,

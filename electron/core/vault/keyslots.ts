@@ -13,7 +13,10 @@ import { deriveKey, hmacHex, safeEqualHex, sha256Hex, unwrapKey, wrapKey, type K
 export const KEYSLOTS_FORMAT = 'amparo-keyslots';
 export const KEYSLOTS_VERSION = 1;
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(200);
+const b64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .max(200);
 const slotSchema = z.object({
   kind: z.enum(['passphrase', 'recovery']),
   kdf: z.object({

@@ -10,7 +10,17 @@ import type { VaultStatus } from '../../../shared/contract';
 import { closeDb, openEncrypted, type DB } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
 import { DEFAULT_KDF, canonicalRecoveryCode, formatRecoveryCode, newKdfParams, newRecoveryCode } from './crypto';
-import { makeSlot, newVaultId, openSlot, readKeyslots, sealKeyslots, writeKeyslots, KEYSLOTS_FORMAT, KEYSLOTS_VERSION, type KeyslotsFile } from './keyslots';
+import {
+  makeSlot,
+  newVaultId,
+  openSlot,
+  readKeyslots,
+  sealKeyslots,
+  writeKeyslots,
+  KEYSLOTS_FORMAT,
+  KEYSLOTS_VERSION,
+  type KeyslotsFile,
+} from './keyslots';
 
 export interface VaultOptions {
   dbPath: string;
@@ -71,7 +81,10 @@ export class Vault {
       const createdAt = new Date().toISOString();
       // Keyslots first: a crash before the database is written leaves a 0-byte
       // or missing database, which counts as "no vault" and can be created again.
-      writeKeyslots(this.keyslotsPath, sealKeyslots({ format: KEYSLOTS_FORMAT, version: KEYSLOTS_VERSION, vaultId, createdAt, slots }, masterKey));
+      writeKeyslots(
+        this.keyslotsPath,
+        sealKeyslots({ format: KEYSLOTS_FORMAT, version: KEYSLOTS_VERSION, vaultId, createdAt, slots }, masterKey),
+      );
       const db = openEncrypted(this.dbPath, masterKey);
       try {
         migrate(db);
@@ -127,7 +140,10 @@ export class Vault {
   private readExistingKeyslots(): KeyslotsFile {
     if (!this.exists()) {
       if (existsSync(this.keyslotsPath)) {
-        throw new AppError('VAULT_NOT_FOUND', 'The key file is here but the database file is missing or empty. Restore it from your backup.');
+        throw new AppError(
+          'VAULT_NOT_FOUND',
+          'The key file is here but the database file is missing or empty. Restore it from your backup.',
+        );
       }
       throw new AppError('VAULT_NOT_FOUND', 'There is no vault here yet.');
     }

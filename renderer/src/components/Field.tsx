@@ -20,7 +20,20 @@ export interface FieldProps {
 }
 
 /** A labelled text input with hint and error wired through aria-describedby. */
-export function Field({ id, label, registration, type = 'text', error, hint, describedBy = [], autoComplete, autoFocus, mono, disabled, children }: FieldProps) {
+export function Field({
+  id,
+  label,
+  registration,
+  type = 'text',
+  error,
+  hint,
+  describedBy = [],
+  autoComplete,
+  autoFocus,
+  mono,
+  disabled,
+  children,
+}: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const ids = [hintId, ...describedBy, errorId].filter(Boolean).join(' ');

@@ -7,14 +7,7 @@ export function LanguageSwitch() {
   return (
     <div className="lang-switch" role="group" aria-label={t('lang.label')}>
       {LANGS.map((l) => (
-        <button
-          key={l}
-          type="button"
-          lang={l}
-          className="lang-btn"
-          aria-pressed={l === lang}
-          onClick={() => setLang(l)}
-        >
+        <button key={l} type="button" lang={l} className="lang-btn" aria-pressed={l === lang} onClick={() => setLang(l)}>
           {LANG_NAMES[l]}
         </button>
       ))}

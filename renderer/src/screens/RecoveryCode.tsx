@@ -54,7 +54,9 @@ export function RecoveryCode({ code, onContinue }: { code: string; onContinue():
           <label htmlFor={savedId}>{t('recoveryCode.saved')}</label>
         </div>
         <div className="actions actions--between">
-          {saved ? <span /> : (
+          {saved ? (
+            <span />
+          ) : (
             <p id="rc-must-confirm" className="field-hint">
               {t('recoveryCode.mustConfirm')}
             </p>

@@ -20,12 +20,7 @@ export function ShellNav({ page, onNavigate }: { page: Page; onNavigate(p: Page)
       <ul>
         {PAGES.map((p) => (
           <li key={p}>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={p === page ? 'page' : undefined}
-              onClick={() => onNavigate(p)}
-            >
+            <button type="button" className="nav-item" aria-current={p === page ? 'page' : undefined} onClick={() => onNavigate(p)}>
               {t(`nav.${p}`)}
             </button>
           </li>

@@ -28,7 +28,15 @@ export function Unlock({ justLocked, onUnlocked }: UnlockProps) {
   );
 }
 
-function UnlockWithPassphrase({ justLocked, onUnlocked, onUseRecovery }: { justLocked?: boolean | undefined; onUnlocked(): void; onUseRecovery(): void }) {
+function UnlockWithPassphrase({
+  justLocked,
+  onUnlocked,
+  onUseRecovery,
+}: {
+  justLocked?: boolean | undefined;
+  onUnlocked(): void;
+  onUseRecovery(): void;
+}) {
   const { t, tv } = useI18n();
   useDocumentTitle(`${t('unlock.title')} — ${t('app.name')}`);
   const [serverError, setServerError] = useState<string | null>(null);

@@ -32,7 +32,10 @@ describe('amparo CLI: vault commands', () => {
   });
 
   it('unlock-check: 0 with the passphrase, 3 without', () => {
-    expect(runCli(['unlock-check', '--db', db], { AMPARO_PASSPHRASE: PASS })).toMatchObject({ code: 0, stdout: expect.stringContaining('ok') });
+    expect(runCli(['unlock-check', '--db', db], { AMPARO_PASSPHRASE: PASS })).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('ok'),
+    });
     const wrong = runCli(['unlock-check', '--db', db], { AMPARO_PASSPHRASE: 'not it at all' });
     expect(wrong.code).toBe(3);
     expect(wrong.stderr.trim()).toBe('Error: That passphrase does not open this vault.');

@@ -74,7 +74,11 @@ describe('0002-intake', () => {
     expect(hit).toEqual([{ person_id: 'p1' }]);
     // A case cannot point at a person who does not exist.
     expect(() =>
-      db.prepare(`INSERT INTO cases(id, person_id, type, status, data, created_at, created_by, updated_at, updated_by) VALUES ('c', 'nobody', 'tps', 'open', '{}', 'x', 'x', 'x', 'x')`).run(),
+      db
+        .prepare(
+          `INSERT INTO cases(id, person_id, type, status, data, created_at, created_by, updated_at, updated_by) VALUES ('c', 'nobody', 'tps', 'open', '{}', 'x', 'x', 'x', 'x')`,
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     closeDb(db);
   });

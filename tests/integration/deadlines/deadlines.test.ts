@@ -27,15 +27,28 @@ describe('overrides', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    const o = await core.call('deadlines.override', { id: d.id, version: d.version, due: '2026-03-25', reason: 'File early: BIA mail delays' });
+    const o = await core.call('deadlines.override', {
+      id: d.id,
+      version: d.version,
+      due: '2026-03-25',
+      reason: 'File early: BIA mail delays',
+    });
     expect(o).toMatchObject({ due: '2026-03-25', computedDue: '2026-04-01', version: 2 });
-    expect(o.override).toMatchObject({ due: '2026-03-25', reason: 'File early: BIA mail delays', by: o.updatedBy, computedDueWhenSet: '2026-04-01', stale: false });
+    expect(o.override).toMatchObject({
+      due: '2026-03-25',
+      reason: 'File early: BIA mail delays',
+      by: o.updatedBy,
+      computedDueWhenSet: '2026-04-01',
+      stale: false,
+    });
     expect(o.trail.en.at(-1)).toMatch(/Overridden by .* due 2026-03-25 instead of the computed 2026-04-01\. Reason: File early/);
     expect(o.trail.es.at(-1)).toMatch(/Motivo: File early/);
     // The computation's own trail is untouched.
     expect(o.trail.en.slice(0, d.trail.en.length)).toEqual(d.trail.en);
 
-    expect((await failure(core.call('deadlines.override', { id: d.id, version: 1, due: '2026-03-20', reason: 'again' }))).code).toBe('STALE_WRITE');
+    expect((await failure(core.call('deadlines.override', { id: d.id, version: 1, due: '2026-03-20', reason: 'again' }))).code).toBe(
+      'STALE_WRITE',
+    );
     const cleared = await core.call('deadlines.clearOverride', { id: d.id, version: o.version });
     expect(cleared).toMatchObject({ due: '2026-04-01', override: null });
   });
@@ -43,7 +56,9 @@ describe('overrides', () => {
   it('are refused on manual deadlines (edit those instead)', async () => {
     const p = await person(core);
     const m = await core.call('deadlines.addManual', { personId: p.id, label: 'Judge order: brief', due: '2026-04-10' });
-    expect((await failure(core.call('deadlines.override', { id: m.id, version: m.version, due: '2026-04-09', reason: 'x' }))).code).toBe('INVALID_INPUT');
+    expect((await failure(core.call('deadlines.override', { id: m.id, version: m.version, due: '2026-04-09', reason: 'x' }))).code).toBe(
+      'INVALID_INPUT',
+    );
   });
 });
 
@@ -70,12 +85,31 @@ describe('done', () => {
 describe('manual deadlines', () => {
   it('carry label, date, note; say in the trail they were entered by hand; verify without a citation', async () => {
     const p = await person(core);
-    const m = await core.call('deadlines.addManual', { personId: p.id, label: 'Brief due per IJ order', due: '2026-04-10', note: 'Order of 2026-02-27' });
-    expect(m).toMatchObject({ source: 'manual', due: '2026-04-10', computedDue: '2026-04-10', verify: true, citation: '', eventId: null, ruleId: null });
+    const m = await core.call('deadlines.addManual', {
+      personId: p.id,
+      label: 'Brief due per IJ order',
+      due: '2026-04-10',
+      note: 'Order of 2026-02-27',
+    });
+    expect(m).toMatchObject({
+      source: 'manual',
+      due: '2026-04-10',
+      computedDue: '2026-04-10',
+      verify: true,
+      citation: '',
+      eventId: null,
+      ruleId: null,
+    });
     expect(m.label).toEqual({ en: 'Brief due per IJ order', es: 'Brief due per IJ order' });
     expect(m.note?.en).toBe('Order of 2026-02-27');
     expect(m.trail.en[0]).toMatch(/^Entered by hand by .* on 2026-03-02\.$/);
-    const upd = await core.call('deadlines.updateManual', { id: m.id, version: m.version, label: 'Brief due', due: '2026-04-17', citation: 'IJ scheduling order' });
+    const upd = await core.call('deadlines.updateManual', {
+      id: m.id,
+      version: m.version,
+      label: 'Brief due',
+      due: '2026-04-17',
+      citation: 'IJ scheduling order',
+    });
     expect(upd).toMatchObject({ due: '2026-04-17', verify: false, citation: 'IJ scheduling order', version: 2 });
     expect(await core.call('deadlines.delete', { id: m.id, version: upd.version })).toEqual({ deleted: true });
     expect(await core.call('deadlines.list', { personId: p.id })).toEqual([]);
@@ -83,8 +117,14 @@ describe('manual deadlines', () => {
 
   it('refuses blank labels, impossible dates and deleting computed deadlines', async () => {
     const p = await person(core);
-    expect(await core.dispatch('deadlines.addManual', { personId: p.id, label: '  ', due: '2026-04-10' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.dispatch('deadlines.addManual', { personId: p.id, label: 'x', due: '2026-13-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.dispatch('deadlines.addManual', { personId: p.id, label: '  ', due: '2026-04-10' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await core.dispatch('deadlines.addManual', { personId: p.id, label: 'x', due: '2026-13-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     const r = await addEvent(core, p.id, { kind: 'filing-served', date: '2026-03-02' });
     expect((await failure(core.call('deadlines.delete', { id: r.deadlines[0]!.id, version: 1 }))).code).toBe('INVALID_INPUT');
   });

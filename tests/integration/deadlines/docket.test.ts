@@ -17,7 +17,12 @@ async function manual(personId: string, label: string, due: string) {
 }
 
 async function scene() {
-  const det = await person(core, { given: 'Dora', family: 'Detenida', detained: true, cases: [{ type: 'removal-detained', assignedTo: 'Rosa' }] });
+  const det = await person(core, {
+    given: 'Dora',
+    family: 'Detenida',
+    detained: true,
+    cases: [{ type: 'removal-detained', assignedTo: 'Rosa' }],
+  });
   const free = await person(core, { given: 'Félix', family: 'Libre', cases: [{ type: 'asylum-affirmative', assignedTo: 'Marco' }] });
   await manual(free.id, 'F overdue 02-10', '2026-02-10');
   await manual(free.id, 'F overdue 02-20', '2026-02-20');
@@ -50,10 +55,7 @@ describe('docket', () => {
     const [overdue, today, next7, next30] = d.groups;
     expect(labels(overdue!)).toEqual(['D overdue 02-25', 'F overdue 02-10', 'F overdue 02-20']);
     expect(labels(today!)).toEqual(['D today', 'F today']);
-    expect(labels(next7!)).toEqual([
-      'Immigration judge review of a negative credible fear finding: completed by',
-      'F 03-04',
-    ]);
+    expect(labels(next7!)).toEqual(['Immigration judge review of a negative credible fear finding: completed by', 'F 03-04']);
     expect(labels(next30!)).toEqual(['D 03-20', 'Appeal to the BIA (Form EOIR-26)', 'Motion to reconsider']);
     expect(d.groups.map((g) => g.total)).toEqual([3, 2, 2, 3]);
   });
@@ -93,9 +95,18 @@ describe('docket', () => {
     expect(asylum.groups.map((g) => g.total)).toEqual([2, 1, 1, 2]);
 
     const appeal = ij.deadlines.find((x) => x.ruleId === 'bia-appeal')!;
-    await core.call('deadlines.override', { id: appeal.id, version: appeal.version, due: '2026-03-02', reason: 'File today: client traveling' });
+    await core.call('deadlines.override', {
+      id: appeal.id,
+      version: appeal.version,
+      due: '2026-03-02',
+      reason: 'File today: client traveling',
+    });
     const d = await core.call('docket.list', {});
-    expect(d.groups[1]!.rows.find((r) => r.id === appeal.id)).toMatchObject({ overridden: true, due: '2026-03-02', computedDue: '2026-04-01' });
+    expect(d.groups[1]!.rows.find((r) => r.id === appeal.id)).toMatchObject({
+      overridden: true,
+      due: '2026-03-02',
+      computedDue: '2026-04-01',
+    });
   });
 
   it('a person becoming detained moves their deadlines up in every group', async () => {

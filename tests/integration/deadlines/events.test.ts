@@ -15,7 +15,11 @@ afterEach(() => cleanup());
 
 /** [event, { rule: [due, ruleDue?] }] — dates worked out by hand against the calendar. */
 const CASES: Array<[string, Record<string, unknown>, Record<string, [string, string?]>]> = [
-  ['hearing master', { kind: 'hearing-scheduled', date: '2026-07-06', details: { hearingKind: 'master' } }, { 'prehearing-filing-master-nondetained': ['2026-06-18', '2026-06-22'] }],
+  [
+    'hearing master',
+    { kind: 'hearing-scheduled', date: '2026-07-06', details: { hearingKind: 'master' } },
+    { 'prehearing-filing-master-nondetained': ['2026-06-18', '2026-06-22'] },
+  ],
   [
     'hearing individual',
     { kind: 'hearing-scheduled', date: '2026-07-06', details: { hearingKind: 'individual' } },
@@ -34,21 +38,54 @@ const CASES: Array<[string, Record<string, unknown>, Record<string, [string, str
   [
     'written IJ decision in absentia',
     { kind: 'ij-decision-written', date: '2026-03-02', details: { inAbsentia: true } },
-    { 'bia-appeal': ['2026-04-01'], 'motion-to-reopen': ['2026-06-01'], 'motion-to-reconsider': ['2026-04-01'], 'motion-to-reopen-in-absentia': ['2026-08-31'] },
+    {
+      'bia-appeal': ['2026-04-01'],
+      'motion-to-reopen': ['2026-06-01'],
+      'motion-to-reconsider': ['2026-04-01'],
+      'motion-to-reopen-in-absentia': ['2026-08-31'],
+    },
   ],
   [
     'BIA decision',
     { kind: 'bia-decision', date: '2026-03-02' },
     { 'petition-for-review': ['2026-04-01'], 'motion-to-reopen': ['2026-06-01'], 'motion-to-reconsider': ['2026-04-01'] },
   ],
-  ['final order', { kind: 'final-order', date: '2026-03-02' }, { 'motion-to-reopen': ['2026-06-01'], 'motion-to-reconsider': ['2026-04-01'] }],
-  ['USCIS RFE mailed', { kind: 'uscis-notice', date: '2026-03-02', details: { subkind: 'rfe', mailed: true, days: 84 } }, { 'uscis-rfe': ['2026-05-28'] }],
-  ['USCIS NOID', { kind: 'uscis-notice', date: '2026-03-02', details: { subkind: 'noid', mailed: false, days: 30 } }, { 'uscis-noid': ['2026-04-01'] }],
-  ['USCIS denial mailed', { kind: 'uscis-notice', date: '2026-03-02', details: { subkind: 'denial', mailed: true } }, { 'i-290b': ['2026-04-06'] }],
+  [
+    'final order',
+    { kind: 'final-order', date: '2026-03-02' },
+    { 'motion-to-reopen': ['2026-06-01'], 'motion-to-reconsider': ['2026-04-01'] },
+  ],
+  [
+    'USCIS RFE mailed',
+    { kind: 'uscis-notice', date: '2026-03-02', details: { subkind: 'rfe', mailed: true, days: 84 } },
+    { 'uscis-rfe': ['2026-05-28'] },
+  ],
+  [
+    'USCIS NOID',
+    { kind: 'uscis-notice', date: '2026-03-02', details: { subkind: 'noid', mailed: false, days: 30 } },
+    { 'uscis-noid': ['2026-04-01'] },
+  ],
+  [
+    'USCIS denial mailed',
+    { kind: 'uscis-notice', date: '2026-03-02', details: { subkind: 'denial', mailed: true } },
+    { 'i-290b': ['2026-04-06'] },
+  ],
   ['last arrival', { kind: 'last-arrival', date: '2025-08-15' }, { 'asylum-one-year': ['2026-08-14', '2026-08-17'] }],
-  ['VD at conclusion', { kind: 'vd-granted', date: '2026-03-02', details: { days: 60 } }, { 'vd-post-conclusion': ['2026-05-01'], 'vd-bond': ['2026-03-09'] }],
-  ['VD before conclusion', { kind: 'vd-granted', date: '2026-03-02', details: { days: 120, stage: 'pre-conclusion' } }, { 'vd-pre-conclusion': ['2026-06-30'] }],
-  ['address change', { kind: 'address-changed', date: '2026-03-02' }, { 'eoir-33-change-of-address': ['2026-03-09'], 'ar-11-change-of-address': ['2026-03-12'] }],
+  [
+    'VD at conclusion',
+    { kind: 'vd-granted', date: '2026-03-02', details: { days: 60 } },
+    { 'vd-post-conclusion': ['2026-05-01'], 'vd-bond': ['2026-03-09'] },
+  ],
+  [
+    'VD before conclusion',
+    { kind: 'vd-granted', date: '2026-03-02', details: { days: 120, stage: 'pre-conclusion' } },
+    { 'vd-pre-conclusion': ['2026-06-30'] },
+  ],
+  [
+    'address change',
+    { kind: 'address-changed', date: '2026-03-02' },
+    { 'eoir-33-change-of-address': ['2026-03-09'], 'ar-11-change-of-address': ['2026-03-12'] },
+  ],
   ['negative CFI', { kind: 'cfi-negative', date: '2026-03-02' }, { 'credible-fear-review': ['2026-03-09'] }],
   ['filing served', { kind: 'filing-served', date: '2026-03-02' }, { 'response-to-filing': ['2026-03-12'] }],
   ['detained', { kind: 'detained', date: '2026-03-02', details: { facility: 'Otay Mesa' } }, {}],
@@ -99,7 +136,11 @@ describe('events create the deadlines their rules imply', () => {
 
   it('a removal-detained case makes the hearing detained even if the person record says otherwise', async () => {
     const p = await person(core, { cases: [{ type: 'removal-detained' }] });
-    const r = await addEvent(core, p.id, { kind: 'hearing-scheduled', date: '2026-07-06', details: { hearingKind: 'individual', days: 10 } });
+    const r = await addEvent(core, p.id, {
+      kind: 'hearing-scheduled',
+      date: '2026-07-06',
+      details: { hearingKind: 'individual', days: 10 },
+    });
     expect(Object.keys(byRule(r))).toEqual(['prehearing-filing-individual-detained']);
     expect(r.event.caseId).toBe(p.caseIds[0]);
     expect(r.deadlines[0]!.caseType).toBe('removal-detained');
@@ -130,7 +171,11 @@ describe('events create the deadlines their rules imply', () => {
     const r = await addEvent(core, p.id, { kind: 'tps-reregistration-opened', date: '2026-03-02', details: { closes: '2026-05-01' } });
     expect(r.deadlines).toHaveLength(1);
     expect(r.deadlines[0]).toMatchObject({ source: 'tps', due: '2026-05-01', verify: true, eventId: r.event.id });
-    const cited = await addEvent(core, p.id, { kind: 'tps-reregistration-opened', date: '2026-03-02', details: { closes: '2026-05-01', citation: '91 FR 1234' } });
+    const cited = await addEvent(core, p.id, {
+      kind: 'tps-reregistration-opened',
+      date: '2026-03-02',
+      details: { closes: '2026-05-01', citation: '91 FR 1234' },
+    });
     expect(cited.deadlines[0]).toMatchObject({ verify: false, citation: '91 FR 1234' });
   });
 
@@ -200,7 +245,12 @@ describe('editing an event', () => {
     const p = await person(core);
     const h = await addEvent(core, p.id, { kind: 'hearing-scheduled', date: '2026-07-06', details: { hearingKind: 'individual' } });
     const d = h.deadlines[0]!;
-    await core.call('deadlines.override', { id: d.id, version: d.version, due: '2026-06-01', reason: 'Judge ordered filings by June 1 (order of 2026-03-01)' });
+    await core.call('deadlines.override', {
+      id: d.id,
+      version: d.version,
+      due: '2026-06-01',
+      reason: 'Judge ordered filings by June 1 (order of 2026-03-01)',
+    });
     const r = await core.call('events.update', {
       id: h.event.id,
       version: h.event.version,
@@ -250,12 +300,20 @@ describe('editing an event', () => {
     const p = await person(core);
     const h = await addEvent(core, p.id, { kind: 'filing-served', date: '2026-03-02' });
     await core.call('events.update', { id: h.event.id, version: 1, event: { kind: 'filing-served', date: '2026-03-03', details: {} } });
-    expect((await failure(core.call('events.update', { id: h.event.id, version: 1, event: { kind: 'filing-served', date: '2026-03-04', details: {} } }))).code).toBe(
-      'STALE_WRITE',
-    );
-    expect((await failure(core.call('events.update', { id: h.event.id, version: 2, event: { kind: 'cfi-negative', date: '2026-03-04', details: {} } }))).code).toBe(
-      'INVALID_INPUT',
-    );
+    expect(
+      (
+        await failure(
+          core.call('events.update', { id: h.event.id, version: 1, event: { kind: 'filing-served', date: '2026-03-04', details: {} } }),
+        )
+      ).code,
+    ).toBe('STALE_WRITE');
+    expect(
+      (
+        await failure(
+          core.call('events.update', { id: h.event.id, version: 2, event: { kind: 'cfi-negative', date: '2026-03-04', details: {} } }),
+        )
+      ).code,
+    ).toBe('INVALID_INPUT');
   });
 
   it('deleting an event removes its deadlines and only those', async () => {
@@ -288,7 +346,10 @@ describe('bad input is refused with a coded error', () => {
 
   it('days on a rule fixed by law is refused by the engine, and nothing is saved', async () => {
     const p = await person(core);
-    const r = await core.dispatch('events.add', { personId: p.id, event: { kind: 'hearing-scheduled', date: '2026-07-06', details: { hearingKind: 'master', days: 20 } } });
+    const r = await core.dispatch('events.add', {
+      personId: p.id,
+      event: { kind: 'hearing-scheduled', date: '2026-07-06', details: { hearingKind: 'master', days: 20 } },
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await core.call('events.list', { personId: p.id })).toEqual([]);
   });
@@ -302,14 +363,30 @@ describe('bad input is refused with a coded error', () => {
   it('unknown person, case of another person', async () => {
     const p = await person(core, { cases: [{ type: 'tps' }] });
     const q = await person(core);
-    expect((await failure(addEvent(core, '00000000-0000-7000-8000-000000000000', { kind: 'filing-served', date: '2026-03-02' }))).code).toBe('NOT_FOUND');
-    expect((await failure(addEvent(core, q.id, { kind: 'filing-served', date: '2026-03-02', caseId: p.caseIds[0] }))).code).toBe('INVALID_INPUT');
+    expect(
+      (await failure(addEvent(core, '00000000-0000-7000-8000-000000000000', { kind: 'filing-served', date: '2026-03-02' }))).code,
+    ).toBe('NOT_FOUND');
+    expect((await failure(addEvent(core, q.id, { kind: 'filing-served', date: '2026-03-02', caseId: p.caseIds[0] }))).code).toBe(
+      'INVALID_INPUT',
+    );
   });
 
   it('preview reports UNKNOWN_RULE, BAD_DATE and bad days from the engine', async () => {
-    expect(await core.dispatch('deadlines.preview', { rule: 'nope', trigger: '2026-03-02' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_RULE' } });
-    expect(await core.dispatch('deadlines.preview', { rule: 'bia-appeal', trigger: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'BAD_DATE' } });
-    expect(await core.dispatch('deadlines.preview', { rule: 'uscis-rfe', trigger: '2026-03-02', days: -3 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.dispatch('deadlines.preview', { rule: 'bia-appeal', trigger: '2026-03-02' })).toMatchObject({ ok: true, value: { due: '2026-04-01' } });
+    expect(await core.dispatch('deadlines.preview', { rule: 'nope', trigger: '2026-03-02' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_RULE' },
+    });
+    expect(await core.dispatch('deadlines.preview', { rule: 'bia-appeal', trigger: '2026-02-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_DATE' },
+    });
+    expect(await core.dispatch('deadlines.preview', { rule: 'uscis-rfe', trigger: '2026-03-02', days: -3 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await core.dispatch('deadlines.preview', { rule: 'bia-appeal', trigger: '2026-03-02' })).toMatchObject({
+      ok: true,
+      value: { due: '2026-04-01' },
+    });
   });
 });

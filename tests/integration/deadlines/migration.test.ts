@@ -17,7 +17,10 @@ function at(version: number): DB {
   const t = tempDir();
   cleanup = t.cleanup;
   db = openEncrypted(join(t.dir, 'm.db'), randomBytes(32));
-  migrate(db, migrations.filter((m) => m.version <= version));
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= version),
+  );
   return db;
 }
 
@@ -34,8 +37,20 @@ describe('migration 0003-deadlines', () => {
     insertPerson(d, 'p1', { history: { tpsCountry: 'SV' } });
     migrate(d);
     expect(schemaVersion(d)).toBeGreaterThanOrEqual(3);
-    const names = (d.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['events', 'deadlines', 'tps_datasets', 'tps_dirty', 'people_tps_insert', 'people_merge_deadlines', 'cases_copy']));
+    const names = (
+      d.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name`).all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'events',
+        'deadlines',
+        'tps_datasets',
+        'tps_dirty',
+        'people_tps_insert',
+        'people_merge_deadlines',
+        'cases_copy',
+      ]),
+    );
     // People inserted before the upgrade are picked up by the first full TPS sync (tps.applied is unset), not the queue.
     insertPerson(d, 'p2', { history: { tpsCountry: 'HT' } });
     insertPerson(d, 'p3', { history: {} });
@@ -65,6 +80,8 @@ describe('migration 0003-deadlines', () => {
       FROM deadlines WHERE status = 'open' AND due <= ? AND assignee = ? ORDER BY due, id`;
     const plan = d.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-01-01', 'x') as { detail: string }[];
     // Answered from the index alone, already in order: no table rows, no sort.
-    expect(plan.map((r) => r.detail)).toEqual([expect.stringMatching(/^SEARCH deadlines USING COVERING INDEX deadlines_docket \(due<\?\)$/)]);
+    expect(plan.map((r) => r.detail)).toEqual([
+      expect.stringMatching(/^SEARCH deadlines USING COVERING INDEX deadlines_docket \(due<\?\)$/),
+    ]);
   });
 });

@@ -54,7 +54,9 @@ describe('TPS deadlines from the shipped dataset', () => {
     expect(d.map((x) => [x.label.en, x.due])).toEqual([['TPS designation ends (TPS El Salvador)', '2026-09-09']]);
     expect(d[0]).toMatchObject({ source: 'tps', eventId: null, ruleId: null, verify: true, caseType: 'tps', status: 'open' });
     expect(d[0]!.citation).toBe(shipped().countries.find((c) => c.country === 'SV')!.citation);
-    expect(d[0]!.trail.en.join(' ')).toMatch(/TPS for El Salvador is in effect: .*As of 2026-05-01; verify before advising\..*Due: Wed 2026-09-09\./);
+    expect(d[0]!.trail.en.join(' ')).toMatch(
+      /TPS for El Salvador is in effect: .*As of 2026-05-01; verify before advising\..*Due: Wed 2026-09-09\./,
+    );
     expect(d[0]!.trail.es.length).toBe(d[0]!.trail.en.length);
     expect((await tpsOf(byName.id)).map((x) => x.due)).toEqual(['2026-09-09']);
     expect((await tpsOf(ua.id)).map((x) => x.due)).toEqual(['2026-10-19']);
@@ -116,7 +118,13 @@ describe('TPS import', () => {
 
     const rowsBefore = allRows(core);
     const preview = await core.call('tps.previewImport', { json: JSON.stringify(june()) });
-    expect(preview).toMatchObject({ asOf: '2026-06-01', currentAsOf: '2026-05-01', peopleAffected: 3, deadlinesChanged: 9, truncated: false });
+    expect(preview).toMatchObject({
+      asOf: '2026-06-01',
+      currentAsOf: '2026-05-01',
+      peopleAffected: 3,
+      deadlinesChanged: 9,
+      truncated: false,
+    });
     expect(preview.people.map((p) => p.personId).sort()).toEqual([...svIds].sort());
     expect(preview.people[0]!.changes).toEqual(
       expect.arrayContaining([
@@ -152,7 +160,10 @@ describe('TPS import', () => {
     expect(status).toMatchObject({ source: 'imported', asOf: '2026-06-01', ageDays: 9, stale: false });
     expect(status.importedAt).toBeTruthy();
     // Importing the same file again changes no dates.
-    expect(await core.call('tps.previewImport', { json: JSON.stringify(june()) })).toMatchObject({ peopleAffected: 0, deadlinesChanged: 0 });
+    expect(await core.call('tps.previewImport', { json: JSON.stringify(june()) })).toMatchObject({
+      peopleAffected: 0,
+      deadlinesChanged: 0,
+    });
   });
 
   it('refuses invalid, non-JSON and older files with INVALID_INPUT', async () => {

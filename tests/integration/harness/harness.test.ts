@@ -30,7 +30,12 @@ function http(method: string, path: string, headers: Record<string, string> = {}
 }
 
 const api = (op: string, input: unknown, headers: Record<string, string> = {}) =>
-  http('POST', `/api/${op}`, { 'content-type': 'application/json', 'x-amparo-token': h.token, origin: h.url, ...headers }, JSON.stringify(input));
+  http(
+    'POST',
+    `/api/${op}`,
+    { 'content-type': 'application/json', 'x-amparo-token': h.token, origin: h.url, ...headers },
+    JSON.stringify(input),
+  );
 
 beforeAll(async () => {
   const t = tempDir('amparo-harness-');
@@ -103,7 +108,12 @@ describe('loopback harness', () => {
   });
 
   it('applies the IPC guard: prototype keys, deep nesting and oversize input are refused before the core', async () => {
-    const proto = await http('POST', '/api/vault.status', { 'content-type': 'application/json', 'x-amparo-token': h.token, origin: h.url }, '{"__proto__":{"x":1}}');
+    const proto = await http(
+      'POST',
+      '/api/vault.status',
+      { 'content-type': 'application/json', 'x-amparo-token': h.token, origin: h.url },
+      '{"__proto__":{"x":1}}',
+    );
     expect(proto.status).toBe(400);
     let deep = '1';
     for (let i = 0; i < 40; i++) deep = `{"a":${deep}}`;

@@ -10,7 +10,14 @@ describe("a case's next hearing drives the docket", () => {
     cleanup = env.cleanup;
     const { core } = env;
     const p = await core.call('intake.createQuick', {
-      intake: { givenName: 'Ana', familyName: 'Pérez', dob: '1990-01-01', phone: '5551234567', detained: false, nextHearingDate: '2027-01-15' },
+      intake: {
+        givenName: 'Ana',
+        familyName: 'Pérez',
+        dob: '1990-01-01',
+        phone: '5551234567',
+        detained: false,
+        nextHearingDate: '2027-01-15',
+      },
     });
     const [first] = await core.call('deadlines.list', { personId: p.id });
     expect(first).toMatchObject({ ruleId: 'prehearing-filing-master-nondetained', source: 'rule' });
@@ -19,7 +26,11 @@ describe("a case's next hearing drives the docket", () => {
     expect(first!.citation).toMatch(/Practice Manual|ICPM/);
 
     const c = p.cases[0]!;
-    await core.call('cases.update', { id: c.id, version: c.version, case: { type: c.type, nextHearing: { date: '2027-01-08', kind: 'master' } } });
+    await core.call('cases.update', {
+      id: c.id,
+      version: c.version,
+      case: { type: c.type, nextHearing: { date: '2027-01-08', kind: 'master' } },
+    });
     const after = await core.call('deadlines.list', { personId: p.id });
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(first!.id);
@@ -31,7 +42,9 @@ describe("a case's next hearing drives the docket", () => {
   it('a case saved without a hearing creates no hearing deadline', async () => {
     const env = await freshCore({ today: '2026-11-26' });
     cleanup = env.cleanup;
-    const p = await env.core.call('intake.createQuick', { intake: { givenName: 'Luis', familyName: 'Cruz', approxAge: 40, phone: '5551234567', detained: false } });
+    const p = await env.core.call('intake.createQuick', {
+      intake: { givenName: 'Luis', familyName: 'Cruz', approxAge: 40, phone: '5551234567', detained: false },
+    });
     await env.core.call('cases.add', { personId: p.id, case: { type: 'tps' } });
     expect(await env.core.call('deadlines.list', { personId: p.id })).toEqual([]);
   });
@@ -43,12 +56,27 @@ describe('a hearing moved from the deadlines panel', () => {
     cleanup = env.cleanup;
     const { core } = env;
     const p = await core.call('intake.createQuick', {
-      intake: { givenName: 'Rosa', familyName: 'Flores', dob: '1980-05-05', phone: '5551234567', detained: false, nextHearingDate: '2027-01-15' },
+      intake: {
+        givenName: 'Rosa',
+        familyName: 'Flores',
+        dob: '1980-05-05',
+        phone: '5551234567',
+        detained: false,
+        nextHearingDate: '2027-01-15',
+      },
     });
     const [hearing] = await core.call('events.list', { personId: p.id });
-    await core.call('events.update', { id: hearing!.id, version: hearing!.version, event: { kind: 'hearing-scheduled', date: '2027-01-08', caseId: p.cases[0]!.id, details: { hearingKind: 'master' } } });
+    await core.call('events.update', {
+      id: hearing!.id,
+      version: hearing!.version,
+      event: { kind: 'hearing-scheduled', date: '2027-01-08', caseId: p.cases[0]!.id, details: { hearingKind: 'master' } },
+    });
     const c = p.cases[0]!;
-    await core.call('cases.update', { id: c.id, version: c.version, case: { type: c.type, judge: 'Judge Example', nextHearing: c.nextHearing } });
+    await core.call('cases.update', {
+      id: c.id,
+      version: c.version,
+      case: { type: c.type, judge: 'Judge Example', nextHearing: c.nextHearing },
+    });
     const [deadline] = await core.call('deadlines.list', { personId: p.id });
     expect(deadline!.due).toBe('2026-12-24');
   });
@@ -65,12 +93,21 @@ describe('moving a hearing on the case', () => {
     const c = await core.call('cases.add', { personId: p.id, case: { type: 'removal-detained' } });
     const added = await core.call('events.add', {
       personId: p.id,
-      event: { kind: 'hearing-scheduled', date: '2027-01-20', caseId: c.id, details: { hearingKind: 'individual', detained: true, days: 10 } },
+      event: {
+        kind: 'hearing-scheduled',
+        date: '2027-01-20',
+        caseId: c.id,
+        details: { hearingKind: 'individual', detained: true, days: 10 },
+      },
     });
     expect(added.deadlines.map((d) => d.ruleId)).toEqual(['prehearing-filing-individual-detained']);
     const [d] = await core.call('deadlines.list', { personId: p.id });
     await core.call('deadlines.override', { id: d!.id, version: d!.version, due: '2027-01-05', reason: 'File early: interpreter needed' });
-    await core.call('cases.update', { id: c.id, version: c.version, case: { type: 'removal-detained', nextHearing: { date: '2027-02-03', kind: 'individual' } } });
+    await core.call('cases.update', {
+      id: c.id,
+      version: c.version,
+      case: { type: 'removal-detained', nextHearing: { date: '2027-02-03', kind: 'individual' } },
+    });
     const after = await core.call('deadlines.list', { personId: p.id });
     expect(after.map((x) => x.id)).toEqual([d!.id]);
     expect(after[0]!.override?.reason).toBe('File early: interpreter needed');

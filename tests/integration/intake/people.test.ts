@@ -18,11 +18,21 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const quick = (given: string, family: string, extra: Record<string, unknown> = {}) =>
-  core.call('intake.createQuick', { intake: { givenName: given, familyName: family, dob: '1990-03-07', phone: '555-123-4567', detained: false, ...extra } });
+  core.call('intake.createQuick', {
+    intake: { givenName: given, familyName: family, dob: '1990-03-07', phone: '555-123-4567', detained: false, ...extra },
+  });
 
 const full = (person: Record<string, unknown>, detention: Record<string, unknown> = { detained: false }, cases: unknown[] = []) =>
   core.call('intake.createFull', {
-    intake: { person: { dob: '1985-01-01', ...person }, detention, history: {}, cases, family: [], notes: '', consent: { date: '2026-11-01', how: 'verbal', language: 'es' } },
+    intake: {
+      person: { dob: '1985-01-01', ...person },
+      detention,
+      history: {},
+      cases,
+      family: [],
+      notes: '',
+      consent: { date: '2026-11-01', how: 'verbal', language: 'es' },
+    },
   });
 
 describe('people: storage', () => {
@@ -71,14 +81,18 @@ describe('people: storage', () => {
   });
 
   it('refuses oversize values at the boundary with a clear error', async () => {
-    const r = await core.dispatch('intake.createQuick', { intake: { givenName: 'x'.repeat(10_000_000), familyName: 'y', dob: '1990-01-01', phone: '5551234567', detained: false } });
+    const r = await core.dispatch('intake.createQuick', {
+      intake: { givenName: 'x'.repeat(10_000_000), familyName: 'y', dob: '1990-01-01', phone: '5551234567', detained: false },
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await core.call('people.list', {})).total).toBe(0);
   });
 
   it('refuses a date of birth in the future and impossible dates', async () => {
     for (const dob of ['2030-01-01', '1990-02-30', 'yesterday']) {
-      const r = await core.dispatch('intake.createQuick', { intake: { givenName: 'A', familyName: 'B', dob, phone: '5551234567', detained: false } });
+      const r = await core.dispatch('intake.createQuick', {
+        intake: { givenName: 'A', familyName: 'B', dob, phone: '5551234567', detained: false },
+      });
       expect(r, dob).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
   });
@@ -94,7 +108,18 @@ describe('people: storage', () => {
 describe('people: editing', () => {
   it('refuses a stale save from a second window and keeps the first', async () => {
     const p = await quick('Iñaki', 'Muñoz');
-    const { id, version, cases: _c, urgency: _u, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, mergedInto: _m, ...data } = p;
+    const {
+      id,
+      version,
+      cases: _c,
+      urgency: _u,
+      createdAt: _ca,
+      createdBy: _cb,
+      updatedAt: _ua,
+      updatedBy: _ub,
+      mergedInto: _m,
+      ...data
+    } = p;
     const a = await core.call('people.update', { id, version, data: { ...data, notes: 'window A' } });
     expect(a.version).toBe(version + 1);
     const b = await core.dispatch('people.update', { id, version, data: { ...data, notes: 'window B' } });
@@ -104,9 +129,16 @@ describe('people: editing', () => {
 
   it('adds and updates cases with versions, refreshing the next hearing', async () => {
     const p = await quick('Wideline', 'Pierre-Louis');
-    const c = await core.call('cases.add', { personId: p.id, case: { type: 'tps', nextHearing: { date: '2027-01-15', kind: 'individual' } } });
+    const c = await core.call('cases.add', {
+      personId: p.id,
+      case: { type: 'tps', nextHearing: { date: '2027-01-15', kind: 'individual' } },
+    });
     expect((await core.call('people.list', {})).rows[0]!.nextHearing).toBe('2027-01-15');
-    await core.call('cases.update', { id: c.id, version: c.version, case: { type: 'tps', nextHearing: { date: '2026-12-01', kind: 'master' } } });
+    await core.call('cases.update', {
+      id: c.id,
+      version: c.version,
+      case: { type: 'tps', nextHearing: { date: '2026-12-01', kind: 'master' } },
+    });
     expect((await core.call('people.list', {})).rows[0]!.nextHearing).toBe('2026-12-01');
     const stale = await core.dispatch('cases.update', { id: c.id, version: c.version, case: { type: 'tps' } });
     expect(stale).toMatchObject({ ok: false, error: { code: 'STALE_WRITE' } });
@@ -115,11 +147,15 @@ describe('people: editing', () => {
 
 describe('people: lists and search', () => {
   beforeEach(async () => {
-    await full({ givenName: 'José María', familyName: 'García López', aliases: ['Chema'], aNumber: 'A012-345-678' }, { detained: true, facility: 'Otay Mesa', bookingNumber: 'BK-99812' }, [
-      { type: 'removal-detained', nextHearing: { date: '2026-12-01', kind: 'master' }, assignedTo: 'maria' },
-    ]);
+    await full(
+      { givenName: 'José María', familyName: 'García López', aliases: ['Chema'], aNumber: 'A012-345-678' },
+      { detained: true, facility: 'Otay Mesa', bookingNumber: 'BK-99812' },
+      [{ type: 'removal-detained', nextHearing: { date: '2026-12-01', kind: 'master' }, assignedTo: 'maria' }],
+    );
     await full({ givenName: 'Nguyễn Thị', familyName: 'Minh Khai', aNumber: '212345678' });
-    await full({ givenName: 'Søren', familyName: 'Ødegård' }, { detained: false }, [{ type: 'asylum-affirmative', nextHearing: { date: '2027-06-01', kind: 'individual' } }]);
+    await full({ givenName: 'Søren', familyName: 'Ødegård' }, { detained: false }, [
+      { type: 'asylum-affirmative', nextHearing: { date: '2027-06-01', kind: 'individual' } },
+    ]);
   });
 
   it('finds people by name parts typed without accents, as prefixes', async () => {
@@ -135,7 +171,10 @@ describe('people: lists and search', () => {
 
   it('finds people by A-number in any format and by detention number', async () => {
     for (const q of ['A012345678', 'A-012-345-678', '12345678', 'a 12345678']) {
-      expect((await core.call('people.search', { query: q })).map((r) => r.givenName), q).toEqual(['José María']);
+      expect(
+        (await core.call('people.search', { query: q })).map((r) => r.givenName),
+        q,
+      ).toEqual(['José María']);
     }
     expect((await core.call('people.search', { query: 'BK99812' })).map((r) => r.givenName)).toEqual(['José María']);
   });
@@ -149,8 +188,15 @@ describe('people: lists and search', () => {
     ]);
     expect((await core.call('cases.list', { detained: true })).rows.map((r) => r.givenName)).toEqual(['José María']);
     expect((await core.call('cases.list', { hearingWithinDays: 14 })).total).toBe(1);
-    expect((await core.call('cases.list', { assignedTo: 'maria' })).rows[0]).toMatchObject({ givenName: 'José María', detained: true, assignedTo: 'maria' });
-    expect((await core.call('cases.list', { sort: 'type', dir: 'asc' })).rows.map((r) => r.type)).toEqual(['asylum-affirmative', 'removal-detained']);
+    expect((await core.call('cases.list', { assignedTo: 'maria' })).rows[0]).toMatchObject({
+      givenName: 'José María',
+      detained: true,
+      assignedTo: 'maria',
+    });
+    expect((await core.call('cases.list', { sort: 'type', dir: 'asc' })).rows.map((r) => r.type)).toEqual([
+      'asylum-affirmative',
+      'removal-detained',
+    ]);
     expect((await core.call('cases.list', { status: 'closed' })).total).toBe(0);
   });
 
@@ -175,14 +221,29 @@ describe('people: duplicates and merge', () => {
         const a = pair.a;
         await env.core.call('intake.createFull', {
           intake: {
-            person: { givenName: a.given, familyName: a.family, dob: a.dob ?? undefined, approxAge: a.dob ? undefined : 30, aNumber: a.aNumber },
+            person: {
+              givenName: a.given,
+              familyName: a.family,
+              dob: a.dob ?? undefined,
+              approxAge: a.dob ? undefined : 30,
+              aNumber: a.aNumber,
+            },
             detention: { detained: false },
             history: {},
             consent: { date: '2026-11-01', how: 'verbal', language: 'es' },
           },
         });
-        const found = await env.core.call('people.checkDuplicates', { given: pair.b.given!, family: pair.b.family!, dob: pair.b.dob, aNumber: pair.b.aNumber });
-        if (pair.expect === 'distinct') expect(found.filter((c) => c.strength === 'likely'), pair.why).toEqual([]);
+        const found = await env.core.call('people.checkDuplicates', {
+          given: pair.b.given!,
+          family: pair.b.family!,
+          dob: pair.b.dob,
+          aNumber: pair.b.aNumber,
+        });
+        if (pair.expect === 'distinct')
+          expect(
+            found.filter((c) => c.strength === 'likely'),
+            pair.why,
+          ).toEqual([]);
         else expect(found[0]?.strength, pair.why).toBe(pair.expect);
       } finally {
         env.cleanup();
@@ -191,14 +252,30 @@ describe('people: duplicates and merge', () => {
   });
 
   it('records the decision and merges two records keeping everything from both', async () => {
-    const a = await full({ givenName: 'Jean-Baptiste', familyName: 'Désir', phone: '555-000-1111', languages: ['ht'] }, { detained: false }, [{ type: 'tps' }]);
-    const b = await full({ givenName: 'Jean Baptiste', familyName: 'Desir', aNumber: '087654321', languages: ['fr'] }, { detained: true, facility: 'Krome' }, [{ type: 'bond' }]);
-    const cands = await core.call('people.checkDuplicates', { given: 'Jean Baptiste', family: 'Desir', dob: '1985-01-01', excludeId: b.id });
+    const a = await full(
+      { givenName: 'Jean-Baptiste', familyName: 'Désir', phone: '555-000-1111', languages: ['ht'] },
+      { detained: false },
+      [{ type: 'tps' }],
+    );
+    const b = await full(
+      { givenName: 'Jean Baptiste', familyName: 'Desir', aNumber: '087654321', languages: ['fr'] },
+      { detained: true, facility: 'Krome' },
+      [{ type: 'bond' }],
+    );
+    const cands = await core.call('people.checkDuplicates', {
+      given: 'Jean Baptiste',
+      family: 'Desir',
+      dob: '1985-01-01',
+      excludeId: b.id,
+    });
     expect(cands.map((c) => c.id)).toEqual([a.id]);
     expect(cands[0]!.reasons.length).toBeGreaterThan(0);
     await core.call('people.decide', { personId: b.id, otherId: a.id, decision: 'same-person' });
     const ghost = '01890000-0000-7000-8000-000000000000';
-    expect(await core.dispatch('people.decide', { personId: b.id, otherId: ghost, decision: 'new-person' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.dispatch('people.decide', { personId: b.id, otherId: ghost, decision: 'new-person' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     const merged = await core.call('people.merge', { keepId: a.id, mergeId: b.id });
     expect(merged.person.aNumber).toBe('087654321');
     expect(merged.person.phone).toBe('555-000-1111');
@@ -215,10 +292,16 @@ describe('merge refusals', () => {
   it('refuses two records with different A-numbers, and one that would not fit a record', async () => {
     const a = await full({ givenName: 'Ana', familyName: 'Pérez', aNumber: '012345678' });
     const b = await full({ givenName: 'Ana', familyName: 'Peres', aNumber: '087654321' });
-    expect(await core.dispatch('people.merge', { keepId: a.id, mergeId: b.id })).toMatchObject({ ok: false, error: { code: 'MERGE_CONFLICT' } });
+    expect(await core.dispatch('people.merge', { keepId: a.id, mergeId: b.id })).toMatchObject({
+      ok: false,
+      error: { code: 'MERGE_CONFLICT' },
+    });
     const c = await full({ givenName: 'Luis', familyName: 'Ortiz', aliases: Array.from({ length: 15 }, (_, i) => `Alias ${i}`) });
     const d = await full({ givenName: 'Luis', familyName: 'Ortis', aliases: Array.from({ length: 15 }, (_, i) => `Otro ${i}`) });
-    expect(await core.dispatch('people.merge', { keepId: c.id, mergeId: d.id })).toMatchObject({ ok: false, error: { code: 'MERGE_CONFLICT' } });
+    expect(await core.dispatch('people.merge', { keepId: c.id, mergeId: d.id })).toMatchObject({
+      ok: false,
+      error: { code: 'MERGE_CONFLICT' },
+    });
     // Nothing changed on either side.
     expect((await core.call('people.get', { id: b.id })).mergedInto).toBeUndefined();
     expect((await core.call('people.get', { id: c.id })).person.aliases).toHaveLength(15);
@@ -233,7 +316,10 @@ describe('drafts', () => {
     await again.call('vault.unlock', { passphrase: PASS });
     expect((await again.call('drafts.list', {})).map((x) => x.id)).toEqual([d.id]);
     expect((await again.call('drafts.get', { id: d.id })).data).toEqual({ givenName: 'Ixchel', familyName: 'Pérez Cux' });
-    await again.call('intake.createQuick', { intake: { givenName: 'Ixchel', familyName: 'Pérez Cux', approxAge: 30, phone: '5551234567', detained: false }, draftId: d.id });
+    await again.call('intake.createQuick', {
+      intake: { givenName: 'Ixchel', familyName: 'Pérez Cux', approxAge: 30, phone: '5551234567', detained: false },
+      draftId: d.id,
+    });
     expect(await again.call('drafts.list', {})).toEqual([]);
     again.close();
   });

@@ -34,7 +34,8 @@ describe('vault at rest', () => {
     db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run('canary', SECRET);
     // Force plenty of WAL traffic without a checkpoint, so the WAL holds the row.
     db.pragma('wal_autocheckpoint = 0');
-    for (let i = 0; i < 50; i++) db.prepare('INSERT INTO audit_log(id, at, actor, action, detail) VALUES (?,?,?,?,?)').run(`id${i}`, 'now', 'tester', 'test', SECRET);
+    for (let i = 0; i < 50; i++)
+      db.prepare('INSERT INTO audit_log(id, at, actor, action, detail) VALUES (?,?,?,?,?)').run(`id${i}`, 'now', 'tester', 'test', SECRET);
     expect(existsSync(dbPath + '-wal')).toBe(true);
     const needles = [SECRET, 'plaintext-canary', 'Minh Khai', 'CREATE TABLE', PASS].map((s) => Buffer.from(s, 'utf8'));
     for (const f of readdirSync(dir)) {
@@ -107,7 +108,9 @@ describe('unlocking', () => {
     expect(await core.dispatch('vault.unlock', { passphrase: 'a brand new passphrase' })).toMatchObject({ ok: true });
     // The recovery code keeps working after the reset.
     await core.call('vault.lock', {});
-    expect(await core.dispatch('vault.unlockWithRecovery', { recoveryCode, newPassphrase: 'a third passphrase!' })).toMatchObject({ ok: true });
+    expect(await core.dispatch('vault.unlockWithRecovery', { recoveryCode, newPassphrase: 'a third passphrase!' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('changes the passphrase without rewriting the database and keeps all data', async () => {

@@ -23,7 +23,13 @@ const us = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(
 
 describe('intake form model', () => {
   it('the quick form validates MM/DD/YYYY and gives ISO out', () => {
-    const ok = formSchemas.quickIntake.safeParse({ ...emptyQuick(), givenName: ' José ', dob: '3/7/1990', phone: '555 010 2020', detained: false });
+    const ok = formSchemas.quickIntake.safeParse({
+      ...emptyQuick(),
+      givenName: ' José ',
+      dob: '3/7/1990',
+      phone: '555 010 2020',
+      detained: false,
+    });
     expect(ok.success).toBe(true);
     expect(ok.data?.dob).toBe('1990-03-07');
     expect(ok.data?.givenName).toBe('José');
@@ -54,18 +60,38 @@ describe('intake form model', () => {
     expect(urgencyOfQuick({ detained: true, nextHearingDate: soon }).map((f) => f.code)).toEqual(['detained', 'hearing-within-14-days']);
     expect(urgencyOfQuick({ detained: false, nextHearingDate: '02/30/2030' })).toEqual([]);
     const arrived = us(addDays(todayIso(), -340));
-    const flags = urgencyOf({ detained: false, hearingDates: [], lastEntryDate: arrived, cases: [{ type: 'asylum-defensive', status: 'open' }] });
+    const flags = urgencyOf({
+      detained: false,
+      hearingDates: [],
+      lastEntryDate: arrived,
+      cases: [{ type: 'asylum-defensive', status: 'open' }],
+    });
     expect(flags.map((f) => f.code)).toEqual(['asylum-one-year-within-60-days']);
   });
 
   it('the duplicate probe uses only valid dates and A-numbers', () => {
     expect(probeOf('', ' ', '', '')).toBeNull();
     expect(probeOf('Ana', 'Pérez', '13/45/1990', 'A12')).toEqual({ given: 'Ana', family: 'Pérez' });
-    expect(probeOf('Ana', 'Pérez', '01/02/1990', 'A# 12-345-678')).toEqual({ given: 'Ana', family: 'Pérez', dob: '1990-01-02', aNumber: '012345678' });
+    expect(probeOf('Ana', 'Pérez', '01/02/1990', 'A# 12-345-678')).toEqual({
+      given: 'Ana',
+      family: 'Pérez',
+      dob: '1990-01-02',
+      aNumber: '012345678',
+    });
   });
 
   it('a quick intake moves to the full form without losing anything', () => {
-    const full = quickToFull({ ...emptyQuick(), givenName: 'Luz', familyName: 'Quispe', dob: '01/01/1990', phone: '555 0101 22', detained: true, facility: 'X', nextHearingDate: '05/05/2031', urgentNeeds: 'ride' });
+    const full = quickToFull({
+      ...emptyQuick(),
+      givenName: 'Luz',
+      familyName: 'Quispe',
+      dob: '01/01/1990',
+      phone: '555 0101 22',
+      detained: true,
+      facility: 'X',
+      nextHearingDate: '05/05/2031',
+      urgentNeeds: 'ride',
+    });
     expect(full.person.givenName).toBe('Luz');
     expect(full.detention).toMatchObject({ detained: true, facility: 'X' });
     expect(full.cases?.[0]).toMatchObject({ type: 'removal-detained', nextHearing: { date: '05/05/2031', kind: 'master' } });
@@ -78,7 +104,14 @@ describe('intake form model', () => {
   it('a stored record round-trips through the edit form unchanged', () => {
     const data = {
       person: {
-        ...formSchemas.person.parse({ ...emptyFull().person, givenName: 'Nguyễn', familyName: 'Thị Bích', dob: '1985-12-01', aNumber: '12345678', languages: ['Vietnamese'] }),
+        ...formSchemas.person.parse({
+          ...emptyFull().person,
+          givenName: 'Nguyễn',
+          familyName: 'Thị Bích',
+          dob: '1985-12-01',
+          aNumber: '12345678',
+          languages: ['Vietnamese'],
+        }),
       },
       detention: formSchemas.detention.parse({ detained: false }),
       history: formSchemas.history.parse({ lastEntryDate: '2019-06-30' }),
@@ -86,7 +119,17 @@ describe('intake form model', () => {
       notes: 'n',
       urgentNeeds: '',
     };
-    const view = { ...data, id: 'x', version: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', cases: [], urgency: [] } as PersonView;
+    const view = {
+      ...data,
+      id: 'x',
+      version: 1,
+      createdAt: '',
+      createdBy: '',
+      updatedAt: '',
+      updatedBy: '',
+      cases: [],
+      urgency: [],
+    } as PersonView;
     const values = toEditValues(view);
     expect(values.person.dob).toBe('12/01/1985');
     expect(values.person.aNumber).toBe('A-012-345-678');

@@ -52,7 +52,13 @@ describe('desktop reminders', () => {
 
   it('stay quiet when the core cannot answer (locked, error)', async () => {
     const shown: unknown[] = [];
-    const r = createReminders({ fetch: async () => Promise.reject(new Error('locked')), notify: (t) => shown.push(t), lang: () => 'en', setInterval: () => 1, clearInterval: () => {} });
+    const r = createReminders({
+      fetch: async () => Promise.reject(new Error('locked')),
+      notify: (t) => shown.push(t),
+      lang: () => 'en',
+      setInterval: () => 1,
+      clearInterval: () => {},
+    });
     await r.onUnlock();
     expect(shown).toEqual([]);
   });

@@ -140,7 +140,13 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
           <dl className="kv deadline-kv">
             <div>
               <dt>{t('deadline.citation')}</dt>
-              <dd>{view.citation ? <cite className="citation">{view.citation}</cite> : <span className="muted">{t('deadline.noCitation')}</span>}</dd>
+              <dd>
+                {view.citation ? (
+                  <cite className="citation">{view.citation}</cite>
+                ) : (
+                  <span className="muted">{t('deadline.noCitation')}</span>
+                )}
+              </dd>
             </div>
             {view.note ? (
               <div>
@@ -176,11 +182,23 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
           ) : (
             <div className="actions actions--start deadline-actions">
               {view.status === 'open' ? (
-                <button ref={doneBtn} type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('deadlines.markDone', 'deadline.markedDone')}>
+                <button
+                  ref={doneBtn}
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={() => void act('deadlines.markDone', 'deadline.markedDone')}
+                >
                   ✓ {t('deadline.markDone')}
                 </button>
               ) : (
-                <button ref={doneBtn} type="button" className="btn" disabled={busy} onClick={() => void act('deadlines.reopen', 'deadline.reopened')}>
+                <button
+                  ref={doneBtn}
+                  type="button"
+                  className="btn"
+                  disabled={busy}
+                  onClick={() => void act('deadlines.reopen', 'deadline.reopened')}
+                >
                   {t('deadline.reopen')}
                 </button>
               )}
@@ -190,7 +208,12 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
                 </button>
               ) : null}
               {view.override ? (
-                <button type="button" className="btn btn-quiet" disabled={busy} onClick={() => void act('deadlines.clearOverride', 'deadline.overrideCleared')}>
+                <button
+                  type="button"
+                  className="btn btn-quiet"
+                  disabled={busy}
+                  onClick={() => void act('deadlines.clearOverride', 'deadline.overrideCleared')}
+                >
                   {t('deadline.clearOverride')}
                 </button>
               ) : null}
@@ -225,9 +248,15 @@ function DueBlock({ view }: { view: DeadlineView }) {
             <dt>{t('deadline.overrideReason')}</dt>
             <dd>
               “{o.reason}” <span className="muted">{t('deadline.overrideBy', { who: o.by, when: instant(o.at, lang) })}</span>
-              {off ? <p className="warning override-stale">{t('deadline.overrideNonBusiness', { date: dueDate(o.due, lang), why: nonBusinessText(off)[lang] })}</p> : null}
+              {off ? (
+                <p className="warning override-stale">
+                  {t('deadline.overrideNonBusiness', { date: dueDate(o.due, lang), why: nonBusinessText(off)[lang] })}
+                </p>
+              ) : null}
               {o.stale ? (
-                <p className="warning override-stale">{t('deadline.overrideStale', { then: dueDate(o.computedDueWhenSet, lang), now: dueDate(view.computedDue, lang) })}</p>
+                <p className="warning override-stale">
+                  {t('deadline.overrideStale', { then: dueDate(o.computedDueWhenSet, lang), now: dueDate(view.computedDue, lang) })}
+                </p>
               ) : null}
             </dd>
           </div>
@@ -238,7 +267,9 @@ function DueBlock({ view }: { view: DeadlineView }) {
           <dt>{t('deadline.ruleDue')}</dt>
           <dd>
             {dueDate(view.ruleDue, lang)}
-            <p className="field-hint">{t('deadline.ruleDueExplain', { due: dueDate(view.computedDue, lang), rule: dueDate(view.ruleDue, lang) })}</p>
+            <p className="field-hint">
+              {t('deadline.ruleDueExplain', { due: dueDate(view.computedDue, lang), rule: dueDate(view.ruleDue, lang) })}
+            </p>
           </dd>
         </div>
       ) : null}
@@ -255,18 +286,27 @@ function DueBlock({ view }: { view: DeadlineView }) {
   );
 }
 
-const overrideSchema = z
-  .object({ due: z.string(), reason: z.string() })
-  .superRefine((v, ctx) => {
-    if (v.due.trim() === '') ctx.addIssue({ code: 'custom', path: ['due'], message: 'deadlines.date.required' });
-    else if (parseDateInput(v.due) === null) ctx.addIssue({ code: 'custom', path: ['due'], message: 'date.invalid' });
-    if (v.reason.trim() === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'deadline.reasonRequired' });
-    else if (v.reason.trim().length > 1000) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'text.tooLong' });
-    else if (/[\p{Cc}]/u.test(v.reason.replace(/[\n\t]/g, ' '))) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'text.invalidCharacters' });
-  });
+const overrideSchema = z.object({ due: z.string(), reason: z.string() }).superRefine((v, ctx) => {
+  if (v.due.trim() === '') ctx.addIssue({ code: 'custom', path: ['due'], message: 'deadlines.date.required' });
+  else if (parseDateInput(v.due) === null) ctx.addIssue({ code: 'custom', path: ['due'], message: 'date.invalid' });
+  if (v.reason.trim() === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'deadline.reasonRequired' });
+  else if (v.reason.trim().length > 1000) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'text.tooLong' });
+  else if (/[\p{Cc}]/u.test(v.reason.replace(/[\n\t]/g, ' ')))
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'text.invalidCharacters' });
+});
 type OverrideValues = z.input<typeof overrideSchema>;
 
-function OverrideForm({ view, onCancel, onSaved, onStale }: { view: DeadlineView; onCancel(): void; onSaved(v: DeadlineView): void; onStale(): void }) {
+function OverrideForm({
+  view,
+  onCancel,
+  onSaved,
+  onStale,
+}: {
+  view: DeadlineView;
+  onCancel(): void;
+  onSaved(v: DeadlineView): void;
+  onStale(): void;
+}) {
   const { t, tv, lang } = useI18n();
   const prefix = useId();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -287,7 +327,11 @@ function OverrideForm({ view, onCancel, onSaved, onStale }: { view: DeadlineView
   const problems: Problem[] = submitCount
     ? (['due', 'reason'] as const)
         .filter((k) => errors[k]?.message)
-        .map((k) => ({ id: ids[k], label: k === 'due' ? t('deadline.overrideDue') : t('deadline.overrideReasonLabel'), message: tv(errors[k]?.message) ?? '' }))
+        .map((k) => ({
+          id: ids[k],
+          label: k === 'due' ? t('deadline.overrideDue') : t('deadline.overrideReasonLabel'),
+          message: tv(errors[k]?.message) ?? '',
+        }))
     : [];
   const submit = handleSubmit(async (v) => {
     setServerError(null);
@@ -305,7 +349,10 @@ function OverrideForm({ view, onCancel, onSaved, onStale }: { view: DeadlineView
       <h4 id={`${prefix}-title`}>{t('deadline.overrideTitle')}</h4>
       <p className="field-hint">{t('deadline.overrideIntro', { computed: dueDate(view.computedDue, lang) })}</p>
       <ProblemSummary id={`${prefix}-summary`} title={t('deadlines.formProblems', { count: problems.length })} problems={problems} />
-      <FormAlert id={`${prefix}-alert`} message={serverError ? (serverError === 'STALE_WRITE' ? t('deadline.stale') : t(errorKey(serverError))) : null} />
+      <FormAlert
+        id={`${prefix}-alert`}
+        message={serverError ? (serverError === 'STALE_WRITE' ? t('deadline.stale') : t(errorKey(serverError))) : null}
+      />
       <div className="field-row">
         <TextInput
           id={ids.due}
@@ -315,7 +362,14 @@ function OverrideForm({ view, onCancel, onSaved, onStale }: { view: DeadlineView
           error={tv(errors.due?.message)}
           registration={register('due')}
         />
-        <TextArea id={ids.reason} label={t('deadline.overrideReasonLabel')} hint={t('deadline.overrideReasonHint')} className="field--grow" error={tv(errors.reason?.message)} registration={register('reason')} />
+        <TextArea
+          id={ids.reason}
+          label={t('deadline.overrideReasonLabel')}
+          hint={t('deadline.overrideReasonHint')}
+          className="field--grow"
+          error={tv(errors.reason?.message)}
+          registration={register('reason')}
+        />
       </div>
       <div className="actions actions--start">
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

@@ -21,7 +21,17 @@ import { planPreview } from './plan';
 
 export type EventFormMode = { kind: 'add' } | { kind: 'edit'; event: EventView } | { kind: 'move'; hearing: EventView };
 
-const FIELD_ORDER: Array<keyof EventValues> = ['kind', 'caseId', 'date', 'hearingKind', 'subkind', 'days', 'closes', 'citation', 'facility'];
+const FIELD_ORDER: Array<keyof EventValues> = [
+  'kind',
+  'caseId',
+  'date',
+  'hearingKind',
+  'subkind',
+  'days',
+  'closes',
+  'citation',
+  'facility',
+];
 
 /**
  * A case's "next hearing" and its hearing event are the same hearing (the
@@ -65,7 +75,8 @@ export function EventForm({
     if (mode.kind === 'edit') return fromEvent(mode.event);
     if (mode.kind === 'move') return moveOf(mode.hearing);
     const onlyCase = openCases.length === 1 ? openCases[0]! : null;
-    const detained = onlyCase?.type === 'removal-detained' ? true : onlyCase?.type === 'removal-nondetained' ? false : person.detention.detained;
+    const detained =
+      onlyCase?.type === 'removal-detained' ? true : onlyCase?.type === 'removal-nondetained' ? false : person.detention.detained;
     return emptyEvent(detained, onlyCase?.id ?? '');
     // The form is keyed by its mode; defaults are read once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -109,7 +120,11 @@ export function EventForm({
       case 'subkind':
         return t('event.field.subkind');
       case 'days':
-        return days === 'judge' ? t('event.field.daysJudge') : days === 'granted' ? t('event.field.daysGranted') : t('event.field.daysNotice');
+        return days === 'judge'
+          ? t('event.field.daysJudge')
+          : days === 'granted'
+            ? t('event.field.daysGranted')
+            : t('event.field.daysNotice');
       case 'closes':
         return t('event.field.closes');
       case 'citation':
@@ -136,7 +151,8 @@ export function EventForm({
           ? await call('events.update', { id: mode.event.id, version: mode.event.version, event })
           : await call('events.add', { personId: person.id, event });
       if (!res.ok) return setServerError(res.error.code);
-      const oldDate = mode.kind === 'move' ? mode.hearing.date : mode.kind === 'edit' && mode.event.kind === 'hearing-scheduled' ? mode.event.date : null;
+      const oldDate =
+        mode.kind === 'move' ? mode.hearing.date : mode.kind === 'edit' && mode.event.kind === 'hearing-scheduled' ? mode.event.date : null;
       const caseChanged = oldDate ? await followCaseHearing(person.id, res.value.event.caseId, oldDate, res.value.event.date) : false;
       onDone(res.value, caseChanged);
     },
@@ -164,7 +180,10 @@ export function EventForm({
       <h3 id={`${prefix}-title`}>{title}</h3>
       {hearing ? <p className="field-hint">{t('event.moveIntro', { date: dueDate(hearing.date, lang) })}</p> : null}
       <ProblemSummary id={`${prefix}-summary`} title={t('deadlines.formProblems', { count: problems.length })} problems={problems} />
-      <FormAlert id={`${prefix}-alert`} message={serverError ? (serverError === 'STALE_WRITE' ? t('event.stale') : t(errorKey(serverError))) : null} />
+      <FormAlert
+        id={`${prefix}-alert`}
+        message={serverError ? (serverError === 'STALE_WRITE' ? t('event.stale') : t(errorKey(serverError))) : null}
+      />
       <div className="event-form-grid">
         <div className="event-form-fields">
           <div className="field-row">
@@ -246,8 +265,16 @@ export function EventForm({
             {days ? (
               <TextInput
                 id={id('days')}
-                label={days === 'judge' ? t('event.field.daysJudge') : days === 'granted' ? t('event.field.daysGranted') : t('event.field.daysNotice')}
-                hint={days === 'granted' ? t('event.daysGrantedHint') : days === 'notice' ? t('event.daysNoticeHint') : t('event.daysJudgeHint')}
+                label={
+                  days === 'judge'
+                    ? t('event.field.daysJudge')
+                    : days === 'granted'
+                      ? t('event.field.daysGranted')
+                      : t('event.field.daysNotice')
+                }
+                hint={
+                  days === 'granted' ? t('event.daysGrantedHint') : days === 'notice' ? t('event.daysNoticeHint') : t('event.daysJudgeHint')
+                }
                 inputMode="numeric"
                 className="field--short"
                 error={tv(errors.days?.message)}
@@ -256,7 +283,12 @@ export function EventForm({
             ) : null}
           </div>
           {isHearing(kind) && !linkedMove ? (
-            <CheckInput id={id('detained')} label={t('event.field.detained')} hint={t('event.detainedHint')} registration={register('detained')} />
+            <CheckInput
+              id={id('detained')}
+              label={t('event.field.detained')}
+              hint={t('event.detainedHint')}
+              registration={register('detained')}
+            />
           ) : null}
           {kind === 'uscis-notice' ? (
             <CheckInput id={id('mailed')} label={t('event.field.mailed')} hint={t('event.mailedHint')} registration={register('mailed')} />
@@ -264,7 +296,9 @@ export function EventForm({
           {kind === 'ij-decision-oral' || kind === 'ij-decision-written' || kind === 'final-order' ? (
             <CheckInput id={id('inAbsentia')} label={t('event.field.inAbsentia')} registration={register('inAbsentia')} />
           ) : null}
-          {kind === 'address-changed' ? <CheckInput id={id('inCourt')} label={t('event.field.inCourt')} registration={register('inCourt')} /> : null}
+          {kind === 'address-changed' ? (
+            <CheckInput id={id('inCourt')} label={t('event.field.inCourt')} registration={register('inCourt')} />
+          ) : null}
           {kind === 'last-arrival' ? (
             <SelectInput
               id={id('asylum')}
@@ -279,7 +313,12 @@ export function EventForm({
             />
           ) : null}
           {kind === 'detained' ? (
-            <TextInput id={id('facility')} label={t('event.field.facility')} error={tv(errors.facility?.message)} registration={register('facility')} />
+            <TextInput
+              id={id('facility')}
+              label={t('event.field.facility')}
+              error={tv(errors.facility?.message)}
+              registration={register('facility')}
+            />
           ) : null}
           {kind === 'tps-reregistration-opened' ? (
             <div className="field-row">
@@ -287,12 +326,18 @@ export function EventForm({
                 id={id('closes')}
                 label={t('event.field.closes')}
                 hint={t('deadlines.dateHint')}
-                  inputMode="numeric"
+                inputMode="numeric"
                 className="field--short"
                 error={tv(errors.closes?.message)}
                 registration={register('closes')}
               />
-              <TextInput id={id('citation')} label={t('event.field.citation')} className="field--grow" error={tv(errors.citation?.message)} registration={register('citation')} />
+              <TextInput
+                id={id('citation')}
+                label={t('event.field.citation')}
+                className="field--grow"
+                error={tv(errors.citation?.message)}
+                registration={register('citation')}
+              />
             </div>
           ) : null}
         </div>
@@ -310,7 +355,12 @@ export function EventForm({
   );
 }
 
-type PreviewState = { key: string; items: Array<{ rule: string; result: DeadlineResult | null; error: string | null }>; fixed: string | null; skipped: MessageKey[] };
+type PreviewState = {
+  key: string;
+  items: Array<{ rule: string; result: DeadlineResult | null; error: string | null }>;
+  fixed: string | null;
+  skipped: MessageKey[];
+};
 
 /** The deadlines the event will create, computed by the core as the form is filled. */
 function Preview({ values, hearing, person }: { values: EventValues; hearing: EventView | null; person: PersonView }) {
@@ -330,7 +380,12 @@ function Preview({ values, hearing, person }: { values: EventValues; hearing: Ev
     const timer = setTimeout(() => {
       void Promise.all(
         plan.rules.map(async (r) => {
-          const res = await call('deadlines.preview', { rule: r.rule, trigger: date, ...(r.mailed !== undefined ? { mailed: r.mailed } : {}), ...(r.days !== undefined ? { days: r.days } : {}) });
+          const res = await call('deadlines.preview', {
+            rule: r.rule,
+            trigger: date,
+            ...(r.mailed !== undefined ? { mailed: r.mailed } : {}),
+            ...(r.days !== undefined ? { days: r.days } : {}),
+          });
           return { rule: r.rule, result: res.ok ? res.value : null, error: res.ok ? null : res.error.code };
         }),
       ).then((items) => {

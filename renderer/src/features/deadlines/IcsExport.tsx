@@ -40,7 +40,13 @@ export function IcsExport({ personId, headingLevel = 3 }: { personId?: string; h
       </Heading>
       <p className="field-hint">{t('ics.intro')}</p>
       <label className="checkbox" htmlFor={`${prefix}-names`}>
-        <input id={`${prefix}-names`} type="checkbox" checked={names} onChange={(e) => setNames(e.target.checked)} aria-describedby={names ? `${prefix}-warn` : undefined} />
+        <input
+          id={`${prefix}-names`}
+          type="checkbox"
+          checked={names}
+          onChange={(e) => setNames(e.target.checked)}
+          aria-describedby={names ? `${prefix}-warn` : undefined}
+        />
         <span>{t('ics.includeNames')}</span>
       </label>
       {names ? (

@@ -39,7 +39,13 @@ const ORDER = ['label', 'due', 'citation', 'note'] as const;
 export function ManualForm({ person, onDone, onCancel }: { person: PersonView; onDone(v: DeadlineView): void; onCancel(): void }) {
   const { t, tv } = useI18n();
   const prefix = useId();
-  const ids = { label: `${prefix}-label`, due: `${prefix}-due`, citation: `${prefix}-citation`, note: `${prefix}-note`, caseId: `${prefix}-case` };
+  const ids = {
+    label: `${prefix}-label`,
+    due: `${prefix}-due`,
+    citation: `${prefix}-citation`,
+    note: `${prefix}-note`,
+    caseId: `${prefix}-case`,
+  };
   const [serverError, setServerError] = useState<string | null>(null);
   const open = person.cases.filter((c) => c.status !== 'closed');
   const {
@@ -93,7 +99,13 @@ export function ManualForm({ person, onDone, onCancel }: { person: PersonView; o
       <ProblemSummary id={`${prefix}-summary`} title={t('deadlines.formProblems', { count: problems.length })} problems={problems} />
       <FormAlert id={`${prefix}-alert`} message={serverError ? t(errorKey(serverError)) : null} />
       <div className="field-row">
-        <TextInput id={ids.label} label={labels.label} className="field--grow" error={tv(errors.label?.message)} registration={register('label')} />
+        <TextInput
+          id={ids.label}
+          label={labels.label}
+          className="field--grow"
+          error={tv(errors.label?.message)}
+          registration={register('label')}
+        />
         <TextInput
           id={ids.due}
           label={labels.due}
@@ -105,14 +117,24 @@ export function ManualForm({ person, onDone, onCancel }: { person: PersonView; o
         />
       </div>
       <div className="field-row">
-        <TextInput id={ids.citation} label={labels.citation} hint={t('manual.citationHint')} className="field--grow" error={tv(errors.citation?.message)} registration={register('citation')} />
+        <TextInput
+          id={ids.citation}
+          label={labels.citation}
+          hint={t('manual.citationHint')}
+          className="field--grow"
+          error={tv(errors.citation?.message)}
+          registration={register('citation')}
+        />
         {person.cases.length > 0 ? (
           <SelectInput
             id={ids.caseId}
             label={t('event.field.case')}
             className="field--medium"
             registration={register('caseId')}
-            options={[{ value: '', label: t('event.noCase') }, ...person.cases.map((c) => ({ value: c.id, label: t(`enum.caseType.${c.type}`) }))]}
+            options={[
+              { value: '', label: t('event.noCase') },
+              ...person.cases.map((c) => ({ value: c.id, label: t(`enum.caseType.${c.type}`) })),
+            ]}
           />
         ) : null}
       </div>

@@ -35,7 +35,13 @@ interface Change {
   caseChanged: boolean;
 }
 
-export function PersonDeadlines({ personId, onCaseChanged }: { personId: string; /** A moved hearing also moved a case's next hearing: the page may reload its cases. */ onCaseChanged?(): void }) {
+export function PersonDeadlines({
+  personId,
+  onCaseChanged,
+}: {
+  personId: string;
+  /** A moved hearing also moved a case's next hearing: the page may reload its cases. */ onCaseChanged?(): void;
+}) {
   const { t, lang } = useI18n();
   const prefix = useId();
   const [data, setData] = useState<Loaded | null>(null);
@@ -50,17 +56,19 @@ export function PersonDeadlines({ personId, onCaseChanged }: { personId: string;
 
   useEffect(() => {
     let live = true;
-    void Promise.all([call('people.get', { id: personId }), call('events.list', { personId }), call('deadlines.list', { personId, status: 'all' })]).then(
-      ([p, e, d]) => {
-        if (!live) return;
-        const bad = [p, e, d].find((r) => !r.ok);
-        if (bad && !bad.ok) return setError(bad.error.code);
-        if (p.ok && e.ok && d.ok) {
-          setData({ person: p.value, events: e.value, deadlines: d.value });
-          setError(null);
-        }
-      },
-    );
+    void Promise.all([
+      call('people.get', { id: personId }),
+      call('events.list', { personId }),
+      call('deadlines.list', { personId, status: 'all' }),
+    ]).then(([p, e, d]) => {
+      if (!live) return;
+      const bad = [p, e, d].find((r) => !r.ok);
+      if (bad && !bad.ok) return setError(bad.error.code);
+      if (p.ok && e.ok && d.ok) {
+        setData({ person: p.value, events: e.value, deadlines: d.value });
+        setError(null);
+      }
+    });
     return () => {
       live = false;
     };
@@ -128,7 +136,15 @@ export function PersonDeadlines({ personId, onCaseChanged }: { personId: string;
                     d={d}
                     isOpen={isOpen}
                     today={today}
-                    from={ev ? `${t(`event.kind.${ev.kind}` as MessageKey)}, ${shortDate(ev.date, lang)}` : d.source === 'manual' ? t('deadlines.manual') : d.source === 'tps' ? t('deadlines.tps') : ''}
+                    from={
+                      ev
+                        ? `${t(`event.kind.${ev.kind}` as MessageKey)}, ${shortDate(ev.date, lang)}`
+                        : d.source === 'manual'
+                          ? t('deadlines.manual')
+                          : d.source === 'tps'
+                            ? t('deadlines.tps')
+                            : ''
+                    }
                     onToggle={() => setOpenId(isOpen ? null : d.id)}
                     onClose={() => {
                       setOpenId(null);
@@ -312,7 +328,8 @@ function EventTable({
           <tbody>
             {events.map((ev) => {
               const name = t(`event.kind.${ev.kind}` as MessageKey);
-              const movable = (ev.kind === 'hearing-scheduled' || ev.kind === 'hearing-moved') && typeof ev.details.hearingEventId !== 'string';
+              const movable =
+                (ev.kind === 'hearing-scheduled' || ev.kind === 'hearing-moved') && typeof ev.details.hearingEventId !== 'string';
               return (
                 <tr key={ev.id}>
                   <td className="nowrap">{dueDate(ev.date, lang)}</td>
@@ -332,14 +349,32 @@ function EventTable({
                     ) : (
                       <>
                         {movable ? (
-                          <button type="button" className="btn btn-small" disabled={readOnly} onClick={() => onMove(ev)} aria-label={t('events.moveNamed', { date: dueDate(ev.date, lang) })}>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            disabled={readOnly}
+                            onClick={() => onMove(ev)}
+                            aria-label={t('events.moveNamed', { date: dueDate(ev.date, lang) })}
+                          >
                             {t('events.move')}
                           </button>
                         ) : null}
-                        <button type="button" className="btn btn-small btn-quiet" disabled={readOnly} onClick={() => onEdit(ev)} aria-label={t('events.editNamed', { event: name, date: dueDate(ev.date, lang) })}>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-quiet"
+                          disabled={readOnly}
+                          onClick={() => onEdit(ev)}
+                          aria-label={t('events.editNamed', { event: name, date: dueDate(ev.date, lang) })}
+                        >
                           {t('common.edit')}
                         </button>
-                        <button type="button" className="btn btn-small btn-quiet" disabled={readOnly} onClick={() => setConfirming(ev.id)} aria-label={t('events.deleteNamed', { event: name, date: dueDate(ev.date, lang) })}>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-quiet"
+                          disabled={readOnly}
+                          onClick={() => setConfirming(ev.id)}
+                          aria-label={t('events.deleteNamed', { event: name, date: dueDate(ev.date, lang) })}
+                        >
                           {t('events.delete')}
                         </button>
                       </>
@@ -361,12 +396,16 @@ function ChangeSummary({ change, onDismiss }: { change: Change; onDismiss(): voi
   const { result, before } = change;
   const byId = new Map(result.deadlines.map((d) => [d.id, d]));
   const created = result.created.map((id) => byId.get(id)).filter((d): d is DeadlineView => !!d);
-  const updated = result.updated.map((id) => ({ now: byId.get(id), was: before.get(id) })).filter((x): x is { now: DeadlineView; was: DeadlineView | undefined } => !!x.now);
+  const updated = result.updated
+    .map((id) => ({ now: byId.get(id), was: before.get(id) }))
+    .filter((x): x is { now: DeadlineView; was: DeadlineView | undefined } => !!x.now);
   const removed = result.removed.map((id) => before.get(id));
   return (
     <div className="notice change-summary" role="status">
       <p className="change-title">
-        <strong>{t('change.title', { event: t(`event.kind.${result.event.kind}` as MessageKey), date: dueDate(result.event.date, lang) })}</strong>
+        <strong>
+          {t('change.title', { event: t(`event.kind.${result.event.kind}` as MessageKey), date: dueDate(result.event.date, lang) })}
+        </strong>
       </p>
       <ul>
         {created.map((d) => (

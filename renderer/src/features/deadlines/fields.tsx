@@ -35,7 +35,17 @@ interface Common {
   registration: UseFormRegisterReturn;
 }
 
-export function TextInput({ id, label, hint, error, className, registration, placeholder, inputMode, disabled }: Common & { placeholder?: string; inputMode?: 'numeric' | 'text'; disabled?: boolean }) {
+export function TextInput({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  registration,
+  placeholder,
+  inputMode,
+  disabled,
+}: Common & { placeholder?: string; inputMode?: 'numeric' | 'text'; disabled?: boolean }) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -61,7 +71,13 @@ export function TextArea({ id, label, hint, error, className, registration, rows
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...registration} />
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...registration}
+      />
       <Hint id={id} hint={hint} />
       <FieldError id={id} error={error} />
     </div>
@@ -81,7 +97,13 @@ export function SelectInput({
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} disabled={disabled} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...registration}>
+      <select
+        id={id}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...registration}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -94,7 +116,17 @@ export function SelectInput({
   );
 }
 
-export function CheckInput({ id, label, hint, registration }: { id: string; label: string; hint?: ReactNode; registration: UseFormRegisterReturn }) {
+export function CheckInput({
+  id,
+  label,
+  hint,
+  registration,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  registration: UseFormRegisterReturn;
+}) {
   return (
     <div className="field field--checkbox">
       <label className="checkbox" htmlFor={id}>

@@ -16,7 +16,13 @@ function utc(iso: string): Date {
 /** "Wed, Dec 2, 2026" / "mié, 2 de dic de 2026". */
 export function dueDate(iso: string, lang: Lang): string {
   if (!isValidDate(iso)) return iso;
-  return new Intl.DateTimeFormat(locale(lang), { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(utc(iso));
+  return new Intl.DateTimeFormat(locale(lang), {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(utc(iso));
 }
 
 /** "Wed, Dec 2" (same year as today). */

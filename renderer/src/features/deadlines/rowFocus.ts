@@ -12,7 +12,14 @@ export function moveRowFocus(e: KeyboardEvent<HTMLElement>, root?: HTMLElement |
   const scope = root ?? (e.currentTarget.closest('[data-row-scope]') as HTMLElement | null) ?? e.currentTarget;
   const buttons = [...scope.querySelectorAll<HTMLElement>('[data-row-button]')];
   const i = buttons.indexOf(target);
-  const next = e.key === 'ArrowDown' ? buttons[i + 1] : e.key === 'ArrowUp' ? buttons[i - 1] : e.key === 'Home' ? buttons[0] : buttons[buttons.length - 1];
+  const next =
+    e.key === 'ArrowDown'
+      ? buttons[i + 1]
+      : e.key === 'ArrowUp'
+        ? buttons[i - 1]
+        : e.key === 'Home'
+          ? buttons[0]
+          : buttons[buttons.length - 1];
   if (next) {
     e.preventDefault();
     next.focus();

@@ -145,7 +145,9 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
                 onClose={(id) => {
                   setOpenId(null);
                   reload();
-                  focusWhenReady(() => document.getElementById(`row-${id}`) ?? scopeRef.current?.querySelector<HTMLElement>('[data-row-button]'));
+                  focusWhenReady(
+                    () => document.getElementById(`row-${id}`) ?? scopeRef.current?.querySelector<HTMLElement>('[data-row-button]'),
+                  );
                 }}
                 onOpenPerson={(r) => openPerson(r.personId, r.personName, r.id)}
                 // An override moves the row at once; a deadline marked done leaves the docket when its detail closes.
@@ -199,7 +201,11 @@ function GroupTable({
   const { t, lang } = useI18n();
   const titleId = useId();
   const range =
-    group.key === 'overdue' ? '' : group.from === group.to ? shortDate(group.to, lang) : `${shortDate(group.from ?? group.to, lang)} – ${shortDate(group.to, lang)}`;
+    group.key === 'overdue'
+      ? ''
+      : group.from === group.to
+        ? shortDate(group.to, lang)
+        : `${shortDate(group.from ?? group.to, lang)} – ${shortDate(group.to, lang)}`;
   return (
     <section className={`docket-group docket-group--${group.key}${group.total ? ' docket-group--has' : ''}`} aria-labelledby={titleId}>
       <h2 id={titleId} className="docket-group-title">
@@ -240,7 +246,9 @@ function GroupTable({
               })}
             </tbody>
           </table>
-          {group.total > group.rows.length ? <p className="field-hint table-note">{t('docket.truncated', { shown: group.rows.length, total: group.total })}</p> : null}
+          {group.total > group.rows.length ? (
+            <p className="field-hint table-note">{t('docket.truncated', { shown: group.rows.length, total: group.total })}</p>
+          ) : null}
         </div>
       )}
     </section>
@@ -275,7 +283,15 @@ function DocketRowView({
           <span className={`rel${overdue ? ' rel--overdue' : ''}`}>{relative(r.due, today, t)}</span>
         </td>
         <th scope="row">
-          <button id={`row-${r.id}`} type="button" className="row-button" data-row-button="" aria-expanded={open} aria-controls={open ? detailId : undefined} onClick={onToggle}>
+          <button
+            id={`row-${r.id}`}
+            type="button"
+            className="row-button"
+            data-row-button=""
+            aria-expanded={open}
+            aria-controls={open ? detailId : undefined}
+            onClick={onToggle}
+          >
             {r.label[lang]}
           </button>
         </th>
@@ -291,7 +307,13 @@ function DocketRowView({
       {open ? (
         <tr className="detail-row">
           <td colSpan={5} id={detailId}>
-            <DeadlineDetail id={r.id} personName={r.personName} onClose={onClose} onOpenPerson={() => onOpenPerson()} onChanged={(v) => onChanged(v.status === 'open')} />
+            <DeadlineDetail
+              id={r.id}
+              personName={r.personName}
+              onClose={onClose}
+              onOpenPerson={() => onOpenPerson()}
+              onChanged={(v) => onChanged(v.status === 'open')}
+            />
           </td>
         </tr>
       ) : null}

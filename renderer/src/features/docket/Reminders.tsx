@@ -49,7 +49,12 @@ export function ReminderBanner({ onOpenDocket, refreshKey }: { onOpenDocket(): v
         <button type="button" className="btn btn-small" onClick={onOpenDocket}>
           {t('reminders.open')}
         </button>
-        <button type="button" className="btn btn-small btn-quiet" onClick={() => setDismissedOn(day)} aria-label={t('reminders.dismissLabel')}>
+        <button
+          type="button"
+          className="btn btn-small btn-quiet"
+          onClick={() => setDismissedOn(day)}
+          aria-label={t('reminders.dismissLabel')}
+        >
           {t('reminders.dismiss')}
         </button>
       </div>

@@ -16,7 +16,6 @@ import { reasonKey } from '../intake/duplicates';
 import { useNavigation } from '../people/navigation';
 import { focusWhenReady } from '../intake/focus';
 
-
 type Mapping = Record<string, CsvField | null>;
 type RowChoice = ImportChoice | 'skip-invalid';
 
@@ -122,7 +121,9 @@ export function ImportPage() {
     else setError({ code: res.error.code, issues: [], needChoice: [] });
   };
 
-  const rowIssues: ImportIssue[] = preview ? [...preview.fileErrors, ...preview.rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e })))] : [];
+  const rowIssues: ImportIssue[] = preview
+    ? [...preview.fileErrors, ...preview.rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e })))]
+    : [];
   const shownIssues = error?.issues.length ? error.issues : rowIssues;
 
   return (
@@ -132,7 +133,14 @@ export function ImportPage() {
         <p>{t('importer.intro')}</p>
         <div className="field">
           <label htmlFor={inputId}>{t('importer.chooseFile')}</label>
-          <input id={inputId} type="file" accept=".csv,text/csv" className="file-input" onChange={(e) => void onFile(e)} aria-describedby={`${inputId}-hint`} />
+          <input
+            id={inputId}
+            type="file"
+            accept=".csv,text/csv"
+            className="file-input"
+            onChange={(e) => void onFile(e)}
+            aria-describedby={`${inputId}-hint`}
+          />
           <p id={`${inputId}-hint`} className="field-hint">
             {t('importer.fileHint')}
           </p>
@@ -154,7 +162,14 @@ export function ImportPage() {
           <h2 id="import-result" tabIndex={-1}>
             {t('importer.doneTitle', { count: result.imported })}
           </h2>
-          <FormStatus message={t('importer.doneBody', { imported: result.imported, skipped: result.skipped, merged: result.merged, flagged: result.flagged })} />
+          <FormStatus
+            message={t('importer.doneBody', {
+              imported: result.imported,
+              skipped: result.skipped,
+              merged: result.merged,
+              flagged: result.flagged,
+            })}
+          />
           <button type="button" className="btn btn-primary" onClick={() => nav.go('people')}>
             {t('importer.openPeople')}
           </button>
@@ -178,18 +193,35 @@ export function ImportPage() {
               </div>
               <div>
                 <dt>{t('importer.delimiter')}</dt>
-                <dd>{t(preview.delimiter === ',' ? 'importer.delim.comma' : preview.delimiter === ';' ? 'importer.delim.semicolon' : 'importer.delim.tab')}</dd>
+                <dd>
+                  {t(
+                    preview.delimiter === ','
+                      ? 'importer.delim.comma'
+                      : preview.delimiter === ';'
+                        ? 'importer.delim.semicolon'
+                        : 'importer.delim.tab',
+                  )}
+                </dd>
               </div>
               <div>
                 <dt>{t('importer.rows')}</dt>
-                <dd>{t('importer.counts', { total: preview.counts.total, valid: preview.counts.valid, invalid: preview.counts.invalid, dups: preview.counts.likelyDuplicates })}</dd>
+                <dd>
+                  {t('importer.counts', {
+                    total: preview.counts.total,
+                    valid: preview.counts.valid,
+                    invalid: preview.counts.invalid,
+                    dups: preview.counts.likelyDuplicates,
+                  })}
+                </dd>
               </div>
             </dl>
             {preview.encodingNote ? <p className="field-hint">{t('importer.encodingNote', { encoding: preview.encoding })}</p> : null}
             <MappingTable preview={preview} onChange={remap} disabled={busy !== null} />
           </section>
 
-          {!error && shownIssues.length > 0 ? <IssueList issues={shownIssues} title={t('importer.problemsTitle', { count: shownIssues.length })} /> : null}
+          {!error && shownIssues.length > 0 ? (
+            <IssueList issues={shownIssues} title={t('importer.problemsTitle', { count: shownIssues.length })} />
+          ) : null}
 
           <section className="panel" aria-labelledby="import-rows-title">
             <h2 id="import-rows-title">{t('importer.rowsTitle')}</h2>
@@ -200,7 +232,12 @@ export function ImportPage() {
               </p>
             ) : null}
             <div className="actions actions--start import-actions">
-              <button type="button" className="btn btn-primary" onClick={() => void commit()} disabled={busy !== null || preview.fileErrors.length > 0}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => void commit()}
+                disabled={busy !== null || preview.fileErrors.length > 0}
+              >
                 {t('importer.importAll', { count: preview.counts.total })}
               </button>
               <p className="field-hint">{t('importer.allOrNothing')}</p>
@@ -227,7 +264,13 @@ function commitError(code: string, details: unknown): CommitError {
 function Progress({ busy, rows }: { busy: string | null; rows: number }) {
   const { t } = useI18n();
   const label =
-    busy === 'reading' ? t('importer.reading') : busy === 'previewing' ? t('importer.previewing') : busy === 'importing' ? t('importer.importing', { count: rows }) : '';
+    busy === 'reading'
+      ? t('importer.reading')
+      : busy === 'previewing'
+        ? t('importer.previewing')
+        : busy === 'importing'
+          ? t('importer.importing', { count: rows })
+          : '';
   return (
     <div className="import-progress" role="status" aria-live="polite">
       {label ? (
@@ -246,7 +289,9 @@ function useIssueText() {
     const own = `importer.issue.${issue.code}`;
     const what = isMessageKey(own) ? t(own) : isMessageKey(issue.code) ? t(issue.code) : t('form.invalid');
     if (!withLine) return issue.field ? `${t(`csvField.${issue.field}`)}: ${what}` : what;
-    return issue.field ? t('importer.issueField', { line: issue.line, field: t(`csvField.${issue.field}`), problem: what }) : t('importer.issueRow', { line: issue.line, problem: what });
+    return issue.field
+      ? t('importer.issueField', { line: issue.line, field: t(`csvField.${issue.field}`), problem: what })
+      : t('importer.issueRow', { line: issue.line, problem: what });
   };
 }
 
@@ -283,7 +328,15 @@ function CommitErrors({ error }: { error: CommitError }) {
   );
 }
 
-function MappingTable({ preview, onChange, disabled }: { preview: ImportPreview; onChange(header: string, field: CsvField | null): void; disabled: boolean }) {
+function MappingTable({
+  preview,
+  onChange,
+  disabled,
+}: {
+  preview: ImportPreview;
+  onChange(header: string, field: CsvField | null): void;
+  disabled: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className="table-wrap">
@@ -302,7 +355,12 @@ function MappingTable({ preview, onChange, disabled }: { preview: ImportPreview;
                 <label htmlFor={`map-${i}`}>{c.header || t('importer.noHeader', { n: i + 1 })}</label>
               </th>
               <td>
-                <select id={`map-${i}`} value={c.mappedTo ?? ''} disabled={disabled} onChange={(e) => onChange(c.header, (e.target.value || null) as CsvField | null)}>
+                <select
+                  id={`map-${i}`}
+                  value={c.mappedTo ?? ''}
+                  disabled={disabled}
+                  onChange={(e) => onChange(c.header, (e.target.value || null) as CsvField | null)}
+                >
                   <option value="">{t('importer.ignoreColumn')}</option>
                   {CSV_FIELDS.map((f) => (
                     <option key={f} value={f}>
@@ -319,14 +377,24 @@ function MappingTable({ preview, onChange, disabled }: { preview: ImportPreview;
   );
 }
 
-function RowsTable({ preview, choices, setChoice }: { preview: ImportPreview; choices: Record<number, RowChoice>; setChoice(line: number, c: RowChoice | undefined): void }) {
+function RowsTable({
+  preview,
+  choices,
+  setChoice,
+}: {
+  preview: ImportPreview;
+  choices: Record<number, RowChoice>;
+  setChoice(line: number, c: RowChoice | undefined): void;
+}) {
   const { t } = useI18n();
   const mapped = new Set(preview.columns.map((c) => c.mappedTo).filter(Boolean));
   const cols = SHOWN_COLUMNS.filter((c) => mapped.has(c));
   const rows = preview.rows.slice(0, MAX_ROWS_SHOWN);
   return (
     <>
-      {preview.rows.length > MAX_ROWS_SHOWN ? <p className="field-hint">{t('importer.rowsCut', { shown: MAX_ROWS_SHOWN, total: preview.rows.length })}</p> : null}
+      {preview.rows.length > MAX_ROWS_SHOWN ? (
+        <p className="field-hint">{t('importer.rowsCut', { shown: MAX_ROWS_SHOWN, total: preview.rows.length })}</p>
+      ) : null}
       <div className="table-wrap">
         <table className="data-table rows-table">
           <thead>
@@ -352,7 +420,17 @@ function RowsTable({ preview, choices, setChoice }: { preview: ImportPreview; ch
   );
 }
 
-function RowLine({ row, cols, choice, setChoice }: { row: ImportRowPreview; cols: CsvField[]; choice: RowChoice | undefined; setChoice(c: RowChoice | undefined): void }) {
+function RowLine({
+  row,
+  cols,
+  choice,
+  setChoice,
+}: {
+  row: ImportRowPreview;
+  cols: CsvField[];
+  choice: RowChoice | undefined;
+  setChoice(c: RowChoice | undefined): void;
+}) {
   const { t } = useI18n();
   const text = useIssueText();
   const bad = row.errors.length > 0;
@@ -377,7 +455,12 @@ function RowLine({ row, cols, choice, setChoice }: { row: ImportRowPreview; cols
               ))}
             </ul>
             <div className="checkbox">
-              <input id={`skip-${row.line}`} type="checkbox" checked={choice === 'skip-invalid'} onChange={(e) => setChoice(e.target.checked ? 'skip-invalid' : undefined)} />
+              <input
+                id={`skip-${row.line}`}
+                type="checkbox"
+                checked={choice === 'skip-invalid'}
+                onChange={(e) => setChoice(e.target.checked ? 'skip-invalid' : undefined)}
+              />
               <label htmlFor={`skip-${row.line}`}>{t('importer.skipRow', { line: row.line })}</label>
             </div>
           </>
@@ -392,9 +475,18 @@ function RowLine({ row, cols, choice, setChoice }: { row: ImportRowPreview; cols
 }
 
 const encodeChoice = (c: RowChoice | undefined): string => (c === undefined ? '' : typeof c === 'object' ? `merge:${c.mergeInto}` : c);
-const decodeChoice = (v: string): RowChoice | undefined => (v === '' ? undefined : v.startsWith('merge:') ? { mergeInto: v.slice(6) } : (v as RowChoice));
+const decodeChoice = (v: string): RowChoice | undefined =>
+  v === '' ? undefined : v.startsWith('merge:') ? { mergeInto: v.slice(6) } : (v as RowChoice);
 
-function DuplicateChoice({ row, choice, setChoice }: { row: ImportRowPreview; choice: RowChoice | undefined; setChoice(c: RowChoice | undefined): void }) {
+function DuplicateChoice({
+  row,
+  choice,
+  setChoice,
+}: {
+  row: ImportRowPreview;
+  choice: RowChoice | undefined;
+  setChoice(c: RowChoice | undefined): void;
+}) {
   const { t } = useI18n();
   const selectId = `choice-${row.line}`;
   return (
@@ -402,12 +494,15 @@ function DuplicateChoice({ row, choice, setChoice }: { row: ImportRowPreview; ch
       <ul className="dup-reasons">
         {row.duplicates.map((d, i) => (
           <li key={i}>
-            <span className={`pill pill--${d.strength === 'likely' ? 'danger' : 'warning'}`}>{t(d.strength === 'likely' ? 'dup.likely' : 'dup.possible')}</span>{' '}
+            <span className={`pill pill--${d.strength === 'likely' ? 'danger' : 'warning'}`}>
+              {t(d.strength === 'likely' ? 'dup.likely' : 'dup.possible')}
+            </span>{' '}
             {d.source === 'vault' ? t('importer.dupVault', { name: d.name }) : t('importer.dupFile', { name: d.name, line: d.line ?? '?' })}
             {d.reasons.length ? (
               <span className="muted">
                 {' '}
-                ({d.reasons
+                (
+                {d.reasons
                   .map((r) => {
                     const k = reasonKey(r);
                     return k ? t(k) : r;
@@ -422,7 +517,12 @@ function DuplicateChoice({ row, choice, setChoice }: { row: ImportRowPreview; ch
       <label htmlFor={selectId} className="inline-label">
         {t('importer.choiceLabel', { line: row.line })}
       </label>
-      <select id={selectId} value={encodeChoice(choice)} onChange={(e) => setChoice(decodeChoice(e.target.value))} aria-invalid={row.needsChoice && choice === undefined ? true : undefined}>
+      <select
+        id={selectId}
+        value={encodeChoice(choice)}
+        onChange={(e) => setChoice(decodeChoice(e.target.value))}
+        aria-invalid={row.needsChoice && choice === undefined ? true : undefined}
+      >
         <option value="">{row.needsChoice ? t('importer.choose') : t('importer.choiceDefault')}</option>
         <option value="import">{t('importer.choice.import')}</option>
         <option value="skip">{t('importer.choice.skip')}</option>

@@ -86,7 +86,9 @@ export function useFocusFirstInvalid(formRef: RefObject<HTMLElement | null>, ope
         return;
       }
       const closed = invalid.filter((el) => el.closest('[hidden]') !== null);
-      const sections = [...new Set(closed.map((el) => el.closest<HTMLElement>('[data-section]')?.dataset.section).filter((x): x is string => !!x))];
+      const sections = [
+        ...new Set(closed.map((el) => el.closest<HTMLElement>('[data-section]')?.dataset.section).filter((x): x is string => !!x)),
+      ];
       if (sections.length > 0 && opened.current !== request && openSections?.(sections)) {
         opened.current = request;
         return; // runs again once the sections are open

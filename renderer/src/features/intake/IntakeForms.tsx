@@ -18,7 +18,16 @@ import { DuplicatePanel } from './duplicates';
 import { UrgencyFlags } from './UrgencyFlags';
 import { clockTime } from './useDraftAutosave';
 import { useIntakeSave, type IntakeStart } from './useIntakeSave';
-import { ConsentSection, ContactSection, CasesSection, DetentionSection, FamilySection, HistorySection, NotesSection, PersonSection } from './sections';
+import {
+  ConsentSection,
+  ContactSection,
+  CasesSection,
+  DetentionSection,
+  FamilySection,
+  HistorySection,
+  NotesSection,
+  PersonSection,
+} from './sections';
 import {
   formSchemas,
   isBlank,
@@ -72,10 +81,20 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
     defaultValues: start.values,
     shouldFocusError: false,
   });
-  const [given, family, dob, detained, nextHearingDate] = useWatch({ control: form.control, name: ['givenName', 'familyName', 'dob', 'detained', 'nextHearingDate'] });
+  const [given, family, dob, detained, nextHearingDate] = useWatch({
+    control: form.control,
+    name: ['givenName', 'familyName', 'dob', 'detained', 'nextHearingDate'],
+  });
   const probe = useMemo(() => probeOf(given, family, dob, undefined), [given, family, dob]);
   const flags = urgencyOfQuick({ detained, nextHearingDate });
-  const core = useIntakeSave({ form: form as unknown as UseFormReturn<QuickValues, unknown, unknown>, mode: 'quick', start, probe, isBlank: (v) => isBlank(v), onSaved });
+  const core = useIntakeSave({
+    form: form as unknown as UseFormReturn<QuickValues, unknown, unknown>,
+    mode: 'quick',
+    start,
+    probe,
+    isBlank: (v) => isBlank(v),
+    onSaved,
+  });
   useFormApi(apiRef, form, core);
   useReportDraftId(core.autosave.draftId, onDraftId);
 
@@ -114,7 +133,14 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
             </div>
             <div className="field-row">
               <DateField name="dob" label={t('field.dob')} deps={['approxAge']} />
-              <TextField name="approxAge" label={t('field.approxAgeOr')} hint={t('field.approxAgeHint')} size="short" inputMode="numeric" deps={['dob']} />
+              <TextField
+                name="approxAge"
+                label={t('field.approxAgeOr')}
+                hint={t('field.approxAgeHint')}
+                size="short"
+                inputMode="numeric"
+                deps={['dob']}
+              />
             </div>
             <TextField name="phone" label={t('field.phone')} type="tel" size="medium" />
             <YesNoField name="detained" label={t('field.detained')} deps={['facility']} />
@@ -152,7 +178,11 @@ export function FullIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<
     name: ['person.givenName', 'person.familyName', 'person.dob', 'person.aNumber', 'detention.detained', 'cases', 'history.lastEntryDate'],
   });
   const probe = useMemo(() => probeOf(given, family, dob, aNumber), [given, family, dob, aNumber]);
-  const flags = urgencyOfFull({ detention: { detained } as FullValues['detention'], cases, history: { lastEntryDate } as FullValues['history'] });
+  const flags = urgencyOfFull({
+    detention: { detained } as FullValues['detention'],
+    cases,
+    history: { lastEntryDate } as FullValues['history'],
+  });
   const core = useIntakeSave({
     form: form as unknown as UseFormReturn<FullValues, unknown, unknown>,
     mode: 'full',

@@ -45,14 +45,17 @@ async function fetchDrafts(): Promise<DraftRow[] | null> {
   if (!res.ok) return null;
   const mine = res.value.filter((d) => d.kind === 'quick' || d.kind === 'full');
   return Promise.all(
-      mine.map(async (d): Promise<DraftRow> => {
-        const got = await call('drafts.get', { id: d.id });
-        const data = got.ok ? (got.value.data as DraftData<unknown>) : null;
-        const values = (data?.values ?? {}) as Partial<QuickValues> & Partial<FullValues>;
-        const name = fullName(String(values.person?.givenName ?? values.givenName ?? ''), String(values.person?.familyName ?? values.familyName ?? ''));
-        return { ...d, name, data };
-      }),
-    );
+    mine.map(async (d): Promise<DraftRow> => {
+      const got = await call('drafts.get', { id: d.id });
+      const data = got.ok ? (got.value.data as DraftData<unknown>) : null;
+      const values = (data?.values ?? {}) as Partial<QuickValues> & Partial<FullValues>;
+      const name = fullName(
+        String(values.person?.givenName ?? values.givenName ?? ''),
+        String(values.person?.familyName ?? values.familyName ?? ''),
+      );
+      return { ...d, name, data };
+    }),
+  );
 }
 
 function useDrafts(exclude: string | null) {
@@ -114,7 +117,11 @@ export function IntakePage() {
     const draftId = api?.draftId() ?? null;
     const decisions = (api?.decisions() ?? {}) as Decisions;
     if (mode === 'full') {
-      setSession((s) => ({ key: s.key + 1, mode, start: { values: quickToFull(values as QuickValues), draftId, savedAt: null, decisions } }));
+      setSession((s) => ({
+        key: s.key + 1,
+        mode,
+        start: { values: quickToFull(values as QuickValues), draftId, savedAt: null, decisions },
+      }));
     } else {
       // Only a blank full form can go back to quick: the quick form has no place for the rest.
       setSession((s) => ({ key: s.key + 1, mode, start: { ...blankStart(emptyQuick()), draftId } }));
@@ -127,7 +134,8 @@ export function IntakePage() {
     if (!got.ok) return void reload();
     const data = got.value.data as Partial<DraftData<unknown>>;
     const mode: IntakeMode = data.mode === 'full' || d.kind === 'full' ? 'full' : 'quick';
-    const values: QuickValues | FullValues = mode === 'full' ? withDefaults(emptyFull(), data.values) : withDefaults(emptyQuick(), data.values);
+    const values: QuickValues | FullValues =
+      mode === 'full' ? withDefaults(emptyFull(), data.values) : withDefaults(emptyQuick(), data.values);
     setSaved(null);
     setActiveDraft(d.id);
     const start = { values, draftId: d.id, savedAt: d.updatedAt, decisions: (data.decisions ?? {}) as Decisions } as FormSession['start'];
@@ -188,9 +196,21 @@ export function IntakePage() {
             </p>
           </div>
           {session.mode === 'quick' ? (
-            <QuickIntakeForm key={session.key} start={session.start as IntakeStart<QuickValues>} onSaved={onSaved} apiRef={apiRef} onDraftId={onDraftId} />
+            <QuickIntakeForm
+              key={session.key}
+              start={session.start as IntakeStart<QuickValues>}
+              onSaved={onSaved}
+              apiRef={apiRef}
+              onDraftId={onDraftId}
+            />
           ) : (
-            <FullIntakeForm key={session.key} start={session.start as IntakeStart<FullValues>} onSaved={onSaved} apiRef={apiRef} onDraftId={onDraftId} />
+            <FullIntakeForm
+              key={session.key}
+              start={session.start as IntakeStart<FullValues>}
+              onSaved={onSaved}
+              apiRef={apiRef}
+              onDraftId={onDraftId}
+            />
           )}
         </>
       )}
@@ -219,7 +239,12 @@ function DraftsPanel({ drafts, onResume, onDiscard }: { drafts: DraftRow[]; onRe
                 <button type="button" className="btn btn-small" onClick={() => onResume(d)} aria-label={t('drafts.resumeNamed', { name })}>
                   {t('drafts.resume')}
                 </button>
-                <button type="button" className="btn btn-small btn-quiet" onClick={() => onDiscard(d)} aria-label={t('drafts.discardNamed', { name })}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-quiet"
+                  onClick={() => onDiscard(d)}
+                  aria-label={t('drafts.discardNamed', { name })}
+                >
                   {t('drafts.discard')}
                 </button>
               </span>

@@ -28,7 +28,9 @@ export function UrgencyFlags({ flags, live = true, compact = false }: { flags: U
     <div className={compact ? 'urgency urgency--compact' : 'urgency'} aria-live={live ? 'polite' : undefined}>
       {!compact ? <h2 className="aside-title">{t('urgency.title')}</h2> : null}
       {flags.length === 0 ? (
-        compact ? null : <p className="muted">{t('urgency.none')}</p>
+        compact ? null : (
+          <p className="muted">{t('urgency.none')}</p>
+        )
       ) : (
         <ul className="urgency-list">
           {flags.map((f) => (

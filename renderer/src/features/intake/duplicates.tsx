@@ -98,7 +98,12 @@ export function DuplicatePanel({
   const titleId = useId();
   const undecided = undecidedLikely(candidates, decisions);
   return (
-    <section className={`dup-panel${candidates.length ? '' : ' dup-panel--empty'}`} aria-labelledby={titleId} id={`${idPrefix}-duplicates`} tabIndex={-1}>
+    <section
+      className={`dup-panel${candidates.length ? '' : ' dup-panel--empty'}`}
+      aria-labelledby={titleId}
+      id={`${idPrefix}-duplicates`}
+      tabIndex={-1}
+    >
       <h2 id={titleId} className="aside-title">
         {t('dup.title')}
         {checking ? <span className="spinner spinner--small" aria-hidden="true" /> : null}
@@ -114,14 +119,33 @@ export function DuplicatePanel({
       ) : null}
       <ul className="dup-list">
         {candidates.map((c) => (
-          <CandidateCard key={c.id} c={c} decision={decisions[c.id]} onDecide={(d) => onDecide(c.id, d)} onOpen={() => onOpen(c.id)} needsChoice={blocked && c.strength === 'likely' && !decisions[c.id]} />
+          <CandidateCard
+            key={c.id}
+            c={c}
+            decision={decisions[c.id]}
+            onDecide={(d) => onDecide(c.id, d)}
+            onOpen={() => onOpen(c.id)}
+            needsChoice={blocked && c.strength === 'likely' && !decisions[c.id]}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function CandidateCard({ c, decision, onDecide, onOpen, needsChoice }: { c: DuplicateCandidate; decision: Decision | undefined; onDecide(d: Decision): void; onOpen(): void; needsChoice: boolean }) {
+function CandidateCard({
+  c,
+  decision,
+  onDecide,
+  onOpen,
+  needsChoice,
+}: {
+  c: DuplicateCandidate;
+  decision: Decision | undefined;
+  onDecide(d: Decision): void;
+  onOpen(): void;
+  needsChoice: boolean;
+}) {
   const { t } = useI18n();
   const name = `${c.givenName} ${c.familyName}`.trim();
   const groupName = useId();
@@ -152,7 +176,9 @@ export function CandidateSummary({ c, name }: { c: DuplicateCandidate; name: str
     <>
       <p className="dup-name">
         <strong>{name}</strong>{' '}
-        <span className={`pill pill--${c.strength === 'likely' ? 'danger' : 'warning'}`}>{t(c.strength === 'likely' ? 'dup.likely' : 'dup.possible')}</span>
+        <span className={`pill pill--${c.strength === 'likely' ? 'danger' : 'warning'}`}>
+          {t(c.strength === 'likely' ? 'dup.likely' : 'dup.possible')}
+        </span>
       </p>
       <p className="dup-facts">
         {c.dob ? `${t('people.col.dob')}: ${formatUsDate(c.dob)}` : t('dup.noDob')}

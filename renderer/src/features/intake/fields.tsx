@@ -92,7 +92,23 @@ export interface TextFieldProps extends BaseProps {
   onBlurExtra?(): void;
 }
 
-export function TextField({ name, label, hint, deps, className, type = 'text', autoFocus, mono, placeholder, autoComplete = 'off', inputMode, size, spellCheck = false, onKeyDown, onBlurExtra }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  deps,
+  className,
+  type = 'text',
+  autoFocus,
+  mono,
+  placeholder,
+  autoComplete = 'off',
+  inputMode,
+  size,
+  spellCheck = false,
+  onKeyDown,
+  onBlurExtra,
+}: TextFieldProps) {
   const { register } = useFormContext();
   const id = useFieldId(name);
   const error = useFieldError(name);
@@ -132,7 +148,14 @@ export function DateField(props: Omit<TextFieldProps, 'placeholder' | 'inputMode
   return <TextField {...props} size="short" placeholder={t('intake.datePlaceholder')} hint={props.hint ?? t('intake.dateHint')} />;
 }
 
-export function TextAreaField({ name, label, hint, className, rows = 3, onKeyDown }: BaseProps & { rows?: number; onKeyDown?(e: KeyboardEvent<HTMLTextAreaElement>): void }) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  className,
+  rows = 3,
+  onKeyDown,
+}: BaseProps & { rows?: number; onKeyDown?(e: KeyboardEvent<HTMLTextAreaElement>): void }) {
   const { register } = useFormContext();
   const validate = useBlurValidate(name);
   const reg = register(name);
@@ -170,7 +193,13 @@ export function SelectField({ name, label, hint, className, options, blank }: Ba
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)} {...reg} onBlur={(e) => void reg.onBlur(e).then(validate)}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...reg}
+        onBlur={(e) => void reg.onBlur(e).then(validate)}
+      >
         {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -254,7 +283,19 @@ export function YesNoField({ name, label, hint, deps }: BaseProps) {
 }
 
 /** A list of plain strings (aliases, languages): one input each, add and remove by keyboard. */
-export function StringListField({ name, label, itemLabel, addLabel, max }: { name: string; label: string; itemLabel(n: number): string; addLabel: string; max: number }) {
+export function StringListField({
+  name,
+  label,
+  itemLabel,
+  addLabel,
+  max,
+}: {
+  name: string;
+  label: string;
+  itemLabel(n: number): string;
+  addLabel: string;
+  max: number;
+}) {
   const { register, setValue, getValues, setFocus } = useFormContext<FieldValues>();
   const { t } = useI18n();
   const items = (useWatch({ name }) as string[] | undefined) ?? [];
@@ -280,7 +321,12 @@ export function StringListField({ name, label, itemLabel, addLabel, max }: { nam
             {itemLabel(i + 1)}
           </label>
           <input id={`${id}-${i}`} type="text" autoComplete="off" spellCheck={false} {...register(`${name}.${i}`)} />
-          <button type="button" className="btn btn-small" onClick={() => remove(i)} aria-label={t('common.removeItem', { item: itemLabel(i + 1) })}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => remove(i)}
+            aria-label={t('common.removeItem', { item: itemLabel(i + 1) })}
+          >
             {t('common.remove')}
           </button>
         </div>
@@ -299,7 +345,19 @@ export function StringListField({ name, label, itemLabel, addLabel, max }: { nam
  * A fieldset whose legend is a disclosure button. Closed content stays in the
  * DOM (hidden), so an invalid field inside can be found and its section opened.
  */
-export function Section({ id, title, children, defaultOpen = true, summary }: { id: string; title: string; children: ReactNode; defaultOpen?: boolean; summary?: ReactNode }) {
+export function Section({
+  id,
+  title,
+  children,
+  defaultOpen = true,
+  summary,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  defaultOpen?: boolean;
+  summary?: ReactNode;
+}) {
   const sections = useContext(SectionsContext);
   const [localOpen, setLocalOpen] = useState(defaultOpen);
   const open = sections ? sections.isOpen(id, defaultOpen) : localOpen;

@@ -18,7 +18,9 @@ export const todayIso = (): string => isoDateFromLocal(new Date());
 export const formSchemas = createIntakeSchemas({ dates: 'us', today: todayIso });
 
 const blankGroup = (v: unknown): boolean =>
-  v == null || (typeof v === 'object' && Object.values(v as Record<string, unknown>).every((x) => x === undefined || x === null || String(x).trim() === ''));
+  v == null ||
+  (typeof v === 'object' &&
+    Object.values(v as Record<string, unknown>).every((x) => x === undefined || x === null || String(x).trim() === ''));
 
 /** A stored record may have no consent yet (quick intakes): an all-blank consent group means "none". */
 const optionalConsent = z.preprocess((v) => (blankGroup(v) ? undefined : v), formSchemas.consent.optional());
@@ -135,7 +137,11 @@ export function quickToFull(q: QuickValues): FullValues {
   full.detention = { ...full.detention, detained: q.detained, facility: q.facility };
   if (q.nextHearingDate) {
     full.cases = [
-      { ...emptyCase(), type: q.detained ? 'removal-detained' : 'removal-nondetained', nextHearing: { date: q.nextHearingDate, time: '', kind: 'master' } },
+      {
+        ...emptyCase(),
+        type: q.detained ? 'removal-detained' : 'removal-nondetained',
+        nextHearing: { date: q.nextHearingDate, time: '', kind: 'master' },
+      },
     ];
   }
   full.notes = q.urgentNeeds ?? '';
@@ -189,7 +195,9 @@ export function toEditValues(v: PersonView): EditValues {
     family: v.family.map((f) => ({ name: f.name, relationship: f.relationship, usCitizen: f.usCitizen, notes: s(f.notes) })),
     notes: v.notes,
     urgentNeeds: v.urgentNeeds,
-    consent: v.consent ? { date: us(v.consent.date), how: v.consent.how, language: v.consent.language } : { date: '', how: '' as 'verbal', language: '' },
+    consent: v.consent
+      ? { date: us(v.consent.date), how: v.consent.how, language: v.consent.language }
+      : { date: '', how: '' as 'verbal', language: '' },
   };
 }
 

@@ -18,7 +18,18 @@ import {
   SEXES,
   TPS_STATUSES,
 } from '../../../../shared/schemas/intake';
-import { CheckboxField, DateField, Section, SelectField, StringListField, TextAreaField, TextField, YesNoField, useFieldId, type Option } from './fields';
+import {
+  CheckboxField,
+  DateField,
+  Section,
+  SelectField,
+  StringListField,
+  TextAreaField,
+  TextField,
+  YesNoField,
+  useFieldId,
+  type Option,
+} from './fields';
 import { emptyCase, emptyFamilyMember } from './model';
 
 export function useOptions() {
@@ -53,7 +64,14 @@ export function PersonSection({ autoFocus = false }: { autoFocus?: boolean }) {
       />
       <div className="field-row">
         <DateField name="person.dob" label={t('field.dob')} deps={['person.approxAge']} />
-        <TextField name="person.approxAge" label={t('field.approxAge')} hint={t('field.approxAgeHint')} size="short" inputMode="numeric" deps={['person.dob']} />
+        <TextField
+          name="person.approxAge"
+          label={t('field.approxAge')}
+          hint={t('field.approxAgeHint')}
+          size="short"
+          inputMode="numeric"
+          deps={['person.dob']}
+        />
         <SelectField name="person.sex" label={t('field.sex')} options={o.sex} blank={t('common.notAnswered')} />
       </div>
       <div className="field-row">
@@ -137,7 +155,12 @@ export function HistorySection() {
     <Section id="history" title={t('section.history')}>
       <div className="field-row">
         <DateField name="history.lastEntryDate" label={t('field.lastEntryDate')} />
-        <SelectField name="history.lastEntryManner" label={t('field.lastEntryManner')} options={o.entryManner} blank={t('common.notAnswered')} />
+        <SelectField
+          name="history.lastEntryManner"
+          label={t('field.lastEntryManner')}
+          options={o.entryManner}
+          blank={t('common.notAnswered')}
+        />
       </div>
       <SelectField name="history.priorOrders" label={t('field.priorOrders')} options={o.priorOrders} />
       {priorOrders === 'yes' ? <TextAreaField name="history.priorOrdersDetails" label={t('field.priorOrdersDetails')} /> : null}

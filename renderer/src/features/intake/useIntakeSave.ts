@@ -49,7 +49,8 @@ export function useIntakeSave<V extends FieldValues>(opts: {
   const autosave = useDraftAutosave<V>({
     form: form as unknown as UseFormReturn<V>,
     kind: mode,
-    serialize: (values) => (isBlankRef.current(values) ? null : ({ v: 1, mode, values, decisions: decisionsRef.current } satisfies DraftData<V>)),
+    serialize: (values) =>
+      isBlankRef.current(values) ? null : ({ v: 1, mode, values, decisions: decisionsRef.current } satisfies DraftData<V>),
     initial: { draftId: start.draftId, savedAt: start.savedAt },
   });
 

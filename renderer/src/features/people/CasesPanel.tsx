@@ -110,7 +110,9 @@ function CaseEditor({ personId, existing, onDone }: { personId: string; existing
     async (c) => {
       setBusy(true);
       setError(null);
-      const res = existing ? await call('cases.update', { id: existing.id, version: existing.version, case: c }) : await call('cases.add', { personId, case: c });
+      const res = existing
+        ? await call('cases.update', { id: existing.id, version: existing.version, case: c })
+        : await call('cases.add', { personId, case: c });
       setBusy(false);
       if (res.ok) onDone(true);
       else setError(res.error.code);
@@ -140,9 +142,7 @@ function CaseEditor({ personId, existing, onDone }: { personId: string; existing
             {existing ? t('cases.editTitle') : t('cases.addTitle')}
           </h3>
           <ErrorSummary idPrefix="case" />
-          {error ? (
-            <FormAlert id="case-alert" message={error === 'STALE_WRITE' ? t('cases.stale') : t(errorKey(error))} />
-          ) : null}
+          {error ? <FormAlert id="case-alert" message={error === 'STALE_WRITE' ? t('cases.stale') : t(errorKey(error))} /> : null}
           <CaseFieldsAutofocus />
           <div className="actions actions--start">
             <button type="submit" className="btn btn-primary" disabled={busy}>

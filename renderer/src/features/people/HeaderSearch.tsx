@@ -15,7 +15,11 @@ export const SEARCH_DEBOUNCE_MS = 120;
 const LIMIT = 8;
 
 const isEditable = (el: Element | null) =>
-  !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el as HTMLElement).isContentEditable);
+  !!el &&
+  (el instanceof HTMLInputElement ||
+    el instanceof HTMLTextAreaElement ||
+    el instanceof HTMLSelectElement ||
+    (el as HTMLElement).isContentEditable);
 
 export function HeaderSearch() {
   const { t } = useI18n();

@@ -60,7 +60,17 @@ export function MergePanel({ view, onMerged }: { view: PersonView; onMerged(v: P
   );
 }
 
-function MergeDialog({ keep, other, onClose, onMerged }: { keep: PersonView; other: DuplicateCandidate; onClose(): void; onMerged(v: PersonView): void }) {
+function MergeDialog({
+  keep,
+  other,
+  onClose,
+  onMerged,
+}: {
+  keep: PersonView;
+  other: DuplicateCandidate;
+  onClose(): void;
+  onMerged(v: PersonView): void;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);

@@ -16,7 +16,15 @@ import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { FormMetaProvider, SectionsContext, useSections } from '../intake/fields';
 import { ErrorSummary, useFocusFirstInvalid } from '../intake/ErrorSummary';
-import { ConsentSection, ContactSection, DetentionSection, FamilySection, HistorySection, NotesSection, PersonSection } from '../intake/sections';
+import {
+  ConsentSection,
+  ContactSection,
+  DetentionSection,
+  FamilySection,
+  HistorySection,
+  NotesSection,
+  PersonSection,
+} from '../intake/sections';
 import { UrgencyFlags } from '../intake/UrgencyFlags';
 import { clockTime, useDraftAutosave } from '../intake/useDraftAutosave';
 import { editSchema, toEditValues, urgencyOf, type EditOutput, type EditValues } from '../intake/model';
@@ -86,14 +94,20 @@ export function PersonDetail({ id }: { id: string }) {
         </h2>
         <p className="person-facts">
           {[
-            view.person.dob ? `${t('people.col.dob')} ${usDate(view.person.dob)}` : view.person.approxAge !== undefined ? t('person.age', { age: view.person.approxAge }) : null,
+            view.person.dob
+              ? `${t('people.col.dob')} ${usDate(view.person.dob)}`
+              : view.person.approxAge !== undefined
+                ? t('person.age', { age: view.person.approxAge })
+                : null,
             view.person.aNumber ? formatANumber(view.person.aNumber) : null,
             view.person.phone ?? null,
           ]
             .filter(Boolean)
             .join(' · ')}
         </p>
-        <p className="person-stamp">{t('person.updated', { when: localDateTime(view.updatedAt, lang), who: view.updatedBy, version: view.version })}</p>
+        <p className="person-stamp">
+          {t('person.updated', { when: localDateTime(view.updatedAt, lang), who: view.updatedBy, version: view.version })}
+        </p>
         <UrgencyFlags flags={view.urgency} live={false} compact />
       </header>
       {view.mergedInto ? (
@@ -109,7 +123,11 @@ export function PersonDetail({ id }: { id: string }) {
       {!view.mergedInto ? (
         <>
           {/* Remounted when a case changes (its hearing may have moved a deadline); tells us when it moved a case itself. */}
-          <PersonDeadlines key={`deadlines:${view.id}:${view.cases.map((c) => c.version).join('.')}`} personId={view.id} onCaseChanged={load} />
+          <PersonDeadlines
+            key={`deadlines:${view.id}:${view.cases.map((c) => c.version).join('.')}`}
+            personId={view.id}
+            onCaseChanged={load}
+          />
           <section className="panel" aria-label={t('nav.forms')}>
             <FillFormButton personId={view.id} />
             <FormHistory personId={view.id} />
@@ -313,7 +331,9 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
                     {saving ? t('intake.saving') : t('person.save')}
                     <kbd aria-hidden="true">{t('intake.saveShortcut')}</kbd>
                   </button>
-                  <span className="draft-status">{autosave.savedAt ? t('intake.draftSaved', { time: clockTime(autosave.savedAt) }) : ''}</span>
+                  <span className="draft-status">
+                    {autosave.savedAt ? t('intake.draftSaved', { time: clockTime(autosave.savedAt) }) : ''}
+                  </span>
                 </div>
               </fieldset>
             </form>

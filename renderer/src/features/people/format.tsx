@@ -15,12 +15,20 @@ export const usDate = (iso: string | null | undefined): string => (iso ? formatU
 export function localDateTime(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function localDate(iso: string, lang: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit' });
 }
 
 export function localTime(iso: string, lang: string): string {

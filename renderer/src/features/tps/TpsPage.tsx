@@ -128,9 +128,9 @@ function CountryList({ entries }: { entries: TpsDeadlineReport[] }) {
               <ul className="tps-dates">
                 {e.deadlines.map((d) => (
                   <li key={d.kind} className={d.passed ? 'tps-date--passed' : undefined}>
-                    <span className="tps-date-label">{d.label[lang]}</span>{' '}
-                    <strong>{dueDate(d.date, lang)}</strong>{' '}
-                    <span className="muted">{d.daysLeft === 0
+                    <span className="tps-date-label">{d.label[lang]}</span> <strong>{dueDate(d.date, lang)}</strong>{' '}
+                    <span className="muted">
+                      {d.daysLeft === 0
                         ? t('tps.today')
                         : d.daysLeft === 1
                           ? t('tps.tomorrow')
@@ -138,7 +138,8 @@ function CountryList({ entries }: { entries: TpsDeadlineReport[] }) {
                             ? t('tps.yesterday')
                             : d.passed
                               ? t('tps.passed', { days: -d.daysLeft })
-                              : t('tps.daysLeft', { days: d.daysLeft })}</span>
+                              : t('tps.daysLeft', { days: d.daysLeft })}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -147,7 +148,12 @@ function CountryList({ entries }: { entries: TpsDeadlineReport[] }) {
             )}
             <p className="tps-meta">
               <span>
-                {t('deadline.citation')}: {e.citation ? <cite className="citation">{e.citation}</cite> : <span className="pill pill--warning">{t('tps.noCitation')}</span>}
+                {t('deadline.citation')}:{' '}
+                {e.citation ? (
+                  <cite className="citation">{e.citation}</cite>
+                ) : (
+                  <span className="pill pill--warning">{t('tps.noCitation')}</span>
+                )}
               </span>
               <span className="muted"> · {t('tps.entryAsOf', { date: dueDate(e.asOf, lang) })}</span>
             </p>
@@ -162,9 +168,14 @@ interface Names {
   [personId: string]: string;
 }
 
-function importProblem(err: ErrorInfo, t: (k: MessageKey, p?: Record<string, string | number>) => string, lang: 'en' | 'es'): { message: string; lines: string[] } {
+function importProblem(
+  err: ErrorInfo,
+  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+  lang: 'en' | 'es',
+): { message: string; lines: string[] } {
   const d = err.details as { asOf?: string; currentAsOf?: string; issues?: Array<{ path: string; message: string }> } | undefined;
-  if (d?.asOf && d.currentAsOf) return { message: t('tps.import.older', { asOf: dueDate(d.asOf, lang), current: dueDate(d.currentAsOf, lang) }), lines: [] };
+  if (d?.asOf && d.currentAsOf)
+    return { message: t('tps.import.older', { asOf: dueDate(d.asOf, lang), current: dueDate(d.currentAsOf, lang) }), lines: [] };
   if (d?.issues) return { message: t('tps.import.invalid'), lines: d.issues.map((i) => `${i.path}: ${i.message}`) };
   return { message: t(errorKey(err.code)), lines: [] };
 }
@@ -273,7 +284,15 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
       </div>
       <FormStatus
         message={
-          done ? t('tps.import.done', { asOf: dueDate(done.asOf, lang), people: done.peopleAffected, created: done.created, updated: done.updated, removed: done.removed }) : null
+          done
+            ? t('tps.import.done', {
+                asOf: dueDate(done.asOf, lang),
+                people: done.peopleAffected,
+                created: done.created,
+                updated: done.updated,
+                removed: done.removed,
+              })
+            : null
         }
       />
       {preview ? (
@@ -282,7 +301,11 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
             {t('tps.import.previewTitle', { file: fileName })}
           </h3>
           <p>
-            {t('tps.import.previewAsOf', { asOf: dueDate(preview.asOf, lang), current: dueDate(preview.currentAsOf, lang), countries: preview.countries })}
+            {t('tps.import.previewAsOf', {
+              asOf: dueDate(preview.asOf, lang),
+              current: dueDate(preview.currentAsOf, lang),
+              countries: preview.countries,
+            })}
           </p>
           <p>
             <strong>{t('tps.import.peopleChange', { people: preview.peopleAffected, deadlines: preview.deadlinesChanged })}</strong>
@@ -295,8 +318,8 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
                   <ul>
                     {p.changes.map((c, i) => (
                       <li key={i}>
-                        {t(`tps.kind.${c.kind}` as MessageKey)} ({c.country}):{' '}
-                        {c.before ? dueDate(c.before, lang) : t('tps.import.none')} → {c.after ? dueDate(c.after, lang) : t('tps.import.removed')}
+                        {t(`tps.kind.${c.kind}` as MessageKey)} ({c.country}): {c.before ? dueDate(c.before, lang) : t('tps.import.none')} →{' '}
+                        {c.after ? dueDate(c.after, lang) : t('tps.import.removed')}
                       </li>
                     ))}
                   </ul>
@@ -304,7 +327,9 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
               ))}
             </ul>
           ) : null}
-          {preview.truncated ? <p className="field-hint">{t('tps.import.truncated', { shown: preview.people.length, total: preview.peopleAffected })}</p> : null}
+          {preview.truncated ? (
+            <p className="field-hint">{t('tps.import.truncated', { shown: preview.people.length, total: preview.peopleAffected })}</p>
+          ) : null}
           <div className="actions actions--start">
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void apply()}>
               {t('tps.import.apply')}
