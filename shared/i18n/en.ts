@@ -642,7 +642,7 @@ export const en = {
   'events.col.event': 'Event',
   'events.col.details': 'Details',
   'events.move': 'Move hearing',
-  'events.moveNamed': 'Move the hearing of {date}',
+  'events.moveNamed': 'Move hearing: {date}',
   'events.editNamed': 'Edit {event} of {date}',
   'events.delete': 'Delete',
   'events.deleteNamed': 'Delete {event} of {date}',

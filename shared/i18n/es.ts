@@ -651,7 +651,7 @@ export const es: Catalog = {
   'events.col.event': 'Evento',
   'events.col.details': 'Detalles',
   'events.move': 'Cambiar fecha de audiencia',
-  'events.moveNamed': 'Cambiar la audiencia del {date}',
+  'events.moveNamed': 'Cambiar fecha de audiencia: {date}',
   'events.editNamed': 'Editar {event} del {date}',
   'events.delete': 'Eliminar',
   'events.deleteNamed': 'Eliminar {event} del {date}',

@@ -173,7 +173,7 @@ describe('docket and deadlines', () => {
     await page.getByRole('heading', { level: 2, name: `Deadlines: ${NAME}` }).waitFor();
     const before = await s.harness.core.call('deadlines.list', { personId, status: 'all' });
 
-    await page.getByRole('button', { name: /^Move the hearing of / }).click();
+    await page.getByRole('button', { name: /^Move hearing: / }).click();
     const form = page.locator('form.event-form');
     const date = form.getByLabel('New hearing date');
     await focused(date).toBe(true);
