@@ -81,6 +81,11 @@ describe('accessibility scan (axe-core)', () => {
         found[`${lang} ${name}`] = await scan();
       }
     }
+    // The full intake, every section open.
+    await nav().getByRole('button', { name: 'Admisión', exact: true }).click();
+    await page.getByRole('button', { name: 'Admisión completa' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Admisión completa' }).waitFor({ state: 'attached' });
+    found['Español full intake'] = await scan();
     // The person's page, with cases, deadlines and forms panels.
     await nav().getByRole('button', { name: 'Personas', exact: true }).click();
     await page
