@@ -22,6 +22,7 @@ import { ManualForm } from './ManualForm';
 import { IcsExport } from './IcsExport';
 import { dueDate, localToday, relative, shortDate } from './format';
 import { moveRowFocus } from './rowFocus';
+import { RowToggle } from './RowToggle';
 
 interface Loaded {
   person: PersonView;
@@ -236,19 +237,7 @@ function DeadlineRows({
           <span className="due-cell">{dueDate(d.due, lang)}</span>
           {d.status === 'open' ? <span className={`rel${overdue ? ' rel--overdue' : ''}`}>{relative(d.due, today, t)}</span> : null}
         </td>
-        <th scope="row">
-          <button
-            id={`row-${d.id}`}
-            type="button"
-            className="row-button"
-            data-row-button=""
-            aria-expanded={isOpen}
-            aria-controls={isOpen ? detailId : undefined}
-            onClick={onToggle}
-          >
-            {d.label[lang]}
-          </button>
-        </th>
+        <RowToggle id={d.id} label={d.label[lang]} open={isOpen} detailId={detailId} onToggle={onToggle} />
         <td>{from}</td>
         <td>
           <DeadlineFlags verify={d.verify} overridden={d.override !== null} flags={d.flags} done={d.status === 'done'} />

@@ -19,6 +19,7 @@ import { IcsExport } from '../deadlines/IcsExport';
 import { PersonDeadlines } from '../deadlines/PersonDeadlines';
 import { dueDate, fullName, relative, shortDate } from '../deadlines/format';
 import { moveRowFocus } from '../deadlines/rowFocus';
+import { RowToggle } from '../deadlines/RowToggle';
 import { Closures } from './Closures';
 
 type View = { kind: 'docket' } | { kind: 'person'; personId: string; name: string; from: string | null };
@@ -282,19 +283,7 @@ function DocketRowView({
           <span className="due-cell">{dueDate(r.due, lang)}</span>
           <span className={`rel${overdue ? ' rel--overdue' : ''}`}>{relative(r.due, today, t)}</span>
         </td>
-        <th scope="row">
-          <button
-            id={`row-${r.id}`}
-            type="button"
-            className="row-button"
-            data-row-button=""
-            aria-expanded={open}
-            aria-controls={open ? detailId : undefined}
-            onClick={onToggle}
-          >
-            {r.label[lang]}
-          </button>
-        </th>
+        <RowToggle id={r.id} label={r.label[lang]} open={open} detailId={detailId} onToggle={onToggle} />
         <td>
           <span className="person-cell">{r.personName}</span>
           {r.detained ? <span className="pill pill--danger">{t('docket.detained')}</span> : null}
