@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { FieldError, FieldHint, controlAria } from './FieldParts';
 
 export interface FieldProps {
   id: string;
@@ -34,23 +35,15 @@ export function Field({
   disabled,
   children,
 }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const ids = [hintId, ...describedBy, errorId].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <input
         id={id}
         type={type}
         className={mono ? 'mono' : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids || undefined}
+        {...controlAria(id, hint, error, ...describedBy)}
         autoComplete={autoComplete}
         autoFocus={autoFocus}
         autoCapitalize="off"
@@ -60,11 +53,7 @@ export function Field({
         {...registration}
       />
       {children}
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

@@ -5,26 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
-
-function Hint({ id, hint }: { id: string; hint: ReactNode }) {
-  return hint ? (
-    <p id={`${id}-hint`} className="field-hint">
-      {hint}
-    </p>
-  ) : null;
-}
-
-export function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <p id={`${id}-error`} className="field-error" role="alert">
-      {error}
-    </p>
-  ) : null;
-}
+import { FieldError, FieldHint, controlAria } from '../../components/FieldParts';
 
 interface Common {
   id: string;
@@ -57,11 +38,10 @@ export function TextInput({
         placeholder={placeholder}
         inputMode={inputMode}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlAria(id, hint, error)}
         {...registration}
       />
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
     </div>
   );
@@ -71,14 +51,8 @@ export function TextArea({ id, label, hint, error, className, registration, rows
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...registration}
-      />
-      <Hint id={id} hint={hint} />
+      <textarea id={id} rows={rows} {...controlAria(id, hint, error)} {...registration} />
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
     </div>
   );
@@ -97,20 +71,14 @@ export function SelectInput({
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...registration}
-      >
+      <select id={id} disabled={disabled} {...controlAria(id, hint, error)} {...registration}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
     </div>
   );
@@ -130,10 +98,10 @@ export function CheckInput({
   return (
     <div className="field field--checkbox">
       <label className="checkbox" htmlFor={id}>
-        <input id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...registration} />
+        <input id={id} type="checkbox" {...controlAria(id, hint, undefined)} {...registration} />
         <span>{label}</span>
       </label>
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
     </div>
   );
 }

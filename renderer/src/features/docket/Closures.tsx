@@ -9,7 +9,7 @@ import { call } from '../../api';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
-import { FieldError } from '../deadlines/fields';
+import { FieldError } from '../../components/FieldParts';
 import { dueDate, parseDateInput } from '../deadlines/format';
 
 export function Closures({ onChanged }: { onChanged(): void }) {

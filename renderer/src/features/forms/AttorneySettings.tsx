@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
 import { formsErrorText, usDate } from './lib';
+import { FieldError, FieldHint, controlAria } from '../../components/FieldParts';
 
 const TEXT = [
   'givenName',
@@ -148,35 +149,25 @@ export function AttorneySettings() {
   ) => {
     const fid = `${id}-${k}`;
     const err = errors[k];
-    const describedBy = [opts.hint ? `${fid}-hint` : null, err ? `${fid}-error` : null].filter(Boolean).join(' ') || undefined;
     return (
       <div className={`field ${opts.className ?? ''}${err ? ' field--invalid' : ''}`}>
         <label htmlFor={fid}>
           {t(`forms.attorney.${k}`)}
           {opts.required ? <span aria-hidden="true"> *</span> : null}
         </label>
-        {opts.hint ? (
-          <p id={`${fid}-hint`} className="field-hint">
-            {opts.hint}
-          </p>
-        ) : null}
+        <FieldHint id={fid} hint={opts.hint} />
         <input
           id={fid}
           type="text"
           value={values[k]}
           required={opts.required}
           aria-required={opts.required || undefined}
-          aria-invalid={err ? true : undefined}
-          aria-describedby={describedBy}
+          {...controlAria(fid, opts.hint, err)}
           autoComplete={opts.autoComplete ?? 'off'}
           spellCheck={false}
           onChange={(e) => set(k, e.target.value)}
         />
-        {err ? (
-          <p id={`${fid}-error`} className="field-error">
-            {t(err)}
-          </p>
-        ) : null}
+        <FieldError id={fid} error={err ? t(err) : undefined} announce={false} />
       </div>
     );
   };

@@ -6,8 +6,17 @@
  * translated at render, so switching language re-translates them.
  */
 import { createContext, useContext, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Controller, get, useFormContext, useFormState, useWatch, type FieldError, type FieldValues } from 'react-hook-form';
+import {
+  Controller,
+  get,
+  useFormContext,
+  useFormState,
+  useWatch,
+  type FieldError as FormFieldError,
+  type FieldValues,
+} from 'react-hook-form';
 import { useI18n } from '../../i18n';
+import { FieldError, FieldHint, describedBy } from '../../components/FieldParts';
 
 interface FormMeta {
   /** Prefix for element ids, so two forms on one page never share an id. */
@@ -30,7 +39,7 @@ export const fieldId = (prefix: string, name: string) => `${prefix}-${name.repla
 function useFieldError(name: string): string | undefined {
   const { errors } = useFormState();
   const { tv } = useI18n();
-  const err = get(errors, name) as FieldError | undefined;
+  const err = get(errors, name) as FormFieldError | undefined;
   return tv(typeof err?.message === 'string' ? err.message : undefined);
 }
 
@@ -47,27 +56,6 @@ function useBlurValidate(name: string) {
     const typed = v !== undefined && v !== null && v !== '' && v !== false;
     if (typed || getFieldState(name, formState).invalid) void trigger(name);
   };
-}
-
-function describedBy(...ids: Array<string | false | undefined>): string | undefined {
-  const list = ids.filter(Boolean).join(' ');
-  return list || undefined;
-}
-
-function Hint({ id, text }: { id: string; text: ReactNode | undefined }) {
-  return text ? (
-    <p id={id} className="field-hint">
-      {text}
-    </p>
-  ) : null;
-}
-
-function ErrorText({ id, text }: { id: string; text: string | undefined }) {
-  return text ? (
-    <p id={id} className="field-error">
-      {text}
-    </p>
-  ) : null;
 }
 
 interface BaseProps {
@@ -136,8 +124,8 @@ export function TextField({
           onBlurExtra?.();
         }}
       />
-      <Hint id={`${id}-hint`} text={hint} />
-      <ErrorText id={`${id}-error`} text={error} />
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} announce={false} />
     </div>
   );
 }
@@ -173,8 +161,8 @@ export function TextAreaField({
         {...reg}
         onBlur={(e) => void reg.onBlur(e).then(validate)}
       />
-      <Hint id={`${id}-hint`} text={hint} />
-      <ErrorText id={`${id}-error`} text={error} />
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} announce={false} />
     </div>
   );
 }
@@ -207,8 +195,8 @@ export function SelectField({ name, label, hint, className, options, blank }: Ba
           </option>
         ))}
       </select>
-      <Hint id={`${id}-hint`} text={hint} />
-      <ErrorText id={`${id}-error`} text={error} />
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} announce={false} />
     </div>
   );
 }
@@ -229,8 +217,8 @@ export function CheckboxField({ name, label, hint }: BaseProps) {
         />
         <label htmlFor={id}>{label}</label>
       </div>
-      <Hint id={`${id}-hint`} text={hint} />
-      <ErrorText id={`${id}-error`} text={error} />
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} announce={false} />
     </div>
   );
 }
@@ -256,7 +244,7 @@ export function YesNoField({ name, label, hint, deps }: BaseProps) {
           id={`${id}-group`}
         >
           <legend>{label}</legend>
-          <Hint id={`${id}-hint`} text={hint} />
+          <FieldHint id={id} hint={hint} />
           <div className="radio-row">
             {([true, false] as const).map((v, i) => (
               <label key={String(v)} className="radio">
@@ -275,7 +263,7 @@ export function YesNoField({ name, label, hint, deps }: BaseProps) {
               </label>
             ))}
           </div>
-          <ErrorText id={`${id}-error`} text={error} />
+          <FieldError id={id} error={error} announce={false} />
         </fieldset>
       )}
     />
@@ -336,7 +324,7 @@ export function StringListField({
           + {addLabel}
         </button>
       ) : null}
-      <ErrorText id={`${id}-error`} text={error} />
+      <FieldError id={id} error={error} announce={false} />
     </fieldset>
   );
 }
