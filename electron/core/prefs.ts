@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from './vault/keyslots';
+import { writeFileAtomic } from './files';
 
 export const prefsSchema = z.object({ lang: z.enum(['en', 'es']).optional() }).strict();
 export type Prefs = z.infer<typeof prefsSchema>;

@@ -7,7 +7,7 @@
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
 import type { Result } from '../../shared/errors';
-import { writeFileAtomic } from '../core/forms/output';
+import { writeFileAtomic } from '../core/files';
 import { IPC_SAVE_FILE_CHANNEL } from './channels';
 import { SAVE_MIMES, validateSaveFile } from './save-file-guard';
 
@@ -34,7 +34,7 @@ export function registerSaveFile(getWindow: () => BrowserWindow | null): () => v
       const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false } };
       try {
-        await writeFileAtomic(choice.filePath, bytes);
+        writeFileAtomic(choice.filePath, bytes);
       } catch {
         // The reason only; never the path (it may name the client).
         return {

@@ -4,9 +4,7 @@
  * PDF only to --out (atomically, refusing to overwrite without --force), and
  * records the fill in the person's history like the app does.
  */
-import { randomBytes } from 'node:crypto';
-import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { MAX_BLANK_BYTES, SHIPPED_FORMS } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { parseFieldMap, type FieldMap } from '../../../shared/forms/map-schema';
@@ -15,7 +13,7 @@ import { assertEdition, compareEdition } from '../forms/edition';
 import { fillForPerson } from '../forms/service/fills';
 import { shippedMapFor } from '../forms/service/shipped';
 import { withPlainPdfErrors } from '../forms/service/errors';
-import { EXIT, UsageError } from './io';
+import { EXIT, UsageError, writeCliFile } from './io';
 import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -47,44 +45,6 @@ async function readMapFile(path: string): Promise<FieldMap> {
     throw new AppError('INVALID_INPUT', 'The field map is not valid JSON.');
   }
   return parseFieldMap(json);
-}
-
-/**
- * Writes beside the target (same folder, so the rename cannot cross file
- * systems), then moves it into place. Without `force` a hard link does the
- * move, which fails if the target appeared meanwhile; file systems without
- * hard links (FAT USB sticks) fall back to check-then-rename.
- */
-export async function writeOutput(path: string, bytes: Uint8Array, force: boolean): Promise<void> {
-  const target = resolve(path);
-  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const exists = () => new AppError('INVALID_INPUT', `${path} already exists. Add --force to overwrite it.`);
-  try {
-    await writeFile(tmp, bytes, { flag: 'wx', mode: 0o600 });
-    if (force) {
-      await rename(tmp, target);
-    } else {
-      try {
-        await link(tmp, target);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw exists();
-        if (
-          await stat(target).then(
-            () => true,
-            () => false,
-          )
-        )
-          throw exists();
-        await rename(tmp, target);
-      }
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('INVALID_INPUT', `Cannot write ${path}: check the folder exists and you may write there.`);
-  } finally {
-    await rm(tmp, { force: true });
-  }
 }
 
 function editionHint(e: unknown): unknown {
@@ -195,7 +155,7 @@ export const formCommands: Record<string, Command> = {
           kind: 'fill',
           acceptEditionMismatch: accept,
           flatten: values.flatten === true,
-          deliver: (bytes) => writeOutput(out, bytes, force),
+          deliver: async (bytes) => writeCliFile(out, bytes, force),
         });
         // Field names and problem kinds only: never a value.
         for (const w of pdf.warnings) io.err(`Warning: ${w.message}${w.field ? ` [${w.field}]` : ''}`);

@@ -3,14 +3,14 @@
  * through the same core functions and rules as the app. Errors are plain lines
  * naming lines and columns, never cell contents.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { MAX_IMPORT_BYTES, type ImportIssue, type ImportResult } from '../../../shared/contract';
 import { parseUsDate } from '../../../shared/schemas/dates';
 import { formatANumber, normalizeANumber } from '../../../shared/schemas/anumber';
 import { checkImport, commitImport, exportPeopleCsv, FILE_FATAL_CODES, issueText, type DefaultChoice } from '../intake/csv';
-import { EXIT, UsageError, type CliIO } from './io';
+import { EXIT, UsageError, writeCliFile, type CliIO } from './io';
 import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
 
 function readCsvFile(path: string): Uint8Array {
@@ -161,18 +161,12 @@ export const intakeCommands: Record<string, Command> = {
       const out = values.out;
       if (!out) throw new UsageError('--out FILE is required: the export is written only where you ask');
       const force = values.force === true;
-      const refuse = () => new AppError('INVALID_INPUT', `${out} already exists. Add --force to overwrite it.`);
-      if (!force && existsSync(out)) throw refuse();
+      // Checked before the passphrase prompt too, so nobody types it for nothing.
+      if (!force && existsSync(out)) throw new AppError('INVALID_INPUT', `${out} already exists. Add --force to overwrite it.`);
       const core = await openVault(dbPathFrom(values, io), io);
       try {
         const { csv, count } = exportPeopleCsv(core.ctx());
-        try {
-          // 0600: the file holds client data; 'wx' closes the gap between the check above and this write.
-          writeFileSync(out, csv, { encoding: 'utf8', mode: 0o600, flag: force ? 'w' : 'wx' });
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw refuse();
-          throw new AppError('INVALID_INPUT', `Cannot write ${out}: check the folder exists and you may write there.`);
-        }
+        writeCliFile(out, csv, force);
         io.out(`Exported ${count} ${count === 1 ? 'person' : 'people'} to ${out}.`);
         return EXIT.OK;
       } finally {

@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { FileExistsError, writeFileAtomic } from '../files';
 
 export const EXIT = { OK: 0, USAGE: 2, WRONG_PASSPHRASE: 3, ERROR: 4 } as const;
 
@@ -77,4 +79,17 @@ export function errorLine(e: unknown): string {
     return `Error: ${e.message}${detail}`;
   }
   return 'Error: something went wrong inside Amparo. Your saved data is unchanged.';
+}
+
+/**
+ * Writes a file the user named with --out: atomically, owner-only, and never
+ * over an existing file unless they said --force. One plain error otherwise.
+ */
+export function writeCliFile(path: string, data: string | Uint8Array, force: boolean): void {
+  try {
+    writeFileAtomic(resolve(path), data, { overwrite: force });
+  } catch (e) {
+    if (e instanceof FileExistsError) throw new AppError('INVALID_INPUT', `${path} already exists. Add --force to overwrite it.`);
+    throw new AppError('INVALID_INPUT', `Cannot write ${path}: check the folder exists and you may write there.`);
+  }
 }

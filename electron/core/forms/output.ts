@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../files';
 import { fillForm, type FillOptions, type FillResult } from './fill';
 
 /**
@@ -8,17 +7,6 @@ import { fillForm, type FillOptions, type FillResult } from './fill';
  */
 export async function fillFormToFile(opts: FillOptions & { outPath: string }): Promise<Omit<FillResult, 'bytes'>> {
   const { bytes, ...result } = await fillForm(opts);
-  await writeFileAtomic(opts.outPath, bytes);
+  writeFileAtomic(opts.outPath, bytes);
   return result;
-}
-
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, bytes, { flag: 'wx', mode: 0o600 });
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
 }

@@ -3,9 +3,9 @@
  * once per secret (passphrase, recovery code) under an Argon2id-derived key.
  * Changing the passphrase rewrites this small file and never the database.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { writeFileAtomic } from '../files';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { deriveKey, hmacHex, safeEqualHex, sha256Hex, unwrapKey, wrapKey, type KdfParams } from './crypto';
@@ -115,30 +115,6 @@ export async function openSlot(file: KeyslotsFile, kind: SlotKind, secret: strin
   }
   if (kind === 'recovery') throw new AppError('WRONG_RECOVERY_CODE', 'That recovery code does not open this vault.');
   throw new AppError('WRONG_PASSPHRASE', 'That passphrase does not open this vault.');
-}
-
-/** Write-to-temp, fsync, rename, fsync the folder: a crash leaves the old file or the new one, never half of one. */
-export function writeFileAtomic(path: string, data: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    // writeFileSync on a descriptor loops until every byte is written (writeSync may write fewer).
-    writeFileSync(fd, data);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    unlinkSync(tmp);
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(tmp, path);
-  try {
-    const dfd = openSync(dirname(path), 'r');
-    fsyncSync(dfd);
-    closeSync(dfd);
-  } catch {
-    // Some platforms (Windows) cannot fsync a directory; the rename is still atomic there.
-  }
 }
 
 export function writeKeyslots(path: string, file: KeyslotsFile): void {
