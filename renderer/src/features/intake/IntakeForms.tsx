@@ -4,7 +4,7 @@
  * MM/DD/YYYY form variant, autosave as drafts, check for duplicates while
  * typing, and show urgency flags live.
  */
-import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type BaseSyntheticEvent, type ReactNode, type RefObject } from 'react';
 import { FormProvider, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { errorKey } from '../../../../shared/i18n';
@@ -107,62 +107,40 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
   useCtrlEnter(() => submit());
 
   return (
-    <IntakeLayout
-      aside={<IntakeAside flags={flags} core={core} idPrefix="quick" />}
-      status={<DraftStatus savedAt={core.autosave.savedAt} failed={core.autosave.failed} />}
-    >
-      <FormProvider {...form}>
-        <FormMetaProvider idPrefix="quick">
-          <form
-            ref={formRef}
-            className="intake-form"
-            noValidate
-            aria-labelledby="intake-form-title"
-            aria-busy={core.saving}
-            onSubmit={(e) => void submit(e)}
-            onBlur={() => void core.autosave.flush()}
-          >
-            <h2 id="intake-form-title" className="visually-hidden">
-              {t('intake.quick')}
-            </h2>
-            <ErrorSummary idPrefix="quick" />
-            <FormAlert id="quick-alert" message={core.serverError ? t(errorKey(core.serverError)) : null} />
-            <div className="field-row">
-              <TextField name="givenName" label={t('field.givenName')} autoFocus />
-              <TextField name="familyName" label={t('field.familyName')} hint={t('field.familyNameHint')} />
-            </div>
-            <div className="field-row">
-              <DateField name="dob" label={t('field.dob')} deps={['approxAge']} />
-              <TextField
-                name="approxAge"
-                label={t('field.approxAgeOr')}
-                hint={t('field.approxAgeHint')}
-                size="short"
-                inputMode="numeric"
-                deps={['dob']}
-              />
-            </div>
-            <TextField name="phone" label={t('field.phone')} type="tel" size="medium" />
-            <YesNoField name="detained" label={t('field.detained')} deps={['facility']} />
-            {detained ? <TextField name="facility" label={t('field.facility')} /> : null}
-            <DateField name="nextHearingDate" label={t('field.nextHearingDate')} />
-            <TextAreaField
-              name="urgentNeeds"
-              label={t('field.urgentNeeds')}
-              hint={t('intake.urgentNeedsHint')}
-              rows={2}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
-                  e.preventDefault();
-                  void submit();
-                }
-              }}
-            />
-            <SaveBar saving={core.saving} />
-          </form>
-        </FormMetaProvider>
-      </FormProvider>
-    </IntakeLayout>
+    <IntakeFormFrame idPrefix="quick" title={t('intake.quick')} form={form} formRef={formRef} core={core} flags={flags} submit={submit}>
+      <div className="field-row">
+        <TextField name="givenName" label={t('field.givenName')} autoFocus />
+        <TextField name="familyName" label={t('field.familyName')} hint={t('field.familyNameHint')} />
+      </div>
+      <div className="field-row">
+        <DateField name="dob" label={t('field.dob')} deps={['approxAge']} />
+        <TextField
+          name="approxAge"
+          label={t('field.approxAgeOr')}
+          hint={t('field.approxAgeHint')}
+          size="short"
+          inputMode="numeric"
+          deps={['dob']}
+        />
+      </div>
+      <TextField name="phone" label={t('field.phone')} type="tel" size="medium" />
+      <YesNoField name="detained" label={t('field.detained')} deps={['facility']} />
+      {detained ? <TextField name="facility" label={t('field.facility')} /> : null}
+      <DateField name="nextHearingDate" label={t('field.nextHearingDate')} />
+      <TextAreaField
+        name="urgentNeeds"
+        label={t('field.urgentNeeds')}
+        hint={t('intake.urgentNeedsHint')}
+        rows={2}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <SaveBar saving={core.saving} />
+    </IntakeFormFrame>
   );
 }
 
@@ -204,45 +182,79 @@ export function FullIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<
   useCtrlEnter(() => submit());
 
   return (
+    <SectionsContext.Provider value={sections}>
+      <IntakeFormFrame idPrefix="full" title={t('intake.full')} form={form} formRef={formRef} core={core} flags={flags} submit={submit}>
+        <PersonSection autoFocus />
+        <ContactSection />
+        <DetentionSection />
+        <HistorySection />
+        <CasesSection />
+        <FamilySection />
+        <NotesSection />
+        <ConsentSection />
+        <SaveBar saving={core.saving} />
+      </IntakeFormFrame>
+    </SectionsContext.Provider>
+  );
+}
+
+type Core = ReturnType<typeof useIntakeSave>;
+
+/**
+ * What the quick and the full intake share around their fields: the layout
+ * with urgency and duplicates beside, the draft status, a form that saves the
+ * draft whenever focus leaves a field, the announced error summary and the
+ * server's error.
+ */
+function IntakeFormFrame({
+  idPrefix,
+  title,
+  form,
+  formRef,
+  core,
+  flags,
+  submit,
+  children,
+}: {
+  idPrefix: 'quick' | 'full';
+  title: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two forms have different value types
+  form: UseFormReturn<any, any, any>;
+  formRef: RefObject<HTMLFormElement | null>;
+  core: Core;
+  flags: Parameters<typeof IntakeAside>[0]['flags'];
+  submit: (e?: BaseSyntheticEvent) => Promise<void>;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
     <IntakeLayout
-      aside={<IntakeAside flags={flags} core={core} idPrefix="full" />}
+      aside={<IntakeAside flags={flags} core={core} idPrefix={idPrefix} />}
       status={<DraftStatus savedAt={core.autosave.savedAt} failed={core.autosave.failed} />}
     >
       <FormProvider {...form}>
-        <FormMetaProvider idPrefix="full">
-          <SectionsContext.Provider value={sections}>
-            <form
-              ref={formRef}
-              className="intake-form intake-form--full"
-              noValidate
-              aria-labelledby="intake-form-title"
-              aria-busy={core.saving}
-              onSubmit={(e) => void submit(e)}
-              onBlur={() => void core.autosave.flush()}
-            >
-              <h2 id="intake-form-title" className="visually-hidden">
-                {t('intake.full')}
-              </h2>
-              <ErrorSummary idPrefix="full" />
-              <FormAlert id="full-alert" message={core.serverError ? t(errorKey(core.serverError)) : null} />
-              <PersonSection autoFocus />
-              <ContactSection />
-              <DetentionSection />
-              <HistorySection />
-              <CasesSection />
-              <FamilySection />
-              <NotesSection />
-              <ConsentSection />
-              <SaveBar saving={core.saving} />
-            </form>
-          </SectionsContext.Provider>
+        <FormMetaProvider idPrefix={idPrefix}>
+          <form
+            ref={formRef}
+            className={idPrefix === 'full' ? 'intake-form intake-form--full' : 'intake-form'}
+            noValidate
+            aria-labelledby="intake-form-title"
+            aria-busy={core.saving}
+            onSubmit={(e) => void submit(e)}
+            onBlur={() => void core.autosave.flush()}
+          >
+            <h2 id="intake-form-title" className="visually-hidden">
+              {title}
+            </h2>
+            <ErrorSummary idPrefix={idPrefix} />
+            <FormAlert id={`${idPrefix}-alert`} message={core.serverError ? t(errorKey(core.serverError)) : null} />
+            {children}
+          </form>
         </FormMetaProvider>
       </FormProvider>
     </IntakeLayout>
   );
 }
-
-type Core = ReturnType<typeof useIntakeSave>;
 
 function useFormApi(apiRef: RefObject<FormApi | null>, form: { getValues(): unknown }, core: Core) {
   useEffect(() => {
