@@ -125,6 +125,8 @@ export const en = {
   'error.NOT_FOUND': 'That record was not found. It may have been deleted.',
   'error.MERGE_CONFLICT':
     'These two records cannot be merged as they are: they have different A-numbers, or together they would have more aliases, languages, family members or notes than one record can hold. Correct one of them first.',
+  'error.DUPLICATE_UNDECIDED':
+    'Not saved: someone on file is likely the same person. For each likely match, choose New person, Same person or Needs review, then save again.',
   'error.STALE_WRITE': 'Someone else changed this record while you were editing it. Reload it and make your changes again.',
   'error.UNKNOWN_RULE': 'Amparo does not know that deadline rule.',
   'error.BAD_DATE': 'That date is not valid.',

@@ -129,6 +129,8 @@ export const es: Catalog = {
   'error.NOT_FOUND': 'No se encontró ese registro. Es posible que se haya eliminado.',
   'error.MERGE_CONFLICT':
     'Estos dos registros no se pueden unir así: tienen números A distintos, o juntos tendrían más alias, idiomas, familiares o notas de los que caben en un registro. Corrija primero uno de ellos.',
+  'error.DUPLICATE_UNDECIDED':
+    'No se guardó: es probable que alguien registrado sea la misma persona. Para cada coincidencia probable, elija Persona nueva, Misma persona o Revisar después, y guarde de nuevo.',
   'error.STALE_WRITE': 'Otra persona modificó este registro mientras usted lo editaba. Vuelva a cargarlo y haga sus cambios de nuevo.',
   'error.UNKNOWN_RULE': 'Amparo no conoce esa regla de plazos.',
   'error.BAD_DATE': 'Esa fecha no es válida.',
