@@ -118,6 +118,8 @@ export const en = {
   'error.VAULT_EXISTS': 'A vault already exists in this folder.',
   'error.VAULT_NOT_FOUND': 'There is no vault in this folder, or its database file is missing. If you have a backup, restore it.',
   'error.VAULT_LOCKED': 'The vault is locked. Unlock it to continue.',
+  'error.VAULT_BUSY': 'Amparo is busy with another task on this vault; try again in a moment.',
+  'error.DISK_FULL': 'There is no room left on the disk; nothing was changed. Free some space and try again.',
   'error.KEYSLOTS_MISSING': 'The key file that goes with the vault is missing. Restore it from your backup.',
   'error.KEYSLOTS_CORRUPT': 'The key file that goes with the vault is damaged. Restore it from your backup.',
   'error.DB_CORRUPT': 'The vault file is damaged or does not match its key file. Restore it from your backup.',

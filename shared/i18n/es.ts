@@ -121,6 +121,8 @@ export const es: Catalog = {
   'error.VAULT_NOT_FOUND':
     'No hay una bóveda en esta carpeta o falta su archivo de base de datos. Si tiene una copia de seguridad, restáurela.',
   'error.VAULT_LOCKED': 'La bóveda está bloqueada. Desbloquéela para continuar.',
+  'error.VAULT_BUSY': 'Amparo está ocupado con otra tarea en esta bóveda; inténtelo de nuevo en un momento.',
+  'error.DISK_FULL': 'No queda espacio en el disco; no se cambió nada. Libere espacio e inténtelo de nuevo.',
   'error.KEYSLOTS_MISSING': 'Falta el archivo de llaves que acompaña a la bóveda. Restáurelo desde su copia de seguridad.',
   'error.KEYSLOTS_CORRUPT': 'El archivo de llaves que acompaña a la bóveda está dañado. Restáurelo desde su copia de seguridad.',
   'error.DB_CORRUPT':
