@@ -26,9 +26,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NATIVE_PKG = 'better-sqlite3-multiple-ciphers';
 const OWN_FLAGS = new Set(['--skip-build', '--rebuild-native']);
 
+// `npx electron --version` would crash here (the binary is what is missing), so
+// the advice is to rerun Electron's own installer, which says why it fails.
 export const MISSING_ELECTRON_MESSAGE = [
-  "Electron's runtime is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD was set, or the download failed).",
-  'Run `npx electron --version` / reinstall with network (`rm -rf node_modules/electron && npm install`),',
+  "Electron's runtime is not installed (it is an optional dependency: its download failed, or ELECTRON_SKIP_BINARY_DOWNLOAD was set).",
+  'With network access, download it with `node node_modules/electron/install.js` (or `npm rebuild electron`), then run `npm start` again;',
   'or use `npm run start:browser` to run the same app in a browser on this machine.',
 ].join('\n');
 

@@ -39,6 +39,21 @@ describe('electron-builder.yml', () => {
     ).toThrow();
   });
 
+  it('names the Electron version itself, within the range package.json installs (electron is optional there)', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      optionalDependencies: Record<string, string>;
+    };
+    // A failed download of an optional dependency does not abort `npm install`; a dev one does.
+    expect(pkg.devDependencies).not.toHaveProperty('electron');
+    const range = pkg.optionalDependencies.electron;
+    expect(range).toMatch(/^\^\d+\.\d+\.\d+$/);
+    expect(String(config.electronVersion)).toMatch(/^\d+\.\d+\.\d+$/);
+    const [major] = range!.slice(1).split('.');
+    expect(String(config.electronVersion).split('.')[0]).toBe(major);
+    expect(config.files).toContain('!node_modules/electron/**');
+  });
+
   it('names the app', () => {
     expect(config.appId).toBe('org.amparo.app');
     expect(config.productName).toBe('Amparo');

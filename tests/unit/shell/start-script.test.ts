@@ -71,6 +71,18 @@ describe('npm start without the Electron runtime', () => {
   });
 });
 
+describe('the advice when Electron is missing', () => {
+  it('never suggests running the missing binary, and names an installer script that exists', async () => {
+    const { MISSING_ELECTRON_MESSAGE } = await load();
+    // `npx electron …` runs the binary that is missing and crashes with a stack trace.
+    expect(MISSING_ELECTRON_MESSAGE).not.toMatch(/npx electron/);
+    const script = /`node (node_modules\/electron\/[^`]+)`/.exec(MISSING_ELECTRON_MESSAGE)?.[1];
+    expect(script).toBe('node_modules/electron/install.js');
+    expect(existsSync(join(root, script!))).toBe(true);
+    expect(MISSING_ELECTRON_MESSAGE).toContain('npm run start:browser');
+  });
+});
+
 describe('the Electron-ABI copy of the native module', () => {
   function withPackage(): string {
     const r = fakeRoot();
