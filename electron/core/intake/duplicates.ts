@@ -48,6 +48,23 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): D
 
 export type Decision = 'new-person' | 'same-person' | 'needs-review';
 
+/**
+ * The likely-duplicate gate: every likely candidate needs a decision before a
+ * new record is saved. The candidate ids (never names) travel in the error so
+ * the window can show the choice and save again with it.
+ */
+export function requireDecisions(candidates: readonly DuplicateCandidate[], decisions: ReadonlyArray<{ otherId: string }>): void {
+  const decided = new Set(decisions.map((d) => d.otherId));
+  const undecided = candidates.filter((c) => c.strength === 'likely' && !decided.has(c.id)).map((c) => c.id);
+  if (undecided.length > 0) {
+    throw new AppError(
+      'DUPLICATE_UNDECIDED',
+      'Not saved: someone on file is likely the same person. Choose new person, same person or needs review for each likely match.',
+      { candidates: undecided },
+    );
+  }
+}
+
 export function recordDecision(ctx: Ctx, personId: string, otherId: string, decision: Decision): void {
   ctx.db.transaction(() => {
     const found = ctx.db.prepare('SELECT count(*) AS n FROM people WHERE id IN (?, ?)').get(personId, otherId) as { n: number };

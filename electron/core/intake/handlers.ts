@@ -14,13 +14,19 @@ import {
   listCases,
 } from './people';
 import { discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
-import { findCandidates, recordDecision } from './duplicates';
+import { findCandidates, recordDecision, requireDecisions, type Decision } from './duplicates';
 
-type Decisions = Array<{ otherId: string; decision: 'new-person' | 'same-person' | 'needs-review' }>;
+type Decisions = Array<{ otherId: string; decision: Decision }>;
 
-/** Saves the record, the user's duplicate decisions and drops the draft in one transaction. */
+/**
+ * Saves the record, the user's duplicate decisions and drops the draft in one
+ * transaction. A likely duplicate without a decision refuses the save
+ * (DUPLICATE_UNDECIDED) for every transport: the window, the harness, the CLI.
+ */
 function saveIntake(ctx: Ctx, input: ReturnType<typeof fromQuick>, draftId: string | undefined, decisions: Decisions) {
   return ctx.db.transaction(() => {
+    const p = input.data.person;
+    requireDecisions(findCandidates(ctx, { given: p.givenName, family: p.familyName, dob: p.dob, aNumber: p.aNumber }), decisions);
     const person = createPerson(ctx, input);
     for (const d of decisions) recordDecision(ctx, person.id, d.otherId, d.decision);
     if (draftId) discardDraft(ctx, draftId);

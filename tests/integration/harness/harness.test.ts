@@ -78,6 +78,23 @@ describe('loopback harness', () => {
     expect(created).toMatchObject({ ok: true, value: { recoveryCode: expect.any(String) } });
   });
 
+  it('cannot bypass the likely-duplicate gate: the core refuses an undecided likely duplicate', async () => {
+    const intake = { givenName: 'Marisol', familyName: 'Xiloj Cux', dob: '1992-04-10', phone: '555-010-2000', detained: false };
+    const first = JSON.parse((await api('intake.createQuick', { intake })).body) as { ok: true; value: { id: string } };
+    expect(first.ok).toBe(true);
+    const again = { ...intake, givenName: 'Marisol', familyName: 'Xiloj' };
+    const refused = await api('intake.createQuick', { intake: again });
+    expect(refused.status).toBe(200);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      ok: false,
+      error: { code: 'DUPLICATE_UNDECIDED', details: { candidates: [first.value.id] } },
+    });
+    const list = JSON.parse((await api('people.list', {})).body) as { value: { total: number } };
+    expect(list.value.total).toBe(1);
+    const decided = await api('intake.createQuick', { intake: again, decisions: [{ otherId: first.value.id, decision: 'new-person' }] });
+    expect(JSON.parse(decided.body)).toMatchObject({ ok: true, value: { person: { familyName: 'Xiloj' } } });
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const r = await http('GET', '/', { host: `evil.example:${port}` });
     expect(r.status).toBe(421);

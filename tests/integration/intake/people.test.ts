@@ -22,8 +22,15 @@ const quick = (given: string, family: string, extra: Record<string, unknown> = {
     intake: { givenName: given, familyName: family, dob: '1990-03-07', phone: '555-123-4567', detained: false, ...extra },
   });
 
-const full = (person: Record<string, unknown>, detention: Record<string, unknown> = { detained: false }, cases: unknown[] = []) =>
+const full = (
+  person: Record<string, unknown>,
+  detention: Record<string, unknown> = { detained: false },
+  cases: unknown[] = [],
+  // A likely duplicate made on purpose needs its decision, as in the window.
+  decisions: Array<{ otherId: string; decision: 'new-person' | 'same-person' | 'needs-review' }> = [],
+) =>
   core.call('intake.createFull', {
+    decisions,
     intake: {
       person: { dob: '1985-01-01', ...person },
       detention,
@@ -261,6 +268,7 @@ describe('people: duplicates and merge', () => {
       { givenName: 'Jean Baptiste', familyName: 'Desir', aNumber: '087654321', languages: ['fr'] },
       { detained: true, facility: 'Krome' },
       [{ type: 'bond' }],
+      [{ otherId: a.id, decision: 'needs-review' }],
     );
     const cands = await core.call('people.checkDuplicates', {
       given: 'Jean Baptiste',
@@ -291,13 +299,23 @@ describe('people: duplicates and merge', () => {
 describe('merge refusals', () => {
   it('refuses two records with different A-numbers, and one that would not fit a record', async () => {
     const a = await full({ givenName: 'Ana', familyName: 'Pérez', aNumber: '012345678' });
-    const b = await full({ givenName: 'Ana', familyName: 'Peres', aNumber: '087654321' });
+    const b = await full(
+      { givenName: 'Ana', familyName: 'Peres', aNumber: '087654321' },
+      undefined,
+      [],
+      [{ otherId: a.id, decision: 'needs-review' }],
+    );
     expect(await core.dispatch('people.merge', { keepId: a.id, mergeId: b.id })).toMatchObject({
       ok: false,
       error: { code: 'MERGE_CONFLICT' },
     });
     const c = await full({ givenName: 'Luis', familyName: 'Ortiz', aliases: Array.from({ length: 15 }, (_, i) => `Alias ${i}`) });
-    const d = await full({ givenName: 'Luis', familyName: 'Ortis', aliases: Array.from({ length: 15 }, (_, i) => `Otro ${i}`) });
+    const d = await full(
+      { givenName: 'Luis', familyName: 'Ortis', aliases: Array.from({ length: 15 }, (_, i) => `Otro ${i}`) },
+      undefined,
+      [],
+      [{ otherId: c.id, decision: 'needs-review' }],
+    );
     expect(await core.dispatch('people.merge', { keepId: c.id, mergeId: d.id })).toMatchObject({
       ok: false,
       error: { code: 'MERGE_CONFLICT' },

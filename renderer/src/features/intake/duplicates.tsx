@@ -67,7 +67,7 @@ export function useDuplicateCheck(probe: NameProbe | null, excludeId?: string) {
   return { candidates, checking, checkNow, clear };
 }
 
-/** Likely candidates the user has not decided on: these block the save. */
+/** Likely candidates the user has not decided on: the core refuses the save until each has one; the panel marks them. */
 export const undecidedLikely = (candidates: DuplicateCandidate[], decisions: Decisions) =>
   candidates.filter((c) => c.strength === 'likely' && !decisions[c.id]);
 

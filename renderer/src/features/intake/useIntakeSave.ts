@@ -1,14 +1,15 @@
 /**
  * What the quick and the full intake share: autosave as a draft, the live
- * duplicate check with the user's decisions, and the save itself (duplicate
- * check again, likely duplicates must be decided, draft discarded atomically).
+ * duplicate check with the user's decisions, and the save itself. The core
+ * decides whether a likely duplicate still needs a choice (it refuses with
+ * DUPLICATE_UNDECIDED); this hook only shows the choice and saves again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { call } from '../../api';
 import type { PersonView } from '../../../../shared/views';
 import { useDraftAutosave } from './useDraftAutosave';
-import { undecidedLikely, useDuplicateCheck, type Decision, type Decisions } from './duplicates';
+import { useDuplicateCheck, type Decision, type Decisions } from './duplicates';
 import type { IntakeMode, NameProbe } from './model';
 import { focusWhenReady } from './focus';
 
@@ -77,12 +78,8 @@ export function useIntakeSave<V extends FieldValues>(opts: {
       setBlocked(false);
       setSaving(true);
       try {
+        // Refresh the panel with what is typed now, so the decisions sent are about the people shown.
         const found = await dup.checkNow();
-        if (undecidedLikely(found, decisionsRef.current).length > 0) {
-          setBlocked(true);
-          focusWhenReady(() => document.querySelector<HTMLInputElement>('.dup-card--needs input[type="radio"]'));
-          return;
-        }
         const shown = new Set(found.map((c) => c.id));
         const decisions = Object.entries(decisionsRef.current)
           .filter(([id]) => shown.has(id))
@@ -94,10 +91,23 @@ export function useIntakeSave<V extends FieldValues>(opts: {
         if (res.ok) {
           autosave.restart(null);
           onSaved(res.value);
-        } else {
-          autosave.resume();
-          setServerError(res.error.code);
+          return;
         }
+        autosave.resume();
+        if (res.error.code !== 'DUPLICATE_UNDECIDED') {
+          setServerError(res.error.code);
+          return;
+        }
+        // Someone may have saved a match between our check and the save: show them too.
+        const ids = undecidedIds(res.error.details);
+        const now = ids.some((id) => !shown.has(id)) ? await dup.checkNow() : found;
+        if (!now.some((c) => ids.includes(c.id))) {
+          // The panel cannot show the match (the check failed): say it in words instead.
+          setServerError(res.error.code);
+          return;
+        }
+        setBlocked(true);
+        focusWhenReady(() => document.querySelector<HTMLInputElement>('.dup-card--needs input[type="radio"]'));
       } finally {
         busy.current = false;
         setSaving(false);
@@ -107,4 +117,10 @@ export function useIntakeSave<V extends FieldValues>(opts: {
   );
 
   return { autosave, dup, decisions, decide, blocked, serverError, saving, save };
+}
+
+/** The candidate ids a DUPLICATE_UNDECIDED refusal names. */
+function undecidedIds(details: unknown): string[] {
+  const ids = (details as { candidates?: unknown } | undefined)?.candidates;
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
 }
