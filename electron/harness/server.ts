@@ -5,21 +5,30 @@
  * - bound to 127.0.0.1 only, on a random port;
  * - a Host header other than our own address is refused (DNS rebinding);
  * - API calls need the per-launch token and, when the browser sends one, our own Origin (cross-site pages);
- * - the same CSP as the Electron shell, and no caching of anything.
+ * - the same CSP as the Electron shell, and no caching of anything;
+ * - every handler fails closed: a malformed request gets a 4xx, never a crash;
+ * - request bodies are bounded one by one and all together, and a client that
+ *   dribbles its headers is cut off.
+ * The core itself runs in a child process (electron/host/), as it does under
+ * Electron, so what the e2e tests drive is what ships.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createCore, type Core, type CoreOptions } from '../core/app';
 import type { Result } from '../../shared/errors';
+import { createCoreHost, type CoreHost } from '../host/host';
+import { nodeSpawner } from '../host/node-host';
+import type { HostOptions } from '../host/protocol';
 import { CONTENT_SECURITY_POLICY, mimeFor, resolveAppAsset } from '../main/security';
 import { validateCall } from '../main/ipc-guard';
 
-export interface HarnessOptions extends CoreOptions {
+export interface HarnessOptions extends HostOptions {
   /** The Vite build output (dist/renderer). */
   staticDir: string;
   port?: number;
+  /** For tests: another host bundle. */
+  hostBundle?: string;
 }
 
 export interface Harness {
@@ -27,11 +36,19 @@ export interface Harness {
   /** Open this one: it carries the token in the fragment, which never reaches a server. */
   launchUrl: string;
   token: string;
-  core: Core;
+  /** The core's host process, for tests and the CLI wrapper: the same calls the page makes. */
+  core: CoreHost;
   close(): Promise<void>;
 }
 
-const MAX_BODY = 64 * 1024 * 1024;
+/** One request's body (a CSV of 50 MB arrives as base64 inside JSON). */
+export const MAX_BODY = 64 * 1024 * 1024;
+/** All bodies being received at once: four 63 MB uploads must not take half a gigabyte. */
+export const MAX_BODIES_IN_FLIGHT = 96 * 1024 * 1024;
+/** A client has this long to send its request headers (slow-header connections tie up sockets). */
+export const HEADERS_TIMEOUT_MS = 5_000;
+/** And this long for the whole request, body included. */
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -61,19 +78,65 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
+/** Bytes reserved by bodies being received right now, across every connection. */
+let bodiesInFlight = 0;
+
+type Body = { ok: true; text: string } | { ok: false; status: 413 | 503 };
+
+/**
+ * Reads a body within both bounds. A declared Content-Length reserves its
+ * size up front, so an oversized or one-too-many upload is refused before
+ * any of it is buffered; chunked bodies count as they arrive.
+ */
+async function readBody(req: IncomingMessage): Promise<Body> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_BODY) return { ok: false, status: 413 };
+  let reserved = Number.isFinite(declared) && declared >= 0 ? declared : 0;
+  if (bodiesInFlight + reserved > MAX_BODIES_IN_FLIGHT) return { ok: false, status: 503 };
+  bodiesInFlight += reserved;
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) return { ok: false, status: 413 };
+      if (size > reserved) {
+        if (bodiesInFlight + (size - reserved) > MAX_BODIES_IN_FLIGHT) return { ok: false, status: 503 };
+        bodiesInFlight += size - reserved;
+        reserved = size;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  } finally {
+    bodiesInFlight -= reserved;
   }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+const BODY_REFUSED = {
+  413: 'The request is too large.',
+  503: 'Amparo is receiving other large requests; try again in a moment.',
+} as const;
+
+/**
+ * The path of a request target, or null when it is not one we could serve.
+ * Only origin-form targets ("/path?query") are ours; "//", "http://%zz/" and
+ * the like are refused instead of reaching `new URL`'s exceptions.
+ */
+export function requestPath(target: string | undefined): string | null {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
 }
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
-  const core = createCore(opts);
+  const core = createCoreHost(
+    { dbPath: opts.dbPath, ...(opts.kdfCost ? { kdfCost: opts.kdfCost } : {}), ...(opts.actor ? { actor: opts.actor } : {}) },
+    nodeSpawner(opts.hostBundle),
+  );
   const token = randomBytes(32).toString('base64url');
   let origin = '';
   let allowedHosts = new Set<string>();
@@ -87,10 +150,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (!tokenMatches(req.headers['x-amparo-token'], token)) return refuse(res, 401, 'Missing or wrong session token.');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON.');
     const body = await readBody(req);
-    if (body === null) return sendResult(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is too large.' } });
+    if (!body.ok) {
+      res.setHeader('connection', 'close');
+      return sendResult(res, body.status, { ok: false, error: { code: 'INVALID_INPUT', message: BODY_REFUSED[body.status] } });
+    }
     let input: unknown;
     try {
-      input = body === '' ? {} : JSON.parse(body);
+      input = body.text === '' ? {} : JSON.parse(body.text);
     } catch {
       return sendResult(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is not valid JSON.' } });
     }
@@ -111,16 +177,36 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     }
   }
 
-  const server = createServer((req, res) => {
-    if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, 'Unexpected Host header.');
-    const url = new URL(req.url ?? '/', origin);
-    const api = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1]!) : handleStatic(req, res, url.pathname);
-    work.catch(() => {
-      if (!res.headersSent)
-        sendResult(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Amparo.' } });
-      else res.destroy();
-    });
+  function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) return Promise.resolve(refuse(res, 421, 'Unexpected Host header.'));
+    const pathname = requestPath(req.url);
+    if (pathname === null) return Promise.resolve(refuse(res, 400, 'Malformed request.'));
+    const api = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
+    return api ? handleApi(req, res, api[1]!) : handleStatic(req, res, pathname);
+  }
+
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      // Fail closed: whatever throws, synchronously or not, answers this request and nothing else.
+      let work: Promise<void>;
+      try {
+        work = route(req, res);
+      } catch (e) {
+        work = Promise.reject(e);
+      }
+      work.catch(() => {
+        if (!res.headersSent)
+          sendResult(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Amparo.' } });
+        else res.destroy();
+      });
+    },
+  );
+  // Unparseable requests (bad request line, header overflow): a plain 400, then close.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -137,9 +223,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     token,
     core,
     close: async () => {
-      core.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.close();
     },
   };
 }

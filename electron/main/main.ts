@@ -10,7 +10,8 @@ import { app, BrowserWindow, Menu, Notification, powerMonitor, protocol, session
 import { mkdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCore, type Core } from '../core/app';
+import { createCoreHost, type CoreHost } from '../host/host';
+import { utilitySpawner } from './core-host';
 import { registerIpc } from './ipc';
 import { createReminders, REMINDER_WINDOW_DAYS } from './reminders';
 import { readPrefs } from '../core/prefs';
@@ -62,7 +63,7 @@ function start(): void {
 
   const layout = appLayout(app.getAppPath());
   const dbPath = resolveVaultPath({ userDataDir: userData, env: process.env, argv: process.argv });
-  let core: Core | null = null;
+  let core: CoreHost | null = null;
   let mainWindow: BrowserWindow | null = null;
   let reminders: ReturnType<typeof createReminders> | null = null;
 
@@ -79,11 +80,13 @@ function start(): void {
   });
 
   const lockVault = () => {
-    if (core?.vault.unlocked) core.close();
     reminders?.onLock();
     // Reloading the entry page drops every piece of client data the renderer
-    // holds in memory and brings it back at the lock screen.
+    // holds in memory and brings it back at the lock screen. It happens
+    // whatever the core does: a lock that failed must never leave data on screen.
     void mainWindow?.loadURL(APP_ENTRY_URL);
+    // Ends the core's host process (its heap and SQLite's cache with it) and starts a clean one.
+    core?.lock().catch((e: unknown) => reportMainError('lock', e));
   };
 
   app.whenReady().then(() => {
@@ -92,7 +95,7 @@ function start(): void {
     hardenSession(ui);
     ui.protocol.handle(APP_SCHEME, (request) => serveApp(request, layout.rendererDir));
 
-    core = createCore({ dbPath });
+    core = createCoreHost({ dbPath }, utilitySpawner(layout.host));
     reminders = createReminders({
       fetch: async () => {
         const r = await core!.dispatch('reminders.due', { withinDays: REMINDER_WINDOW_DAYS });
@@ -142,12 +145,16 @@ function start(): void {
   // Closing the window quits on every platform (macOS included): closing means locking.
   app.on('window-all-closed', () => app.quit());
 
-  app.on('before-quit', () => {
-    try {
-      core?.close();
-    } catch (e) {
-      reportMainError('lock on quit', e);
-    }
+  // Quit waits for the core to close the vault (it checkpoints the WAL), once.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    quitting = true;
+    event.preventDefault();
+    core
+      .close()
+      .catch((e: unknown) => reportMainError('lock on quit', e))
+      .finally(() => app.quit());
   });
   app.on('will-quit', () => clearFolder(dumps));
 }

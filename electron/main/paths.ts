@@ -64,6 +64,8 @@ export function appLayout(appPath: string) {
   return {
     rendererDir: join(appPath, 'dist', 'renderer'),
     preload: join(appPath, 'dist', 'electron', 'preload.cjs'),
+    /** The core's host process (electron/host/host-entry.ts). */
+    host: join(appPath, 'dist', 'electron', 'host.cjs'),
     resourcesDir: join(appPath, 'resources'),
   };
 }

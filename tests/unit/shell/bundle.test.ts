@@ -53,7 +53,12 @@ describe('scripts/build-electron.mjs', () => {
   it('the main bundle keeps native/wasm packages external and bundles the rest', () => {
     const code = readFileSync(join(outDir, 'main.cjs'), 'utf8');
     const external = requiresOf(code).filter((m) => !m.startsWith('node:') && !builtinModules.includes(m));
-    expect(external).toEqual(expect.arrayContaining(['electron', 'better-sqlite3-multiple-ciphers']));
+    // The main process never opens the database: the core runs in the host bundle.
+    expect(external).toContain('electron');
+    expect(external).not.toContain('better-sqlite3-multiple-ciphers');
+    const host = readFileSync(join(outDir, 'host.cjs'), 'utf8');
+    expect(requiresOf(host)).toContain('better-sqlite3-multiple-ciphers');
+    expect(requiresOf(host)).not.toContain('electron');
     // Anything else required at run time would be missing from the asar's node_modules or bypass the bundle.
     const allowed = ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', '@neslinesli93/qpdf-wasm'];
     for (const m of external) expect(allowed, m).toContain(m);
@@ -267,11 +272,20 @@ describe('main bundle wired into a stand-in electron', () => {
     expect(ipc.notFound!.error!.code).toBe('VAULT_NOT_FOUND');
   });
 
+  it('runs the core in a utilityProcess; each lock (menu, sleep) replaces it; quit waits for it to end', () => {
+    expect(packaged.calls).toContainEqual(['utilityProcess.fork', join('dist', 'electron', 'host.cjs'), 'Amparo core']);
+    expect(packaged.hostForks).toBe(3);
+    expect(packaged.hostsAlive).toBe(0);
+    expect(packaged.quitPrevented).toBe(true);
+    expect(packaged.secondQuitPrevented).toBeUndefined();
+  });
+
   it('Lock (menu or sleep) reloads the window; a second launch focuses it; closing quits', () => {
     expect(packaged.reloadsAfterLock).toBe(2);
     expect(packaged.urlAfterLock).toBe('amparo://app/index.html');
     expect(packaged.focusedOnSecondInstance).toBe(true);
-    expect(packaged.calls.filter((c) => c[0] === 'quit')).toHaveLength(1);
+    // Once when the last window closes, once more when the host has closed the vault.
+    expect(packaged.calls.filter((c) => c[0] === 'quit')).toHaveLength(2);
     const menu = JSON.stringify(packaged.menu);
     expect(menu).not.toMatch(/toggleDevTools|"reload"/);
     expect(JSON.stringify(dev.menu)).toMatch(/toggleDevTools/);

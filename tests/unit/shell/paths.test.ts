@@ -63,5 +63,6 @@ describe('other shell paths', () => {
     expect(l.rendererDir).toBe(join('/opt/Amparo/resources/app.asar', 'dist', 'renderer'));
     expect(l.preload).toBe(join('/opt/Amparo/resources/app.asar', 'dist', 'electron', 'preload.cjs'));
     expect(l.resourcesDir).toBe(join('/opt/Amparo/resources/app.asar', 'resources'));
+    expect(l.host).toBe(join('/opt/Amparo/resources/app.asar', 'dist', 'electron', 'host.cjs'));
   });
 });
