@@ -4,7 +4,7 @@
  * place, so a crash or a full disk leaves the old file or the new one, never
  * half of one. Created readable by the owner only: exports hold client data.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -12,8 +12,24 @@ export class FileExistsError extends Error {
   readonly code = 'EEXIST';
 }
 
+/** The temp name beside `path`: hidden, random, and recognisable by atomicTempsOf. */
+const tempNameFor = (path: string) => `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The temp files writeFileAtomic may have left beside `path` when a process was killed mid-write. */
+export function atomicTempsOf(path: string): string[] {
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(path))}\\.[0-9a-f]{12}\\.tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return [];
+  }
+  return names.filter((n) => pattern.test(n)).map((n) => join(dirname(path), n));
+}
+
 export function writeFileAtomic(path: string, data: string | Uint8Array, { overwrite = true }: { overwrite?: boolean } = {}): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), tempNameFor(path));
   try {
     const fd = openSync(tmp, 'wx', 0o600);
     try {

@@ -25,16 +25,34 @@ export function newKdfParams(cost: { m: number; t: number; p: number } = DEFAULT
   return { name: 'argon2id', ...cost, salt: randomBytes(16).toString('base64') };
 }
 
-export async function deriveKey(secret: string, kdf: KdfParams): Promise<Buffer> {
-  const out = await hashRaw(secret.normalize('NFC'), {
-    algorithm: ARGON2ID,
-    memoryCost: kdf.m,
-    timeCost: kdf.t,
-    parallelism: kdf.p,
-    outputLen: 32,
-    salt: Buffer.from(kdf.salt, 'base64'),
-  });
-  return Buffer.from(out);
+/**
+ * A secret as the UTF-8 bytes of its NFC form, in a Buffer the caller zeroes
+ * when done. The vault converts a passphrase once, at its entry, so the
+ * derivation never makes further string copies that could not be wiped.
+ */
+export function secretBytes(secret: string): Buffer {
+  return Buffer.from(secret.normalize('NFC'), 'utf8');
+}
+
+/**
+ * Argon2id over the secret. The returned key is the KDF's own buffer (no
+ * copy is left behind): the caller zeroes it in a `finally`. A string secret
+ * is converted with secretBytes and that copy is zeroed here.
+ */
+export async function deriveKey(secret: string | Buffer, kdf: KdfParams): Promise<Buffer> {
+  const bytes = typeof secret === 'string' ? secretBytes(secret) : secret;
+  try {
+    return await hashRaw(bytes, {
+      algorithm: ARGON2ID,
+      memoryCost: kdf.m,
+      timeCost: kdf.t,
+      parallelism: kdf.p,
+      outputLen: 32,
+      salt: Buffer.from(kdf.salt, 'base64'),
+    });
+  } finally {
+    if (bytes !== secret) bytes.fill(0);
+  }
 }
 
 export interface Wrapped {
@@ -52,15 +70,21 @@ export function wrapKey(kek: Buffer, key: Buffer, aad: string): Wrapped {
   return { alg: 'aes-256-gcm', iv: iv.toString('base64'), ct: ct.toString('base64'), tag: c.getAuthTag().toString('base64') };
 }
 
-/** Returns null when authentication fails (wrong secret or altered slot). */
+/** Returns null when authentication fails (wrong secret or altered slot). The caller zeroes the key returned. */
 export function unwrapKey(kek: Buffer, w: Wrapped, aad: string): Buffer | null {
+  const parts: Buffer[] = [];
   try {
     const d = createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64'));
     d.setAAD(Buffer.from(aad, 'utf8'));
     d.setAuthTag(Buffer.from(w.tag, 'base64'));
-    return Buffer.concat([d.update(Buffer.from(w.ct, 'base64')), d.final()]);
+    parts.push(d.update(Buffer.from(w.ct, 'base64')));
+    parts.push(d.final());
+    return Buffer.concat(parts);
   } catch {
     return null;
+  } finally {
+    // The pieces are copies of the plaintext key: only the concatenation leaves here.
+    for (const p of parts) p.fill(0);
   }
 }
 

@@ -3,9 +3,10 @@
  * once per secret (passphrase, recovery code) under an Argon2id-derived key.
  * Changing the passphrase rewrites this small file and never the database.
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { writeFileAtomic } from '../files';
+import { atomicTempsOf, writeFileAtomic } from '../files';
+import { errorKind, storageError } from '../db/connection';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { deriveKey, hmacHex, safeEqualHex, sha256Hex, unwrapKey, wrapKey, type KdfParams } from './crypto';
@@ -54,9 +55,19 @@ function canonicalBody(b: Body): string {
   return JSON.stringify({ format: b.format, version: b.version, vaultId: b.vaultId, createdAt: b.createdAt, slots: b.slots });
 }
 
-export async function makeSlot(kind: SlotKind, secret: string, masterKey: Buffer, vaultId: string, kdf: KdfParams): Promise<Slot> {
+/** The secret is the caller's Buffer (see secretBytes); the caller zeroes it. */
+export async function makeSlot(kind: SlotKind, secret: Buffer, masterKey: Buffer, vaultId: string, kdf: KdfParams): Promise<Slot> {
+  return { kind, kdf, wrap: await withKek(secret, kdf, (kek) => wrapKey(kek, masterKey, aadFor(vaultId, kind))) };
+}
+
+/** Derives the key-encryption key, lends it to `use`, and zeroes it whatever happens. */
+async function withKek<T>(secret: Buffer, kdf: KdfParams, use: (kek: Buffer) => T): Promise<T> {
   const kek = await deriveKey(secret, kdf);
-  return { kind, kdf, wrap: wrapKey(kek, masterKey, aadFor(vaultId, kind)) };
+  try {
+    return use(kek);
+  } finally {
+    kek.fill(0);
+  }
 }
 
 export function sealKeyslots(body: Body, masterKey: Buffer): KeyslotsFile {
@@ -103,12 +114,12 @@ export function readKeyslots(path: string): KeyslotsFile {
  * WRONG_PASSPHRASE / WRONG_RECOVERY_CODE. A slot that opens but whose file MAC
  * fails means the file was edited by someone without the key: refuse it.
  */
-export async function openSlot(file: KeyslotsFile, kind: SlotKind, secret: string): Promise<Buffer> {
+export async function openSlot(file: KeyslotsFile, kind: SlotKind, secret: Buffer): Promise<Buffer> {
   for (const slot of file.slots.filter((s) => s.kind === kind)) {
-    const kek = await deriveKey(secret, slot.kdf);
-    const key = unwrapKey(kek, slot.wrap, aadFor(file.vaultId, kind));
+    const key = await withKek(secret, slot.kdf, (kek) => unwrapKey(kek, slot.wrap, aadFor(file.vaultId, kind)));
     if (!key) continue;
     if (key.length !== 32 || !safeEqualHex(file.mac, hmacHex(key, 'keyslots-mac', canonicalBody(file)))) {
+      key.fill(0);
       throw new AppError('KEYSLOTS_CORRUPT', 'The key file beside the database has been altered.');
     }
     return key;
@@ -118,5 +129,30 @@ export async function openSlot(file: KeyslotsFile, kind: SlotKind, secret: strin
 }
 
 export function writeKeyslots(path: string, file: KeyslotsFile): void {
-  writeFileAtomic(path, JSON.stringify(file, null, 2) + '\n');
+  try {
+    writeFileAtomic(path, JSON.stringify(file, null, 2) + '\n');
+  } catch (e) {
+    // writeFileAtomic leaves the old file in place: on a full disk, nothing changed.
+    throw storageError(e) ?? e;
+  }
+}
+
+/**
+ * Removes the temp copies a killed `passwd` (or create) left beside the key
+ * file. Each is a complete keyslots file, possibly wrapping the master key
+ * under a passphrase that never took effect, so it must not linger. A temp
+ * that is the current file (same inode: a link being moved into place right
+ * now) is kept.
+ */
+export function removeStaleKeyslotsTemps(path: string): void {
+  const current = statSync(path, { throwIfNoEntry: false });
+  for (const tmp of atomicTempsOf(path)) {
+    try {
+      const st = lstatSync(tmp);
+      if (!st.isFile() || (current && st.dev === current.dev && st.ino === current.ino)) continue;
+      unlinkSync(tmp);
+    } catch (e) {
+      console.warn(`[amparo] could not remove a stale key file copy (${errorKind(e)})`);
+    }
+  }
 }

@@ -2,19 +2,20 @@
  * The vault: one SQLCipher database plus its keyslots file beside it.
  * Nothing here imports Electron; the folder arrives as a plain argument.
  */
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { VaultStatus } from '../../../shared/contract';
-import { closeDb, openEncrypted, type DB } from '../db/connection';
+import { closeDb, openEncrypted, sqliteFilesFor, storageError, type DB } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
-import { DEFAULT_KDF, canonicalRecoveryCode, formatRecoveryCode, newKdfParams, newRecoveryCode } from './crypto';
+import { DEFAULT_KDF, canonicalRecoveryCode, formatRecoveryCode, newKdfParams, newRecoveryCode, secretBytes } from './crypto';
 import {
   makeSlot,
   newVaultId,
   openSlot,
   readKeyslots,
+  removeStaleKeyslotsTemps,
   sealKeyslots,
   writeKeyslots,
   KEYSLOTS_FORMAT,
@@ -29,6 +30,24 @@ export interface VaultOptions {
 }
 
 export const keyslotsPathFor = (dbPath: string) => `${dbPath}.keyslots`;
+
+/** Runs `use` with the secret as a Buffer (see secretBytes), zeroed afterwards whatever happens. */
+async function withSecret<T>(secret: string, use: (bytes: Buffer) => Promise<T>): Promise<T> {
+  const bytes = secretBytes(secret);
+  try {
+    return await use(bytes);
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+function asStorageError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw storageError(e) ?? e;
+  }
+}
 
 export class Vault {
   readonly dbPath: string;
@@ -66,17 +85,22 @@ export class Vault {
   async create(passphrase: string): Promise<{ recoveryCode: string }> {
     if (this.exists()) throw new AppError('VAULT_EXISTS', 'A vault already exists here.');
     this.lock();
-    mkdirSync(dirname(this.dbPath), { recursive: true, mode: 0o700 });
+    asStorageError(() => mkdirSync(dirname(this.dbPath), { recursive: true, mode: 0o700 }));
+    removeStaleKeyslotsTemps(this.keyslotsPath);
     // A key file without a database may belong to a database about to be
     // restored from backup: set it aside, never overwrite it.
-    if (existsSync(this.keyslotsPath)) renameSync(this.keyslotsPath, `${this.keyslotsPath}.replaced-${Date.now()}`);
+    const aside = existsSync(this.keyslotsPath) ? `${this.keyslotsPath}.replaced-${Date.now()}` : null;
+    if (aside) renameSync(this.keyslotsPath, aside);
     const masterKey = randomBytes(32);
     const vaultId = newVaultId();
     const recoveryCode = newRecoveryCode();
+    const pass = secretBytes(passphrase);
+    const code = secretBytes(recoveryCode);
+    let stage: 'slots' | 'keyslots-written' | 'db-created' = 'slots';
     try {
       const slots = [
-        await makeSlot('passphrase', passphrase, masterKey, vaultId, newKdfParams(this.kdfCost)),
-        await makeSlot('recovery', recoveryCode, masterKey, vaultId, newKdfParams(this.kdfCost)),
+        await makeSlot('passphrase', pass, masterKey, vaultId, newKdfParams(this.kdfCost)),
+        await makeSlot('recovery', code, masterKey, vaultId, newKdfParams(this.kdfCost)),
       ];
       const createdAt = new Date().toISOString();
       // Keyslots first: a crash before the database is written leaves a 0-byte
@@ -85,7 +109,9 @@ export class Vault {
         this.keyslotsPath,
         sealKeyslots({ format: KEYSLOTS_FORMAT, version: KEYSLOTS_VERSION, vaultId, createdAt, slots }, masterKey),
       );
+      stage = 'keyslots-written';
       const db = openEncrypted(this.dbPath, masterKey);
+      stage = 'db-created';
       try {
         migrate(db);
         db.prepare('INSERT INTO meta(key, value) VALUES (?, ?), (?, ?)').run('vault_id', vaultId, 'created_at', createdAt);
@@ -94,22 +120,28 @@ export class Vault {
         throw e;
       }
       this.conn = db;
+    } catch (e) {
+      // A failed setup (a full disk, most often) leaves the folder as it was.
+      this.discardUnfinishedCreate(stage, aside);
+      throw storageError(e) ?? e;
     } finally {
       masterKey.fill(0);
+      pass.fill(0);
+      code.fill(0);
     }
     return { recoveryCode: formatRecoveryCode(recoveryCode) };
   }
 
   async unlock(passphrase: string): Promise<void> {
     const file = this.readExistingKeyslots();
-    const key = await openSlot(file, 'passphrase', passphrase);
+    const key = await withSecret(passphrase, (pass) => openSlot(file, 'passphrase', pass));
     this.openWithKey(file, key);
   }
 
   /** Opens with the printed recovery code and sets a new passphrase at once. */
   async unlockWithRecovery(recoveryCode: string, newPassphrase: string): Promise<void> {
     const file = this.readExistingKeyslots();
-    const key = await openSlot(file, 'recovery', canonicalRecoveryCode(recoveryCode));
+    const key = await withSecret(canonicalRecoveryCode(recoveryCode), (code) => openSlot(file, 'recovery', code));
     try {
       this.openWithKey(file, Buffer.from(key));
       await this.replacePassphraseSlot(file, key, newPassphrase);
@@ -121,7 +153,7 @@ export class Vault {
   /** Rewraps the passphrase slot; the database itself is never rewritten. */
   async changePassphrase(current: string, next: string): Promise<void> {
     const file = this.readExistingKeyslots();
-    const key = await openSlot(file, 'passphrase', current);
+    const key = await withSecret(current, (pass) => openSlot(file, 'passphrase', pass));
     try {
       await this.replacePassphraseSlot(file, key, next);
     } finally {
@@ -147,7 +179,15 @@ export class Vault {
       }
       throw new AppError('VAULT_NOT_FOUND', 'There is no vault here yet.');
     }
+    removeStaleKeyslotsTemps(this.keyslotsPath);
     return readKeyslots(this.keyslotsPath);
+  }
+
+  /** Removes only what this create made, and puts a set-aside key file back. */
+  private discardUnfinishedCreate(stage: 'slots' | 'keyslots-written' | 'db-created', aside: string | null): void {
+    if (stage === 'db-created') for (const f of sqliteFilesFor(this.dbPath)) rmSync(f, { force: true });
+    if (stage !== 'slots') rmSync(this.keyslotsPath, { force: true });
+    if (aside) renameSync(aside, this.keyslotsPath);
   }
 
   private openWithKey(file: KeyslotsFile, key: Buffer): void {
@@ -162,7 +202,7 @@ export class Vault {
         migrate(db);
       } catch (e) {
         db.close();
-        throw e instanceof AppError ? e : new AppError('DB_CORRUPT', 'The database could not be read.');
+        throw e instanceof AppError ? e : (storageError(e) ?? new AppError('DB_CORRUPT', 'The database could not be read.'));
       }
       this.conn = db;
     } finally {
@@ -171,7 +211,7 @@ export class Vault {
   }
 
   private async replacePassphraseSlot(file: KeyslotsFile, key: Buffer, passphrase: string): Promise<void> {
-    const slot = await makeSlot('passphrase', passphrase, key, file.vaultId, newKdfParams(this.kdfCost));
+    const slot = await withSecret(passphrase, (pass) => makeSlot('passphrase', pass, key, file.vaultId, newKdfParams(this.kdfCost)));
     const slots = [slot, ...file.slots.filter((s) => s.kind !== 'passphrase')];
     const { checksum: _c, mac: _m, ...body } = file;
     writeKeyslots(this.keyslotsPath, sealKeyslots({ ...body, slots }, key));
