@@ -234,6 +234,7 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 // ---- Case events, deadlines, docket, reminders, TPS (issue 4; services in electron/core/deadlines) ----
+import { DOCKET_GROUP_KEYS } from './views';
 import type {
   DeadlineView,
   DocketView,
@@ -392,7 +393,12 @@ function deadlineOps() {
           assignee: z.string().max(200).optional(),
           caseType: z.string().max(50).optional(),
           today: date.optional(),
+          /** How far ahead: days after today (30, 90, 365 in the UI), or null for every open deadline and hearing. */
+          days: z.number().int().min(0).max(36_500).nullable().default(30),
+          /** Paging, per group: rows offset .. offset + limit of each group (or of `group` alone). */
           limit: z.number().int().min(1).max(10_000).default(1000),
+          offset: z.number().int().min(0).max(10_000_000).default(0),
+          group: z.enum(DOCKET_GROUP_KEYS).optional(),
         })
         .strict(),
       returns<DocketView>(),

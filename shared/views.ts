@@ -159,17 +159,32 @@ export interface EventResult {
   skipped: Array<{ rule: string | null; reason: Localized }>;
 }
 
+/** A docket row is a deadline to meet or a hearing to attend. */
+export type DocketRowKind = 'deadline' | 'hearing';
+
+/** What is known of a hearing (from its event and its case). */
+export interface DocketHearing {
+  hearingKind: 'master' | 'individual' | null;
+  /** HH:MM, when the case gives the time for this date. */
+  time: string | null;
+  court: string | null;
+  judge: string | null;
+}
+
 export interface DocketRow {
+  /** A deadline's id, or for a hearing its event's id. */
   id: string;
+  kind: DocketRowKind;
   personId: string;
   personName: string;
   detained: boolean;
   caseId: string | null;
   caseType: string | null;
   assignee: string | null;
-  source: 'rule' | 'manual' | 'tps';
+  source: 'rule' | 'manual' | 'tps' | 'hearing';
   ruleId: string | null;
   label: Localized;
+  /** The deadline's effective date, or the hearing's date. */
   due: string;
   computedDue: string;
   ruleDue: string | null;
@@ -177,26 +192,41 @@ export interface DocketRow {
   citation: string;
   verify: boolean;
   flags: DeadlineViewFlag[];
+  /** Set on hearing rows only. */
+  hearing: DocketHearing | null;
 }
 
+export const DOCKET_GROUP_KEYS = ['overdue', 'today', 'next7', 'next30', 'later'] as const;
+export type DocketGroupKey = (typeof DOCKET_GROUP_KEYS)[number];
+
 export interface DocketGroup {
-  key: 'overdue' | 'today' | 'next7' | 'next30';
-  /** Inclusive date range; `from` is null for overdue. */
+  /** 'later': after 30 days, present when the range asked for goes further. */
+  key: DocketGroupKey;
+  /** Inclusive date range; `from` is null for overdue, `to` null for "later" over all open deadlines. */
   from: string | null;
-  to: string;
+  to: string | null;
+  /** Deadlines and hearings in the range (hearings are never overdue). */
   total: number;
-  /** Detained first, then by due date; at most `limit` rows (see total). */
+  /** Detained first, then by date; rows `offset` to `offset + limit` (see total). */
+  offset: number;
   rows: DocketRow[];
 }
 
 export interface DocketView {
   today: string;
+  /** The range asked for: days ahead of today, or null for every open deadline. */
+  days: number | null;
   groups: DocketGroup[];
+  /** Information, not work: TPS designations whose end date has passed (never counted as overdue). */
+  notices: DocketRow[];
 }
 
 export interface ReminderList {
   withinDays: number;
+  /** Every item: due within the window plus overdue. */
   count: number;
+  /** Due from today to today + withinDays (overdue ones are not in this number). */
+  dueSoon: number;
   overdue: number;
   detained: number;
   /** No client names unless includeNames was asked for. */

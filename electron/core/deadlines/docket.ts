@@ -1,14 +1,22 @@
 /**
- * The docket: open deadlines up to 30 days ahead, grouped overdue / today /
- * next 7 days / next 30 days; within a group detained people first, then by
- * due date. One range scan of the partial index on open deadlines' due dates.
+ * The docket: open deadlines and scheduled hearings from overdue up to the
+ * range asked for (30 days by default; 90, 365 or every open one), grouped
+ * overdue / today / next 7 days / next 30 days / later; within a group
+ * detained people first, then by date. Each group is paged (offset, limit):
+ * per group one count and two ordered, limited range scans (detained, not
+ * detained) of the covering partial index on open deadlines' due dates, so a
+ * page costs the same with a thousand or a million deadlines in the range.
+ * Hearings come from their own small index (hearings.ts) and are never
+ * overdue: a hearing that has passed is history. A TPS designation whose end
+ * date has passed is a notice, not an overdue deadline.
  */
 import { addDays } from '../../../shared/deadlines';
 import type { Localized } from '../../../shared/deadlines';
-import type { DocketGroup, DocketRow, DocketView, ReminderList } from '../../../shared/views';
+import type { DocketGroup, DocketGroupKey, DocketRow, DocketView, ReminderList } from '../../../shared/views';
 import type { Ctx } from '../context';
 import { parseFlags } from './rows';
 import { syncTps } from './tps';
+import { findHearings, hearingDocketRow, type HearingRow } from './hearings';
 
 interface Row {
   id: string;
@@ -34,7 +42,12 @@ export interface DocketQuery {
   assignee?: string | undefined;
   caseType?: string | undefined;
   today?: string | undefined;
+  /** Days after today; null: every open deadline. Default 30. */
+  days?: number | null | undefined;
   limit: number;
+  offset?: number | undefined;
+  /** Only this group (paging one group further). */
+  group?: DocketGroupKey | undefined;
 }
 
 // Every column read is in the covering partial index deadlines_docket, in its order (due, id);
@@ -49,6 +62,7 @@ const DOCKET_SQL = (filters: string) => `
 function toRow(r: Row): DocketRow {
   return {
     id: r.id,
+    kind: 'deadline',
     personId: r.person_id,
     personName: r.person_name,
     detained: r.detained === 1,
@@ -65,47 +79,125 @@ function toRow(r: Row): DocketRow {
     citation: r.citation,
     verify: r.verify === 1,
     flags: parseFlags(r.flags),
+    hearing: null,
   };
+}
+
+interface Span {
+  key: DocketGroupKey;
+  from: string | null;
+  to: string | null;
+}
+
+/** The groups a range covers, each clipped to the range's end (none: every open deadline). */
+export function docketSpans(today: string, days: number | null): Span[] {
+  const end = days === null ? null : addDays(today, days);
+  const spans: Span[] = [
+    { key: 'overdue', from: null, to: addDays(today, -1) },
+    { key: 'today', from: today, to: today },
+    { key: 'next7', from: addDays(today, 1), to: addDays(today, 7) },
+    { key: 'next30', from: addDays(today, 8), to: addDays(today, 30) },
+    { key: 'later', from: addDays(today, 31), to: null },
+  ];
+  return spans
+    .filter((s) => end === null || s.from === null || s.from <= end)
+    .map((s) => ({ ...s, to: end === null ? s.to : s.to === null || s.to > end ? end : s.to }));
+}
+
+interface Filters {
+  assignee?: string | undefined;
+  caseType?: string | undefined;
+}
+
+/** The WHERE clause of one group's deadlines; `status = 'open'` literally, for the partial index. */
+function rangeWhere(span: Span, f: Filters, excluded: boolean): string {
+  let w = "status = 'open'";
+  if (span.from !== null) w += ' AND due >= @from';
+  if (span.to !== null) w += ' AND due <= @to';
+  if (f.assignee !== undefined) w += ' AND assignee = @assignee';
+  if (f.caseType !== undefined) w += ' AND case_type = @caseType';
+  if (excluded) w += ' AND id NOT IN (SELECT value FROM json_each(@excluded))';
+  return w;
+}
+
+const COLS = `id, person_id, person_name, detained, assignee, case_type, case_id, rule_id, source, label,
+         due, computed_due, rule_due, override_due, citation, verify, flags`;
+
+/** Deadline rows first in date order, then hearings of the same date, then by id. */
+const byDate = (a: DocketRow, b: DocketRow) =>
+  a.due < b.due ? -1 : a.due > b.due ? 1 : a.kind !== b.kind ? (a.kind === 'hearing' ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function pageOf(ctx: Ctx, span: Span, f: Filters, excluded: string[], hearings: HearingRow[], offset: number, limit: number): DocketGroup {
+  const where = rangeWhere(span, f, excluded.length > 0);
+  const params = { from: span.from, to: span.to, assignee: f.assignee, caseType: f.caseType, excluded: JSON.stringify(excluded) };
+  const counts = ctx.db
+    .prepare(`SELECT count(*) AS n, total(detained) AS d FROM deadlines INDEXED BY deadlines_docket WHERE ${where}`)
+    .get(params) as {
+    n: number;
+    d: number;
+  };
+  const inSpan = hearings.filter((h) => (span.from === null || h.date >= span.from) && (span.to === null || h.date <= span.to));
+  // Any row of the page is among the first offset + limit of its own stream (detained or not, deadline or hearing).
+  const want = offset + limit;
+  const stream = (detained: 0 | 1, n: number): DocketRow[] =>
+    n === 0
+      ? []
+      : (
+          ctx.db
+            .prepare(
+              `SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where} AND detained = ${detained} ORDER BY due, id LIMIT @want`,
+            )
+            .all({ ...params, want }) as Row[]
+        ).map(toRow);
+  const hearingRows = (detained: 0 | 1) => inSpan.filter((h) => h.detained === detained).map(hearingDocketRow);
+  const detained = [...stream(1, counts.d), ...hearingRows(1)].sort(byDate);
+  const free = [...stream(0, counts.n - counts.d), ...hearingRows(0)].sort(byDate);
+  return {
+    key: span.key,
+    from: span.from,
+    to: span.to,
+    total: counts.n + inSpan.length,
+    offset,
+    rows: [...detained, ...free].slice(offset, want),
+  };
+}
+
+/** Open TPS "designation ends" deadlines whose date has passed: shown as notices, never as overdue. */
+function endedDesignations(ctx: Ctx, today: string, f: Filters): Row[] {
+  let where = `status = 'open' AND due < @today AND source = 'tps' AND tps_ref LIKE '%:designation-end'`;
+  if (f.assignee !== undefined) where += ' AND assignee = @assignee';
+  if (f.caseType !== undefined) where += ' AND case_type = @caseType';
+  return ctx.db
+    .prepare(`SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where} ORDER BY detained DESC, due, id`)
+    .all({ today, assignee: f.assignee, caseType: f.caseType }) as Row[];
 }
 
 export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   syncTps(ctx);
   const today = q.today ?? ctx.today();
-  const in7 = addDays(today, 7);
-  const in30 = addDays(today, 30);
-  let filters = '';
-  if (q.assignee !== undefined) filters += ' AND assignee = @assignee';
-  if (q.caseType !== undefined) filters += ' AND case_type = @caseType';
-  const rows = ctx.db.prepare(DOCKET_SQL(filters)).all({ end: in30, assignee: q.assignee, caseType: q.caseType }) as Row[];
-
-  const groups: DocketGroup[] = [
-    { key: 'overdue', from: null, to: addDays(today, -1), total: 0, rows: [] },
-    { key: 'today', from: today, to: today, total: 0, rows: [] },
-    { key: 'next7', from: addDays(today, 1), to: in7, total: 0, rows: [] },
-    { key: 'next30', from: addDays(today, 8), to: in30, total: 0, rows: [] },
-  ];
-  // Rows arrive by due date: a stable split per group puts detained first and keeps date order.
-  const split = groups.map(() => ({ detained: [] as Row[], free: [] as Row[] }));
-  for (const r of rows) {
-    const g = r.due < today ? 0 : r.due === today ? 1 : r.due <= in7 ? 2 : 3;
-    (r.detained === 1 ? split[g]!.detained : split[g]!.free).push(r);
-  }
-  groups.forEach((group, i) => {
-    const s = split[i]!;
-    group.total = s.detained.length + s.free.length;
-    group.rows = [...s.detained, ...s.free].slice(0, q.limit).map(toRow);
-  });
-  return { today, groups };
+  const days = q.days === undefined ? 30 : q.days;
+  const f: Filters = { assignee: q.assignee, caseType: q.caseType };
+  const spans = docketSpans(today, days).filter((s) => q.group === undefined || s.key === q.group);
+  const ended = endedDesignations(ctx, today, f);
+  const excluded = ended.map((r) => r.id);
+  const last = spans[spans.length - 1];
+  // Hearings from today to the range's end, once for every group.
+  const hearings = last && last.key !== 'overdue' ? findHearings(ctx, { from: today, to: last.to, ...f }) : [];
+  const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, q.offset ?? 0, q.limit));
+  return { today, days, groups, notices: ended.map(toRow) };
 }
 
 /**
  * What a desktop notification or banner needs: counts, and the items without
- * client names unless the caller asks for them.
+ * client names unless the caller asks for them. Overdue items are counted
+ * apart from those due within the window, and an ended TPS designation is
+ * neither (it is a notice on the docket).
  */
 export function remindersDue(ctx: Ctx, withinDays: number, includeNames: boolean, today = ctx.today()): ReminderList {
   syncTps(ctx);
   const end = addDays(today, withinDays);
-  const rows = ctx.db.prepare(DOCKET_SQL('')).all({ end }) as Row[];
+  const ended = new Set(endedDesignations(ctx, today, {}).map((r) => r.id));
+  const rows = (ctx.db.prepare(DOCKET_SQL('')).all({ end }) as Row[]).filter((r) => !ended.has(r.id));
   const items = rows.map((r) => ({
     id: r.id,
     personId: r.person_id,
@@ -119,6 +211,7 @@ export function remindersDue(ctx: Ctx, withinDays: number, includeNames: boolean
   return {
     withinDays,
     count: items.length,
+    dueSoon: items.filter((i) => !i.overdue).length,
     overdue: items.filter((i) => i.overdue).length,
     detained: items.filter((i) => i.detained).length,
     items,

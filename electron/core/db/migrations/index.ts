@@ -3,6 +3,7 @@ import { m0001 } from './0001-init';
 import { m0002 } from './0002-intake';
 import { m0003 } from './0003-deadlines';
 import { m0004 } from './0004-forms';
+import { m0005 } from './0005-docket-hearings';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

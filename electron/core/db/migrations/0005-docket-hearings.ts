@@ -1,0 +1,17 @@
+import type { Migration } from '../migrate';
+
+/**
+ * Hearings on the docket. A scheduled hearing is an event (hearing-scheduled,
+ * or a hearing-moved entered on its own), and the docket asks for them by
+ * date across the whole vault: without this index that is a scan of every
+ * event ever entered. Partial, so it holds hearings only.
+ */
+export const m0005: Migration = {
+  version: 5,
+  name: 'docket-hearings',
+  up(db) {
+    db.exec(`
+      CREATE INDEX events_hearings ON events(date, id) WHERE kind IN ('hearing-scheduled', 'hearing-moved');
+    `);
+  },
+};

@@ -1,0 +1,117 @@
+/**
+ * Scheduled hearings, for the docket and the calendar export. A hearing is an
+ * event: `hearing-scheduled`, or a `hearing-moved` entered on its own (a move
+ * linked to a hearing event changes that event's date instead, so it is not a
+ * hearing of its own). A hearing that an unlinked move replaced (same person
+ * and case, the move's previous date) is not shown twice. Hearings of closed
+ * cases and of merged-away records are left out. Time, court and judge come
+ * from the case when it has them; the time only when the case's hearing is on
+ * that same date.
+ *
+ * Read through the partial index events_hearings (migration 0005).
+ */
+import type { Localized } from '../../../shared/deadlines';
+import type { DocketHearing, DocketRow } from '../../../shared/views';
+import type { Ctx } from '../context';
+import { personName } from './rows';
+
+export interface HearingRow {
+  id: string;
+  person_id: string;
+  case_id: string | null;
+  date: string;
+  details: string;
+  version: number;
+  updated_at: string;
+  given_name: string;
+  family_name: string;
+  detained: number;
+  assignee: string | null;
+  case_type: string | null;
+  court: string | null;
+  judge: string | null;
+  case_hearing_date: string | null;
+  case_hearing_time: string | null;
+}
+
+export interface HearingQuery {
+  /** Inclusive; null: no bound. */
+  from: string | null;
+  to: string | null;
+  assignee?: string | undefined;
+  caseType?: string | undefined;
+  personId?: string | undefined;
+}
+
+export const HEARING_LABELS: Record<'master' | 'individual' | 'other', Localized> = {
+  master: { en: 'Master calendar hearing', es: 'Audiencia de calendario maestro' },
+  individual: { en: 'Individual (merits) hearing', es: 'Audiencia individual (de fondo)' },
+  other: { en: 'Hearing', es: 'Audiencia' },
+};
+
+// The docket copies' rule (rows.ts copiesFor): the case's assignee, else the person's.
+const SQL = (where: string) => `
+  SELECT e.id, e.person_id, e.case_id, e.date, e.details, e.version, e.updated_at,
+         p.given_name, p.family_name, p.detained, coalesce(c.assigned_to, p.assigned_to) AS assignee,
+         c.type AS case_type, c.court, c.judge, c.hearing_date AS case_hearing_date, c.hearing_time AS case_hearing_time
+  FROM events e INDEXED BY events_hearings
+  JOIN people p ON p.id = e.person_id
+  LEFT JOIN cases c ON c.id = e.case_id
+  WHERE e.kind IN ('hearing-scheduled', 'hearing-moved')
+    AND NOT (e.kind = 'hearing-moved' AND json_extract(e.details, '$.hearingEventId') IS NOT NULL)
+    AND p.merged_into IS NULL
+    AND (c.id IS NULL OR c.status <> 'closed')
+    AND NOT EXISTS (
+      SELECT 1 FROM events m
+      WHERE m.person_id = e.person_id AND m.kind = 'hearing-moved' AND m.case_id IS e.case_id AND m.id <> e.id
+        AND json_extract(m.details, '$.hearingEventId') IS NULL AND json_extract(m.details, '$.previousDate') = e.date)${where}
+  ORDER BY e.date, e.id`;
+
+export function findHearings(ctx: Ctx, q: HearingQuery): HearingRow[] {
+  let where = '';
+  if (q.from !== null) where += ' AND e.date >= @from';
+  if (q.to !== null) where += ' AND e.date <= @to';
+  if (q.assignee !== undefined) where += ' AND coalesce(c.assigned_to, p.assigned_to) = @assignee';
+  if (q.caseType !== undefined) where += ' AND c.type = @caseType';
+  if (q.personId !== undefined) where += ' AND e.person_id = @personId';
+  return ctx.db
+    .prepare(SQL(where))
+    .all({ from: q.from, to: q.to, assignee: q.assignee, caseType: q.caseType, personId: q.personId }) as HearingRow[];
+}
+
+export function hearingOf(r: HearingRow): DocketHearing {
+  const kind = (JSON.parse(r.details) as { hearingKind?: string }).hearingKind;
+  return {
+    hearingKind: kind === 'master' || kind === 'individual' ? kind : null,
+    time: r.case_hearing_date === r.date ? r.case_hearing_time : null,
+    court: r.court,
+    judge: r.judge,
+  };
+}
+
+export const hearingLabel = (h: DocketHearing): Localized => HEARING_LABELS[h.hearingKind ?? 'other'];
+
+export function hearingDocketRow(r: HearingRow): DocketRow {
+  const hearing = hearingOf(r);
+  return {
+    id: r.id,
+    kind: 'hearing',
+    personId: r.person_id,
+    personName: personName(r.given_name, r.family_name),
+    detained: r.detained === 1,
+    caseId: r.case_id,
+    caseType: r.case_type,
+    assignee: r.assignee,
+    source: 'hearing',
+    ruleId: null,
+    label: hearingLabel(hearing),
+    due: r.date,
+    computedDue: r.date,
+    ruleDue: null,
+    overridden: false,
+    citation: '',
+    verify: false,
+    flags: [],
+    hearing,
+  };
+}
