@@ -26,12 +26,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NATIVE_PKG = 'better-sqlite3-multiple-ciphers';
 const OWN_FLAGS = new Set(['--skip-build', '--rebuild-native']);
 
-// `npx electron --version` would crash here (the binary is what is missing), so
-// the advice is to rerun Electron's own installer, which says why it fails.
+// `npx electron --version` would crash here (the binary is what is missing).
+// Electron is an optional dependency: when its download fails, npm removes the
+// package and a later `npm install` tries again; when the download was skipped
+// on purpose, the package is there and its own installer fetches the binary.
 export const MISSING_ELECTRON_MESSAGE = [
   "Electron's runtime is not installed (it is an optional dependency: its download failed, or ELECTRON_SKIP_BINARY_DOWNLOAD was set).",
-  'With network access, download it with `node node_modules/electron/install.js` (or `npm rebuild electron`), then run `npm start` again;',
-  'or use `npm run start:browser` to run the same app in a browser on this machine.',
+  'With network access, run `npm install` again (it retries the download), or `node node_modules/electron/install.js`',
+  'if you installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1; then `npm start`.',
+  'Or use `npm run start:browser` to run the same app in a browser on this machine.',
 ].join('\n');
 
 /** The Electron executable the `electron` package points at, or null when it is not installed. */
