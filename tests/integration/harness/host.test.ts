@@ -3,7 +3,7 @@
  * Electron). Lock ends that process: the next one starts clean.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { deriveKey, type KdfParams } from '../../../electron/core/vault/crypto';
@@ -27,6 +27,19 @@ afterAll(async () => {
   await h.close();
   cleanup();
 });
+
+/** The vault files a process has open, from /proc/PID/fd. */
+function openVaultFiles(pid: number): string[] {
+  return readdirSync(`/proc/${pid}/fd`)
+    .map((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    })
+    .filter((target) => target.startsWith(dbPath));
+}
 
 // Unusual enough that no library string contains it by chance.
 const NAME = 'Qwzxerthyl Vondrabeskaya';
@@ -54,6 +67,7 @@ describe('core host process', () => {
     const before = h.core.pid()!;
     // The scan can find things: the unlocked host has the person in its page cache.
     expect(findInProcessMemory(before, needles)).toContain('client name (utf8)');
+    expect(openVaultFiles(before)).toContain(dbPath);
 
     const status = await h.core.call('vault.lock', {});
     expect(status.unlocked).toBe(false);
@@ -62,6 +76,8 @@ describe('core host process', () => {
     expect(after).toBeGreaterThan(0);
     expect(after).not.toBe(before);
     expect(findInProcessMemory(after!, needles)).toEqual([]);
+    expect(openVaultFiles(after!)).toEqual([]);
+    expect(openVaultFiles(process.pid)).toEqual([]);
 
     // And the vault opens again in the new host, with the data.
     await h.core.call('vault.unlock', { passphrase: PASS });
