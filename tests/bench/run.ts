@@ -8,12 +8,14 @@ import { benchVault } from './vault';
 import { benchSearch } from './search';
 import { benchForms } from './forms';
 import { benchDeadlines } from './deadlines';
+import { benchHost } from './host';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   vault: { title: 'Vault (issue 2)', run: benchVault },
   search: { title: 'Search (issue 3)', run: benchSearch },
   forms: { title: 'Forms (issue 5)', run: benchForms },
   deadlines: { title: 'Deadlines (issue 4)', run: benchDeadlines },
+  host: { title: 'Core host: event-loop delay of the serving process (issue 9)', run: benchHost },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
