@@ -5,7 +5,16 @@
  * readers switch voice and spell-check uses the right dictionary.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { detectLang, isLang, isMessageKey, t as translate, type Lang, type MessageKey, type MessageParams } from '../../shared/i18n';
+import {
+  detectLang,
+  isLang,
+  isMessageKey,
+  t as translate,
+  type Lang,
+  type MessageKey,
+  type ParamsArg,
+  type Translate,
+} from '../../shared/i18n';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/schemas/vault';
 import { call } from './api';
 
@@ -16,7 +25,8 @@ function initialLang(): Lang {
 export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
-  t(key: MessageKey, params?: MessageParams): string;
+  /** Typed per message: a known key needs exactly its parameters (see shared/i18n/params.ts). */
+  t: Translate;
   /** Translates a validation message that should be a catalog key (from a zod schema). */
   tv(message: string | undefined): string | undefined;
 }
@@ -42,9 +52,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+    const t: Translate = <K extends MessageKey>(key: K, ...params: ParamsArg<K>) => translate(lang, key, ...params);
     const tv = (message: string | undefined) => {
       if (!message) return undefined;
+      // A schema's key is only known at run time; the one parameter any of them takes is the minimum length.
       return isMessageKey(message) ? t(message, { min: MIN_PASSPHRASE_LENGTH }) : t('form.invalid');
     };
     return { lang, setLang, t, tv };

@@ -70,7 +70,7 @@ export function ShellPage({ page, notice, personId }: { page: Page; notice?: Mes
       ) : page === 'forms' ? (
         <FormsPage />
       ) : (
-        <Placeholder body={t(`page.${page}.body`)} />
+        <Placeholder body={t(`page.${page}.body` as MessageKey)} />
       )}
     </>
   );

@@ -35,8 +35,8 @@ const BY_PATH: Record<string, L> = {
 };
 
 const BY_SEGMENT: Record<string, L> = {
-  givenName: l('Given name', 'Nombre(s)'),
-  familyName: l('Family name', 'Apellido(s)'),
+  givenName: l('Given name', 'Nombre'),
+  familyName: l('Family name', 'Apellidos'),
   middleName: l('Middle name', 'Segundo nombre'),
   aliases: l('Other names used', 'Otros nombres usados'),
   dob: l('Date of birth', 'Fecha de nacimiento'),

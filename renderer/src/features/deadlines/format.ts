@@ -1,41 +1,27 @@
 /**
  * Display helpers for legal dates. Dates stay 'YYYY-MM-DD' strings; they are
- * shown with the weekday and the month spelled out, so "12/02" can never be
- * read as 12 February by one reader and 2 December by another.
+ * shown through the one shared formatter (shared/i18n/dates.ts), with the
+ * weekday and the month as a word, so "12/02" can never be read as 12 February
+ * by one reader and 2 December by another.
  */
-import type { Lang, MessageKey, MessageParams } from '../../../../shared/i18n';
+import type { Lang, MessageKey, Translate } from '../../../../shared/i18n';
+import { formatDate, formatDateTime } from '../../../../shared/i18n/dates';
 import { daysBetween, isValidDate } from '../../../../shared/deadlines/dates';
 import { isoDateFromLocal, parseUsDate } from '../../../../shared/schemas/dates';
 
-const locale = (lang: Lang) => (lang === 'es' ? 'es-US' : 'en-US');
-
-function utc(iso: string): Date {
-  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
-}
-
-/** "Wed, Dec 2, 2026" / "mié, 2 de dic de 2026". */
+/** "Wed, Dec 2, 2026" / "mié 2 dic 2026". */
 export function dueDate(iso: string, lang: Lang): string {
-  if (!isValidDate(iso)) return iso;
-  return new Intl.DateTimeFormat(locale(lang), {
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(utc(iso));
+  return formatDate(iso, lang, 'weekday');
 }
 
-/** "Wed, Dec 2" (same year as today). */
+/** "Wed, Dec 2" / "mié 2 dic" (inside a range whose year shows elsewhere). */
 export function shortDate(iso: string, lang: Lang): string {
-  if (!isValidDate(iso)) return iso;
-  return new Intl.DateTimeFormat(locale(lang), { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(utc(iso));
+  return formatDate(iso, lang, 'weekdayShort');
 }
 
 /** A recorded instant (done at, overridden at) in local time. */
 export function instant(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale(lang), { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return formatDateTime(iso, lang);
 }
 
 /** MM/DD/YYYY for an input's value. */
@@ -52,10 +38,8 @@ export function parseDateInput(text: string): string | null {
 
 export const localToday = (): string => isoDateFromLocal(new Date());
 
-type T = (key: MessageKey, params?: MessageParams) => string;
-
 /** "today", "tomorrow", "in 6 days", "3 days overdue". */
-export function relative(due: string, today: string, t: T): string {
+export function relative(due: string, today: string, t: Translate): string {
   if (!isValidDate(due) || !isValidDate(today)) return '';
   const n = daysBetween(today, due);
   if (n === 0) return t('when.today');

@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
 import { formsErrorText, usDate } from './lib';
+import { formatInstantDate } from '../../../../shared/i18n/dates';
 import { FieldError, FieldHint, controlAria } from '../../components/FieldParts';
 
 const TEXT = [
@@ -90,7 +91,7 @@ function fieldErrors(error: ErrorInfo | null): FieldErrors {
 }
 
 export function AttorneySettings() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [values, setValues] = useState<Values>(EMPTY);
@@ -256,7 +257,7 @@ export function AttorneySettings() {
         ) : null}
         {settings?.updatedAt ? (
           <span className="field-hint">
-            {t('forms.attorney.updated', { by: settings.updatedBy ?? '', date: usDate(settings.updatedAt.slice(0, 10)) })}
+            {t('forms.attorney.updated', { by: settings.updatedBy ?? '', date: formatInstantDate(settings.updatedAt, lang) })}
           </span>
         ) : null}
       </div>

@@ -15,7 +15,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
 import { EditionDiff } from './EditionDiff';
 import { fillableTemplates, savePdf, SaveMessage, templateOptionLabel } from './FillPanel';
-import { editionDetails, formsErrorText, personLabel, usDate, type EditionDetails } from './lib';
+import { editionDetails, formsErrorText, personLabel, showDate, type EditionDetails } from './lib';
 
 /** The contract's MAX_BATCH_PEOPLE. */
 const MAX_PEOPLE = 100;
@@ -24,7 +24,7 @@ const POLL_MS = 300;
 type SaveState = Awaited<ReturnType<typeof savePdf>>;
 
 export function BatchPanel({ templates }: { templates: TemplateSummary[] | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const fillable = fillableTemplates(templates);
   const [templateId, setTemplateId] = useState('');
@@ -246,7 +246,7 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
                   <th scope="row">
                     <label htmlFor={`${id}-p-${p.id}`}>{personLabel(p)}</label>
                   </th>
-                  <td>{usDate(p.dob)}</td>
+                  <td>{showDate(p.dob, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../api';
 import type { PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
-import { personLabel, usDate } from './lib';
+import { personLabel, showDate } from './lib';
 
 const LIMIT = 8;
 const DEBOUNCE_MS = 150;
@@ -24,7 +24,7 @@ export function PersonPicker({
   onChange(p: PersonSummary | null): void;
   id?: string;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const autoId = useId();
   const inputId = id ?? autoId;
   const [query, setQuery] = useState('');
@@ -87,7 +87,7 @@ export function PersonPicker({
         <span className="picked-label">{label}</span>
         <p className="picked-name">
           <strong data-testid="picked-person">{personLabel(value)}</strong>
-          {value.dob ? <span className="person-facts"> · {t('forms.person.dob', { date: usDate(value.dob) })}</span> : null}
+          {value.dob ? <span className="person-facts"> · {t('forms.person.dob', { date: showDate(value.dob, lang) })}</span> : null}
           <button
             ref={changeRef}
             type="button"
@@ -137,7 +137,7 @@ export function PersonPicker({
               <li key={p.id}>
                 <button type="button" className="person-result" onClick={() => pick(p)}>
                   <span className="person-result-name">{personLabel(p)}</span>
-                  {p.dob ? <span className="person-facts">{t('forms.person.dob', { date: usDate(p.dob) })}</span> : null}
+                  {p.dob ? <span className="person-facts">{t('forms.person.dob', { date: showDate(p.dob, lang) })}</span> : null}
                 </button>
               </li>
             ))}

@@ -3,7 +3,8 @@
  * short forms of names and hashes shown in tables. Nothing here stores
  * anything: PDFs live in memory until the user saves them.
  */
-import { errorKey, isMessageKey, type MessageKey, type MessageParams } from '../../../../shared/i18n';
+import { errorKey, isMessageKey, type Lang, type MessageKey, type MessageParams } from '../../../../shared/i18n';
+import { formatDateTime, formatMaybeDate } from '../../../../shared/i18n/dates';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { formatUsDate } from '../../../../shared/schemas/dates';
 
@@ -14,19 +15,13 @@ export const shortSha = (sha: string | null | undefined): string => (sha ? sha.s
 export const personLabel = (p: { givenName: string; familyName: string }): string =>
   p.familyName ? `${p.familyName}, ${p.givenName}` : p.givenName;
 
+/** MM/DD/YYYY, for the value of a date field (typed dates are MM/DD/YYYY in both languages). */
 export const usDate = (iso: string | null | undefined): string => (iso ? formatUsDate(iso) : '');
 
-export function localDateTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+/** A calendar date for a person to read, in the UI language. */
+export const showDate = (iso: string | null | undefined, lang: Lang): string => formatMaybeDate(iso, lang);
+
+export const localDateTime = (iso: string, lang: Lang): string => formatDateTime(iso, lang);
 
 /** 'g-28' -> 'G-28'; 'custom' and other codes stay as they are. */
 export const formLabel = (form: string): string => (/^[a-z]+-\d+[a-z]?$/.test(form) ? form.toUpperCase() : form);

@@ -10,6 +10,7 @@ import { useNavigation } from '../people/navigation';
 import { FullIntakeForm, QuickIntakeForm, type FormApi } from './IntakeForms';
 import { UrgencyFlags } from './UrgencyFlags';
 import { clockTime, flushAllDrafts } from './useDraftAutosave';
+import { formatInstantDate } from '../../../../shared/i18n/dates';
 import type { DraftData, IntakeStart } from './useIntakeSave';
 import { emptyFull, emptyQuick, fullName, isBlank, quickToFull, type FullValues, type IntakeMode, type QuickValues } from './model';
 import type { Decisions } from './duplicates';
@@ -227,8 +228,7 @@ function DraftsPanel({ drafts, onResume, onDiscard }: { drafts: DraftRow[]; onRe
       <ul className="drafts-list">
         {drafts.map((d) => {
           const name = d.name || t('drafts.noName');
-          const when = new Date(d.updatedAt);
-          const date = when.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { month: 'short', day: 'numeric' });
+          const date = formatInstantDate(d.updatedAt, lang);
           return (
             <li key={d.id} className="drafts-item">
               <span className="drafts-name">{name}</span>

@@ -1,12 +1,12 @@
 import type { UrgencyFlag } from '../../../../shared/intake/urgency';
-import { formatUsDate } from '../../../../shared/schemas/dates';
+import { formatDate } from '../../../../shared/i18n/dates';
 import { useI18n } from '../../i18n';
 
 /** One line per flag, in words (never colour alone). */
 export function useFlagText() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (f: UrgencyFlag): string => {
-    const date = f.date ? formatUsDate(f.date) : '';
+    const date = f.date ? formatDate(f.date, lang, 'weekday') : '';
     const days = f.daysLeft ?? 0;
     switch (f.code) {
       case 'detained':

@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
 import type { DuplicateCandidate } from '../../../../shared/views';
 import type { ReasonCode } from '../../../../shared/intake/duplicates';
 import { isMessageKey } from '../../../../shared/i18n';
-import { formatUsDate } from '../../../../shared/schemas/dates';
+import { formatDate } from '../../../../shared/i18n/dates';
 import { formatANumber } from '../../../../shared/schemas/anumber';
 import type { NameProbe } from './model';
 
@@ -171,7 +171,7 @@ function CandidateCard({
 
 /** Who a candidate is and why they match: shared by the intake check and the merge panel. */
 export function CandidateSummary({ c, name }: { c: DuplicateCandidate; name: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
       <p className="dup-name">
@@ -181,7 +181,7 @@ export function CandidateSummary({ c, name }: { c: DuplicateCandidate; name: str
         </span>
       </p>
       <p className="dup-facts">
-        {c.dob ? `${t('people.col.dob')}: ${formatUsDate(c.dob)}` : t('dup.noDob')}
+        {c.dob ? `${t('people.col.dob')}: ${formatDate(c.dob, lang)}` : t('dup.noDob')}
         {c.aNumber ? ` · ${formatANumber(c.aNumber)}` : ''}
       </p>
       <ul className="dup-reasons">

@@ -14,11 +14,11 @@ import { FormMetaProvider } from '../intake/fields';
 import { ErrorSummary, useFocusFirstInvalid } from '../intake/ErrorSummary';
 import { CaseFields } from '../intake/sections';
 import { emptyCase, formSchemas, toCaseValues, type CaseOutput, type CaseValues } from '../intake/model';
-import { usDate } from './format';
+import { showDate } from './format';
 import { focusWhenReady } from '../intake/focus';
 
 export function CasesPanel({ view, onChanged }: { view: PersonView; onChanged(): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [editing, setEditing] = useState<CaseView | 'new' | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -52,7 +52,7 @@ export function CasesPanel({ view, onChanged }: { view: PersonView; onChanged():
                   <td>{t(`enum.caseStatus.${c.status}`)}</td>
                   <td>{[c.court, c.judge].filter(Boolean).join(' · ')}</td>
                   <td className="nowrap">
-                    {usDate(c.nextHearing?.date)}
+                    {showDate(c.nextHearing?.date, lang)}
                     {c.nextHearing?.time ? ` ${c.nextHearing.time}` : ''}
                     {c.nextHearing?.kind ? ` (${t(`enum.hearingKind.${c.nextHearing.kind}`)})` : ''}
                   </td>

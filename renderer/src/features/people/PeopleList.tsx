@@ -14,7 +14,7 @@ import type { CaseSummary, PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { session, useNavigation } from './navigation';
-import { localDate, localTime, personName, usDate } from './format';
+import { localDate, localTime, personName, showDate } from './format';
 
 export const PAGE_SIZE = 25;
 
@@ -189,7 +189,7 @@ export function PeopleList() {
                   <td>{enumLabel(`enum.caseType.${c.type}`)}</td>
                   <td>{enumLabel(`enum.caseStatus.${c.status}`)}</td>
                   <td className="nowrap">
-                    {usDate(c.hearingDate)}
+                    {showDate(c.hearingDate, lang)}
                     {c.hearingKind ? <span className="cell-sub">{enumLabel(`enum.hearingKind.${c.hearingKind}`)}</span> : null}
                   </td>
                   <td>{c.assignedTo ?? ''}</td>
@@ -224,7 +224,7 @@ export function PeopleList() {
                       {personName(p)}
                     </button>
                   </th>
-                  <td className="nowrap">{usDate(p.dob)}</td>
+                  <td className="nowrap">{showDate(p.dob, lang)}</td>
                   <td className="mono nowrap">{p.aNumber ? formatANumber(p.aNumber) : ''}</td>
                   <td>
                     {p.detained ? (
@@ -234,7 +234,7 @@ export function PeopleList() {
                       </>
                     ) : null}
                   </td>
-                  <td className="nowrap">{usDate(p.nextHearing)}</td>
+                  <td className="nowrap">{showDate(p.nextHearing, lang)}</td>
                   <td>{p.assignedTo ?? ''}</td>
                   <td className="nowrap">
                     {localDate(p.updatedAt, lang)}

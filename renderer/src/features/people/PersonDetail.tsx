@@ -29,7 +29,8 @@ import { UrgencyFlags } from '../intake/UrgencyFlags';
 import { clockTime, useDraftAutosave } from '../intake/useDraftAutosave';
 import { editSchema, toEditValues, urgencyOf, type EditOutput, type EditValues } from '../intake/model';
 import { useNavigation } from './navigation';
-import { displayName, localDateTime, usDate } from './format';
+import { displayName, localDateTime, showDate } from './format';
+import { formatUsDate } from '../../../../shared/schemas/dates';
 import { CasesPanel } from './CasesPanel';
 import { MergePanel } from './MergePanel';
 import { PersonDeadlines } from '../deadlines/PersonDeadlines';
@@ -95,7 +96,7 @@ export function PersonDetail({ id }: { id: string }) {
         <p className="person-facts">
           {[
             view.person.dob
-              ? `${t('people.col.dob')} ${usDate(view.person.dob)}`
+              ? `${t('people.col.dob')} ${showDate(view.person.dob, lang)}`
               : view.person.approxAge !== undefined
                 ? t('person.age', { age: view.person.approxAge })
                 : null,
@@ -351,7 +352,7 @@ function LiveFlags({ view }: { view: PersonView }) {
   const flags = urgencyOf({
     detained,
     lastEntryDate,
-    hearingDates: open.map((c) => (c.nextHearing?.date ? usDate(c.nextHearing.date) : null)),
+    hearingDates: open.map((c) => (c.nextHearing?.date ? formatUsDate(c.nextHearing.date) : null)),
     cases: open,
   });
   const same = JSON.stringify(flags.map((f) => f.code)) === JSON.stringify(view.urgency.map((f) => f.code));

@@ -1,5 +1,6 @@
 import type { PersonSummary } from '../../../../shared/views';
-import { formatUsDate } from '../../../../shared/schemas/dates';
+import type { Lang } from '../../../../shared/i18n';
+import { formatDateTime, formatInstantDate, formatMaybeDate, formatTime } from '../../../../shared/i18n/dates';
 import { formatANumber } from '../../../../shared/schemas/anumber';
 import { useI18n } from '../../i18n';
 
@@ -9,40 +10,23 @@ export const personName = (p: { givenName: string; familyName: string }): string
 
 export const displayName = (p: { givenName: string; familyName: string }): string => `${p.givenName} ${p.familyName}`.trim();
 
-export const usDate = (iso: string | null | undefined): string => (iso ? formatUsDate(iso) : '');
+/** A calendar date (birth, hearing) in the UI language; empty when there is none. */
+export const showDate = (iso: string | null | undefined, lang: Lang): string => formatMaybeDate(iso, lang);
 
-/** Local date and time of an instant, for "updated" columns. */
-export function localDateTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+/** Local date and time of an instant, for "updated" lines. */
+export const localDateTime = (iso: string, lang: Lang): string => formatDateTime(iso, lang);
 
-export function localDate(iso: string, lang: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit' });
-}
+export const localDate = (iso: string, lang: Lang): string => formatInstantDate(iso, lang);
 
-export function localTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(lang === 'es' ? 'es-US' : 'en-US', { hour: '2-digit', minute: '2-digit' });
-}
+export const localTime = (iso: string, lang: Lang): string => formatTime(iso, lang);
 
 export function PersonFacts({ p }: { p: PersonSummary }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const facts = [
-    p.dob ? `${t('people.col.dob')} ${usDate(p.dob)}` : null,
+    p.dob ? `${t('people.col.dob')} ${showDate(p.dob, lang)}` : null,
     p.aNumber ? formatANumber(p.aNumber) : null,
     p.detained ? t('people.detained') : null,
-    p.nextHearing ? `${t('people.col.hearing')} ${usDate(p.nextHearing)}` : null,
+    p.nextHearing ? `${t('people.col.hearing')} ${showDate(p.nextHearing, lang)}` : null,
   ].filter(Boolean);
   return <span className="person-facts">{facts.join(' · ')}</span>;
 }
