@@ -14,12 +14,16 @@ import { intakeHandlers, peopleHandlers } from './intake/handlers';
 import { importHandlers } from './intake/csv/handlers';
 import { deadlineHandlers } from './deadlines/handlers';
 import { formHandlers } from './forms/service/handlers';
+import { changesOf, DEFAULT_BUSY_RETRY, retryWhileBusy, type BusyRetry } from './busy';
+import { storageError } from './db/connection';
 
 export interface CoreOptions extends VaultOptions {
   /** Who is acting, recorded in created_by/updated_by; the OS user name by default. */
   actor?: string;
   /** For tests: a fixed "today" in YYYY-MM-DD. */
   today?: () => string;
+  /** How long dispatch keeps trying while another process holds the write lock (tests shorten or lengthen it). */
+  busyRetry?: Partial<BusyRetry>;
 }
 
 export interface Core {
@@ -79,7 +83,8 @@ export function createCore(opts: CoreOptions): Core {
   async function dispatch(name: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!isOpName(name)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown operation.' } };
     try {
-      return { ok: true, value: await call(name, rawInput) };
+      const value = await retryWhileBusy(() => call(name, rawInput), changesOf(vault), { ...DEFAULT_BUSY_RETRY, ...opts.busyRetry });
+      return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toErrorInfo(e) };
     }
@@ -90,6 +95,9 @@ export function createCore(opts: CoreOptions): Core {
 
 export function toErrorInfo(e: unknown) {
   if (e instanceof AppError) return e.toInfo();
+  // A full disk or a held lock is not a mystery: say so (the codes carry no client data).
+  const known = storageError(e);
+  if (known) return known.toInfo();
   // Unknown failures may quote client data (SQL constraint text, file paths): say nothing specific.
   return { code: 'INTERNAL' as const, message: 'Something went wrong inside Amparo. Your saved data is unchanged.' };
 }
