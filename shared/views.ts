@@ -272,7 +272,10 @@ export interface TpsImportResult {
 export interface IcsExport {
   fileName: string;
   ics: string;
+  /** Events in the file: deadlines and hearings. */
   count: number;
+  /** Of which hearings. */
+  hearings: number;
 }
 
 // ---- PDF forms: templates, fills, batch jobs (issue 5; services in electron/core/forms/service) ----

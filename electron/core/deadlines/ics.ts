@@ -14,6 +14,7 @@ import type { Localized } from '../../../shared/deadlines';
 import type { IcsExport } from '../../../shared/views';
 import type { Ctx } from '../context';
 import { personFacts, withTrail, type DeadlineRow } from './rows';
+import { findHearings, hearingLabel, hearingOf, type HearingRow } from './hearings';
 import { syncTps } from './tps';
 
 const CRLF = '\r\n';
@@ -56,6 +57,8 @@ const icsInstant = (iso: string) => `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
 export interface IcsEvent {
   uid: string;
   due: string;
+  /** HH:MM local time (a hearing whose time is known): a one-hour, busy event instead of an all-day one. */
+  time?: string | null;
   summary: string;
   description: string;
   sequence: number;
@@ -69,13 +72,15 @@ export function buildCalendar(events: readonly IcsEvent[], stamp: string, alarmD
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `DTSTAMP:${icsInstant(stamp)}`,
-      `DTSTART;VALUE=DATE:${icsDate(e.due)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(e.due, 1))}`,
+      // A hearing's time is the court's local time: "floating" (RFC 5545 3.3.5, no TZID), shown as written.
+      ...(e.time
+        ? [`DTSTART:${icsDate(e.due)}T${e.time.replace(':', '')}00`, 'DURATION:PT1H']
+        : [`DTSTART;VALUE=DATE:${icsDate(e.due)}`, `DTEND;VALUE=DATE:${icsDate(addDays(e.due, 1))}`]),
       `SUMMARY:${escapeText(e.summary)}`,
       `DESCRIPTION:${escapeText(e.description)}`,
       `SEQUENCE:${e.sequence}`,
       `LAST-MODIFIED:${icsInstant(e.lastModified)}`,
-      'TRANSP:TRANSPARENT',
+      e.time ? 'TRANSP:OPAQUE' : 'TRANSP:TRANSPARENT',
     );
     if (alarmDaysBefore !== undefined) {
       lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:-P${alarmDaysBefore}D`, 'DESCRIPTION:Amparo deadline', 'END:VALARM');
@@ -106,6 +111,10 @@ const WORDS = {
     overridden: 'Date set by hand',
     reason: 'Reason',
     note: 'Note',
+    date: 'Date',
+    time: 'Time',
+    court: 'Court',
+    judge: 'Judge',
   },
   es: {
     deadline: 'Plazo',
@@ -122,8 +131,37 @@ const WORDS = {
     overridden: 'Fecha fijada a mano',
     reason: 'Motivo',
     note: 'Nota',
+    date: 'Fecha',
+    time: 'Hora',
+    court: 'Tribunal',
+    judge: 'Juez(a)',
   },
 } as const;
+
+/**
+ * A scheduled hearing. Court and judge are not client data; the client's
+ * name is there only when asked for, as for deadlines.
+ */
+export function hearingEventFor(r: HearingRow, lang: 'en' | 'es', includeNames: boolean): IcsEvent {
+  const w = WORDS[lang];
+  const h = hearingOf(r);
+  const client = `${r.given_name} ${r.family_name}`.trim();
+  const summary = `${hearingLabel(h)[lang]}${includeNames ? ` - ${client}` : ''} (${w.case} ${caseRef(r)})`;
+  const lines = [`${w.date}: ${r.date}`];
+  if (h.time) lines.push(`${w.time}: ${h.time}`);
+  if (h.court) lines.push(`${w.court}: ${h.court}`);
+  if (h.judge) lines.push(`${w.judge}: ${h.judge}`);
+  if (includeNames) lines.push(`${w.client}: ${client}`);
+  return {
+    uid: `hearing-${r.id}@amparo`,
+    due: r.date,
+    time: h.time,
+    summary,
+    description: lines.join('\n'),
+    sequence: r.version - 1,
+    lastModified: r.updated_at,
+  };
+}
 
 export function eventFor(r: DeadlineRow, lang: 'en' | 'es', includeNames: boolean): IcsEvent {
   const w = WORDS[lang];
@@ -173,14 +211,16 @@ export function exportIcs(ctx: Ctx, o: IcsOptions): IcsExport {
   const rows = ctx.db
     .prepare(`SELECT * FROM deadlines d WHERE ${where.join(' AND ')} ORDER BY d.due, d.id`)
     .all(...params) as DeadlineRow[];
-  const ics = buildCalendar(
-    rows.map((r) => eventFor(withTrail(ctx, r), o.lang, o.includeNames)),
-    ctx.now(),
-    o.alarmDaysBefore,
-  );
   const today = ctx.today();
+  // Hearings still to come (and past ones too when done deadlines are asked for), in date order with the deadlines.
+  const hearings = findHearings(ctx, { from: o.includeDone ? null : today, to: null, personId: o.personId });
+  const events = [
+    ...rows.map((r) => eventFor(withTrail(ctx, r), o.lang, o.includeNames)),
+    ...hearings.map((h) => hearingEventFor(h, o.lang, o.includeNames)),
+  ].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  const ics = buildCalendar(events, ctx.now(), o.alarmDaysBefore);
   const fileName = o.personId
     ? `amparo-deadlines-case-${caseRef({ case_id: null, person_id: o.personId })}-${today}.ics`
     : `amparo-deadlines-${today}.ics`;
-  return { fileName, ics, count: rows.length };
+  return { fileName, ics, count: events.length, hearings: hearings.length };
 }

@@ -4,6 +4,7 @@
  * encrypted vaults in temp folders, through core.call like the UI.
  */
 import { describe, it, expect, afterEach, vi } from 'vitest';
+import ICAL from 'ical.js';
 import type { Core } from '../../../electron/core/app';
 import type { DocketView } from '../../../shared/views';
 import { freshCore } from '../../helpers/env';
@@ -230,5 +231,65 @@ describe('reminders and notices say what is true', () => {
     const r = await core.call('reminders.due', { withinDays: 3 });
     expect(r.items.some((i) => i.id === d.notices[0]!.id)).toBe(false);
     expect(r.overdue).toBe(r.items.filter((i) => i.overdue).length);
+  });
+});
+
+describe('hearings in the .ics export', () => {
+  function parse(ics: string) {
+    const comp = new ICAL.Component(ICAL.parse(ics));
+    return comp.getAllSubcomponents('vevent').map((v) => {
+      const e = new ICAL.Event(v);
+      return {
+        uid: e.uid,
+        summary: e.summary,
+        description: e.description,
+        start: e.startDate.toString(),
+        allDay: e.startDate.isDate,
+        floating: e.startDate.zone?.tzid === 'floating',
+        transp: v.getFirstPropertyValue('transp'),
+      };
+    });
+  }
+
+  it('every hearing still to come is an event: timed when the case gives a time, without the client name unless asked', async () => {
+    const core = await vault('2026-03-02');
+    const p = await person(core, {
+      given: 'José María',
+      family: 'García',
+      cases: [
+        {
+          type: 'removal-nondetained',
+          court: 'San Diego Immigration Court',
+          judge: 'Judge Ruiz',
+          nextHearing: { date: '2026-03-20', time: '13:00', kind: 'individual' },
+        },
+      ],
+    });
+    await addEvent(core, p.id, { kind: 'hearing-scheduled', date: '2026-04-02', details: { hearingKind: 'master' } });
+    await addEvent(core, p.id, { kind: 'hearing-scheduled', date: '2026-02-02', details: { hearingKind: 'master' } });
+    const out = await core.call('deadlines.exportIcs', {});
+    expect(out.hearings).toBe(2);
+    const events = parse(out.ics);
+    expect(events).toHaveLength(out.count);
+    const hearings = events.filter((e) => e.uid.startsWith('hearing-'));
+    expect(hearings.map((e) => [e.start, e.allDay])).toEqual([
+      ['2026-03-20T13:00:00', false],
+      ['2026-04-02', true],
+    ]);
+    expect(hearings[0]).toMatchObject({ floating: true, transp: 'OPAQUE' });
+    expect(hearings[0]!.summary).toMatch(/^Individual \(merits\) hearing \(case [0-9A-F]{4}\)$/);
+    expect(hearings[0]!.description).toBe('Date: 2026-03-20\nTime: 13:00\nCourt: San Diego Immigration Court\nJudge: Judge Ruiz');
+    expect(out.ics).not.toMatch(/García|José/);
+    // Events come in date order, deadlines and hearings together.
+    const starts = events.map((e) => e.start.slice(0, 10));
+    expect(starts).toEqual([...starts].sort());
+
+    const named = await core.call('deadlines.exportIcs', { includeNames: true, lang: 'es' });
+    const h = parse(named.ics).find((e) => e.start.startsWith('2026-03-20T'))!;
+    expect(h.summary).toMatch(/^Audiencia individual \(de fondo\) - José María García \(caso [0-9A-F]{4}\)$/);
+    expect(h.description).toContain('Cliente: José María García');
+    expect(h.description).toContain('Tribunal: San Diego Immigration Court');
+    // Past hearings come along with done deadlines.
+    expect((await core.call('deadlines.exportIcs', { includeDone: true })).hearings).toBe(3);
   });
 });
