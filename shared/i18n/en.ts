@@ -137,6 +137,8 @@ export const en = {
   'error.PDF_NEEDS_PASSWORD': 'That PDF is protected with a password and cannot be opened.',
   'error.PDF_NO_FORM': 'That PDF has no fillable form fields.',
   'error.PDF_WRONG_EDITION': 'That PDF is a different edition of the form than Amparo expects. Download the current edition from USCIS.',
+  'error.PDF_TOO_COMPLEX':
+    'That PDF is too complex to open safely (it expands to too much data or has too many parts). Download the blank form again from uscis.gov.',
   'error.CANCELLED': 'The operation was cancelled.',
   'error.FORBIDDEN': 'That action is not allowed.',
   'error.INTERNAL': 'Something went wrong inside Amparo. Your saved data is unchanged. Please try again.',
@@ -503,6 +505,10 @@ export const en = {
   'importer.issue.csv.noHeader': 'the file has no header row',
   'importer.issue.csv.unreadable': 'this line cannot be read as CSV',
   'importer.issue.csv.tooManyRows': 'the file has too many rows: split it',
+  'importer.issue.csv.isFolder': 'this is a folder, not a CSV file',
+  'importer.issue.csv.notAFile': 'this is not a regular file (a device or a pipe): save the CSV to a file first',
+  'importer.issue.csv.unknownEncoding': 'Amparo does not know that encoding',
+  'importer.issue.csv.encodingUnsure': 'the encoding of the file is unclear: its letters may be read wrong',
 
   'csvField.given_name': 'Given name',
   'csvField.family_name': 'Family name',

@@ -142,6 +142,8 @@ export const es: Catalog = {
   'error.PDF_NO_FORM': 'Ese PDF no tiene campos para llenar.',
   'error.PDF_WRONG_EDITION':
     'Ese PDF es una edición del formulario distinta de la que Amparo espera. Descargue la edición vigente del sitio de USCIS.',
+  'error.PDF_TOO_COMPLEX':
+    'Ese PDF es demasiado complejo para abrirlo con seguridad (se expande a demasiados datos o tiene demasiadas partes). Descargue de nuevo el formulario en blanco del sitio uscis.gov.',
   'error.CANCELLED': 'Se canceló la operación.',
   'error.FORBIDDEN': 'Esa acción no está permitida.',
   'error.INTERNAL': 'Algo falló dentro de Amparo. Sus datos guardados no cambiaron. Intente de nuevo.',
@@ -512,6 +514,10 @@ export const es: Catalog = {
   'importer.issue.csv.noHeader': 'el archivo no tiene fila de encabezado',
   'importer.issue.csv.unreadable': 'esta línea no se puede leer como CSV',
   'importer.issue.csv.tooManyRows': 'el archivo tiene demasiadas filas: divídalo',
+  'importer.issue.csv.isFolder': 'es una carpeta, no un archivo CSV',
+  'importer.issue.csv.notAFile': 'no es un archivo común (es un dispositivo o una tubería): guarde primero el CSV en un archivo',
+  'importer.issue.csv.unknownEncoding': 'Amparo no conoce esa codificación',
+  'importer.issue.csv.encodingUnsure': 'no está clara la codificación del archivo: sus letras podrían leerse mal',
 
   'csvField.given_name': 'Nombre',
   'csvField.family_name': 'Apellido',

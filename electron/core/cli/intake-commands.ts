@@ -3,26 +3,42 @@
  * through the same core functions and rules as the app. Errors are plain lines
  * naming lines and columns, never cell contents.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { MAX_IMPORT_BYTES, type ImportIssue, type ImportResult } from '../../../shared/contract';
+import type { ImportIssue, ImportResult } from '../../../shared/contract';
 import { parseUsDate } from '../../../shared/schemas/dates';
 import { formatANumber, normalizeANumber } from '../../../shared/schemas/anumber';
-import { checkImport, commitImport, exportPeopleCsv, FILE_FATAL_CODES, issueText, type DefaultChoice } from '../intake/csv';
+import {
+  assertEncodingName,
+  checkGuessedEncoding,
+  checkImport,
+  commitImport,
+  decodeCsvBytes,
+  exportPeopleCsv,
+  FILE_FATAL_CODES,
+  issueText,
+  readCsvFile,
+  type DefaultChoice,
+} from '../intake/csv';
 import { EXIT, UsageError, writeCliFile, type CliIO } from './io';
 import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
 
-function readCsvFile(path: string): Uint8Array {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('NOT_FOUND', 'Cannot read that file: check the path.');
+/**
+ * Says which encoding the file is read as when it is not UTF-8 or UTF-16 with
+ * a BOM, and refuses a doubtful guess (see encoding-check.ts): with no
+ * preview in a terminal, nobody would see the mojibake before it is stored.
+ */
+function announceEncoding(bytes: Uint8Array, encoding: string | undefined, io: CliIO): void {
+  const decoded = decodeCsvBytes(bytes, { encoding });
+  if (encoding !== undefined) {
+    io.err(`Reading the file as ${encoding}, as asked with --encoding.`);
+    return;
   }
-  if (size > MAX_IMPORT_BYTES)
-    throw new AppError('CSV_INVALID', 'This file is larger than 50 MB. Split it into smaller files and import them one by one.');
-  return readFileSync(path);
+  const { detected } = checkGuessedEncoding(bytes, decoded);
+  if (!decoded.guessed) return;
+  const seen = detected ? ` (chardet detected ${detected.name}, ${detected.confidence}% sure)` : '';
+  io.err(`Reading the file as ${decoded.encoding}${seen}. Not UTF-8: check the accents of the imported names.`);
 }
 
 /** One stderr line per bad row, then exit 4; other errors go to the shared one-line handler. */
@@ -61,21 +77,35 @@ const checkJson = z
 export const intakeCommands: Record<string, Command> = {
   'import-intakes': {
     usage:
-      'import-intakes FILE.csv --db PATH [--dry-run] [--on-duplicate skip|import|fail]   import people from a CSV file, all rows or none',
+      'import-intakes FILE.csv --db PATH [--dry-run] [--on-duplicate skip|import|fail] [--encoding NAME]   import people from a CSV file, all rows or none',
     async run(args, io) {
       const { values, positionals } = parse(
         args,
-        { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'on-duplicate': { type: 'string' } },
+        { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'on-duplicate': { type: 'string' }, encoding: { type: 'string' } },
         true,
       );
       if (positionals.length !== 1) throw new UsageError('give exactly one CSV file');
       const onDup = values['on-duplicate'] ?? 'fail';
       if (onDup !== 'skip' && onDup !== 'import' && onDup !== 'fail')
         throw new UsageError("--on-duplicate must be 'skip', 'import' or 'fail'");
+      const encoding = values.encoding;
+      if (encoding !== undefined) {
+        try {
+          assertEncodingName(encoding);
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+      }
+      // The file is read and its encoding judged before the passphrase is asked for.
       const bytes = readCsvFile(positionals[0]!);
+      try {
+        announceEncoding(bytes, encoding, io);
+      } catch (e) {
+        return reportImportError(e, io);
+      }
       const core = await openVault(dbPathFrom(values, io), io);
       try {
-        const input = { bytes, choices: {}, onDuplicate: onDup === 'fail' ? undefined : (onDup as DefaultChoice) };
+        const input = { bytes, encoding, choices: {}, onDuplicate: onDup === 'fail' ? undefined : (onDup as DefaultChoice) };
         try {
           if (values['dry-run']) {
             io.out(`Dry run: would import ${summary(await checkImport(core.ctx(), input))}. Nothing was written.`);

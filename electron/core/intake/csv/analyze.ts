@@ -215,6 +215,8 @@ const fullName = (r: NameRecord) => `${r.given} ${r.family}`.trim();
 export interface AnalyzeInput {
   bytes: Uint8Array;
   mapping?: Mapping | undefined;
+  /** The encoding the user named (CLI --encoding); detected when absent. */
+  encoding?: string | undefined;
 }
 
 /**
@@ -223,7 +225,7 @@ export interface AnalyzeInput {
  * end inside its transaction. `job.progress` reports each row of each phase.
  */
 function* analysisSteps(ctx: Ctx, input: AnalyzeInput, job: Job): Generator<void, Analysis> {
-  const decoded = decodeCsvBytes(input.bytes);
+  const decoded = decodeCsvBytes(input.bytes, { encoding: input.encoding });
   const parsed = parseCsvText(decoded.text);
   const columns = resolveColumns(parsed.header.cells, input.mapping);
   const fileErrors = columnErrors(parsed.header.line, columns);

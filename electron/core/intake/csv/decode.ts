@@ -5,17 +5,26 @@
  * chardet is sure enough the file is Cyrillic, Arabic, Greek or Hebrew. The
  * preview says which encoding was used so the user can check the accents.
  * Binary files (images, workbooks, PDFs) are refused before any parsing.
+ * A caller that knows better (the CLI's --encoding) names the encoding.
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../../shared/errors';
 import { MAX_IMPORT_BYTES } from '../../../../shared/contract';
+import { tooLargeError } from './read';
 
 export interface Decoded {
   text: string;
   encoding: string;
   /** Shown in the preview when the file was not UTF-8. */
   note?: string;
+  /** Read by guessing (no UTF-8, no BOM, no encoding named): the CLI double-checks these. */
+  guessed?: boolean;
+}
+
+export interface DecodeOptions {
+  /** An iconv-lite encoding name the user chose; skips detection. */
+  encoding?: string | undefined;
 }
 
 /** Legacy single-byte code pages chardet may pick over Windows-1252 (iconv-lite names). */
@@ -40,15 +49,32 @@ const notText = (hint = '') =>
 
 const startsWith = (b: Uint8Array, ...sig: number[]) => sig.every((x, i) => b[i] === x);
 
-export function decodeCsvBytes(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError('CSV_INVALID', 'This file is larger than 50 MB. Split it into smaller files and import them one by one.', {
-      errors: [{ line: 1, field: null, code: 'csv.tooLarge' }],
-    });
-  }
+export function decodeCsvBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded {
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLargeError();
   if (bytes.length === 0)
     throw new AppError('CSV_INVALID', 'This file is empty.', { errors: [{ line: 1, field: null, code: 'csv.empty' }] });
+  const decoded = opts.encoding !== undefined ? named(bytes, opts.encoding) : detected(bytes);
+  if (!looksLikeText(decoded.text)) throw notText();
+  return decoded;
+}
 
+/** Throws CSV_INVALID (csv.unknownEncoding) unless iconv-lite knows `name`. */
+export function assertEncodingName(name: string): void {
+  if (!iconv.encodingExists(name)) {
+    throw new AppError('CSV_INVALID', `"${name}" is not an encoding Amparo knows. Try windows-1252, iso-8859-2, shift_jis or gb18030.`, {
+      errors: [{ line: 1, field: null, code: 'csv.unknownEncoding' }],
+    });
+  }
+}
+
+function named(bytes: Uint8Array, name: string): Decoded {
+  assertEncodingName(name);
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) throw notText(' It looks like an Excel workbook or another zipped file.');
+  // NULs are not checked on the bytes here: UTF-16 without a BOM is full of them; looksLikeText checks the text.
+  return { text: iconv.decode(Buffer.from(bytes), name), encoding: name, note: `Read as ${name}` };
+}
+
+function detected(bytes: Uint8Array): Decoded {
   let decoded: Decoded;
   if (startsWith(bytes, 0xff, 0xfe, 0, 0) || startsWith(bytes, 0, 0, 0xfe, 0xff)) throw notText();
   if (startsWith(bytes, 0xef, 0xbb, 0xbf)) {
@@ -64,7 +90,6 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
     const asUtf8 = utf8(bytes);
     decoded = asUtf8 !== null ? { text: asUtf8, encoding: 'UTF-8' } : legacy(bytes);
   }
-  if (!looksLikeText(decoded.text)) throw notText();
   return decoded;
 }
 
@@ -81,8 +106,8 @@ function legacy(bytes: Uint8Array): Decoded {
   // chardet reads a sample; the hint only matters for the rare non-Latin legacy file.
   const guess = chardet.analyse(buf.subarray(0, 1 << 20))[0]?.name;
   const other = guess !== undefined ? NON_LATIN[guess] : undefined;
-  if (other) return { text: iconv.decode(buf, other), encoding: guess!, note: `Read as ${guess}` };
-  return { text: iconv.decode(buf, 'win1252'), encoding: 'Windows-1252', note: 'Read as Windows-1252' };
+  if (other) return { text: iconv.decode(buf, other), encoding: guess!, note: `Read as ${guess}`, guessed: true };
+  return { text: iconv.decode(buf, 'win1252'), encoding: 'Windows-1252', note: 'Read as Windows-1252', guessed: true };
 }
 
 /** No NUL, and control characters (other than tab and line breaks) are rare, as in any text. */

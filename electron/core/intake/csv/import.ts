@@ -19,6 +19,8 @@ import { issuesSummary, linesList } from './messages';
 export interface PreviewInput {
   bytes: Uint8Array;
   mapping?: Mapping | undefined;
+  /** The encoding the user named (CLI --encoding); detected when absent. */
+  encoding?: string | undefined;
 }
 
 export async function previewImport(ctx: Ctx, input: PreviewInput, opts: JobOptions = {}): Promise<ImportPreview> {

@@ -2,6 +2,8 @@ export { previewImport, checkImport, commitImport, type CommitInput, type Previe
 export { exportPeopleCsv, csvCell, csvLine } from './export';
 export { importTemplate, TEMPLATE_FILE_NAME } from './template';
 export { importHandlers, type ImportHandlerOptions } from './handlers';
-export { decodeCsvBytes } from './decode';
+export { decodeCsvBytes, assertEncodingName } from './decode';
+export { checkGuessedEncoding } from './encoding-check';
+export { readCsvFile } from './read';
 export { CSV_FIELDS, HEADER_SYNONYMS, fieldForHeader, foldHeader, escapeFormula, unescapeFormula, type CsvField } from './fields';
 export { issueText, issuesSummary, FILE_FATAL_CODES } from './messages';

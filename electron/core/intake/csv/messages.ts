@@ -44,6 +44,10 @@ export const FILE_FATAL_CODES: ReadonlySet<string> = new Set([
   'csv.unclosedQuote',
   'csv.unreadable',
   'csv.tooManyRows',
+  'csv.isFolder',
+  'csv.notAFile',
+  'csv.unknownEncoding',
+  'csv.encodingUnsure',
 ]);
 
 export function issueText(issue: ImportIssue): string {
