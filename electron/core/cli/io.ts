@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { FileExistsError, writeFileAtomic } from '../files';
+import { storageError } from '../db/connection';
 
 export const EXIT = { OK: 0, USAGE: 2, WRONG_PASSPHRASE: 3, ERROR: 4 } as const;
 
@@ -61,7 +62,11 @@ export async function secretFrom(io: CliIO, envName: string, question: string): 
   return io.prompt(question);
 }
 
-export function exitCodeFor(e: unknown): number {
+/** An AppError as is; a full disk or a held lock from SQLite or the file system as its coded error. */
+const asKnown = (e: unknown): unknown => (e instanceof AppError ? e : (storageError(e) ?? e));
+
+export function exitCodeFor(error: unknown): number {
+  const e = asKnown(error);
   if (e instanceof UsageError) return EXIT.USAGE;
   if (e instanceof AppError) {
     if (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_CODE') return EXIT.WRONG_PASSPHRASE;
@@ -71,7 +76,8 @@ export function exitCodeFor(e: unknown): number {
 }
 
 /** One plain line, never a stack trace (which could quote client data). */
-export function errorLine(e: unknown): string {
+export function errorLine(error: unknown): string {
+  const e = asKnown(error);
   if (e instanceof UsageError) return `Usage error: ${e.message}`;
   if (e instanceof AppError) {
     const issues = (e.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues;
@@ -90,6 +96,8 @@ export function writeCliFile(path: string, data: string | Uint8Array, force: boo
     writeFileAtomic(resolve(path), data, { overwrite: force });
   } catch (e) {
     if (e instanceof FileExistsError) throw new AppError('INVALID_INPUT', `${path} already exists. Add --force to overwrite it.`);
+    const known = storageError(e);
+    if (known) throw known;
     throw new AppError('INVALID_INPUT', `Cannot write ${path}: check the folder exists and you may write there.`);
   }
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { chmodSync, closeSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors';
 
 export type DB = Database.Database;
@@ -26,22 +27,41 @@ function nativeBindingOption(): { nativeBinding?: string } {
 
 const DB_CORRUPT_MESSAGE = 'The database cannot be opened with this vault key: it is damaged or belongs to another key file.';
 
+/** Less free space than this, where an I/O error happened, means the disk is full. */
+const NEARLY_FULL_BYTES = 1 << 20;
+
+function diskNearlyFull(near: string | undefined): boolean {
+  if (!near) return false;
+  try {
+    const fs = statfsSync(dirname(near));
+    return fs.bavail * fs.bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A storage failure that is not damage: another process holds the write lock,
  * or the disk is full. Returns null for anything else. SQLite reports a full
- * disk as SQLITE_FULL; file writes (keyslots, prefs) as ENOSPC or EDQUOT.
+ * disk as SQLITE_FULL when writing pages, as SQLITE_IOERR_SHMSIZE when it
+ * cannot create the -shm file at open, and as other I/O errors elsewhere
+ * (those are checked against the free space beside `near`, a file path);
+ * file writes (keyslots, prefs) as ENOSPC or EDQUOT.
  */
-export function storageError(e: unknown): AppError | null {
+export function storageError(e: unknown, near?: string): AppError | null {
   if (e instanceof AppError) return e.code === 'VAULT_BUSY' || e.code === 'DISK_FULL' ? e : null;
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   if (code.startsWith('SQLITE_BUSY')) {
     return new AppError('VAULT_BUSY', 'Amparo is busy with another task on this vault; try again in a moment.');
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('DISK_FULL', 'There is no room left on the disk; nothing was changed.');
-  }
-  return null;
+  const full =
+    code === 'SQLITE_FULL' ||
+    code === 'SQLITE_IOERR_SHMSIZE' ||
+    code === 'ENOSPC' ||
+    code === 'EDQUOT' ||
+    (code.startsWith('SQLITE_IOERR') && diskNearlyFull(near));
+  return full ? new AppError('DISK_FULL', 'There is no room left on the disk; nothing was changed.') : null;
 }
 
 /**
@@ -92,7 +112,7 @@ export function openEncrypted(path: string, key: Buffer): DB {
   try {
     ensureOwnerOnly(path);
   } catch (e) {
-    throw storageError(e) ?? new AppError('DB_CORRUPT', 'The database file cannot be opened: check the folder and its permissions.');
+    throw storageError(e, path) ?? new AppError('DB_CORRUPT', 'The database file cannot be opened: check the folder and its permissions.');
   }
   const db = new Database(path, nativeBindingOption());
   const spec = rawKeySpec(key);
@@ -109,7 +129,7 @@ export function openEncrypted(path: string, key: Buffer): DB {
   } catch (e) {
     db.close();
     // A busy or full disk is not damage: saying "damaged" there would be false and frightening.
-    throw storageError(e) ?? new AppError('DB_CORRUPT', DB_CORRUPT_MESSAGE);
+    throw storageError(e, path) ?? new AppError('DB_CORRUPT', DB_CORRUPT_MESSAGE);
   } finally {
     spec.fill(0);
   }

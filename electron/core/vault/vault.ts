@@ -123,7 +123,7 @@ export class Vault {
     } catch (e) {
       // A failed setup (a full disk, most often) leaves the folder as it was.
       this.discardUnfinishedCreate(stage, aside);
-      throw storageError(e) ?? e;
+      throw storageError(e, this.dbPath) ?? e;
     } finally {
       masterKey.fill(0);
       pass.fill(0);
@@ -202,7 +202,7 @@ export class Vault {
         migrate(db);
       } catch (e) {
         db.close();
-        throw e instanceof AppError ? e : (storageError(e) ?? new AppError('DB_CORRUPT', 'The database could not be read.'));
+        throw e instanceof AppError ? e : (storageError(e, this.dbPath) ?? new AppError('DB_CORRUPT', 'The database could not be read.'));
       }
       this.conn = db;
     } finally {
