@@ -263,10 +263,8 @@ export interface TpsImportPreview {
 
 export interface TpsImportResult {
   asOf: string;
-  peopleAffected: number;
-  created: number;
-  updated: number;
-  removed: number;
+/** The dataset is stored; everyone's TPS deadlines follow it in the background job `jobId` (result: TpsReconcileResult). */
+  jobId: string;
 }
 
 export interface IcsExport {
@@ -282,6 +280,7 @@ export interface IcsExport {
 import type { ErrorInfo } from './errors';
 import type { FieldMap, MapProblem, Transform } from './forms/map-schema';
 import type { EditionReport, FieldInfo, FieldType, FillWarning, OverflowItem } from './forms/types';
+import type { ImportResult } from './contract';
 import type { AttorneyInput } from './forms/adapter';
 
 /** How an imported blank compares with the field maps Amparo ships. */
@@ -326,13 +325,18 @@ export interface ImportedBlank extends TemplateView {
   alreadyImported: boolean;
 }
 
-/** A filled PDF handed to the UI, which saves it where the user chooses. */
+/**
+ * A filled PDF handed to the UI, which saves it where the user chooses. It is
+ * not in the case history yet: the UI calls forms.recordDelivery with `token`
+ * once the file is saved, so a cancelled save dialog leaves no history row.
+ */
 export interface FilledPdf {
-  /** The form_fills row recording it. */
-  fillId: string;
+  /** Names this fill for forms.recordDelivery; valid until the vault locks. */
+  token: string;
   /** Suggested name for the save dialog (no path separators). */
   fileName: string;
-  pdfBase64: string;
+  /** The PDF itself, as bytes (structured clone over IPC; `{"$bytes": base64}` over the JSON harness). */
+  pdf: Uint8Array;
   sha256: string;
   pageCount: number;
   /** Fields that received a value. */
@@ -397,7 +401,6 @@ export interface BatchItem {
   index: number;
   personId: string;
   ok: boolean;
-  fillId?: string;
   fileName?: string;
   sha256?: string;
   pageCount?: number;
@@ -409,24 +412,53 @@ export interface BatchItem {
 
 export interface JobStatus {
   jobId: string;
-  kind: 'forms.batch';
-  state: 'running' | 'done' | 'cancelled' | 'failed';
-  /** People finished (filled or failed). */
+/** Every kind of long work the core runs through its one job runner (electron/core/jobs). */
+export type JobKind = 'forms.batch' | 'import.commit' | 'tps.reconcile';
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
+
+/** What a start operation (forms.batchStart, import.commit, tps.applyImport) hands back. */
+export interface JobStarted {
+  jobId: string;
+  kind: JobKind;
+  /** Units of work known at the start (people in a batch); 0 when the job finds out as it goes. */
+  total: number;
+}
+
+  kind: JobKind;
+  state: JobState;
+  /** What the job is doing now: 'fill' (forms), 'check', 'duplicates', 'write' (CSV), 'reconcile' (TPS), 'done'. */
+  phase: string;
+  /** Units of the current phase finished (people, rows); 0 <= done <= total. */
   done: number;
   total: number;
-  /** 0..1, counting the fields of the person being filled now: for a smooth progress bar. */
+  /** 0..1 over the whole job, every phase counted; never goes down; 1 when done. */
   progress: number;
   /** Why the whole job stopped early ('failed'). */
   error?: ErrorInfo;
-  /** One per finished person, in order; the PDFs themselves come from jobs.result. */
+  /** forms.batch: one per finished person, in order; the PDFs themselves come from jobs.result. Empty for other kinds. */
   results: BatchItem[];
 }
 
-export interface JobResult {
+export interface BatchPdfResult {
+  kind: 'forms.batch';
   index: number;
   personId: string;
-  fillId: string;
+  /** For forms.recordDelivery once this PDF is saved. */
+  token: string;
   fileName: string;
-  pdfBase64: string;
+  pdf: Uint8Array;
   sha256: string;
 }
+
+export interface TpsReconcileResult {
+  /** The dataset's as-of date the deadlines now follow. */
+  asOf: string;
+  peopleAffected: number;
+  created: number;
+  updated: number;
+  removed: number;
+}
+
+/** jobs.result: a batch's PDF by index, or a finished job's value. */
+export type JobResult =
+  BatchPdfResult | { kind: 'import.commit'; result: ImportResult } | { kind: 'tps.reconcile'; result: TpsReconcileResult };

@@ -16,6 +16,17 @@ import { deadlineHandlers } from './deadlines/handlers';
 import { formHandlers } from './forms/service/handlers';
 import { changesOf, DEFAULT_BUSY_RETRY, retryWhileBusy, type BusyRetry } from './busy';
 import { storageError } from './db/connection';
+import { JobRunner } from './jobs';
+import { jobHandlers } from './jobs/handlers';
+import { catchUpTps } from './deadlines/tps-job';
+
+/**
+ * Operations that never wait for an import holding the database (see
+ * jobs/runner.ts) and never touch client data: following and stopping jobs,
+ * the lock itself.
+ */
+const PASS_THROUGH = new Set<string>(['vault.status', 'vault.lock', 'prefs.get', 'prefs.set']);
+const passesThrough = (name: string) => PASS_THROUGH.has(name) || name.startsWith('jobs.');
 
 export interface CoreOptions extends VaultOptions {
   /** Who is acting, recorded in created_by/updated_by; the OS user name by default. */
@@ -40,19 +51,39 @@ export function createCore(opts: CoreOptions): Core {
   const actor = opts.actor ?? defaultActor();
   const today = opts.today ?? localToday;
   const ctx = (): Ctx => ({ db: vault.db, actor, today, now: () => new Date().toISOString() });
+  const jobs = new JobRunner(() => vault.db);
+  /** TPS deadlines follow writes: the queue of changed people is caught up after each write and each job. */
+  const followTps = () => {
+    if (vault.status().unlocked) catchUpTps(jobs, ctx);
+  };
+  jobs.onSettled = (kind) => {
+    if (kind !== 'tps.reconcile') followTps();
+  };
+  /** Changes made on this connection so far; a read leaves it as it was. */
+  const changes = (): number | null =>
+    vault.status().unlocked ? (vault.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n : null;
 
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
-    'vault.create': async ({ passphrase }) => vault.create(passphrase),
+    'vault.create': async ({ passphrase }) => {
+      const created = await vault.create(passphrase);
+      followTps();
+      return created;
+    },
     'vault.unlock': async ({ passphrase }) => {
       await vault.unlock(passphrase);
+      // A new shipped dataset, or people queued by the last session: the TPS job starts now, in the background.
+      followTps();
       return vault.status();
     },
     'vault.unlockWithRecovery': async ({ recoveryCode, newPassphrase }) => {
       await vault.unlockWithRecovery(recoveryCode, newPassphrase);
+      followTps();
       return vault.status();
     },
-    'vault.lock': () => {
+    'vault.lock': async () => {
+      // Stop jobs first: an import rolls back cleanly instead of meeting a closed connection.
+      if (vault.status().unlocked) await jobs.stopAll();
       vault.lock();
       return vault.status();
     },
@@ -64,9 +95,10 @@ export function createCore(opts: CoreOptions): Core {
     'prefs.set': (p) => writePrefs(opts.dbPath, p),
     ...intakeHandlers(ctx),
     ...peopleHandlers(ctx),
-    ...importHandlers(ctx),
-    ...deadlineHandlers(ctx),
-    ...formHandlers(ctx),
+    ...importHandlers(ctx, { jobs }),
+    ...deadlineHandlers(ctx, jobs),
+    ...formHandlers(ctx, jobs),
+    ...jobHandlers(jobs),
   };
 
   async function call<K extends OpName>(name: K, rawInput: unknown): Promise<OpOutput<K>> {
@@ -77,7 +109,17 @@ export function createCore(opts: CoreOptions): Core {
       });
     }
     const handler = handlers[name] as (input: unknown) => Promise<OpOutput<K>> | OpOutput<K>;
-    return handler(parsed.data);
+    if (passesThrough(name)) return handler(parsed.data);
+    // Wait while an import holds the database, so nothing lands inside (and rolls back with) its transaction.
+    const leave = await jobs.enter();
+    try {
+      const before = changes();
+      const value = await handler(parsed.data);
+      if (before !== null && changes() !== before) followTps();
+      return value;
+    } finally {
+      leave();
+    }
   }
 
   async function dispatch(name: string, rawInput: unknown): Promise<Result<unknown>> {

@@ -22,6 +22,7 @@ import { nodeSpawner } from '../host/node-host';
 import type { HostOptions } from '../host/protocol';
 import { CONTENT_SECURITY_POLICY, mimeFor, resolveAppAsset } from '../main/security';
 import { validateCall } from '../main/ipc-guard';
+import { decodeWire, encodeWire } from '../../shared/wire';
 
 export interface HarnessOptions extends HostOptions {
   /** The Vite build output (dist/renderer). */
@@ -65,7 +66,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 }
 
 function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
-  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+  send(res, status, encodeWire(result), 'application/json; charset=utf-8');
 }
 
 const refuse = (res: ServerResponse, status: number, message: string) =>
@@ -156,7 +157,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     }
     let input: unknown;
     try {
-      input = body.text === '' ? {} : JSON.parse(body.text);
+      input = body.text === '' ? {} : decodeWire(body.text);
     } catch {
       return sendResult(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is not valid JSON.' } });
     }

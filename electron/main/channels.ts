@@ -3,5 +3,5 @@
  * the preload bundle pulls in nothing else from the main process.
  */
 export const IPC_CALL_CHANNEL = 'amparo:call';
-/** Native save dialog + write (main/save-file.ts); arguments: name, base64, mime. */
+/** Native save dialog + write (main/save-file.ts); arguments: name, bytes (Uint8Array), mime. */
 export const IPC_SAVE_FILE_CHANNEL = 'amparo:save-file';

@@ -62,9 +62,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Walks the value once: JSON types only (no Date, Map, typed arrays, NaN,
+ * Walks the value once: JSON types plus Uint8Array (bytes travel as binary,
+ * counted at their base64 size; no Date, Map, other typed arrays, NaN,
  * undefined, functions, symbols), bounded depth and node count, and stops as
- * soon as the running UTF-8 JSON size passes the limit.
+ * soon as the running size passes the limit.
  */
 function jsonSize(root: unknown, maxBytes: number): number | 'not-json' | 'too-big' {
   let bytes = 0;
@@ -81,6 +82,8 @@ function jsonSize(root: unknown, maxBytes: number): number | 'not-json' | 'too-b
       bytes += String(v).length;
     } else if (typeof v === 'string') {
       bytes += utf8Length(v) + 2;
+    } else if (v instanceof Uint8Array && Object.getPrototypeOf(v) === Uint8Array.prototype) {
+      bytes += Math.ceil(v.byteLength / 3) * 4 + 2;
     } else if (Array.isArray(v)) {
       if (Object.getPrototypeOf(v) !== Array.prototype) return 'not-json';
       bytes += 2 + v.length;

@@ -1,5 +1,5 @@
 /**
- * The checks on `window.amparo.saveFile(name, base64, mime)` before a save
+ * The checks on `window.amparo.saveFile(name, bytes, mime)` before a save
  * dialog opens. No `electron` import, so it is unit-tested directly;
  * save-file.ts hands in the sender frame like ipc.ts does.
  *
@@ -32,12 +32,11 @@ export interface SaveFileRequest {
 
 /** Path separators, characters Windows refuses (":" also opens NTFS streams), and control/format characters. */
 const BAD_NAME = /[\\/:*?"<>|\p{Cc}\p{Cf}]/u;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const invalid = (message: string): Result<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
 const forbidden: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from the Amparo window.' } };
 
-export function validateSaveFile(sender: IpcSender, name: unknown, base64: unknown, mime: unknown): Result<SaveFileRequest> {
+export function validateSaveFile(sender: IpcSender, name: unknown, data: unknown, mime: unknown): Result<SaveFileRequest> {
   if (!sender || sender.isTopFrame !== true || !isAppUrl(sender.url)) return forbidden;
   if (typeof mime !== 'string' || !Object.prototype.hasOwnProperty.call(SAVE_MIMES, mime))
     return invalid('Amparo cannot save this kind of file.');
@@ -46,10 +45,11 @@ export function validateSaveFile(sender: IpcSender, name: unknown, base64: unkno
   if (trimmed === '' || trimmed.length > MAX_SAVE_NAME || BAD_NAME.test(trimmed) || /^\.+$/.test(trimmed)) {
     return invalid('The file name is not valid.');
   }
-  if (typeof base64 !== 'string' || base64.length > Math.ceil(MAX_SAVE_BYTES / 3) * 4) return invalid('The file is too large to save.');
-  if (base64.length % 4 !== 0 || !BASE64.test(base64)) return invalid('The file content is not valid.');
+  // Bytes as structured clone carries them (no base64 round trip); anything else is refused.
+  if (!(data instanceof Uint8Array)) return invalid('The file content is not valid.');
+  if (data.byteLength > MAX_SAVE_BYTES) return invalid('The file is too large to save.');
   const { ext } = SAVE_MIMES[mime as SaveMime];
   const withExt = trimmed.toLowerCase().endsWith(`.${ext}`) ? trimmed : `${trimmed}.${ext}`;
   if (withExt.length > MAX_SAVE_NAME + ext.length + 1) return invalid('The file name is not valid.');
-  return { ok: true, value: { name: withExt, bytes: Buffer.from(base64, 'base64'), mime: mime as SaveMime } };
+  return { ok: true, value: { name: withExt, bytes: Buffer.from(data.buffer, data.byteOffset, data.byteLength), mime: mime as SaveMime } };
 }

@@ -19,9 +19,9 @@ export interface SaveFileResult {
 export function registerSaveFile(getWindow: () => BrowserWindow | null): () => void {
   ipcMain.handle(
     IPC_SAVE_FILE_CHANNEL,
-    async (event: IpcMainInvokeEvent, name: unknown, base64: unknown, mime: unknown): Promise<Result<SaveFileResult>> => {
+    async (event: IpcMainInvokeEvent, name: unknown, data: unknown, mime: unknown): Promise<Result<SaveFileResult>> => {
       const frame = event.senderFrame;
-      const checked = validateSaveFile({ url: frame?.url, isTopFrame: frame != null && frame.parent === null }, name, base64, mime);
+      const checked = validateSaveFile({ url: frame?.url, isTopFrame: frame != null && frame.parent === null }, name, data, mime);
       if (!checked.ok) return checked;
       const { name: fileName, bytes, mime: kind } = checked.value;
       const { ext, label } = SAVE_MIMES[kind];

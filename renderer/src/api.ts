@@ -2,14 +2,19 @@
  * The renderer's only door to the core. It does not know which transport it
  * has: in Electron the preload exposes `window.amparo.call`; in the browser
  * harness the same contract is served on loopback with a per-launch token.
+ * Bytes (filled PDFs) travel as Uint8Array: Electron's structured clone
+ * carries them as they are; the harness's JSON wraps them (shared/wire.ts).
  */
 import type { OpInput, OpName, OpOutput } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
+import { base64ToBytes, bytesToBase64, decodeWire, encodeWire } from '../../shared/wire';
+
+export { base64ToBytes, bytesToBase64 };
 
 export interface AmparoBridge {
   call(name: string, input: unknown): Promise<Result<unknown>>;
   /** Electron only: a native save dialog in the main process, which writes the file there. */
-  saveFile?(name: string, base64: string, mime: string): Promise<Result<SaveFileResult>>;
+  saveFile?(name: string, bytes: Uint8Array, mime: string): Promise<Result<SaveFileResult>>;
 }
 
 export interface SaveFileResult {
@@ -44,9 +49,9 @@ async function callHarness(name: string, input: unknown): Promise<Result<unknown
     const res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-amparo-token': token ?? '' },
-      body: JSON.stringify(input ?? {}),
+      body: encodeWire(input ?? {}),
     });
-    return (await res.json()) as Result<unknown>;
+    return decodeWire(await res.text()) as Result<unknown>;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'The Amparo service is not reachable.' } };
   }
@@ -69,11 +74,11 @@ export function initTransport(): void {
  * process. Browser harness: a download of an in-memory Blob through a
  * temporary object URL, revoked right after, so nothing is left behind.
  */
-export async function saveFile(suggestedName: string, base64: string, mime: SaveMime): Promise<Result<SaveFileResult>> {
+export async function saveFile(suggestedName: string, bytes: Uint8Array, mime: SaveMime): Promise<Result<SaveFileResult>> {
   const bridge = window.amparo;
-  if (bridge?.saveFile) return bridge.saveFile(suggestedName, base64, mime);
+  if (bridge?.saveFile) return bridge.saveFile(suggestedName, bytes, mime);
   try {
-    const url = URL.createObjectURL(new Blob([base64ToBytes(base64) as Uint8Array<ArrayBuffer>], { type: mime }));
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
     try {
       const a = document.createElement('a');
       a.href = url;
@@ -93,22 +98,7 @@ export async function saveFile(suggestedName: string, base64: string, mime: Save
   }
 }
 
-/** Bytes as base64, in chunks (String.fromCharCode has an argument limit). */
-export function bytesToBase64(buf: ArrayBuffer | Uint8Array): string {
-  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
 /** Text (CSV, iCalendar) saved where the user chooses: the same path as PDFs, so Electron shows its save dialog. */
 export function saveText(suggestedName: string, text: string, mime: SaveMime): Promise<Result<SaveFileResult>> {
-  return saveFile(suggestedName, bytesToBase64(new TextEncoder().encode(text)), mime);
+  return saveFile(suggestedName, new TextEncoder().encode(text), mime);
 }

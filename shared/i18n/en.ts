@@ -452,6 +452,10 @@ export const en = {
   'importer.reading': 'Reading the file…',
   'importer.previewing': 'Checking every row…',
   'importer.importing': 'Importing {count, plural, one {# row} other {# rows}}… nothing is saved until every row is in.',
+  'importer.cancel': 'Cancel the import',
+  'importer.cancelling': 'Cancelling…',
+  'importer.cancelled': 'The import was cancelled. Nothing was saved.',
+  'importer.percent': '{percent}%',
   'importer.readTitle': 'How “{name}” was read',
   'importer.encoding': 'Encoding',
   'importer.encodingNote': 'The file was not marked as UTF-8; it was read as {encoding}. Check that accented letters look right below.',
@@ -846,6 +850,8 @@ export const en = {
   'tps.import.truncated': 'Showing {shown} of {total} people.',
   'tps.import.apply': 'Apply the new dataset',
   'tps.import.done':
+  'tps.reconcile.running': 'Updating TPS deadlines from the dataset…',
+  'tps.reconcile.stopped': 'Updating the TPS deadlines stopped before the end. It starts again at the next unlock.',
     'Imported the dataset as of {asOf}: {people, plural, one {# person updated} other {# people updated}} ({created, plural, one {# deadline created} other {# deadlines created}}, {updated, number} changed, {removed, number} removed).',
   'deadline.overrideNonBusiness': '{date} is {why}: check that this is the right date.',
   'tps.today': '(today)',
@@ -936,6 +942,8 @@ export const en = {
   'forms.save.failed': 'The PDF could not be saved. Try again.',
   'forms.save.again': 'Save the PDF again',
   'forms.summary.title': 'Intake summary',
+  'forms.save.notRecorded':
+    'The PDF was saved, but the case history could not record it (the vault was locked meanwhile). Fill the form again to record it.',
   'forms.summary.lang': 'Language of the summary',
   'forms.summary.button': 'Intake summary PDF',
   'forms.summary.making': 'Making the summary…',

@@ -459,6 +459,10 @@ export const es: Catalog = {
   'importer.reading': 'Leyendo el archivo…',
   'importer.previewing': 'Revisando cada fila…',
   'importer.importing': 'Importando {count, plural, one {# fila} other {# filas}}… no se guarda nada hasta que estén todas.',
+  'importer.cancel': 'Cancelar la importación',
+  'importer.cancelling': 'Cancelando…',
+  'importer.cancelled': 'Se canceló la importación. No se guardó nada.',
+  'importer.percent': '{percent} %',
   'importer.readTitle': 'Cómo se leyó «{name}»',
   'importer.encoding': 'Codificación',
   'importer.encodingNote':
@@ -858,6 +862,8 @@ export const es: Catalog = {
   'tps.import.truncated': 'Se muestran {shown} de {total} personas.',
   'tps.import.apply': 'Aplicar los datos nuevos',
   'tps.import.done':
+  'tps.reconcile.running': 'Actualizando las fechas límite de TPS con los datos…',
+  'tps.reconcile.stopped': 'La actualización de las fechas límite de TPS se detuvo antes de terminar. Vuelve a empezar al desbloquear.',
     'Se importaron los datos al {asOf}: {people, plural, one {# persona actualizada} other {# personas actualizadas}} ({created, plural, one {# plazo creado} other {# plazos creados}}, {updated, plural, one {# cambiado} other {# cambiados}}, {removed, plural, one {# eliminado} other {# eliminados}}).',
   'deadline.overrideNonBusiness': '{date} es {why}: verifique que sea la fecha correcta.',
   'tps.today': '(hoy)',
@@ -954,6 +960,8 @@ export const es: Catalog = {
   'forms.save.failed': 'No se pudo guardar el PDF. Inténtelo otra vez.',
   'forms.save.again': 'Guardar el PDF otra vez',
   'forms.summary.title': 'Resumen de admisión',
+  'forms.save.notRecorded':
+    'El PDF se guardó, pero el historial del caso no pudo registrarlo (la bóveda se bloqueó mientras tanto). Vuelva a llenar el formulario para registrarlo.',
   'forms.summary.lang': 'Idioma del resumen',
   'forms.summary.button': 'PDF del resumen de admisión',
   'forms.summary.making': 'Preparando el resumen…',

@@ -28,7 +28,6 @@ import {
   type DeadlineRow,
 } from './rows';
 import { insertDeadline } from './store';
-import { syncTps } from './tps';
 
 export function getDeadline(ctx: Ctx, id: string): DeadlineView {
   return deadlineView(deadlineRow(ctx, id));
@@ -36,7 +35,6 @@ export function getDeadline(ctx: Ctx, id: string): DeadlineView {
 
 export function listDeadlines(ctx: Ctx, personId: string, status: 'open' | 'done' | 'all'): DeadlineView[] {
   personFacts(ctx, personId);
-  syncTps(ctx);
   const rows = (
     status === 'all'
       ? ctx.db.prepare('SELECT * FROM deadlines WHERE person_id = ? ORDER BY due, id').all(personId)

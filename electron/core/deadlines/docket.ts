@@ -15,7 +15,6 @@ import type { Localized } from '../../../shared/deadlines';
 import type { DocketGroup, DocketGroupKey, DocketRow, DocketView, ReminderList } from '../../../shared/views';
 import type { Ctx } from '../context';
 import { parseFlags } from './rows';
-import { syncTps } from './tps';
 import { findHearings, hearingDocketRow, type HearingRow } from './hearings';
 
 interface Row {
@@ -173,7 +172,6 @@ function endedDesignations(ctx: Ctx, today: string, f: Filters): Row[] {
 }
 
 export function docket(ctx: Ctx, q: DocketQuery): DocketView {
-  syncTps(ctx);
   const today = q.today ?? ctx.today();
   const days = q.days === undefined ? 30 : q.days;
   const f: Filters = { assignee: q.assignee, caseType: q.caseType };
@@ -194,7 +192,6 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
  * neither (it is a notice on the docket).
  */
 export function remindersDue(ctx: Ctx, withinDays: number, includeNames: boolean, today = ctx.today()): ReminderList {
-  syncTps(ctx);
   const end = addDays(today, withinDays);
   const ended = new Set(endedDesignations(ctx, today, {}).map((r) => r.id));
   const rows = (ctx.db.prepare(DOCKET_SQL('')).all({ end }) as Row[]).filter((r) => !ended.has(r.id));

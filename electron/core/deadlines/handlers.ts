@@ -18,7 +18,9 @@ import {
 } from './deadlines';
 import { docket, remindersDue } from './docket';
 import { exportIcs } from './ics';
-import { applyImport, previewImport, tpsStatus } from './tps';
+import type { JobRunner } from '../jobs';
+import { previewImport, storeDataset, tpsStatus } from './tps';
+import { startTpsReconcile } from './tps-job';
 
 type Ops = FeatureHandlers<'events'> &
   FeatureHandlers<'deadlines'> &
@@ -26,7 +28,7 @@ type Ops = FeatureHandlers<'events'> &
   FeatureHandlers<'reminders'> &
   FeatureHandlers<'tps'>;
 
-export function deadlineHandlers(ctx: () => Ctx): Ops {
+export function deadlineHandlers(ctx: () => Ctx, jobs: JobRunner): Ops {
   return {
     'events.add': ({ personId, event }) => addEvent(ctx(), personId, event),
     'events.update': ({ id, version, event }) => updateEvent(ctx(), id, version, event),
@@ -50,6 +52,9 @@ export function deadlineHandlers(ctx: () => Ctx): Ops {
     'reminders.due': ({ withinDays, includeNames, today }) => remindersDue(ctx(), withinDays, includeNames, today),
     'tps.status': () => tpsStatus(ctx()),
     'tps.previewImport': ({ json, limit }) => previewImport(ctx(), json, limit),
-    'tps.applyImport': ({ json }) => applyImport(ctx(), json),
+    'tps.applyImport': async ({ json }) => {
+      const { asOf } = storeDataset(ctx(), json);
+      return { asOf, jobId: (await startTpsReconcile(jobs, ctx)).jobId };
+    },
   };
 }

@@ -15,7 +15,6 @@ import type { IcsExport } from '../../../shared/views';
 import type { Ctx } from '../context';
 import { personFacts, withTrail, type DeadlineRow } from './rows';
 import { findHearings, hearingLabel, hearingOf, type HearingRow } from './hearings';
-import { syncTps } from './tps';
 
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
@@ -200,7 +199,6 @@ export interface IcsOptions {
 }
 
 export function exportIcs(ctx: Ctx, o: IcsOptions): IcsExport {
-  syncTps(ctx);
   const where = [o.includeDone ? '1 = 1' : `d.status = 'open'`];
   const params: unknown[] = [];
   if (o.personId) {

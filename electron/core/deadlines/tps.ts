@@ -17,8 +17,11 @@
  * - The trail of a TPS deadline is the same for everyone with that country:
  *   it is stored once (tps_texts) and the row keeps its fingerprint (sig).
  * - The people service knows nothing of this: a trigger queues people whose
- *   TPS country or status changed (tps_dirty) and `syncTps` catches up before
- *   any deadline is read.
+ *   TPS country or status changed (tps_dirty). The core catches up after
+ *   each write (`catchUpDirty`, or the 'tps.reconcile' job for a large
+ *   queue) and runs the job after unlock and after a dataset import
+ *   (tps-job.ts). Reads never write: a docket, an .ics export or reminders
+ *   show what is stored.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -36,7 +39,7 @@ import {
   type TpsDataset,
   type TpsDeadline,
 } from '../../../shared/tps';
-import type { DeadlineViewFlag, TpsDeadlineChange, TpsImportPreview, TpsImportResult, TpsStatusView } from '../../../shared/views';
+import type { DeadlineViewFlag, TpsDeadlineChange, TpsImportPreview, TpsStatusView } from '../../../shared/views';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
 import { parseFlags, personName } from './rows';
@@ -46,7 +49,7 @@ const APPLIED_KEY = 'tps.applied';
 const BULK_CACHE_KIB = -131072;
 const KINDS = new Set(['re-registration-close', 'ead-auto-extension', 'designation-end']);
 
-interface Active {
+export interface Active {
   key: string;
   dataset: TpsDataset;
   source: 'shipped' | 'imported';
@@ -235,18 +238,33 @@ const PEOPLE_SQL = `SELECT id, given_name, family_name, detained, assigned_to, j
 const ROW_COLS = `id, person_id, tps_ref, computed_due, sig, flags, status, done_at, done_by, override_due, override_base, person_name, detained, assignee`;
 
 /**
- * Compares each person's stored TPS deadlines with what `dataset` wants and,
- * unless `dryRun`, writes the difference. `scope` 'dirty' limits it to the queue.
+ * Who a reconcile looks at: everyone, the queue of changed people (its first
+ * `limit`, in id order), or the people with ids in (after, upTo] (a page of
+ * the background job).
  */
-function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun: boolean): Outcome {
-  const dirty =
-    scope === 'dirty' ? ' AND id IN (SELECT person_id FROM tps_dirty)' : " AND json_extract(data, '$.history.tpsCountry') IS NOT NULL";
-  const people = ctx.db.prepare(PEOPLE_SQL + dirty).all() as PersonTps[];
-  const rows = ctx.db
-    .prepare(
-      `SELECT ${ROW_COLS} FROM deadlines WHERE tps_ref IS NOT NULL${scope === 'dirty' ? ' AND person_id IN (SELECT person_id FROM tps_dirty)' : ''}`,
-    )
-    .all() as TpsRow[];
+export type Scope = { kind: 'all' } | { kind: 'dirty'; limit: number } | { kind: 'range'; after: string; upTo: string };
+
+function scopeSql(scope: Scope, column: string): { sql: string; params: unknown[] } {
+  switch (scope.kind) {
+    case 'all':
+      return { sql: '', params: [] };
+    case 'dirty':
+      return { sql: ` AND ${column} IN (SELECT person_id FROM tps_dirty ORDER BY person_id LIMIT ?)`, params: [scope.limit] };
+    case 'range':
+      return { sql: ` AND ${column} > ? AND ${column} <= ?`, params: [scope.after, scope.upTo] };
+  }
+}
+
+/**
+ * Compares each person's stored TPS deadlines with what `dataset` wants and,
+ * unless `dryRun`, writes the difference, for the people in `scope`.
+ */
+function reconcile(ctx: Ctx, dataset: TpsDataset, scope: Scope, dryRun: boolean): Outcome {
+  const who = scopeSql(scope, 'id');
+  const withCountry = scope.kind === 'dirty' ? '' : " AND json_extract(data, '$.history.tpsCountry') IS NOT NULL";
+  const people = ctx.db.prepare(PEOPLE_SQL + withCountry + who.sql).all(...who.params) as PersonTps[];
+  const whose = scopeSql(scope, 'person_id');
+  const rows = ctx.db.prepare(`SELECT ${ROW_COLS} FROM deadlines WHERE tps_ref IS NOT NULL${whose.sql}`).all(...whose.params) as TpsRow[];
   const stored = new Map<string, TpsRow[]>();
   for (const r of rows) {
     const list = stored.get(r.person_id);
@@ -366,47 +384,74 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: 'all' | 'dirty', dryRun
  * A recompute for everyone rewrites a large share of the vault. For its
  * duration the connection gets a larger page cache (decrypted pages, in
  * memory only), so pages touched by the row and its indexes are written once.
+ * Returns the function that puts the cache back.
  */
-function withBulkCache<T>(ctx: Ctx, fn: () => T): T {
+export function bulkCache(ctx: Ctx): () => void {
   const before = ctx.db.pragma('cache_size', { simple: true }) as number;
   ctx.db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
-  try {
-    return fn();
-  } finally {
-    ctx.db.pragma(`cache_size = ${before}`);
-  }
+  return () => {
+    if (ctx.db.open) ctx.db.pragma(`cache_size = ${before}`);
+  };
 }
 
 function setApplied(ctx: Ctx, key: string): void {
   ctx.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(APPLIED_KEY, key);
 }
 
-/** Brings TPS deadlines up to date with the active dataset and the queue of changed people. Cheap when nothing changed. */
-export function syncTps(ctx: Ctx): void {
-  let active: Active;
+/** The active dataset, or null when its file is damaged (tps.status reports that; deadlines must not go down with it). */
+export function activeOrNull(ctx: Ctx): Active | null {
   try {
-    active = activeDataset(ctx);
+    return activeDataset(ctx);
   } catch (e) {
-    // A damaged TPS file must not take the docket down with it; tps.status reports the error.
-    if (e instanceof AppError) return;
+    if (e instanceof AppError) return null;
     throw e;
   }
+}
+
+/** What the stored TPS deadlines lack: a whole pass (a new dataset), the queue of changed people, or nothing. */
+export function tpsBehind(ctx: Ctx): { kind: 'all' | 'dirty'; queued: number } | null {
+  const active = activeOrNull(ctx);
+  if (!active) return null;
   const applied = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(APPLIED_KEY) as { value: string } | undefined;
-  if (applied?.value !== active.key) {
-    withBulkCache(ctx, () =>
-      ctx.db.transaction(() => {
-        reconcile(ctx, active.dataset, 'all', false);
-        ctx.db.prepare('DELETE FROM tps_dirty').run();
-        setApplied(ctx, active.key);
-      })(),
-    );
-    return;
-  }
-  if (!ctx.db.prepare('SELECT 1 FROM tps_dirty LIMIT 1').get()) return;
-  ctx.db.transaction(() => {
-    reconcile(ctx, active.dataset, 'dirty', false);
-    ctx.db.prepare('DELETE FROM tps_dirty').run();
+  const queued = (ctx.db.prepare('SELECT count(*) AS n FROM tps_dirty').get() as { n: number }).n;
+  if (applied?.value !== active.key) return { kind: 'all', queued };
+  return queued > 0 ? { kind: 'dirty', queued } : null;
+}
+
+export interface ReconcileCounts {
+  peopleAffected: number;
+  created: number;
+  updated: number;
+  removed: number;
+}
+
+const addCounts = (into: ReconcileCounts, out: Outcome) => {
+  into.peopleAffected += out.people.size;
+  into.created += out.created;
+  into.updated += out.updated;
+  into.removed += out.removed;
+};
+
+/** Up to `limit` people of the queue, reconciled and dequeued in one transaction; how many were dequeued. */
+export function catchUpDirty(ctx: Ctx, dataset: TpsDataset, limit: number, counts?: ReconcileCounts): number {
+  return ctx.db.transaction(() => {
+    const out = reconcile(ctx, dataset, { kind: 'dirty', limit }, false);
+    if (counts) addCounts(counts, out);
+    return ctx.db
+      .prepare('DELETE FROM tps_dirty WHERE person_id IN (SELECT person_id FROM tps_dirty ORDER BY person_id LIMIT ?)')
+      .run(limit).changes;
   })();
+}
+
+/** One page of a whole pass: the people with ids in (after, upTo], in one transaction. */
+export function reconcileRange(ctx: Ctx, dataset: TpsDataset, after: string, upTo: string, counts: ReconcileCounts): void {
+  ctx.db.transaction(() => addCounts(counts, reconcile(ctx, dataset, { kind: 'range', after, upTo }, false)))();
+}
+
+/** The end of a whole pass: the dataset `key` is now the one stored deadlines follow. */
+export function markApplied(ctx: Ctx, key: string, counts: ReconcileCounts): void {
+  setApplied(ctx, key);
+  if (counts.created + counts.updated + counts.removed > 0) audit(ctx, 'tps.reconcile', 'tps_dataset', key, { ...counts });
 }
 
 function parseImport(json: string): TpsDataset {
@@ -428,13 +473,12 @@ function refuseOlder(next: TpsDataset, active: Active): void {
   }
 }
 
-/** Validates a dataset and says whose deadlines would change, without writing anything. */
+/** Validates a dataset and says whose deadlines would change (against what is stored), without writing anything. */
 export function previewImport(ctx: Ctx, json: string, limit: number): TpsImportPreview {
   const next = parseImport(json);
-  syncTps(ctx);
   const active = activeDataset(ctx);
   refuseOlder(next, active);
-  const out = reconcile(ctx, next, 'all', true);
+  const out = reconcile(ctx, next, { kind: 'all' }, true);
   const people = [...out.people.entries()].map(([personId, changes]) => ({ personId, changes }));
   return {
     asOf: next.asOf,
@@ -447,27 +491,22 @@ export function previewImport(ctx: Ctx, json: string, limit: number): TpsImportP
   };
 }
 
-/** Stores the dataset and recomputes everyone's TPS deadlines, in one transaction. */
-export function applyImport(ctx: Ctx, json: string): TpsImportResult {
+/**
+ * Validates and stores a dataset; it becomes the active one at once. The
+ * deadlines follow in the 'tps.reconcile' job the caller starts (tps-job.ts).
+ */
+export function storeDataset(ctx: Ctx, json: string): { id: string; asOf: string } {
   const next = parseImport(json);
-  syncTps(ctx);
   refuseOlder(next, activeDataset(ctx));
-  return withBulkCache(ctx, () => applyParsed(ctx, next));
-}
-
-function applyParsed(ctx: Ctx, next: TpsDataset): TpsImportResult {
-  return ctx.db.transaction(() => {
-    const id = newId();
+  const id = newId();
+  ctx.db.transaction(() => {
     ctx.db
       .prepare('INSERT INTO tps_datasets(id, as_of, data, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
       .run(id, next.asOf, JSON.stringify(next), ctx.now(), ctx.actor);
-    importedCache.set(id, next);
-    const out = reconcile(ctx, next, 'all', false);
-    ctx.db.prepare('DELETE FROM tps_dirty').run();
-    setApplied(ctx, `import:${id}`);
-    audit(ctx, 'tps.import', 'tps_dataset', id, { created: out.created, updated: out.updated, removed: out.removed });
-    return { asOf: next.asOf, peopleAffected: out.people.size, created: out.created, updated: out.updated, removed: out.removed };
+    audit(ctx, 'tps.import', 'tps_dataset', id, { asOf: next.asOf, countries: next.countries.length });
   })();
+  importedCache.set(id, next);
+  return { id, asOf: next.asOf };
 }
 
 export function tpsStatus(ctx: Ctx): TpsStatusView {

@@ -1,4 +1,7 @@
 import type { Core } from '../../../electron/core/app';
+import type { ImportResult } from '../../../shared/contract';
+import type { Result } from '../../../shared/errors';
+import type { JobResult, JobStarted, JobStatus } from '../../../shared/views';
 
 /** A CSV cell as a plain spreadsheet would write it: quoted when needed, no formula escape. */
 export const rawCell = (v: string) => (/[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -20,9 +23,35 @@ export function counts(core: Core) {
 export const preview = (core: Core, data: string | Uint8Array, mapping?: Record<string, string | null>) =>
   core.call('import.preview', { fileName: 'people.csv', dataBase64: b64(data), ...(mapping ? { mapping } : {}) });
 
-export const commit = (
+/** Waits for a job to leave 'running', one event-loop turn at a time (a state, never a clock). */
+export async function settled(core: Core, jobId: string, seen: JobStatus[] = []): Promise<JobStatus> {
+  for (;;) {
+    const s = await core.call('jobs.status', { jobId });
+    seen.push(s);
+    if (s.state !== 'running') return s;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Commit through the contract, as the import screen does: start the job,
+ * follow it to its end, then fetch its result. The answer is a Result, the
+ * job's ImportResult or its error (CSV_INVALID with details, CANCELLED).
+ */
+export async function commit(
   core: Core,
   data: string | Uint8Array,
   choices: Record<string, unknown> = {},
   mapping?: Record<string, string | null>,
-) => core.dispatch('import.commit', { dataBase64: b64(data), choices, ...(mapping ? { mapping } : {}) });
+): Promise<Result<ImportResult>> {
+  const started = await core.dispatch('import.commit', { dataBase64: b64(data), choices, ...(mapping ? { mapping } : {}) });
+  if (!started.ok) return started;
+  const { jobId } = started.value as JobStarted;
+  await settled(core, jobId);
+  const r = await core.dispatch('jobs.result', { jobId });
+  await core.dispatch('jobs.discard', { jobId });
+  if (!r.ok) return r;
+  const value = r.value as JobResult;
+  if (value.kind !== 'import.commit') throw new Error(`unexpected job result ${value.kind}`);
+  return { ok: true, value: value.result };
+}

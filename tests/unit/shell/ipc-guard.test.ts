@@ -108,6 +108,17 @@ describe('validateIpcCall: input', () => {
     expect(code(validateIpcCall(app, 'vault.unlock', input))).toBe('INVALID_INPUT');
   });
 
+  it('lets bytes (Uint8Array) travel inside an input, counted at their base64 size, and nothing else typed', () => {
+    expect(code(validateIpcCall(app, 'forms.recordDelivery', { token: 'x', bytes: new Uint8Array(16) }))).toBe('OK');
+    expect(code(validateIpcCall(app, 'forms.recordDelivery', { a: [{ b: new Uint8Array(0) }] }))).toBe('OK');
+    expect(code(validateIpcCall(app, 'forms.recordDelivery', { bytes: new Uint16Array(4) }))).toBe('INVALID_INPUT');
+    expect(code(validateIpcCall(app, 'forms.recordDelivery', { bytes: new Float64Array(1) }))).toBe('INVALID_INPUT');
+    // 3 MiB of bytes is 4 MiB as base64: over a 4 MiB limit once the braces are counted, under a 5 MiB one.
+    const bytes = new Uint8Array(3 * 1024 * 1024);
+    expect(code(validateIpcCall(app, 'forms.recordDelivery', { bytes }, 4 * 1024 * 1024))).toBe('INVALID_INPUT');
+    expect(code(validateIpcCall(app, 'forms.recordDelivery', { bytes }, 5 * 1024 * 1024))).toBe('OK');
+  });
+
   it('refuses deep nesting', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;

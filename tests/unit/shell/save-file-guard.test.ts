@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SAVE_BYTES, validateSaveFile } from '../../../electron/main/save-file-guard';
 
 const app = { url: 'amparo://app/people/1', isTopFrame: true };
-const PDF = Buffer.from('%PDF-1.7\n%%EOF\n').toString('base64');
+const PDF = new Uint8Array(Buffer.from('%PDF-1.7\n%%EOF\n'));
 const code = (r: ReturnType<typeof validateSaveFile>) => (r.ok ? 'OK' : r.error.code);
 
 describe('validateSaveFile: sender', () => {
@@ -13,17 +13,17 @@ describe('validateSaveFile: sender', () => {
     [{ url: null, isTopFrame: true }],
     [{ url: undefined, isTopFrame: true }],
   ])('refuses %o before looking at anything else', (sender) => {
-    expect(code(validateSaveFile(sender, '../../etc/passwd', 'not base64!', 'text/html'))).toBe('FORBIDDEN');
+    expect(code(validateSaveFile(sender, '../../etc/passwd', 'not bytes!', 'text/html'))).toBe('FORBIDDEN');
   });
 });
 
 describe('validateSaveFile: arguments', () => {
-  it('accepts a PDF, CSV or calendar with a plain name and decodes the bytes', () => {
+  it('accepts a PDF, CSV or calendar with a plain name and takes the bytes as they came', () => {
     const r = validateSaveFile(app, 'G-28 García López, José 2026-11-26.pdf', PDF, 'application/pdf');
     expect(r.ok && r.value.name).toBe('G-28 García López, José 2026-11-26.pdf');
     expect(r.ok && r.value.bytes.toString('latin1')).toBe('%PDF-1.7\n%%EOF\n');
-    expect(code(validateSaveFile(app, 'people.csv', Buffer.from('a,b\n').toString('base64'), 'text/csv'))).toBe('OK');
-    expect(code(validateSaveFile(app, 'hearings.ics', '', 'text/calendar'))).toBe('OK');
+    expect(code(validateSaveFile(app, 'people.csv', new TextEncoder().encode('a,b\n'), 'text/csv'))).toBe('OK');
+    expect(code(validateSaveFile(app, 'hearings.ics', new Uint8Array(0), 'text/calendar'))).toBe('OK');
   });
 
   it('adds the extension the kind of file calls for', () => {
@@ -58,13 +58,15 @@ describe('validateSaveFile: arguments', () => {
     },
   );
 
-  it('refuses non-string names and content, bad base64, and more than 100 MB', () => {
+  it('refuses non-string names, content that is not bytes (base64 text included), and more than 100 MB', () => {
     expect(code(validateSaveFile(app, 42, PDF, 'application/pdf'))).toBe('INVALID_INPUT');
     expect(code(validateSaveFile(app, { name: 'a.pdf' }, PDF, 'application/pdf'))).toBe('INVALID_INPUT');
-    expect(code(validateSaveFile(app, 'a.pdf', new Uint8Array(3), 'application/pdf'))).toBe('INVALID_INPUT');
-    expect(code(validateSaveFile(app, 'a.pdf', 'abc', 'application/pdf'))).toBe('INVALID_INPUT');
-    expect(code(validateSaveFile(app, 'a.pdf', 'ab$=', 'application/pdf'))).toBe('INVALID_INPUT');
-    const tooBig = 'A'.repeat(Math.ceil(MAX_SAVE_BYTES / 3) * 4 + 4);
+    expect(code(validateSaveFile(app, 'a.pdf', Buffer.from('%PDF').toString('base64'), 'application/pdf'))).toBe('INVALID_INPUT');
+    expect(code(validateSaveFile(app, 'a.pdf', [37, 80, 68, 70], 'application/pdf'))).toBe('INVALID_INPUT');
+    expect(code(validateSaveFile(app, 'a.pdf', new Uint16Array(3), 'application/pdf'))).toBe('INVALID_INPUT');
+    expect(code(validateSaveFile(app, 'a.pdf', null, 'application/pdf'))).toBe('INVALID_INPUT');
+    const tooBig = new Uint8Array(MAX_SAVE_BYTES + 1);
     expect(code(validateSaveFile(app, 'a.pdf', tooBig, 'application/pdf'))).toBe('INVALID_INPUT');
+    expect(code(validateSaveFile(app, 'a.pdf', new Uint8Array(MAX_SAVE_BYTES), 'application/pdf'))).toBe('OK');
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Filling a form for a person, and the case history of every form produced.
+ * Filling a form for a person, and the case history of every form delivered.
  * The bytes go back to the caller (the UI saves them where the user chooses;
  * the CLI writes them to --out); the vault keeps only who, what, when and
- * the output's SHA-256.
+ * the output's SHA-256, and only once the file was delivered: the CLI's
+ * `deliver` has written it, or the UI reports a finished save with
+ * forms.recordDelivery (deliveries.ts). A cancelled save leaves no row.
  */
 import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../../../../shared/errors';
@@ -16,7 +18,6 @@ import { sha256Hex } from '../blank';
 import { fillForm, type FillProgress } from '../fill';
 import { renderSummary } from '../summary';
 import { getAttorney } from './settings';
-import { encodeBase64 } from './templates';
 
 export interface FillRequest {
   /** Decrypted blank. */
@@ -34,16 +35,23 @@ export interface FillRequest {
   flatten: boolean;
   signal?: AbortSignal;
   onProgress?: (p: FillProgress) => void;
-  /** Delivers the bytes (the CLI writes --out) before the fill is recorded: a failed write leaves no history row. */
+  /** Delivers the bytes (the CLI writes --out), then the fill is recorded: a failed write leaves no history row. */
   deliver?: (bytes: Uint8Array) => Promise<void>;
 }
 
+/** What a fill reports besides its bytes and its delivery token. */
+export type FillInfo = Omit<FilledPdf, 'pdf' | 'token'>;
+
 export interface FilledBytes {
-  pdf: Omit<FilledPdf, 'pdfBase64'>;
+  pdf: FillInfo;
   bytes: Uint8Array;
+  /** The history row to write once the file is delivered. */
+  record: FillRecord;
+  /** Set when `deliver` was given: the row is already written. */
+  fillId?: string;
 }
 
-/** Fills, then records the fill (row + audit). Nothing is recorded when the fill fails or is cancelled. */
+/** Fills; records the fill (row + audit) only when `deliver` is given and succeeds. Nothing is recorded on failure or cancel. */
 export async function fillForPerson(getCtx: () => Ctx, req: FillRequest): Promise<FilledBytes> {
   const ctx = getCtx();
   const person = livePerson(ctx, req.personId);
@@ -63,10 +71,9 @@ export async function fillForPerson(getCtx: () => Ctx, req: FillRequest): Promis
   });
   const sha256 = sha256Hex(result.bytes);
   const mismatch = result.warnings.some((w) => w.code === 'EDITION_MISMATCH');
-  await req.deliver?.(result.bytes);
   // The vault may have been locked while the PDF was being built: then nothing is recorded and nothing handed out.
   const after = getCtx();
-  const fillId = record(after, {
+  const fillRecord: FillRecord = {
     personId: person.id,
     templateId: req.templateId,
     caseId: req.caseId ?? null,
@@ -80,12 +87,18 @@ export async function fillForPerson(getCtx: () => Ctx, req: FillRequest): Promis
     mismatch,
     overflow: result.overflow.length,
     warnings: result.warnings.length,
-  });
+  };
+  let fillId: string | undefined;
+  if (req.deliver) {
+    await req.deliver(result.bytes);
+    fillId = recordFill(getCtx(), fillRecord);
+  }
   const label = /^[a-z]+-\d+[a-z]?$/.test(req.map.form) ? req.map.form.toUpperCase() : (req.templateName ?? req.map.title ?? 'Form');
   return {
     bytes: result.bytes,
+    record: fillRecord,
+    ...(fillId !== undefined ? { fillId } : {}),
     pdf: {
-      fillId,
       fileName: fileNameFor(label, person, after.today()),
       sha256,
       pageCount: result.pageCount,
@@ -97,8 +110,8 @@ export async function fillForPerson(getCtx: () => Ctx, req: FillRequest): Promis
   };
 }
 
-/** The intake summary sheet, recorded in the history as kind 'summary'. */
-export async function summaryFor(getCtx: () => Ctx, personId: string, lang: 'en' | 'es'): Promise<FilledPdf> {
+/** The intake summary sheet, recorded in the history as kind 'summary' once delivered. */
+export async function summaryFor(getCtx: () => Ctx, personId: string, lang: 'en' | 'es'): Promise<FilledBytes> {
   const ctx = getCtx();
   const person = livePerson(ctx, personId);
   const view = formViewFromPerson(person, { attorney: getAttorney(ctx).attorney });
@@ -106,7 +119,7 @@ export async function summaryFor(getCtx: () => Ctx, personId: string, lang: 'en'
   const pageCount = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
   const sha256 = sha256Hex(bytes);
   const after = getCtx();
-  const fillId = record(after, {
+  const fillRecord: FillRecord = {
     personId: person.id,
     templateId: null,
     caseId: null,
@@ -120,17 +133,19 @@ export async function summaryFor(getCtx: () => Ctx, personId: string, lang: 'en'
     mismatch: false,
     overflow: 0,
     warnings: 0,
-  });
+  };
   return {
-    fillId,
-    fileName: fileNameFor(lang === 'es' ? 'Resumen de admisión' : 'Intake summary', person, after.today()),
-    pdfBase64: encodeBase64(bytes),
-    sha256,
-    pageCount,
-    filled: 0,
-    overflow: [],
-    warnings: [],
-    edition: null,
+    bytes,
+    record: fillRecord,
+    pdf: {
+      fileName: fileNameFor(lang === 'es' ? 'Resumen de admisión' : 'Intake summary', person, after.today()),
+      sha256,
+      pageCount,
+      filled: 0,
+      overflow: [],
+      warnings: [],
+      edition: null,
+    },
   };
 }
 
@@ -184,7 +199,7 @@ function livePerson(ctx: Ctx, personId: string): PersonView {
   return person;
 }
 
-interface FillRecord {
+export interface FillRecord {
   personId: string;
   templateId: string | null;
   caseId: string | null;
@@ -200,7 +215,8 @@ interface FillRecord {
   warnings: number;
 }
 
-function record(ctx: Ctx, r: FillRecord): string {
+/** Writes the history row (and its audit entry) of a delivered fill. */
+export function recordFill(ctx: Ctx, r: FillRecord): string {
   const id = newId();
   ctx.db.transaction(() => {
     ctx.db

@@ -1,13 +1,14 @@
 import type { Ctx } from '../../context';
 import type { FeatureHandlers } from '../../handlers';
-import { FormJobs, noMap } from './batch';
-import { fillForPerson, fillHistory, summaryFor } from './fills';
+import type { JobRunner } from '../../jobs';
+import { noMap, startBatch } from './batch';
+import { PendingFills } from './deliveries';
+import { fillForPerson, fillHistory, summaryFor, type FilledBytes } from './fills';
 import { getAttorney, setAttorney } from './settings';
 import { formSources } from './sources';
 import {
   blankBytes,
   deleteTemplate,
-  encodeBase64,
   getTemplate,
   importBlank,
   listTemplates,
@@ -26,10 +27,10 @@ interface FillInput {
   flatten: boolean;
 }
 
-async function fill(getCtx: () => Ctx, input: FillInput): Promise<FilledPdf> {
+async function fill(getCtx: () => Ctx, input: FillInput): Promise<FilledBytes> {
   const template = loadTemplate(getCtx(), input.templateId);
   if (!template.map) throw noMap();
-  const { pdf, bytes } = await fillForPerson(getCtx, {
+  return fillForPerson(getCtx, {
     blank: template.blank,
     blankSha256: template.row.blank_sha256,
     map: template.map,
@@ -41,12 +42,16 @@ async function fill(getCtx: () => Ctx, input: FillInput): Promise<FilledPdf> {
     acceptEditionMismatch: input.acceptEditionMismatch,
     flatten: input.flatten,
   });
-  return { ...pdf, pdfBase64: encodeBase64(bytes) };
 }
 
-/** forms.* and jobs.*: one job registry per core, so batches live as long as the app and die with a lock. */
-export function formHandlers(ctx: () => Ctx): FeatureHandlers<'forms'> & FeatureHandlers<'jobs'> {
-  const jobs = new FormJobs(ctx);
+/**
+ * forms.*: fills hand back their bytes and a token; the history row is
+ * written by forms.recordDelivery once the file is saved. Batches run on the
+ * core's job runner.
+ */
+export function formHandlers(ctx: () => Ctx, runner: JobRunner): FeatureHandlers<'forms'> {
+  const pending = new PendingFills(ctx);
+  const handOut = ({ pdf, bytes, record }: FilledBytes): FilledPdf => ({ ...pdf, pdf: bytes, token: pending.add(record) });
   return {
     'forms.importBlank': (input) => importBlank(ctx, input),
     'forms.listTemplates': () => listTemplates(ctx()),
@@ -60,26 +65,22 @@ export function formHandlers(ctx: () => Ctx): FeatureHandlers<'forms'> & Feature
     'forms.sources': () => formSources(),
     'forms.getAttorney': () => getAttorney(ctx()),
     'forms.setAttorney': ({ attorney, version }) => setAttorney(ctx(), attorney, version),
-    'forms.testFill': ({ templateId, personId, caseId }) =>
-      fill(ctx, { templateId, personId, caseId, kind: 'test', acceptEditionMismatch: true, flatten: false }),
-    'forms.fill': ({ templateId, form, personId, caseId, acceptEditionMismatch, flatten }) =>
-      fill(ctx, {
-        templateId: templateId ?? templateIdForForm(ctx(), form ?? ''),
-        personId,
-        caseId,
-        kind: 'fill',
-        acceptEditionMismatch,
-        flatten,
-      }),
-    'forms.summary': ({ personId, lang }) => summaryFor(ctx, personId, lang),
+    'forms.testFill': async ({ templateId, personId, caseId }) =>
+      handOut(await fill(ctx, { templateId, personId, caseId, kind: 'test', acceptEditionMismatch: true, flatten: false })),
+    'forms.fill': async ({ templateId, form, personId, caseId, acceptEditionMismatch, flatten }) =>
+      handOut(
+        await fill(ctx, {
+          templateId: templateId ?? templateIdForForm(ctx(), form ?? ''),
+          personId,
+          caseId,
+          kind: 'fill',
+          acceptEditionMismatch,
+          flatten,
+        }),
+      ),
+    'forms.summary': async ({ personId, lang }) => handOut(await summaryFor(ctx, personId, lang)),
     'forms.history': ({ personId }) => fillHistory(ctx(), personId),
-    'forms.batchStart': (input) => jobs.startBatch(input),
-    'jobs.status': ({ jobId }) => jobs.status(jobId),
-    'jobs.result': ({ jobId, index }) => jobs.result(jobId, index),
-    'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
-    'jobs.discard': async ({ jobId }) => {
-      await jobs.discard(jobId);
-      return { discarded: true as const };
-    },
+    'forms.recordDelivery': ({ token }) => pending.deliver(token),
+    'forms.batchStart': (input) => startBatch(runner, ctx, pending, input),
   };
 }

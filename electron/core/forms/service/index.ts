@@ -5,9 +5,19 @@
  */
 export { formHandlers } from './handlers';
 export { importBlank, getTemplate, listTemplates, loadTemplate, saveTemplate, deleteTemplate, templateIdForForm } from './templates';
-export { fillForPerson, summaryFor, fillHistory, fileNameFor, type FillRequest, type FilledBytes } from './fills';
+export {
+  fillForPerson,
+  summaryFor,
+  fillHistory,
+  fileNameFor,
+  recordFill,
+  type FillRequest,
+  type FilledBytes,
+  type FillRecord,
+} from './fills';
 export { getAttorney, setAttorney } from './settings';
 export { formSources, sourcePaths, labelFor } from './sources';
 export { detectMap, shippedMaps, shippedMapFor } from './shipped';
 export { plainPdfError, withPlainPdfErrors } from './errors';
-export { FormJobs } from './batch';
+export { startBatch } from './batch';
+export { PendingFills } from './deliveries';

@@ -115,9 +115,10 @@ export function getTemplate(ctx: Ctx, id: string): TemplateView {
   return viewOf(templateRow(ctx, id));
 }
 
-export function blankBytes(ctx: Ctx, id: string): { pdfBase64: string; pageCount: number } {
+/** The decrypted blank as bytes (not base64): it crosses IPC as binary. */
+export function blankBytes(ctx: Ctx, id: string): { pdf: Uint8Array; pageCount: number } {
   const t = loadTemplate(ctx, id);
-  return { pdfBase64: encodeBase64(t.blank), pageCount: t.row.page_count };
+  return { pdf: t.blank, pageCount: t.row.page_count };
 }
 
 /**

@@ -10,10 +10,10 @@ import { AppError } from '../../../../shared/errors';
 import type { ImportChoice, ImportIssue, ImportPreview, ImportResult } from '../../../../shared/contract';
 import { newId, type Ctx } from '../../context';
 import { audit } from '../../audit';
-import { runJob, type JobOptions } from '../../jobs';
+import { inTransaction, runJob, type Job, type JobOptions } from '../../jobs';
 import { createPerson, mergePeople } from '../people';
 import { recordDecision, type Decision } from '../duplicates';
-import { analyzeCsv, analyzeCsvSync, hasLikely, toPreview, type AnalyzedRow, type Mapping } from './analyze';
+import { analyzeCsv, hasLikely, toPreview, type AnalyzedRow, type Mapping } from './analyze';
 import { issuesSummary, linesList } from './messages';
 
 export interface PreviewInput {
@@ -113,45 +113,59 @@ export async function checkImport(ctx: Ctx, input: CommitInput, opts: JobOptions
   });
 }
 
+/** Rows written between yields: small enough that jobs.status and a cancel get through often. */
+const WRITE_BATCH = 50;
+
 export async function commitImport(ctx: Ctx, input: CommitInput, opts: JobOptions = {}): Promise<ImportResult> {
-  return runJob({ ...opts, cancelMessage: CANCELLED }, (job) =>
-    // Checks and writes share one IMMEDIATE transaction: the duplicate check sees exactly
-    // what the writes land on, and any throw (bad row, cancel, crash) rolls everything back.
-    ctx.db
-      .transaction((): ImportResult => {
-        const analysis = analyzeCsvSync(ctx, input, job);
-        const choices = decide(analysis.rows, analysis.fileErrors, input);
-        const result: ImportResult = { imported: 0, skipped: 0, merged: 0, flagged: 0 };
-        const idOfLine = new Map<number, string>();
-        const toWrite = analysis.rows.length;
-        for (const [i, row] of analysis.rows.entries()) {
-          const choice = choices.get(row.line)!;
-          if (choice === 'skip' || !row.record) {
-            result.skipped++;
-          } else {
-            const id = createPerson(ctx, row.record).id;
-            idOfLine.set(row.line, id);
-            if (typeof choice === 'object') {
-              recordDecision(ctx, id, choice.mergeInto, 'same-person');
-              mergePeople(ctx, choice.mergeInto, id);
-              result.merged++;
-            } else {
-              const flag = choice === 'import-and-flag';
-              const decision: Decision = flag ? 'needs-review' : 'new-person';
-              // "Import" answers the likely matches the user was shown; "flag" marks every candidate for review.
-              for (const d of row.duplicates.filter((x) => flag || x.strength === 'likely')) {
-                const other = d.source === 'vault' ? d.id : idOfLine.get(d.line!);
-                if (other) recordDecision(ctx, id, other, decision);
-              }
-              result.imported++;
-              if (flag) result.flagged++;
-            }
-          }
-          job.progress('write', i + 1, toWrite);
-        }
-        audit(ctx, 'import.csv', 'import', newId(), { rows: toWrite, ...result });
-        return result;
-      })
-      .immediate(),
-  );
+  return runJob({ ...opts, cancelMessage: CANCELLED }, (job) => commitWithJob(ctx, input, job));
 }
+
+/**
+ * The import as a job's work (the runner's 'import.commit', or runJob above).
+ * Checks and writes share one IMMEDIATE transaction, held open across yields
+ * so progress and a cancel get through: the duplicate check sees exactly
+ * what the writes land on, and any throw (bad row, cancel, a lock) rolls
+ * everything back. The runner keeps every other operation out while it is
+ * open (an exclusive job), so nothing else is rolled back with it.
+ */
+export async function commitWithJob(ctx: Ctx, input: CommitInput, job: Job): Promise<ImportResult> {
+  return inTransaction(ctx.db, async (): Promise<ImportResult> => {
+    const analysis = await analyzeCsv(ctx, input, job);
+    const choices = decide(analysis.rows, analysis.fileErrors, input);
+    const result: ImportResult = { imported: 0, skipped: 0, merged: 0, flagged: 0 };
+    const idOfLine = new Map<number, string>();
+    const toWrite = analysis.rows.length;
+    for (const [i, row] of analysis.rows.entries()) {
+      const choice = choices.get(row.line)!;
+      if (choice === 'skip' || !row.record) {
+        result.skipped++;
+      } else {
+        const id = createPerson(ctx, row.record).id;
+        idOfLine.set(row.line, id);
+        if (typeof choice === 'object') {
+          recordDecision(ctx, id, choice.mergeInto, 'same-person');
+          mergePeople(ctx, choice.mergeInto, id);
+          result.merged++;
+        } else {
+          const flag = choice === 'import-and-flag';
+          const decision: Decision = flag ? 'needs-review' : 'new-person';
+          // "Import" answers the likely matches the user was shown; "flag" marks every candidate for review.
+          for (const d of row.duplicates.filter((x) => flag || x.strength === 'likely')) {
+            const other = d.source === 'vault' ? d.id : idOfLine.get(d.line!);
+            if (other) recordDecision(ctx, id, other, decision);
+          }
+          result.imported++;
+          if (flag) result.flagged++;
+        }
+      }
+      job.progress('write', i + 1, toWrite);
+      if ((i + 1) % WRITE_BATCH === 0) await job.yield();
+    }
+    audit(ctx, 'import.csv', 'import', newId(), { rows: toWrite, ...result });
+    return result;
+  });
+}
+
+/** The phases of an import, in order, for the runner's progress. */
+export const COMMIT_PHASES = ['check', 'duplicates', 'write'] as const;
+export { CANCELLED as IMPORT_CANCELLED };

@@ -134,7 +134,16 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
       return;
     }
     jobIdRef.current = res.value.jobId;
-    setJob({ jobId: res.value.jobId, kind: 'forms.batch', state: 'running', done: 0, total: res.value.total, progress: 0, results: [] });
+    setJob({
+      jobId: res.value.jobId,
+      kind: 'forms.batch',
+      state: 'running',
+      phase: 'fill',
+      done: 0,
+      total: res.value.total,
+      progress: 0,
+      results: [],
+    });
   };
 
   const cancel = async () => {
@@ -149,7 +158,8 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
     const jobId = jobIdRef.current;
     if (!jobId) return { kind: 'failed' };
     const res = await call('jobs.result', { jobId, index });
-    const state: SaveState = res.ok ? await savePdf(res.value.fileName, res.value.pdfBase64) : { kind: 'failed' };
+    const state: SaveState =
+      res.ok && res.value.kind === 'forms.batch' ? await savePdf(res.value.fileName, res.value.pdf, res.value.token) : { kind: 'failed' };
     setSaved((cur) => ({ ...cur, [index]: state }));
     return state;
   };

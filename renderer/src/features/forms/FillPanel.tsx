@@ -1,9 +1,12 @@
 /**
  * Filling one form for one person, and the intake summary sheet. The core
- * fills in memory and hands the PDF back; it goes straight to saveFile (the
- * Electron save dialog, or a browser download), and is kept in memory only
- * so "Save again" works after a cancelled dialog. What did not fit (the
- * addendum page) and any warnings are listed under the result.
+ * fills in memory and hands the PDF back once, as bytes; it goes straight to
+ * saveFile (the Electron save dialog, or a browser download), and is kept in
+ * memory only so "Save again" works after a cancelled dialog (no second
+ * fetch). Only a save that happened is reported to the core
+ * (forms.recordDelivery), which then writes the case history row: a closed
+ * dialog records nothing. What did not fit (the addendum page) and any
+ * warnings are listed under the result.
  */
 import { useId, useState } from 'react';
 import { call, saveFile } from '../../api';
@@ -17,18 +20,25 @@ import { focusWhenReady } from '../intake/focus';
 import { EditionDiff, fieldTail } from './EditionDiff';
 import { editionDetails, formLabel, formsErrorText, type EditionDetails } from './lib';
 
-type SaveState = { kind: 'saved'; path?: string | undefined } | { kind: 'notSaved' } | { kind: 'failed' };
+type SaveState = { kind: 'saved'; path?: string | undefined; recorded: boolean } | { kind: 'notSaved' } | { kind: 'failed' };
 
-/** Asks where to put the PDF (or downloads it) and says what happened. */
-export async function savePdf(fileName: string, pdfBase64: string): Promise<SaveState> {
-  const res = await saveFile(fileName, pdfBase64, 'application/pdf');
+/**
+ * Asks where to put the PDF (or downloads it), records the delivery in the
+ * case history once it is saved, and says what happened.
+ */
+export async function savePdf(fileName: string, pdf: Uint8Array, token: string): Promise<SaveState> {
+  const res = await saveFile(fileName, pdf, 'application/pdf');
   if (!res.ok) return { kind: 'failed' };
-  return res.value.saved ? { kind: 'saved', path: res.value.path } : { kind: 'notSaved' };
+  if (!res.value.saved) return { kind: 'notSaved' };
+  const recorded = await call('forms.recordDelivery', { token });
+  return { kind: 'saved', path: res.value.path, recorded: recorded.ok };
 }
 
 export function SaveMessage({ state, fileName, short = false }: { state: SaveState | null; fileName: string; short?: boolean }) {
   const { t } = useI18n();
   if (!state) return null;
+  // Saved, but the history has no row for it: say so, the clinic may rely on that history.
+  if (state.kind === 'saved' && !state.recorded) return <span className="field-error">{t('forms.save.notRecorded')}</span>;
   if (state.kind === 'saved' && short) return <span className="ok-text">{t('forms.save.savedShort')}</span>;
   if (state.kind === 'saved')
     return <span>{state.path ? t('forms.save.savedTo', { path: state.path }) : t('forms.save.saved', { file: fileName })}</span>;
@@ -123,8 +133,10 @@ export function FillForm({
 
   const save = async (r: FilledPdf) => {
     setBusy('saving');
-    setSaved(await savePdf(r.fileName, r.pdfBase64));
+    const state = await savePdf(r.fileName, r.pdf, r.token);
+    setSaved(state);
     setBusy(null);
+    if (state.kind === 'saved') onFilled?.();
   };
 
   const fill = async (accept: boolean) => {
@@ -145,7 +157,6 @@ export function FillForm({
       return;
     }
     setResult(res.value);
-    onFilled?.();
     await save(res.value);
   };
 
@@ -235,10 +246,10 @@ export function SummaryButton({ personId, onMade }: { personId: string; onMade?(
       setError(res.error);
       return;
     }
-    onMade?.();
-    const saved = await savePdf(res.value.fileName, res.value.pdfBase64);
+    const saved = await savePdf(res.value.fileName, res.value.pdf, res.value.token);
     setBusy(false);
     setDone({ fileName: res.value.fileName, saved });
+    if (saved.kind === 'saved') onMade?.();
   };
 
   return (

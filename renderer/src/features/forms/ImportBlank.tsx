@@ -47,7 +47,7 @@ export function ImportBlank({ onChanged, onOpenMapper }: { onChanged(): void; on
       return;
     }
     setBusy('reading');
-    const dataBase64 = bytesToBase64(await f.arrayBuffer());
+    const dataBase64 = bytesToBase64(new Uint8Array(await f.arrayBuffer()));
     setBusy('importing');
     const res = await call('forms.importBlank', { fileName: f.name.slice(0, 260), dataBase64 });
     setBusy(null);

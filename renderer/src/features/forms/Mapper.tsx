@@ -26,7 +26,6 @@ import { StatusPill } from './TemplatesList';
 import { fieldTail } from './EditionDiff';
 import { openPdf } from './pdf';
 import { formLabel, formsErrorText, mapProblems, shortFieldLabel } from './lib';
-import { base64ToBytes } from '../../api';
 
 type Entries = Record<string, MapEntry>;
 type SaveState = Awaited<ReturnType<typeof savePdf>>;
@@ -34,27 +33,27 @@ type SaveState = Awaited<ReturnType<typeof savePdf>>;
 const FORM_CODE = /^[a-z0-9-]+$/;
 
 /** Opens PDF bytes from the core with pdf.js, and closes the document when they change or the mapper closes. */
-function usePdf(base64: string | null): { doc: PDFDocumentProxy | null; failed: boolean } {
-  const [state, setState] = useState<{ src: string; doc: PDFDocumentProxy | null; failed: boolean } | null>(null);
+function usePdf(bytes: Uint8Array | null): { doc: PDFDocumentProxy | null; failed: boolean } {
+  const [state, setState] = useState<{ src: Uint8Array; doc: PDFDocumentProxy | null; failed: boolean } | null>(null);
   useEffect(() => {
-    if (!base64) return;
+    if (!bytes) return;
     let live = true;
     let opened: PDFDocumentProxy | null = null;
-    openPdf(base64ToBytes(base64))
+    openPdf(bytes)
       .then((d) => {
         if (!live) return void d.destroy();
         opened = d;
-        setState({ src: base64, doc: d, failed: false });
+        setState({ src: bytes, doc: d, failed: false });
       })
       .catch(() => {
-        if (live) setState({ src: base64, doc: null, failed: true });
+        if (live) setState({ src: bytes, doc: null, failed: true });
       });
     return () => {
       live = false;
       void opened?.destroy();
     };
-  }, [base64]);
-  return state && state.src === base64 ? { doc: state.doc, failed: state.failed } : { doc: null, failed: false };
+  }, [bytes]);
+  return state && state.src === bytes ? { doc: state.doc, failed: state.failed } : { doc: null, failed: false };
 }
 
 const labelOf = (p: SourcePath | undefined, lang: Lang, fallback: string) => (p ? p.label[lang] : fallback);
@@ -331,7 +330,7 @@ export function Mapper({ templateId, onClose }: { templateId: string; onClose():
   const [tpl, setTpl] = useState<TemplateView | null>(null);
   const [sources, setSources] = useState<FormSources | null>(null);
   const [loadError, setLoadError] = useState<ErrorInfo | null>(null);
-  const [blank, setBlank] = useState<string | null>(null);
+  const [blank, setBlank] = useState<Uint8Array | null>(null);
   const [entries, setEntries] = useState<Entries>({});
   const [meta, setMeta] = useState({ name: '', form: '', edition: '' });
   const [dirty, setDirty] = useState(false);
@@ -370,7 +369,7 @@ export function Mapper({ templateId, onClose }: { templateId: string; onClose():
       if (!sr.ok) return setLoadError(sr.error);
       adopt(tr.value);
       setSources(sr.value);
-      if (br.ok) setBlank(br.value.pdfBase64);
+      if (br.ok) setBlank(br.value.pdf);
       else setLoadError(br.error);
       const first = tr.value.fields.find((f) => f.page > 0);
       if (first) {
@@ -385,7 +384,7 @@ export function Mapper({ templateId, onClose }: { templateId: string; onClose():
   }, [templateId, adopt]);
 
   const blankPdf = usePdf(blank);
-  const testPdf = usePdf(test?.pdfBase64 ?? null);
+  const testPdf = usePdf(test?.pdf ?? null);
 
   const fields = useMemo(() => tpl?.fields ?? [], [tpl]);
   const added = useMemo(() => new Set(tpl?.match && !tpl.match.exact ? tpl.match.added : []), [tpl]);
@@ -797,7 +796,7 @@ export function Mapper({ templateId, onClose }: { templateId: string; onClose():
                     <button
                       type="button"
                       className="btn btn-small"
-                      onClick={() => void savePdf(test.fileName, test.pdfBase64).then(setTestSaved)}
+                      onClick={() => void savePdf(test.fileName, test.pdf, test.token).then(setTestSaved)}
                     >
                       {t('forms.mapper.saveTest')}
                     </button>

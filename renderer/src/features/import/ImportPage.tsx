@@ -2,12 +2,15 @@
  * CSV import: pick a file, see how it was read (encoding, delimiter, which
  * column fills which field), every row checked with its line number, possible
  * duplicates with a choice each, then "Import all" — all or nothing.
+ * The import runs as a job in the core: a progress bar follows jobs.status,
+ * and Cancel (jobs.cancel) rolls the whole import back.
  * The file is read in memory and sent to the core as base64; nothing is
  * written to disk here.
  */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { bytesToBase64, call, saveText } from '../../api';
 import type { ImportChoice, ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/contract';
+import type { JobStatus } from '../../../../shared/views';
 import { CSV_FIELDS, type CsvField } from '../../../../shared/csv-fields';
 import { errorKey, isMessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
@@ -28,6 +31,8 @@ interface CommitError {
 /** Besides the name, the cells shown per row (the ones people check by eye). */
 const SHOWN_COLUMNS: CsvField[] = ['dob', 'a_number', 'phone'];
 const MAX_ROWS_SHOWN = 500;
+/** How often the progress bar asks the core how far the import is. */
+const POLL_MS = 200;
 
 export function ImportPage() {
   const { t } = useI18n();
@@ -41,7 +46,11 @@ export function ImportPage() {
   const [error, setError] = useState<CommitError | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [choiceNeeded, setChoiceNeeded] = useState(false);
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const problemsRef = useRef<HTMLDivElement>(null);
+  const cancelledRef = useRef<HTMLParagraphElement>(null);
 
   const runPreview = async (f: { name: string; base64: string }, map: Mapping | undefined) => {
     setBusy('previewing');
@@ -68,7 +77,7 @@ export function ImportPage() {
     setChoiceNeeded(false);
     if (!f) return setFile(null);
     setBusy('reading');
-    const base64 = bytesToBase64(await f.arrayBuffer());
+    const base64 = bytesToBase64(new Uint8Array(await f.arrayBuffer()));
     const next = { name: f.name, base64, size: f.size };
     setFile(next);
     await runPreview(next, undefined);
@@ -92,17 +101,37 @@ export function ImportPage() {
     setChoiceNeeded(false);
     setBusy('importing');
     setError(null);
+    setCancelled(false);
     const wire: Record<string, ImportChoice> = {};
     for (const [line, c] of Object.entries(choices)) wire[line] = c === 'skip-invalid' ? 'skip' : c;
     const res = await call('import.commit', { dataBase64: file.base64, ...(mapping ? { mapping } : {}), choices: wire });
-    setBusy(null);
-    if (res.ok) {
-      setResult(res.value);
-      focusWhenReady(() => document.getElementById('import-result'));
-    } else {
+    if (!res.ok) {
+      setBusy(null);
       setError(commitError(res.error.code, res.error.details));
       focusWhenReady(() => problemsRef.current);
+      return;
     }
+    const outcome = await follow(res.value.jobId, setJob);
+    setBusy(null);
+    setJob(null);
+    setCancelling(false);
+    if (outcome.kind === 'done') {
+      setResult(outcome.result);
+      focusWhenReady(() => document.getElementById('import-result'));
+    } else if (outcome.kind === 'cancelled') {
+      setCancelled(true);
+      focusWhenReady(() => cancelledRef.current);
+    } else {
+      setError(commitError(outcome.code, outcome.details));
+      focusWhenReady(() => problemsRef.current);
+    }
+  };
+
+  const cancel = async () => {
+    if (!job) return;
+    setCancelling(true);
+    // The follow loop above sees the job end and reports it.
+    await call('jobs.cancel', { jobId: job.jobId });
   };
 
   const template = async () => {
@@ -155,7 +184,17 @@ export function ImportPage() {
         </div>
       </section>
 
-      <Progress busy={busy} rows={preview?.counts.total ?? 0} />
+      <Progress busy={busy} rows={preview?.counts.total ?? 0} job={job} />
+      {busy === 'importing' ? (
+        <div className="actions actions--start">
+          <button type="button" className="btn" onClick={() => void cancel()} disabled={!job || cancelling}>
+            {cancelling ? t('importer.cancelling') : t('importer.cancel')}
+          </button>
+        </div>
+      ) : null}
+      <p ref={cancelledRef} tabIndex={-1} role="status" className={cancelled ? 'notice' : 'visually-hidden'}>
+        {cancelled ? t('importer.cancelled') : ''}
+      </p>
 
       {result ? (
         <section className="panel" aria-labelledby="import-result">
@@ -261,7 +300,29 @@ function commitError(code: string, details: unknown): CommitError {
   return { code, issues: Array.isArray(d.errors) ? d.errors : [], needChoice: Array.isArray(d.needChoice) ? d.needChoice : [] };
 }
 
-function Progress({ busy, rows }: { busy: string | null; rows: number }) {
+type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'cancelled' } | { kind: 'failed'; code: string; details: unknown };
+
+/** Follows the import job until it ends, handing each status to `onStatus`; then fetches its result and lets the job go. */
+async function follow(jobId: string, onStatus: (s: JobStatus) => void): Promise<Outcome> {
+  for (;;) {
+    const s = await call('jobs.status', { jobId });
+    if (!s.ok) return { kind: 'failed', code: s.error.code, details: s.error.details };
+    onStatus(s.value);
+    if (s.value.state === 'cancelled') {
+      void call('jobs.discard', { jobId });
+      return { kind: 'cancelled' };
+    }
+    if (s.value.state !== 'running') break;
+    await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
+  }
+  const r = await call('jobs.result', { jobId });
+  void call('jobs.discard', { jobId });
+  if (r.ok && r.value.kind === 'import.commit') return { kind: 'done', result: r.value.result };
+  if (!r.ok && r.error.code === 'CANCELLED') return { kind: 'cancelled' };
+  return r.ok ? { kind: 'failed', code: 'INTERNAL', details: null } : { kind: 'failed', code: r.error.code, details: r.error.details };
+}
+
+function Progress({ busy, rows, job }: { busy: string | null; rows: number; job: JobStatus | null }) {
   const { t } = useI18n();
   const label =
     busy === 'reading'
@@ -273,7 +334,14 @@ function Progress({ busy, rows }: { busy: string | null; rows: number }) {
           : '';
   return (
     <div className="import-progress" role="status" aria-live="polite">
-      {label ? (
+      {label && busy === 'importing' && job ? (
+        <>
+          <progress className="progress" aria-label={label} max={100} value={Math.round(job.progress * 100)} />
+          <span>{label}</span>
+          {/* Shown, not announced: the live region would read it out every few hundred ms; the bar itself carries the value. */}
+          <span aria-hidden="true">{t('importer.percent', { percent: Math.round(job.progress * 100) })}</span>
+        </>
+      ) : label ? (
         <>
           <progress className="progress" aria-label={label} />
           <span>{label}</span>

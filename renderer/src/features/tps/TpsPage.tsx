@@ -2,14 +2,17 @@
  * TPS: the dataset in use (as-of date, age, where it came from), a warning
  * once it is more than 90 days old, and each country's status, dates,
  * citation and verify flag. A newer dataset file can be imported: first a
- * preview of whose deadlines change, then Apply.
+ * preview of whose deadlines change, then Apply, which stores the dataset
+ * and starts the core's 'tps.reconcile' job; its progress is shown here, as
+ * is that of the job started at unlock.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { call } from '../../api';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { TpsImportPreview, TpsImportResult, TpsStatusView } from '../../../../shared/views';
+import type { JobStatus, TpsImportPreview, TpsReconcileResult, TpsStatusView } from '../../../../shared/views';
 import type { TpsDeadlineReport } from '../../../../shared/tps/deadlines';
+import { tpsText } from '../../../../shared/tps/schema';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
@@ -17,6 +20,57 @@ import { dueDate, fullName, instant } from '../deadlines/format';
 
 /** Largest dataset file accepted (the contract's limit on the JSON text). */
 const MAX_JSON = 5_000_000;
+/** How often a running reconcile is asked how far it is. */
+const POLL_MS = 300;
+
+/** Polls the job until it ends; its result when it finished, or null. */
+async function followReconcile(jobId: string, onStatus: (s: JobStatus) => void): Promise<TpsReconcileResult | null> {
+  for (;;) {
+    const s = await call('jobs.status', { jobId });
+    if (!s.ok) return null;
+    onStatus(s.value);
+    if (s.value.state !== 'running') break;
+    await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
+  }
+  const r = await call('jobs.result', { jobId });
+  return r.ok && r.value.kind === 'tps.reconcile' ? r.value.result : null;
+}
+
+/** "Updating TPS deadlines… 40%" while a reconcile runs (the one started at unlock, or after Apply). */
+function ReconcileProgress({ job }: { job: JobStatus | null }) {
+  const { t } = useI18n();
+  const running = job?.state === 'running';
+  const pct = Math.round((job?.progress ?? 0) * 100);
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      {running ? (
+        <>
+          <progress className="progress" aria-label={t('tps.reconcile.running')} max={100} value={pct} />
+          <span>{t('tps.reconcile.running')}</span>
+          <span aria-hidden="true">{t('importer.percent', { percent: pct })}</span>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The reconcile job already running when the page opens (after unlock), followed until it ends. */
+function useRunningReconcile(onEnd: () => void): JobStatus | null {
+  const [job, setJob] = useState<JobStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('jobs.list', { kind: 'tps.reconcile' }).then(async (res) => {
+      const running = res.ok ? res.value.find((j) => j.state === 'running') : undefined;
+      if (!live || !running) return;
+      await followReconcile(running.jobId, (s) => live && setJob(s));
+      if (live) onEnd();
+    });
+    return () => {
+      live = false;
+    };
+  }, [onEnd]);
+  return job;
+}
 
 export function TpsPage() {
   const { t } = useI18n();
@@ -24,6 +78,7 @@ export function TpsPage() {
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
+  const reconciling = useRunningReconcile(reload);
 
   useEffect(() => {
     let live = true;
@@ -42,6 +97,7 @@ export function TpsPage() {
   return (
     <div className="tps-page">
       <FormAlert id="tps-alert" message={error ? t(errorKey(error)) : null} />
+      <ReconcileProgress job={reconciling} />
       {status ? (
         <>
           <DatasetPanel status={status} />
@@ -88,8 +144,20 @@ function DatasetPanel({ status }: { status: TpsStatusView }) {
           </dd>
         </div>
       </dl>
-      <p className="field-hint tps-note">{status.sourceNote}</p>
+      <SourceNote note={status.sourceNote} />
     </section>
+  );
+}
+
+/** The dataset's description of its sources; English, marked as such, when the file has no Spanish. */
+function SourceNote({ note }: { note: TpsStatusView['sourceNote'] }) {
+  const { t, lang } = useI18n();
+  const { text, fallback } = tpsText(note, lang);
+  return (
+    <p className="field-hint tps-note">
+      <span lang={fallback ? 'en' : lang}>{text}</span>
+      {fallback ? <span className="pill pill--info tps-untranslated">{t('tps.untranslated')}</span> : null}
+    </p>
   );
 }
 
@@ -124,6 +192,13 @@ function CountryList({ entries }: { entries: TpsDeadlineReport[] }) {
             <p className="tps-notice" lang={lang}>
               {e.notice[lang]}
             </p>
+            {e.notes ? (
+              <p className="tps-notes">
+                <span className="muted">{t('tps.notes')}:</span>{' '}
+                <span lang={lang === 'es' && e.untranslated ? undefined : lang}>{e.notes[lang]}</span>
+              </p>
+            ) : null}
+            {lang === 'es' && e.untranslated ? <p className="pill pill--info tps-untranslated">{t('tps.untranslated')}</p> : null}
             {e.deadlines.length ? (
               <ul className="tps-dates">
                 {e.deadlines.map((d) => (
@@ -188,8 +263,9 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
   const [preview, setPreview] = useState<TpsImportPreview | null>(null);
   const [names, setNames] = useState<Names>({});
   const [problem, setProblem] = useState<{ message: string; lines: string[] } | null>(null);
-  const [done, setDone] = useState<TpsImportResult | null>(null);
+  const [done, setDone] = useState<TpsReconcileResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [job, setJob] = useState<JobStatus | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
 
@@ -239,8 +315,11 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
     const res = await call('tps.applyImport', { json });
     setBusy(false);
     if (!res.ok) return setProblem(importProblem(res.error, t, lang));
-    setDone(res.value);
     reset();
+    const result = await followReconcile(res.value.jobId, setJob);
+    setJob(null);
+    if (result) setDone(result);
+    else setProblem({ message: t('tps.reconcile.stopped'), lines: [] });
     onApplied();
   };
 
@@ -261,6 +340,7 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
       </div>
+      <ReconcileProgress job={job} />
       {busy ? (
         <p className="loading-inline" role="status">
           <span className="spinner" aria-hidden="true" /> {t('tps.import.checking')}
