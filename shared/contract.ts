@@ -27,7 +27,7 @@ export interface VaultStatus {
   schemaVersion?: number;
 }
 
-import type { PersonView, CaseView, CaseSummary, PersonSummary, DuplicateCandidate, DraftSummary, Draft } from './views';
+import type { PersonView, CaseView, CaseSummary, PersonSummary, DuplicateCandidate, DraftSummary, Draft, JobStarted } from './views';
 
 export interface CreatedVault {
   /** Shown once; never stored in plaintext anywhere. */
@@ -213,12 +213,14 @@ export const contract = {
     z.object({ fileName: z.string().max(260).optional(), dataBase64, mapping: csvMapping }).strict(),
     returns<ImportPreview>(),
   ),
-  'import.commit': op(z.object({ dataBase64, mapping: csvMapping, choices: importChoices }).strict(), returns<ImportResult>()),
+  /** Starts the import as a job (all or nothing; jobs.cancel rolls it back); its result is an ImportResult. */
+  'import.commit': op(z.object({ dataBase64, mapping: csvMapping, choices: importChoices }).strict(), returns<JobStarted>()),
   'import.template': op(empty, returns<{ fileName: string; csv: string }>()),
   // Named under import.* so the people.* handler set stays unchanged; see electron/core/intake/csv/README.md.
   'import.exportCsv': op(z.object({ ids: z.array(id).max(100_000).optional() }).strict(), returns<{ csv: string; count: number }>()),
   ...deadlineOps(),
   ...formOps(),
+  ...jobOps(),
 } as const;
 
 export type Contract = typeof contract;
@@ -418,22 +420,13 @@ function deadlineOps() {
       z.object({ json: z.string().max(5_000_000), limit: z.number().int().min(0).max(100_000).default(1000) }).strict(),
       returns<TpsImportPreview>(),
     ),
+    /** Stores the dataset and starts the 'tps.reconcile' job that brings everyone's TPS deadlines in step. */
     'tps.applyImport': op(z.object({ json: z.string().max(5_000_000) }).strict(), returns<TpsImportResult>()),
   };
 }
 
 // ---- PDF forms: templates, fills, the intake summary, batch jobs (issue 5; services in electron/core/forms/service) ----
-import type {
-  AttorneySettings,
-  FilledPdf,
-  FormFillView,
-  FormSources,
-  ImportedBlank,
-  JobResult,
-  JobStatus,
-  TemplateSummary,
-  TemplateView,
-} from './views';
+import type { AttorneySettings, FilledPdf, FormFillView, FormSources, ImportedBlank, TemplateSummary, TemplateView } from './views';
 import { fieldMapSchema } from './forms/map-schema';
 
 /** Declared as a function (hoisted) because the contract object above is built before this part of the file runs. */
@@ -504,7 +497,6 @@ function formOps() {
   /** The sha256 and field list come from the stored blank, so the UI may leave them out. */
   const mapInput = fieldMapSchema.partial({ blankSha256: true, blankFields: true });
   const fillChoices = { acceptEditionMismatch: z.boolean().default(false), flatten: z.boolean().default(false) };
-  const jobRef = z.object({ jobId: id }).strict();
   return {
     /** Decrypts and stores a blank downloaded from uscis.gov; PDF_INVALID, PDF_NEEDS_PASSWORD, PDF_NO_FORM. */
     'forms.importBlank': op(
@@ -514,7 +506,7 @@ function formOps() {
     'forms.listTemplates': op(empty, returns<TemplateSummary[]>()),
     'forms.getTemplate': op(z.object({ id }).strict(), returns<TemplateView>()),
     /** The decrypted blank, for page previews (pdfjs-dist in the renderer). Not client data. */
-    'forms.blankBytes': op(z.object({ id }).strict(), returns<{ pdfBase64: string; pageCount: number }>()),
+    'forms.blankBytes': op(z.object({ id }).strict(), returns<{ pdf: Uint8Array; pageCount: number }>()),
     'forms.saveTemplate': op(
       z.object({ id, version: version.optional(), name: line(200).pipe(z.string().min(1)), map: mapInput }).strict(),
       returns<TemplateView>(),
@@ -524,7 +516,7 @@ function formOps() {
     'forms.sources': op(empty, returns<FormSources>()),
     'forms.getAttorney': op(empty, returns<AttorneySettings>()),
     'forms.setAttorney': op(z.object({ attorney: attorney.nullable(), version: version.optional() }).strict(), returns<AttorneySettings>()),
-    /** A trial fill for the mapper: edition differences are accepted, and the fill is recorded as kind 'test'. */
+    /** A trial fill for the mapper: edition differences are accepted; once saved it is recorded as kind 'test'. */
     'forms.testFill': op(z.object({ templateId: id, personId: id, caseId: id.optional() }).strict(), returns<FilledPdf>()),
     'forms.fill': op(
       z
@@ -535,16 +527,34 @@ function formOps() {
     ),
     'forms.summary': op(z.object({ personId: id, lang: z.enum(['en', 'es']) }).strict(), returns<FilledPdf>()),
     'forms.history': op(z.object({ personId: id }).strict(), returns<FormFillView[]>()),
+    /** The file of a fill (forms.fill, testFill, summary, a batch's jobs.result) was saved: record it in the case history, once. */
+    'forms.recordDelivery': op(z.object({ token: id }).strict(), returns<{ fillId: string }>()),
     /** Fills one template for many people in the background; follow with jobs.status, fetch each PDF with jobs.result. */
     'forms.batchStart': op(
       z.object({ templateId: id, personIds: z.array(id).min(1).max(MAX_BATCH_PEOPLE), ...fillChoices }).strict(),
-      returns<{ jobId: string; total: number }>(),
+      returns<JobStarted>(),
     ),
+  };
+}
+
+// ---- Jobs: one runner for every long piece of work (electron/core/jobs) ----
+import type { JobKind, JobResult, JobStatus } from './views';
+
+function jobOps() {
+  const jobRef = z.object({ jobId: id }).strict();
+  const kinds = ['forms.batch', 'import.commit', 'tps.reconcile'] as const satisfies readonly JobKind[];
+  return {
     'jobs.status': op(jobRef, returns<JobStatus>()),
-    /** One finished person's PDF (base64), by its index in the batch. */
-    'jobs.result': op(z.object({ jobId: id, index: z.number().int().min(0).max(MAX_BATCH_PEOPLE) }).strict(), returns<JobResult>()),
+    /** The jobs the core holds now (running or finished, not discarded), e.g. the TPS reconcile started at unlock. */
+    'jobs.list': op(z.object({ kind: z.enum(kinds).optional() }).strict(), returns<JobStatus[]>()),
+    /** A finished job's value; for forms.batch one person's PDF by its index (available as soon as that person is done). */
+    'jobs.result': op(
+      z.object({ jobId: id, index: z.number().int().min(0).max(formLimits().maxBatchPeople).optional() }).strict(),
+      returns<JobResult>(),
+    ),
+    /** Stops the job at its next checkpoint and waits for it: atomic work (a CSV import) is rolled back. */
     'jobs.cancel': op(jobRef, returns<JobStatus>()),
-    /** Drops a finished job and the PDFs it holds in memory. */
+    /** Drops a finished job and whatever it holds in memory (PDFs); a running one is cancelled first. */
     'jobs.discard': op(jobRef, returns<{ discarded: true }>()),
   };
 }
