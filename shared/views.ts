@@ -89,6 +89,7 @@ export interface Draft extends DraftSummary {
 // ---- Case events, deadlines, docket, reminders, TPS (issue 4) ----
 import type { Localized } from './deadlines/rules';
 import type { TpsDeadlineReport } from './tps/deadlines';
+import type { TpsText } from './tps/schema';
 
 export const EVENT_KINDS = [
   'hearing-scheduled',
@@ -240,7 +241,8 @@ export interface TpsStatusView {
   source: 'shipped' | 'imported';
   importedAt: string | null;
   importedBy: string | null;
-  sourceNote: string;
+  /** The dataset's own description of its sources, in the languages the file gives. */
+  sourceNote: TpsText;
   entries: TpsDeadlineReport[];
 }
 

@@ -2,19 +2,18 @@
  * The sentences of a deadline trail, in English and Spanish. Each phrase is a
  * pair so the two trails can never drift apart in length or order.
  */
-import { weekday } from './dates';
+import { formatDate } from '../i18n/dates';
 import type { NonBusinessReason } from './holidays';
 import type { Localized } from './rules';
 
-const DAY_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const DAY_ES = ['dom', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb'] as const;
-
+/** "Mon, Oct 16, 2023": the app's one date format (shared/i18n/dates.ts), with the weekday. */
 export function showEn(date: string): string {
-  return `${DAY_EN[weekday(date)]} ${date}`;
+  return formatDate(date, 'en', 'weekday');
 }
 
+/** "lun 16 oct 2023". */
 export function showEs(date: string): string {
-  return `${DAY_ES[weekday(date)]} ${date}`;
+  return formatDate(date, 'es', 'weekday');
 }
 
 export function reason(r: NonBusinessReason): Localized {

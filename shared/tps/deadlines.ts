@@ -7,7 +7,8 @@
 import { AppError } from '../errors';
 import { assertDate, daysBetween } from '../deadlines/dates';
 import type { Localized } from '../deadlines/rules';
-import type { TpsCountry, TpsDataset, TpsStatus } from './schema';
+import { formatDate } from '../i18n/dates';
+import { tpsText, type TpsCountry, type TpsDataset, type TpsStatus, type TpsText } from './schema';
 
 export const STALE_AFTER_DAYS = 90;
 
@@ -31,6 +32,13 @@ export interface TpsDeadlineReport {
   status: TpsStatus;
   /** A sentence on where the designation stands, shown even when there are no dates. */
   notice: Localized;
+  /** The dataset's notes on the entry (sources, caveats), or null. */
+  notes: Localized | null;
+  /**
+   * Part of the Spanish text is the dataset's English, because the file has no
+   * Spanish for it. The Spanish notice then says so; the UI marks the text.
+   */
+  untranslated: boolean;
   deadlines: TpsDeadline[];
   citation: string | null;
   asOf: string;
@@ -62,11 +70,14 @@ export function tpsDeadlinesFor(countryId: string, dataset: TpsDataset, today: s
   if (!entry) throw new AppError('NOT_FOUND', `no TPS entry for '${String(countryId).slice(0, 12)}' in the dataset`);
   const age = datasetAgeDays(dataset, today);
   const stale = age > STALE_AFTER_DAYS;
+  const untranslated = [entry.latestAction, entry.litigation, entry.notes].some((v) => v !== undefined && tpsText(v, 'es').fallback);
   return {
     country: entry.country,
     name: entry.name,
     status: entry.status,
-    notice: withCaveats(statusNotice(entry), dataset.asOf, entry.verify, stale ? age : null),
+    notice: withCaveats(statusNotice(entry), dataset.asOf, entry.verify, stale ? age : null, untranslated),
+    notes: entry.notes === undefined ? null : both(entry.notes),
+    untranslated,
     deadlines: entry.status === 'terminated' ? [] : datesOf(entry, dataset.asOf, today),
     citation: entry.citation,
     asOf: dataset.asOf,
@@ -91,6 +102,11 @@ function datesOf(entry: TpsCountry, asOf: string, today: string): TpsDeadline[] 
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** A dataset text in both languages (Spanish falls back to the English text). */
+function both(value: TpsText): Localized {
+  return { en: tpsText(value, 'en').text, es: tpsText(value, 'es').text };
+}
+
 function cited(entry: TpsCountry): Localized {
   return entry.citation
     ? { en: ` (${entry.citation})`, es: ` (${entry.citation})` }
@@ -99,12 +115,14 @@ function cited(entry: TpsCountry): Localized {
 
 function effective(entry: TpsCountry): Localized {
   return entry.effectiveDate
-    ? { en: `, effective ${entry.effectiveDate}`, es: `, con efecto el ${entry.effectiveDate}` }
+    ? { en: `, effective ${formatDate(entry.effectiveDate, 'en')}`, es: `, con efecto el ${formatDate(entry.effectiveDate, 'es')}` }
     : { en: '', es: '' };
 }
 
 function court(entry: TpsCountry): Localized {
-  return entry.litigation ? { en: ` Litigation: ${entry.litigation}.`, es: ` Litigio: ${entry.litigation}.` } : { en: '', es: '' };
+  if (!entry.litigation) return { en: '', es: '' };
+  const text = both(entry.litigation);
+  return { en: ` Litigation: ${text.en}.`, es: ` Litigio: ${text.es}.` };
 }
 
 function statusNotice(entry: TpsCountry): Localized {
@@ -112,6 +130,7 @@ function statusNotice(entry: TpsCountry): Localized {
   const c = cited(entry);
   const e = effective(entry);
   const l = court(entry);
+  const action = both(entry.latestAction);
   switch (entry.status) {
     case 'terminated':
       return {
@@ -130,22 +149,24 @@ function statusNotice(entry: TpsCountry): Localized {
       };
     case 'termination-announced':
       return {
-        en: `Termination of TPS for ${name.en} has been announced: ${entry.latestAction}${c.en}.`,
-        es: `Se anunció la terminación del TPS de ${name.es}: ${entry.latestAction}${c.es}.`,
+        en: `Termination of TPS for ${name.en} has been announced: ${action.en}${c.en}.`,
+        es: `Se anunció la terminación del TPS de ${name.es}: ${action.es}${c.es}.`,
       };
     case 'designated':
     case 'extended':
     case 'auto-extended':
       return {
-        en: `TPS for ${name.en} is in effect: ${entry.latestAction}${c.en}.`,
-        es: `El TPS de ${name.es} está vigente: ${entry.latestAction}${c.es}.`,
+        en: `TPS for ${name.en} is in effect: ${action.en}${c.en}.`,
+        es: `El TPS de ${name.es} está vigente: ${action.es}${c.es}.`,
       };
   }
 }
 
-function withCaveats(notice: Localized, asOf: string, verify: boolean, staleAge: number | null): Localized {
-  const en = [notice.en, verify ? `As of ${asOf}; verify before advising.` : `As of ${asOf}.`];
-  const es = [notice.es, verify ? `Datos al ${asOf}; verifique antes de asesorar.` : `Datos al ${asOf}.`];
+function withCaveats(notice: Localized, asOf: string, verify: boolean, staleAge: number | null, untranslated: boolean): Localized {
+  const day = { en: formatDate(asOf, 'en'), es: formatDate(asOf, 'es') };
+  const en = [notice.en, verify ? `As of ${day.en}; verify before advising.` : `As of ${day.en}.`];
+  const es = [notice.es, verify ? `Datos al ${day.es}; verifique antes de asesorar.` : `Datos al ${day.es}.`];
+  if (untranslated) es.push('Parte de este texto está en inglés porque el archivo de datos no trae la traducción al español.');
   if (staleAge !== null) {
     en.push(`This TPS dataset is ${staleAge} days old: import an updated file.`);
     es.push(`Estos datos de TPS tienen ${staleAge} días: importe un archivo actualizado.`);

@@ -10,6 +10,22 @@ import { isValidDate } from '../deadlines/dates';
 const isoDate = z.string().refine(isValidDate, { message: 'not a real date (expected YYYY-MM-DD)' });
 const text = z.string().trim().min(1);
 
+/**
+ * A text of the dataset in English and Spanish: `{ "en": "…", "es": "…" }`.
+ * A plain string (files made before Spanish was added) or `{ "en": "…" }`
+ * alone is English only: Spanish screens then show the English text with a
+ * note saying so (tpsText), never a blank.
+ */
+const bilingual = z.union([text, z.object({ en: text, es: text.optional() }).strict()]);
+export type TpsText = z.infer<typeof bilingual>;
+
+/** The text for one language; `fallback` when Spanish was asked for and the file has only English. */
+export function tpsText(value: TpsText, lang: 'en' | 'es'): { text: string; fallback: boolean } {
+  if (typeof value === 'string') return { text: value, fallback: lang === 'es' };
+  if (lang === 'es' && value.es) return { text: value.es, fallback: false };
+  return { text: value.en, fallback: lang === 'es' };
+}
+
 export const TPS_STATUSES = [
   'designated',
   'extended',
@@ -32,7 +48,7 @@ export const tpsCountrySchema = z
     name: z.object({ en: text, es: text }).strict(),
     designation: text.optional(),
     status: z.enum(TPS_STATUSES),
-    latestAction: text,
+    latestAction: bilingual,
     /** The Federal Register citation; null when the research found none, which the UI must show. */
     citation: text.nullable(),
     effectiveDate: isoDate.optional(),
@@ -43,9 +59,9 @@ export const tpsCountrySchema = z
       .refine((r) => r.start <= r.end, { message: 'start must not be after end' })
       .optional(),
     eadAutoExtendedTo: isoDate.optional(),
-    litigation: text.optional(),
+    litigation: bilingual.optional(),
     verify: z.boolean(),
-    notes: text.optional(),
+    notes: bilingual.optional(),
   })
   .strict();
 
@@ -54,7 +70,7 @@ export const tpsDatasetSchema = z
     format: z.literal('amparo-tps'),
     version: z.literal(1),
     asOf: isoDate,
-    source: text,
+    source: bilingual,
     countries: z.array(tpsCountrySchema).min(1),
   })
   .strict()

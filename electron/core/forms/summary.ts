@@ -6,6 +6,7 @@ import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { AddressView, FormView } from '../../../shared/forms/view';
 import { DocumentFonts } from './fonts';
 import { drawMixed, wrapMixed } from './pagetext';
+import { formatDate as formatSharedDate } from '../../../shared/i18n/dates';
 
 export type SummaryLang = 'en' | 'es';
 
@@ -275,12 +276,12 @@ function sections(v: FormView, L: Labels, lang: SummaryLang): Section[] {
   return out;
 }
 
-/** en: MM/DD/YYYY as on U.S. forms; es: DD/MM/YYYY as clients read dates. */
+/**
+ * The app's one date format (shared/i18n/dates.ts): "Mar 7, 1990" / "7 mar 1990",
+ * as on every screen, so the paper file and the window never disagree.
+ */
 export function formatDate(iso: string, lang: SummaryLang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  return lang === 'en' ? `${mo}/${d}/${y}` : `${d}/${mo}/${y}`;
+  return formatSharedDate(iso, lang);
 }
 
 function formatANumber(a: string): string {

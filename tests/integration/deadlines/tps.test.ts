@@ -55,7 +55,7 @@ describe('TPS deadlines from the shipped dataset', () => {
     expect(d[0]).toMatchObject({ source: 'tps', eventId: null, ruleId: null, verify: true, caseType: 'tps', status: 'open' });
     expect(d[0]!.citation).toBe(shipped().countries.find((c) => c.country === 'SV')!.citation);
     expect(d[0]!.trail.en.join(' ')).toMatch(
-      /TPS for El Salvador is in effect: .*As of 2026-05-01; verify before advising\..*Due: Wed 2026-09-09\./,
+      /TPS for El Salvador is in effect: .*As of May 1, 2026; verify before advising\..*Due: Wed, Sep 9, 2026\./,
     );
     expect(d[0]!.trail.es.length).toBe(d[0]!.trail.en.length);
     expect((await tpsOf(byName.id)).map((x) => x.due)).toEqual(['2026-09-09']);
@@ -154,7 +154,7 @@ describe('TPS import', () => {
     expect(end1.override?.stale).toBe(true);
     const uaAfter = await tpsOf(ua.id);
     expect(uaAfter.map((d) => [d.id, d.due])).toEqual([[uaEnd!.id, '2026-10-19']]);
-    expect(uaAfter[0]!.trail.en.join(' ')).toContain('As of 2026-06-01');
+    expect(uaAfter[0]!.trail.en.join(' ')).toContain('As of Jun 1, 2026');
 
     const status = await core.call('tps.status', {});
     expect(status).toMatchObject({ source: 'imported', asOf: '2026-06-01', ageDays: 9, stale: false });

@@ -36,7 +36,9 @@ describe('intake summary sheet', () => {
     const text = squash(pdfText(file));
     for (const s of [
       'Intake summary',
-      'Date of birth 03/07/1990',
+      'Date of birth Mar 7, 1990',
+      'Prepared Jan 15, 2025',
+      'Entry 1 May 1, 2021, SFO, B-2',
       'Nguyễn Thị',
       'Ольга Шевченко; 王明',
       'A-012-345-678',
@@ -48,13 +50,22 @@ describe('intake summary sheet', () => {
     }
   });
 
-  it('prints Spanish labels and day-first dates', async () => {
+  it('prints Spanish labels and Spanish dates, as the Spanish screens show them', async () => {
     const file = dir.file('es.pdf', await renderSummary({ view, lang: 'es', preparedOn: '2025-01-15' }));
     qpdfCheck(file);
     const text = squash(pdfText(file));
-    for (const s of ['Resumen de admisión', 'Fecha de nacimiento 07/03/1990', 'Soltero(a)', 'Nunca', 'Página 1 de 1']) {
+    for (const s of [
+      'Resumen de admisión',
+      'Fecha de nacimiento 7 mar 1990',
+      'Preparado 15 ene 2025',
+      'Soltero(a)',
+      'Nunca',
+      'Página 1 de 1',
+    ]) {
       expect(text).toContain(s);
     }
+    // No numeric date that an English reader would take the other way round.
+    expect(text).not.toMatch(/\d{2}\/\d{2}\/\d{4}/);
   });
 
   it('flows onto a second page when the facts are long', async () => {

@@ -11,7 +11,7 @@ describe('deadline command', () => {
     const lines = out.stdout.split('\n');
     expect(lines[0]).toBe('Appeal to the BIA (Form EOIR-26)');
     expect(lines[1]).toBe('Due: 2023-10-16');
-    expect(out.stdout).toContain('  30 calendar days after Thu 2023-09-14 is Sat 2023-10-14.');
+    expect(out.stdout).toContain('  30 calendar days after Thu, Sep 14, 2023 is Sat, Oct 14, 2023.');
     expect(out.stdout).toContain('Citation: 8 CFR 1003.38(b), (c)');
     expect(out.stdout).not.toContain('VERIFY');
   });

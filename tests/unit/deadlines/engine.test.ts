@@ -175,7 +175,7 @@ describe('counting', () => {
     const r = computeDeadline({ rule: 'vd-bond', trigger: '2025-12-22' });
     expect(r.due).toBe('2025-12-30');
     expect(r.trail.en[1]).toBe(
-      '5 business days after Mon 2025-12-22, skipping weekends and Thu 2025-12-25, Christmas Day (federal holiday), is Tue 2025-12-30.',
+      '5 business days after Mon, Dec 22, 2025, skipping weekends and Thu, Dec 25, 2025, Christmas Day (federal holiday), is Tue, Dec 30, 2025.',
     );
   });
 
@@ -186,7 +186,7 @@ describe('counting', () => {
     const r = computeDeadline({ rule: 'bia-appeal', trigger: '2021-12-01' });
     expect(r.due).toBe('2022-01-03');
     expect(r.trail.en).toContain(
-      "Fri 2021-12-31 is New Year's Day (federal holiday), so the deadline moves to the next business day (8 CFR 1003.38(b)): Mon 2022-01-03.",
+      "Fri, Dec 31, 2021 is New Year's Day (federal holiday), so the deadline moves to the next business day (8 CFR 1003.38(b)): Mon, Jan 3, 2022.",
     );
   });
 
@@ -194,7 +194,7 @@ describe('counting', () => {
     // Wed 2025-03-05 + 5 = Mon 2025-03-10.
     const r = computeDeadline({ rule: 'eoir-33-change-of-address', trigger: '2025-03-05' });
     expect(r.due).toBe('2025-03-10');
-    expect(r.trail.en).toContain('Mon 2025-03-10 is a business day.');
+    expect(r.trail.en).toContain('Mon, Mar 10, 2025 is a business day.');
     expect(r.flags).toEqual([]);
   });
 
@@ -216,7 +216,7 @@ describe('counting', () => {
     const r = computeDeadline({ rule: 'prehearing-filing-master-nondetained', trigger: '2026-03-20' });
     expect(r.due).toBe('2026-03-05');
     expect(r.ruleDue).toBe('2026-03-05');
-    expect(r.trail.en).toContain('Thu 2026-03-05 is a business day.');
+    expect(r.trail.en).toContain('Thu, Mar 5, 2026 is a business day.');
   });
 
   it('counts a detained-case deadline from the days the judge set', () => {
@@ -267,7 +267,7 @@ describe('court closures', () => {
     expect(r.due).toBe('2025-02-03');
     expect(r.closureDue).toBe('2025-02-05');
     expect(r.flags).toEqual(['closure']);
-    expect(r.trail.en.join(' ')).toContain('Mon 2025-02-03 is a court closure day you entered');
+    expect(r.trail.en.join(' ')).toContain('Mon, Feb 3, 2025 is a court closure day you entered');
   });
 
   it('move a backward deadline earlier, past the closure', () => {
@@ -292,21 +292,21 @@ describe('trail', () => {
   it('explains the count in words, in English and Spanish', () => {
     const r = computeDeadline({ rule: 'bia-appeal', trigger: '2023-09-14' });
     expect(r.trail.en).toEqual([
-      'Start: Thu 2023-09-14, the immigration judge decision (day 0).',
-      '30 calendar days after Thu 2023-09-14 is Sat 2023-10-14.',
-      'Sat 2023-10-14 is a Saturday, so the deadline moves to the next business day (8 CFR 1003.38(b)): Mon 2023-10-16.',
-      'Due: Mon 2023-10-16.',
+      'Start: Thu, Sep 14, 2023, the immigration judge decision (day 0).',
+      '30 calendar days after Thu, Sep 14, 2023 is Sat, Oct 14, 2023.',
+      'Sat, Oct 14, 2023 is a Saturday, so the deadline moves to the next business day (8 CFR 1003.38(b)): Mon, Oct 16, 2023.',
+      'Due: Mon, Oct 16, 2023.',
     ]);
     expect(r.trail.es).toHaveLength(r.trail.en.length);
-    expect(r.trail.es[2]).toBe('Sáb 2023-10-14 es sábado; el plazo pasa al siguiente día hábil (8 CFR 1003.38(b)): lun 2023-10-16.');
+    expect(r.trail.es[2]).toBe('Sáb 14 oct 2023 es sábado; el plazo pasa al siguiente día hábil (8 CFR 1003.38(b)): lun 16 oct 2023.');
   });
 
   it('names both holidays and the two readings of the one-year deadline', () => {
     const r = computeDeadline({ rule: 'asylum-one-year', trigger: '2025-01-18' });
     const text = r.trail.en.join('\n');
-    expect(text).toContain('Sun 2026-01-18 is a Sunday and Mon 2026-01-19 is Birthday of Martin Luther King, Jr. (federal holiday).');
-    expect(text).toContain('Safe due date: the business day before, Fri 2026-01-16.');
-    expect(text).toContain('(not settled): Tue 2026-01-20.');
+    expect(text).toContain('Sun, Jan 18, 2026 is a Sunday and Mon, Jan 19, 2026 is Birthday of Martin Luther King, Jr. (federal holiday).');
+    expect(text).toContain('Safe due date: the business day before, Fri, Jan 16, 2026.');
+    expect(text).toContain('(not settled): Tue, Jan 20, 2026.');
   });
 
   it('states the mailing days it added', () => {

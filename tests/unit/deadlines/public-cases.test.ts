@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadline, findRule } from '../../../shared/deadlines';
 import { loadPublicCases } from './helpers';
+import { formatDate } from '../../../shared/i18n/dates';
 
 const cases = loadPublicCases();
 
@@ -14,7 +15,8 @@ describe('public worked cases (../shared/fixtures/deadlines/public-cases.json)',
     expect(result.due).toBe(c.due);
     if (c.ruleDue !== undefined) expect(result.ruleDue).toBe(c.ruleDue);
     if (findRule(c.rule)?.roll === 'forward') expect(result.ruleDue).toBeUndefined();
-    expect(result.trail.en.at(-1)).toContain(c.due);
+    expect(result.trail.en.at(-1)).toContain(formatDate(c.due, 'en', 'weekday'));
+    expect(result.trail.es.at(-1)).toContain(formatDate(c.due, 'es', 'weekday'));
     expect(result.citation).toBe(findRule(c.rule)?.citation);
   });
 });

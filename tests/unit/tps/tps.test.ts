@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { datasetAgeDays, isStale, parseTpsDataset, tpsDeadlinesFor, type TpsDataset } from '../../../shared/tps';
+import { datasetAgeDays, isStale, parseTpsDataset, tpsDeadlinesFor, tpsText, type TpsDataset } from '../../../shared/tps';
 
 const SHIPPED = resolve(import.meta.dirname, '../../../resources/tps/tps-2026-05.json');
 const raw = (): Record<string, unknown> & { countries: Record<string, unknown>[] } => JSON.parse(readFileSync(SHIPPED, 'utf8'));
@@ -132,7 +132,14 @@ describe('tpsDeadlinesFor', () => {
       expect(d.verify).toBe(true);
     }
     expect(report.notice.en).toBe(
-      'TPS for El Salvador is in effect: Extension to 2026-09-09 (90 FR 5953). As of 2026-05-01; verify before advising.',
+      'TPS for El Salvador is in effect: Extension to Sep 9, 2026 (90 FR 5953). As of May 1, 2026; verify before advising.',
+    );
+    expect(report.notice.es).toBe(
+      'El TPS de El Salvador está vigente: Extensión hasta el 9 de septiembre de 2026 (90 FR 5953). Datos al 1 may 2026; verifique antes de asesorar.',
+    );
+    expect(report.untranslated).toBe(false);
+    expect(report.notes?.es).toBe(
+      'La fecha de la extensión automática del EAD viene de fuentes secundarias; no se encontró ninguna decisión de 2026',
     );
   });
 
@@ -140,9 +147,11 @@ describe('tpsDeadlinesFor', () => {
     const report = tpsDeadlinesFor('VE-2021', shipped(), '2026-05-10');
     expect(report.deadlines).toEqual([]);
     expect(report.notice.en).toBe(
-      'TPS for Venezuela (2021 designation) was terminated, effective 2025-11-07 (90 FR 43225). As of 2026-05-01.',
+      'TPS for Venezuela (2021 designation) was terminated, effective Nov 7, 2025 (90 FR 43225). As of May 1, 2026.',
     );
-    expect(report.notice.es).toContain('fue terminado');
+    expect(report.notice.es).toBe(
+      'El TPS de Venezuela (designación de 2021) fue terminado, con efecto el 7 nov 2025 (90 FR 43225). Datos al 1 may 2026.',
+    );
   });
 
   it('describes a stayed termination and a missing citation', () => {
@@ -176,5 +185,76 @@ describe('staleness', () => {
     expect(report.datasetAgeDays).toBe(214);
     expect(report.notice.en).toContain('This TPS dataset is 214 days old: import an updated file.');
     expect(tpsDeadlinesFor('SV', shipped(), '2026-06-01').notice.en).not.toContain('days old');
+  });
+});
+
+describe('Spanish texts of the dataset', () => {
+  it('ships every text of every entry in English and Spanish, with the citations unchanged', () => {
+    const data = raw();
+    expect(data.source).toEqual({ en: expect.any(String), es: expect.any(String) });
+    for (const c of data.countries) {
+      for (const field of ['latestAction', 'litigation', 'notes']) {
+        if (!(field in c)) continue;
+        const v = c[field] as { en: string; es: string };
+        expect(v, `${String(c.country)}.${field}`).toEqual({ en: expect.any(String), es: expect.any(String) });
+        expect(v.es, `${String(c.country)}.${field}`).not.toBe(v.en);
+        // Court names, case names and FR references stay verbatim in the translation.
+        for (const cite of v.en.match(/\b(?:[A-Z]\.)+[A-Z]?[a-z]*\.?|\b\w+ v\. \w+|9th Cir\.|\d+ FR \d+/g) ?? []) {
+          expect(v.es, `${String(c.country)}.${field}: ${cite}`).toContain(cite);
+        }
+      }
+    }
+    const haiti = tpsDeadlinesFor('HT', shipped(), '2026-05-10');
+    expect(haiti.notice.es).toContain('Litigio: Suspendida por el D.D.C. el 2 de febrero de 2026 (Miot v. Trump).');
+    expect(haiti.notice.es).not.toContain('inglés');
+  });
+
+  it('still accepts a dataset of plain English strings, as files before Spanish were written', () => {
+    const old = raw();
+    old.source = 'Clinic research, June 2026';
+    for (const c of old.countries) {
+      for (const field of ['latestAction', 'litigation', 'notes']) {
+        if (field in c) c[field] = (c[field] as { en: string }).en;
+      }
+    }
+    const data = parseTpsDataset(old);
+    expect(data.source).toBe('Clinic research, June 2026');
+    const sv = tpsDeadlinesFor('SV', data, '2026-05-10');
+    expect(sv.notice.en).toBe(
+      'TPS for El Salvador is in effect: Extension to Sep 9, 2026 (90 FR 5953). As of May 1, 2026; verify before advising.',
+    );
+    // Spanish shows the English text, and says so.
+    expect(sv.untranslated).toBe(true);
+    expect(sv.notice.es).toContain('está vigente: Extension to Sep 9, 2026 (90 FR 5953).');
+    expect(sv.notice.es).toContain('Parte de este texto está en inglés porque el archivo de datos no trae la traducción al español.');
+    expect(sv.notes?.es).toBe('EAD auto-extension date from secondary sources; no 2026 decision found');
+    expect(sv.notice.en).not.toContain('inglés');
+  });
+
+  it('accepts an entry with English only in the object form, and falls back the same way', () => {
+    const data = raw();
+    const sv = data.countries.find((c) => c.country === 'SV')!;
+    sv.latestAction = { en: 'Extension to Sep 9, 2026' };
+    const report = tpsDeadlinesFor('SV', parseTpsDataset(data), '2026-05-10');
+    expect(report.untranslated).toBe(true);
+    expect(report.notice.es).toContain('vigente: Extension to Sep 9, 2026');
+  });
+
+  it('refuses an empty Spanish text or an unknown language', () => {
+    const data = raw();
+    data.countries[0]!.latestAction = { en: 'Termination', es: ' ' };
+    expect(rejection(data).details).toMatchObject({
+      issues: [expect.objectContaining({ path: expect.stringContaining('countries[0] (VE-2023).latestAction') })],
+    });
+    const other = raw();
+    other.countries[0]!.latestAction = { en: 'Termination', fr: 'Fin' };
+    expect(rejection(other).code).toBe('INVALID_INPUT');
+  });
+
+  it('tells which language a text is in', () => {
+    expect(tpsText('Only English', 'es')).toEqual({ text: 'Only English', fallback: true });
+    expect(tpsText('Only English', 'en')).toEqual({ text: 'Only English', fallback: false });
+    expect(tpsText({ en: 'Termination', es: 'Terminación' }, 'es')).toEqual({ text: 'Terminación', fallback: false });
+    expect(tpsText({ en: 'Termination' }, 'es')).toEqual({ text: 'Termination', fallback: true });
   });
 });
