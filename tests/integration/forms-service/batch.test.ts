@@ -1,13 +1,14 @@
 /**
- * Batch fills as background jobs: progress while the app stays responsive,
- * each PDF fetched one by one, cancel part-way, and a lock drops everything.
+ * Batch fills as jobs of the core's one runner: progress while the app stays
+ * responsive, each PDF fetched one by one and recorded when saved, cancel
+ * part-way, and a lock drops everything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app';
 import type { ImportedBlank, JobStatus, PersonView } from '../../../shared/views';
 import { PASS, freshCore } from '../../helpers/env';
 import { pdftkValues, qpdfCheck, tempDir, type TempDir } from '../forms/helpers';
-import { TODAY, createClient, errorOf, importOfficial, sha256, unb64 } from './helpers';
+import { TODAY, batchPdf, createClient, errorOf, importOfficial, sha256 } from './helpers';
 
 let core: Core;
 let cleanup: () => void;
@@ -61,23 +62,32 @@ describe('forms.batchStart', () => {
 
     const seen: JobStatus[] = [];
     const done = await waitFor(jobId, (s) => s.state !== 'running', seen);
-    expect(done).toMatchObject({ state: 'done', done: 3, total: 3, progress: 1 });
+    expect(done).toMatchObject({ kind: 'forms.batch', state: 'done', phase: 'done', done: 3, total: 3, progress: 1 });
+    for (const s of seen) {
+      expect(s.done).toBeGreaterThanOrEqual(0);
+      expect(s.done).toBeLessThanOrEqual(s.total);
+      expect(s.results.length).toBe(s.done);
+    }
     const progress = seen.map((s) => s.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(new Set(seen.map((s) => s.done)).size).toBeGreaterThan(1);
     expect(done.results.map((r) => [r.index, r.personId, r.ok])).toEqual(three.map((p, i) => [i, p.id, true]));
     expect(done.results[0]).not.toHaveProperty('pdfBase64');
 
+    // Nothing is in the history before the PDFs are saved.
+    for (const p of three) expect(await core.call('forms.history', { personId: p.id })).toEqual([]);
     for (const [i, p] of three.entries()) {
-      const r = await core.call('jobs.result', { jobId, index: i });
-      const bytes = unb64(r.pdfBase64);
+      const r = await batchPdf(core, jobId, i);
+      const bytes = r.pdf;
+      expect(bytes).toBeInstanceOf(Uint8Array);
       expect(r.sha256).toBe(sha256(bytes));
       expect(r.fileName).toBe(`I-589 ${p.person.familyName}, ${p.person.givenName} ${TODAY}.pdf`);
       const file = out.file(`batch-${i}.pdf`, bytes);
       qpdfCheck(file);
       expect(pdftkValues(file).get('form1[0].#subform[0].PtAILine4_LastName[0]')).toBe(p.person.familyName);
+      const { fillId } = await core.call('forms.recordDelivery', { token: r.token });
       const history = await core.call('forms.history', { personId: p.id });
-      expect(history).toEqual([expect.objectContaining({ id: r.fillId, outputSha256: r.sha256, kind: 'fill', form: 'i-589' })]);
+      expect(history).toEqual([expect.objectContaining({ id: fillId, outputSha256: r.sha256, kind: 'fill', form: 'i-589' })]);
     }
     expect(await core.call('jobs.discard', { jobId })).toEqual({ discarded: true });
     expect((await errorOf(core.call('jobs.status', { jobId }))).code).toBe('NOT_FOUND');
@@ -105,13 +115,16 @@ describe('forms.batchStart', () => {
     expect(cancelled.done).toBeLessThan(ids.length);
     const ok = cancelled.results.filter((r) => r.ok);
     expect(ok.length).toBe(cancelled.results.length);
-    for (const r of ok) expect(sha256(unb64((await core.call('jobs.result', { jobId, index: r.index })).pdfBase64))).toBe(r.sha256);
+    for (const r of ok) expect(sha256((await batchPdf(core, jobId, r.index)).pdf)).toBe(r.sha256);
     expect((await errorOf(core.call('jobs.result', { jobId, index: ids.length - 1 }))).code).toBe('NOT_FOUND');
     // Nothing moves after the cancel.
     for (let i = 0; i < 20; i++) await tick();
     expect((await core.call('jobs.status', { jobId })).done).toBe(cancelled.done);
-    const countAfter = (core.vault.db.prepare('SELECT count(*) AS n FROM form_fills').get() as { n: number }).n;
-    expect(countAfter - countBefore).toBe(ok.length);
+    const count = () => (core.vault.db.prepare('SELECT count(*) AS n FROM form_fills').get() as { n: number }).n;
+    // Filled but not saved: not in the history.
+    expect(count()).toBe(countBefore);
+    for (const r of ok) await core.call('forms.recordDelivery', { token: (await batchPdf(core, jobId, r.index)).token });
+    expect(count() - countBefore).toBe(ok.length);
     await core.call('jobs.discard', { jobId });
   });
 

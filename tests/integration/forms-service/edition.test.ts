@@ -9,7 +9,7 @@ import type { Core } from '../../../electron/core/app';
 import type { ImportedBlank, PersonView } from '../../../shared/views';
 import { freshCore } from '../../helpers/env';
 import { pdftkValues, qpdfCheck, tempDir, type TempDir } from '../forms/helpers';
-import { TODAY, b64, createClient, errorOf, importOfficial, unb64 } from './helpers';
+import { TODAY, b64, createClient, delivered, errorOf, importOfficial } from './helpers';
 
 const REMOVED = 'form1[0].#subform[1].Pt3Line9_ANumber[0]';
 const FAMILY = 'form1[0].#subform[1].Pt3Line5a_FamilyName[0]';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   out = tempDir();
   official = await importOfficial(core, 'g-28');
   // "Next edition": the official blank with one mapped field removed, saved by pdf-lib.
-  const doc = await PDFDocument.load(unb64((await core.call('forms.blankBytes', { id: official.blankId })).pdfBase64));
+  const doc = await PDFDocument.load((await core.call('forms.blankBytes', { id: official.blankId })).pdf);
   removeField(doc, REMOVED);
   changed = await core.call('forms.importBlank', { fileName: 'g-28-next.pdf', dataBase64: b64(await doc.save()) });
   person = await createClient(core, { given: 'Wideline', family: 'Pierre-Louis', aNumber: 'A987654321', dob: '1985-11-30' });
@@ -66,9 +66,12 @@ describe('a different edition of a known form', () => {
     expect(refused.details).toMatchObject({ form: 'g-28', edition: '2022', missing: [REMOVED] });
     expect(await core.call('forms.history', { personId: person.id })).toEqual([]);
 
-    const filled = await core.call('forms.fill', { templateId: changed.blankId, personId: person.id, acceptEditionMismatch: true });
+    const filled = await delivered(
+      core,
+      await core.call('forms.fill', { templateId: changed.blankId, personId: person.id, acceptEditionMismatch: true }),
+    );
     expect(filled.warnings.map((w) => w.code)).toContain('EDITION_MISMATCH');
-    const file = out.file('accepted.pdf', unb64(filled.pdfBase64));
+    const file = out.file('accepted.pdf', filled.pdf);
     qpdfCheck(file);
     expect(pdftkValues(file).get(FAMILY)).toBe('Pierre-Louis');
     expect((await core.call('forms.history', { personId: person.id }))[0]).toMatchObject({ id: filled.fillId, editionMismatch: true });
@@ -80,7 +83,7 @@ describe('a different edition of a known form', () => {
   });
 
   it('forms.fill { form } keeps using the ready official template', async () => {
-    const filled = await core.call('forms.fill', { form: 'g-28', personId: person.id });
+    const filled = await delivered(core, await core.call('forms.fill', { form: 'g-28', personId: person.id }));
     expect((await core.call('forms.history', { personId: person.id }))[0]).toMatchObject({
       id: filled.fillId,
       templateId: official.blankId,
@@ -129,10 +132,10 @@ describe('forms.saveTemplate', () => {
       'STALE_WRITE',
     );
 
-    const filled = await core.call('forms.fill', { templateId: t.id, personId: person.id });
+    const filled = await delivered(core, await core.call('forms.fill', { templateId: t.id, personId: person.id }));
     expect(filled.warnings).toEqual([]);
     expect(filled.edition?.shaMatches).toBe(true);
-    qpdfCheck(out.file('reviewed.pdf', unb64(filled.pdfBase64)));
+    qpdfCheck(out.file('reviewed.pdf', filled.pdf));
   });
 
   it('maps a blank no shipped map knows from scratch', async () => {
@@ -170,8 +173,8 @@ describe('forms.saveTemplate', () => {
       },
     });
     expect(saved.status).toBe('ready');
-    const filled = await core.call('forms.testFill', { templateId: custom.blankId, personId: person.id });
-    const file = out.file('custom.pdf', unb64(filled.pdfBase64));
+    const filled = await delivered(core, await core.call('forms.testFill', { templateId: custom.blankId, personId: person.id }));
+    const file = out.file('custom.pdf', filled.pdf);
     qpdfCheck(file);
     expect(pdftkValues(file).get('client.name')).toBe('Pierre-Louis, Wideline');
     expect(filled.fileName).toBe('Intake sheet Pierre-Louis, Wideline 2026-11-26.pdf');

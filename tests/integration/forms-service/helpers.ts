@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '../../../electron/core/app';
+import type { BatchPdfResult } from '../../../shared/views';
 import { readBlank } from '../forms/helpers';
 
 export const TODAY = '2026-11-26';
@@ -57,6 +58,22 @@ export const ATTORNEY = {
   phone: '(415) 555-0100',
   email: 'ana@example.org',
 };
+
+/**
+ * What the UI does once the save dialog (or the download) reports the file
+ * saved: forms.recordDelivery, and the history row appears only now.
+ */
+export async function delivered<T extends { token: string }>(core: Core, filled: T): Promise<T & { fillId: string }> {
+  const { fillId } = await core.call('forms.recordDelivery', { token: filled.token });
+  return { ...filled, fillId };
+}
+
+/** One finished person's PDF from a batch job. */
+export async function batchPdf(core: Core, jobId: string, index: number): Promise<BatchPdfResult> {
+  const r = await core.call('jobs.result', { jobId, index });
+  if (r.kind !== 'forms.batch') throw new Error(`unexpected job result ${r.kind}`);
+  return r;
+}
 
 export async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: string; details?: unknown }> {
   try {

@@ -15,7 +15,7 @@ import { loadFieldMap } from '../../../electron/core/forms/resources';
 import type { ImportedBlank, PersonView } from '../../../shared/views';
 import { freshCore } from '../../helpers/env';
 import { pdfText, pdftkValues, qpdfCheck, readBlank, squash, tempDir, type TempDir } from '../forms/helpers';
-import { ATTORNEY, TODAY, b64, createClient, errorOf, importOfficial, sha256, unb64 } from './helpers';
+import { ATTORNEY, TODAY, b64, createClient, delivered, errorOf, importOfficial, sha256 } from './helpers';
 
 const G28 = {
   family: 'form1[0].#subform[1].Pt3Line5a_FamilyName[0]',
@@ -88,9 +88,9 @@ describe('forms.importBlank', () => {
     const t = await core.call('forms.getTemplate', { id: i589.blankId });
     expect(t.fields).toHaveLength(448);
     expect(t.map?.form).toBe('i-589');
-    const { pdfBase64, pageCount } = await core.call('forms.blankBytes', { id: i589.blankId });
+    const { pdf, pageCount } = await core.call('forms.blankBytes', { id: i589.blankId });
     expect(pageCount).toBe(12);
-    const doc = await PDFDocument.load(unb64(pdfBase64));
+    const doc = await PDFDocument.load(pdf);
     expect(doc.getForm().getFields()).toHaveLength(448);
     expect(doc.isEncrypted).toBe(false);
   });
@@ -113,8 +113,8 @@ describe('forms.importBlank', () => {
     expect(noForm.code).toBe('PDF_NO_FORM');
     expect(noForm.message).toMatch(/no fillable fields/);
 
-    const { pdfBase64 } = await core.call('forms.blankBytes', { id: g28.blankId });
-    const src = out.file('plain.pdf', unb64(pdfBase64));
+    const { pdf } = await core.call('forms.blankBytes', { id: g28.blankId });
+    const src = out.file('plain.pdf', pdf);
     const locked = out.file('locked.pdf');
     execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', src, locked]);
     const needsPassword = await errorOf(core.call('forms.importBlank', { fileName: 'locked.pdf', dataBase64: b64(readFileSync(locked)) }));
@@ -141,8 +141,8 @@ describe('forms.fill', () => {
   });
 
   it('fills the I-589 for a person saved through intake: valid PDF, values in fields and page text, recorded with its sha256', async () => {
-    const filled = await core.call('forms.fill', { form: 'i-589', personId: maria.id });
-    const bytes = unb64(filled.pdfBase64);
+    const filled = await delivered(core, await core.call('forms.fill', { form: 'i-589', personId: maria.id }));
+    const bytes = filled.pdf;
     expect(filled.sha256).toBe(sha256(bytes));
     expect(filled.fileName).toBe('I-589 Pérez Núñez, María José 2026-11-26.pdf');
     expect(filled.pageCount).toBe(12);
@@ -177,8 +177,8 @@ describe('forms.fill', () => {
   });
 
   it('fills the G-28 with the client and the attorney block; flatten makes it a plain page', async () => {
-    const filled = await core.call('forms.fill', { templateId: g28.blankId, personId: maria.id });
-    const file = out.file('g28.pdf', unb64(filled.pdfBase64));
+    const filled = await delivered(core, await core.call('forms.fill', { templateId: g28.blankId, personId: maria.id }));
+    const file = out.file('g28.pdf', filled.pdf);
     qpdfCheck(file);
     const values = pdftkValues(file);
     expect(values.get(G28.family)).toBe('Pérez Núñez');
@@ -189,11 +189,11 @@ describe('forms.fill', () => {
     expect(values.get(G28.uscisMatter)).toBe('I-589');
     expect(squash(pdfText(file))).toContain('Pérez Núñez');
 
-    const flat = await core.call('forms.fill', { form: 'g-28', personId: maria.id, flatten: true });
-    const flatFile = out.file('g28-flat.pdf', unb64(flat.pdfBase64));
+    const flat = await delivered(core, await core.call('forms.fill', { form: 'g-28', personId: maria.id, flatten: true }));
+    const flatFile = out.file('g28-flat.pdf', flat.pdf);
     qpdfCheck(flatFile);
     expect(squash(pdfText(flatFile))).toContain('Pérez Núñez');
-    expect((await PDFDocument.load(unb64(flat.pdfBase64))).getForm().getFields()).toHaveLength(0);
+    expect((await PDFDocument.load(flat.pdf)).getForm().getFields()).toHaveLength(0);
     expect((await core.call('forms.history', { personId: maria.id }))[0]).toMatchObject({ id: flat.fillId, flattened: true });
   });
 
@@ -233,7 +233,7 @@ describe('forms.fill', () => {
     expect((await errorOf(core.call('forms.fill', { form: 'g-28', templateId: g28.blankId, personId: maria.id }))).code).toBe(
       'INVALID_INPUT',
     );
-    const withCase = await core.call('forms.fill', { form: 'g-28', personId: maria.id, caseId: maria.cases[0]!.id });
+    const withCase = await delivered(core, await core.call('forms.fill', { form: 'g-28', personId: maria.id, caseId: maria.cases[0]!.id }));
     expect((await core.call('forms.history', { personId: maria.id }))[0]).toMatchObject({
       id: withCase.fillId,
       caseId: maria.cases[0]!.id,
@@ -241,10 +241,10 @@ describe('forms.fill', () => {
   });
 
   it('records test fills and intake summaries in the history too', async () => {
-    const test = await core.call('forms.testFill', { templateId: g28.blankId, personId: maria.id });
-    const summary = await core.call('forms.summary', { personId: maria.id, lang: 'es' });
+    const test = await delivered(core, await core.call('forms.testFill', { templateId: g28.blankId, personId: maria.id }));
+    const summary = await delivered(core, await core.call('forms.summary', { personId: maria.id, lang: 'es' }));
     expect(summary.fileName).toBe('Resumen de admisión Pérez Núñez, María José 2026-11-26.pdf');
-    const file = out.file('summary.pdf', unb64(summary.pdfBase64));
+    const file = out.file('summary.pdf', summary.pdf);
     qpdfCheck(file);
     const text = squash(pdfText(file));
     expect(text).toContain('Resumen de admisión');
@@ -313,11 +313,14 @@ describe('forms.sources', () => {
 
 describe('forms.deleteTemplate', () => {
   it('keeps the history of fills made with it', async () => {
-    const copy = await PDFDocument.load(unb64((await core.call('forms.blankBytes', { id: g28.blankId })).pdfBase64));
+    const copy = await PDFDocument.load((await core.call('forms.blankBytes', { id: g28.blankId })).pdf);
     copy.setTitle('another copy');
     const imported = await core.call('forms.importBlank', { fileName: 'copy.pdf', dataBase64: b64(await copy.save()) });
     expect(imported.status).toBe('draft');
-    const filled = await core.call('forms.fill', { templateId: imported.blankId, personId: maria.id, acceptEditionMismatch: true });
+    const filled = await delivered(
+      core,
+      await core.call('forms.fill', { templateId: imported.blankId, personId: maria.id, acceptEditionMismatch: true }),
+    );
     expect((await errorOf(core.call('forms.deleteTemplate', { id: imported.blankId, version: 99 }))).code).toBe('STALE_WRITE');
     expect(await core.call('forms.deleteTemplate', { id: imported.blankId })).toEqual({ deleted: true });
     expect((await core.call('forms.history', { personId: maria.id })).find((h) => h.id === filled.fillId)).toMatchObject({
