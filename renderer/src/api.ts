@@ -57,10 +57,29 @@ async function callHarness(name: string, input: unknown): Promise<Result<unknown
   }
 }
 
+/**
+ * While another Amparo process writes (a CLI import), the core answers
+ * VAULT_BUSY after its own short wait. A save is tried again here for a
+ * bounded time before the person sees the message: the core guarantees a
+ * VAULT_BUSY changed nothing, unless it says `retryable: false`.
+ */
+export const BUSY_RETRY = { totalMs: 15_000, pauseMs: 500 } as const;
+
+function busyAndRetryable(result: Result<unknown>): boolean {
+  if (result.ok || result.error.code !== 'VAULT_BUSY') return false;
+  return (result.error.details as { retryable?: unknown } | undefined)?.retryable !== false;
+}
+
 export async function call<K extends OpName>(name: K, input: OpInput<K>): Promise<Result<OpOutput<K>>> {
-  const bridge = window.amparo;
-  const result = bridge ? await bridge.call(name, input) : await callHarness(name, input);
-  return result as Result<OpOutput<K>>;
+  const started = Date.now();
+  for (;;) {
+    const bridge = window.amparo;
+    const result = bridge ? await bridge.call(name, input) : await callHarness(name, input);
+    if (!busyAndRetryable(result) || Date.now() - started + BUSY_RETRY.pauseMs > BUSY_RETRY.totalMs) {
+      return result as Result<OpOutput<K>>;
+    }
+    await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY.pauseMs));
+  }
 }
 
 /** Read the token early, before any router touches the URL. */
