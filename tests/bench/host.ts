@@ -34,7 +34,7 @@ async function value<T>(dispatch: Dispatch, name: string, input: unknown): Promi
 async function finish(dispatch: Dispatch, jobId: string): Promise<JobStatus> {
   for (;;) {
     const s = await value<JobStatus>(dispatch, 'jobs.status', { jobId });
-    if (s.state !== 'running' && s.state !== 'queued') return s;
+    if (s.state !== 'running') return s;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
