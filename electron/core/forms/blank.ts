@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { FieldInfo } from '../../../shared/forms/types';
 import { decryptPdf } from './decrypt';
 import { fieldsOf } from './fields';
+import { assertPdfWithinLimits } from './limits';
 import { openPdf, removeXfa } from './pdf';
 
 export interface LoadedBlank {
@@ -19,11 +20,14 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /**
  * Prepares an official blank once, at import: decrypt, drop XFA, list fields.
- * Throws PDF_INVALID, PDF_NEEDS_PASSWORD or PDF_NO_FORM.
+ * Throws PDF_INVALID, PDF_NEEDS_PASSWORD, PDF_NO_FORM or PDF_TOO_COMPLEX.
  */
 export async function loadBlank(original: Uint8Array): Promise<LoadedBlank> {
   const sha256 = sha256Hex(original);
+  // Checked twice: qpdf sees the file as given, pdf-lib the decrypted copy (whose streams are no longer opaque).
+  await assertPdfWithinLimits(original);
   const decrypted = await decryptPdf(original);
+  await assertPdfWithinLimits(decrypted);
   const doc = await openPdf(decrypted);
   removeXfa(doc);
   const fields = fieldsOf(doc);

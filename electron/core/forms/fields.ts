@@ -14,10 +14,12 @@ import {
   type PDFField,
 } from 'pdf-lib';
 import type { FieldInfo, FieldType } from '../../../shared/forms/types';
+import { assertPdfWithinLimits } from './limits';
 import { openPdf, removeXfa } from './pdf';
 
 /** Lists the AcroForm fields of an unencrypted PDF (see decryptPdf). */
 export async function listFields(bytes: Uint8Array): Promise<FieldInfo[]> {
+  await assertPdfWithinLimits(bytes);
   const doc = await openPdf(bytes);
   return fieldsOf(doc);
 }

@@ -9,7 +9,8 @@ import { closeSync, mkdirSync, openSync, ftruncateSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { runCli } from '../../helpers/cli';
-import { freshCore, PASS, REPO_ROOT } from '../../helpers/env';
+import { runCliMeasured } from './measured';
+import { freshCore, PASS } from '../../helpers/env';
 
 let dir: string;
 let db: string;
@@ -23,31 +24,12 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-/** The real CLI in a child process that reports its own peak RSS (getrusage) after the command returns. */
-function runCliMeasured(args: string[]): { code: number | null; stderr: string; peakMb: number } {
-  const script = [
-    `const { runCli } = await import(${JSON.stringify(join(REPO_ROOT, 'electron/core/cli.ts'))});`,
-    'const code = await runCli(process.argv.slice(1));',
-    "process.stderr.write('PEAK_RSS_KB=' + process.resourceUsage().maxRSS + '\\n');",
-    'process.exit(code);',
-  ].join('\n');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', AMPARO_PASSPHRASE: PASS },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  const m = /PEAK_RSS_KB=(\d+)/.exec(r.stderr);
-  expect(m, `no peak RSS reported; stderr: ${r.stderr}`).not.toBeNull();
-  return { code: r.status, stderr: r.stderr.replace(/PEAK_RSS_KB=\d+\n/, ''), peakMb: Number(m![1]) / 1024 };
-}
-
 const NAMES_JA =
   '明,山田,1990-01-01\n花子,鈴木,1991-02-02\n太郎,佐藤,1992-03-03\nさくら,高橋,1993-04-04\n健,田中,1994-05-05\n陽子,伊藤,1995-06-06\n';
 
 describe('import-intakes: inputs are bounded however they arrive', () => {
   it('refuses /dev/zero as not a regular file, quickly and without reading it', () => {
-    const r = runCliMeasured(['import-intakes', '/dev/zero', '--db', db]);
+    const r = runCliMeasured(['import-intakes', '/dev/zero', '--db', db], env());
     expect(r.code).toBe(4);
     expect(r.stderr.trim()).toBe(
       'Error: /dev/zero is not a regular file (it is a device, a pipe or a socket). Save the spreadsheet as a CSV file and import that file.',
@@ -79,7 +61,7 @@ describe('import-intakes: inputs are bounded however they arrive', () => {
     const fd = openSync(big, 'w');
     ftruncateSync(fd, 3 * 1024 ** 3); // sparse: 3 GB to read, nothing on disk
     closeSync(fd);
-    const r = runCliMeasured(['import-intakes', big, '--db', db]);
+    const r = runCliMeasured(['import-intakes', big, '--db', db], env());
     expect(r.code).toBe(4);
     expect(r.stderr.trim()).toBe('Error: This file is larger than 50 MB. Split it into smaller files and import them one by one.');
     // 50 MB + 1 byte read at most, on top of the ~150 MB process.
