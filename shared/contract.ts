@@ -483,6 +483,8 @@ function formOps() {
       kind: z.enum(['attorney', 'accredited-representative']).default('attorney'),
       licensingAuthority: optionalLine(200),
       barNumber: optionalLine(50),
+      /** G-28 Part 2 item 1.c: true when an order restricts the practice of law (explain it in Part 6). */
+      subjectToOrders: z.boolean().optional(),
       firm: optionalLine(200),
       organization: optionalLine(200),
       accreditationExpires: date.optional(),

@@ -8,12 +8,16 @@ import { vaultCommands, type Command } from './cli/vault-commands';
 import { deadlineCommands } from './cli/deadline-command';
 import { intakeCommands } from './cli/intake-commands';
 import { formCommands } from './cli/forms-commands';
+import { docketCommands } from './cli/docket-command';
+import { attorneyCommands } from './cli/attorney-command';
 
 export const commands: Record<string, Command> = {
   ...vaultCommands,
   ...deadlineCommands,
   ...intakeCommands,
   ...formCommands,
+  ...docketCommands,
+  ...attorneyCommands,
 };
 
 function usage(): string {

@@ -86,9 +86,10 @@ const G28_TARGET: Partial<Record<CaseType, Pick<CaseView, 'appearanceBefore' | '
   'asylum-affirmative': { appearanceBefore: 'uscis', matter: 'I-589', clientRole: 'applicant' },
   tps: { appearanceBefore: 'uscis', matter: 'I-821', clientRole: 'applicant' },
   ead: { appearanceBefore: 'uscis', matter: 'I-765', clientRole: 'applicant' },
-  'removal-detained': { appearanceBefore: 'ice', clientRole: 'respondent' },
-  'removal-nondetained': { appearanceBefore: 'ice', clientRole: 'respondent' },
-  bond: { appearanceBefore: 'ice', clientRole: 'respondent' },
+  // Part 3 item 2.b asks for the specific matter before ICE: left blank, the G-28 may be rejected.
+  'removal-detained': { appearanceBefore: 'ice', matter: 'Custody, detention and removal', clientRole: 'respondent' },
+  'removal-nondetained': { appearanceBefore: 'ice', matter: 'Removal proceedings and reporting', clientRole: 'respondent' },
+  bond: { appearanceBefore: 'ice', matter: 'Custody and bond', clientRole: 'respondent' },
 };
 
 function pickCase(cases: readonly CaseRecordView[], caseId: string | undefined): CaseRecordView | undefined {
@@ -150,6 +151,7 @@ export function attorneyView(a: AttorneyInput): AttorneyView | undefined {
   set(out, 'kind', a.kind);
   set(out, 'licensingAuthority', clean(a.licensingAuthority));
   set(out, 'barNumber', clean(a.barNumber));
+  set(out, 'subjectToOrders', a.subjectToOrders);
   set(out, 'firm', clean(a.firm));
   set(out, 'organization', clean(a.organization));
   set(out, 'accreditationExpires', a.accreditationExpires);

@@ -81,6 +81,8 @@ export interface AttorneyView {
   /** E.g. "State Bar of California". */
   licensingAuthority?: string;
   barNumber?: string;
+  /** G-28 Part 2 item 1.c: subject to an order restricting the practice of law (explained in Part 6). */
+  subjectToOrders?: boolean;
   firm?: string;
   /** Recognized organization, for accredited representatives. */
   organization?: string;
@@ -206,6 +208,7 @@ export const VIEW_PATHS = [
   'attorney.kind',
   'attorney.licensingAuthority',
   'attorney.barNumber',
+  'attorney.subjectToOrders',
   'attorney.firm',
   'attorney.organization',
   'attorney.accreditationExpires',

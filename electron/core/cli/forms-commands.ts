@@ -13,7 +13,7 @@ import { assertEdition, compareEdition } from '../forms/edition';
 import { fillForPerson } from '../forms/service/fills';
 import { shippedMapFor } from '../forms/service/shipped';
 import { withPlainPdfErrors } from '../forms/service/errors';
-import { EXIT, UsageError, writeCliFile } from './io';
+import { EXIT, UsageError, writeCliFile, type CliIO } from './io';
 import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -55,6 +55,17 @@ function editionHint(e: unknown): unknown {
     `${e.message} (${d.missing?.length ?? 0} mapped fields missing, ${d.added?.length ?? 0} new fields). ` +
       'Check that you downloaded the right form, or add --accept-edition to fill the fields that still match.',
     e.details,
+  );
+}
+
+/** A map that reads the attorney block, and no attorney set: say so before the PDF goes out half-empty. */
+async function warnWithoutAttorney(core: Awaited<ReturnType<typeof openVault>>, map: FieldMap, io: CliIO): Promise<void> {
+  const sources = Object.values(map.fields).flatMap((e) => (!('source' in e) ? [] : Array.isArray(e.source) ? e.source : [e.source]));
+  if (!sources.some((s) => s === 'attorney' || s.startsWith('attorney.'))) return;
+  if ((await core.call('forms.getAttorney', {})).attorney) return;
+  io.err(
+    'Warning: no attorney or representative is set, so their part of the form is left empty. ' +
+      'Set it once with: npm run amparo -- attorney --db PATH --set-json \'{"givenName":…}\'',
   );
 }
 
@@ -146,6 +157,7 @@ export const formCommands: Record<string, Command> = {
 
       const core = await openVault(dbPathFrom(values, io), io);
       try {
+        await warnWithoutAttorney(core, map, io);
         const { pdf } = await fillForPerson(() => core.ctx(), {
           blank: blank.bytes,
           blankSha256: blank.sha256,

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../app';
 import { AppError } from '../../../shared/errors';
@@ -22,12 +24,41 @@ export function parse<T extends Record<string, { type: 'string' | 'boolean'; sho
   }
 }
 
+export const DB_FILE = 'amparo.db';
+
+/**
+ * --db names the database file or the vault folder that holds it (the folder
+ * Settings shows): a folder means its amparo.db.
+ */
 export function dbPathFrom(values: { db?: string | boolean | undefined }, io: CliIO): string {
-  return typeof values.db === 'string' && values.db !== '' ? values.db : defaultDbPath(io.env);
+  const given = typeof values.db === 'string' && values.db !== '' ? values.db : null;
+  if (given === null) return defaultDbPath(io.env);
+  return isDirectory(given) ? join(given, DB_FILE) : given;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Before asking for a passphrase: is there a vault at all? Without this, a
+ * wrong path reads as a lost key file, which sends people to their backups.
+ */
+export function assertVaultAt(dbPath: string): void {
+  if (existsSync(dbPath)) return;
+  throw new AppError(
+    'VAULT_NOT_FOUND',
+    `There is no Amparo vault at ${dbPath}. Give --db the vault folder (Settings shows it) or the ${DB_FILE} file inside it.`,
+  );
 }
 
 /** Open the vault at --db with the passphrase from the environment or a prompt. */
 export async function openVault(dbPath: string, io: CliIO) {
+  assertVaultAt(dbPath);
   const core = createCore({ dbPath });
   const passphrase = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Passphrase: ');
   await core.call('vault.unlock', { passphrase });
@@ -89,6 +120,7 @@ export const vaultCommands: Record<string, Command> = {
     async run(args, io) {
       const { values } = parse(args, { db: { type: 'string' } });
       const dbPath = dbPathFrom(values, io);
+      assertVaultAt(dbPath);
       const core = createCore({ dbPath });
       try {
         const current = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Current passphrase: ');

@@ -30,6 +30,10 @@ const BY_PATH: Record<string, L> = {
   'person.languages': l('Other languages', 'Otros idiomas'),
   'case.type': l('Case type', 'Tipo de caso'),
   'attorney.kind': l('Attorney or accredited representative', 'Abogado(a) o representante acreditado(a)'),
+  'attorney.subjectToOrders': l(
+    'Subject to an order restricting the practice of law',
+    'Sujeto(a) a una orden que restringe el ejercicio de la abogacía',
+  ),
   'detention.since': l('Detained since', 'Detenido(a) desde'),
   'history.entries.#.date': l('Date', 'Fecha'),
 };
