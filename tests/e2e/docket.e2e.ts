@@ -83,7 +83,7 @@ describe('docket and deadlines', () => {
     await date.fill('02/30/2027');
     await form.getByRole('button', { name: 'Save event' }).click();
     const summary = form.locator('.error-summary');
-    await summary.getByText('Fix 1 problem(s) before saving:').waitFor();
+    await summary.getByText('Fix this problem before saving:').waitFor();
     expect(await summary.getAttribute('role')).toBe('alert');
     await summary.getByRole('button', { name: /Hearing date: Type a real date as MM\/DD\/YYYY/ }).waitFor();
     expect(await date.getAttribute('aria-invalid')).toBe('true');
@@ -313,7 +313,7 @@ describe('docket and deadlines', () => {
     await nav().getByRole('button', { name: 'People' }).click();
     await h1('People').waitFor();
     const banner = page.locator('.reminder-banner');
-    await banner.getByText('1 deadline(s) due within 3 days.').waitFor();
+    await banner.getByText('1 deadline due within 3 days.').waitFor();
     expect(await banner.getAttribute('role')).toBe('status');
     await banner.getByRole('button', { name: 'Open the docket' }).click();
     await h1('Docket').waitFor();

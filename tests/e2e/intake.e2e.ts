@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('intake', () => {
   it('(a) a complete quick intake by keyboard only, in under 60 s, then found by a search without accents', async () => {
-    const given = page.getByLabel('Given name(s)');
+    const given = page.getByLabel('Given names');
     await focused(given).toBe(true);
     const hearing = usDateFromToday(7);
 
@@ -120,9 +120,9 @@ describe('intake', () => {
     await h1('Intake').waitFor();
     await page.getByRole('button', { name: 'Español' }).click();
     await h1('Admisión').waitFor();
-    const given = page.getByLabel('Nombre(s)');
+    const given = page.getByLabel('Nombres', { exact: true });
     await given.waitFor();
-    await page.getByLabel('Apellido(s)').waitFor();
+    await page.getByLabel('Apellidos', { exact: true }).waitFor();
     await page.getByRole('group', { name: '¿Está detenido/a ahora?' }).waitFor();
     await screenshot(page, 'intake-05-quick-es');
 
@@ -156,10 +156,10 @@ describe('intake', () => {
   it('the full intake: every section, A-number checked, cases and family as lists', async () => {
     // Start over (Alt+N), then switch to the full form: what was typed moves along.
     await page.keyboard.press('Alt+n');
-    await focused(page.getByLabel('Given name(s)')).toBe(true);
+    await focused(page.getByLabel('Given names')).toBe(true);
     await type('Ixchel');
     await page.getByRole('button', { name: 'Full intake' }).click();
-    await expect.poll(() => page.getByLabel('Given name(s)').inputValue()).toBe('Ixchel');
+    await expect.poll(() => page.getByLabel('Given names').inputValue()).toBe('Ixchel');
     for (const legend of ['Person', 'Contact', 'Detention', 'Immigration history', 'Cases', 'Family members', 'Notes', 'Consent']) {
       await page.getByRole('button', { name: legend, exact: true }).waitFor();
     }
@@ -183,7 +183,7 @@ describe('intake', () => {
     await expect.poll(() => consentToggle.getAttribute('aria-expanded')).toBe('true');
     await screenshot(page, 'intake-07-full-errors');
 
-    await page.getByLabel('Family name(s)').fill('Pop Caal');
+    await page.getByLabel('Family names').fill('Pop Caal');
     await page.getByLabel('Date of birth').fill('11/02/1996');
     await page.getByRole('group', { name: 'Detained now?' }).getByLabel('No').check();
     await page.getByLabel('Date of last entry to the U.S.').fill(usDateFromToday(-330));
@@ -213,7 +213,7 @@ describe('intake', () => {
 
   it('(c) a near-duplicate name warns while typing and blocks the save until a choice', async () => {
     await page.getByRole('button', { name: 'Quick intake' }).click();
-    const given = page.getByLabel('Given name(s)');
+    const given = page.getByLabel('Given names');
     await given.focus();
     await type('Maria Jose');
     await page.keyboard.press('Tab');
@@ -406,7 +406,7 @@ describe('intake', () => {
   it('Lock first saves what was just typed; it comes back as a draft after unlocking', async () => {
     await nav().getByRole('button', { name: 'Intake' }).click();
     await h1('Intake').waitFor();
-    const given = page.getByLabel('Given name(s)');
+    const given = page.getByLabel('Given names');
     await focused(given).toBe(true);
     await type('Wendolyn');
     await page.keyboard.press('Control+l'); // well inside the 2 s autosave interval
@@ -450,7 +450,7 @@ describe('(b) a killed process loses at most the last 5 seconds of typing', () =
       await p.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
       const kt = (text: string) => p.keyboard.type(text, { delay: TYPING_DELAY_MS });
 
-      await expect.poll(() => isFocused(p.getByLabel('Given name(s)')), { timeout: 5000 }).toBe(true);
+      await expect.poll(() => isFocused(p.getByLabel('Given names')), { timeout: 5000 }).toBe(true);
       await kt('Guadalupe');
       await p.keyboard.press('Tab');
       await kt('Ramírez Ortiz');
@@ -484,8 +484,8 @@ describe('(b) a killed process loses at most the last 5 seconds of typing', () =
       await drafts.getByText('Guadalupe Ramírez Ortiz').waitFor();
       await screenshot(p, 'intake-16-drafts-after-crash');
       await drafts.getByRole('button', { name: 'Resume the intake of Guadalupe Ramírez Ortiz' }).click();
-      await expect.poll(() => p.getByLabel('Given name(s)').inputValue()).toBe('Guadalupe');
-      expect(await p.getByLabel('Family name(s)').inputValue()).toBe('Ramírez Ortiz');
+      await expect.poll(() => p.getByLabel('Given names').inputValue()).toBe('Guadalupe');
+      expect(await p.getByLabel('Family names').inputValue()).toBe('Ramírez Ortiz');
       expect(await p.getByLabel('Date of birth').inputValue()).toBe('07/04/1979');
       expect(await p.getByLabel('Phone').inputValue()).toBe('555 010 2020');
       expect(g.problems).toEqual([]);

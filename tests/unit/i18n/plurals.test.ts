@@ -167,7 +167,7 @@ describe('typed parameters', () => {
   it('reads parameter names and types from the message', () => {
     expectTypeOf<ParamsFor<'importer.doneTitle'>>().toEqualTypeOf<{ count: number }>();
     expectTypeOf<ParamsFor<'dup.question'>>().toEqualTypeOf<{ name: string | number }>();
-    expectTypeOf<ParamsFor<'app.name'>>().toEqualTypeOf<{}>();
+    expectTypeOf<keyof ParamsFor<'app.name'>>().toEqualTypeOf<never>();
     expectTypeOf<ParamsOf<'{a} {n, plural, one {# {b}} other {# {b}s}} {k, select, x {{c}} other {}} {m, number}'>>().toEqualTypeOf<{
       a: string | number;
       n: number;
