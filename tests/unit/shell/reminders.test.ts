@@ -14,8 +14,8 @@ describe('desktop reminders', () => {
   it('say counts only, in the UI language, and nothing when nothing is due', () => {
     expect(reminderText(list(0), 'en')).toBeNull();
     const en = reminderText(list(4), 'en')!;
-    expect(en.body).toMatch(/^4 deadline\(s\) due within 3 days \(1 overdue, 2 for detained people\)/);
-    expect(reminderText(list(4), 'es')!.body).toMatch(/^4 plazo\(s\) vencen en 3 días/);
+    expect(en.body).toMatch(/^4 deadlines due within 3 days \(1 overdue, 2 for detained people\)/);
+    expect(reminderText(list(4), 'es')!.body).toMatch(/^4 plazos vencen en 3 días/);
   });
 
   it('notify at unlock, then again only after a day, and stop at lock', async () => {
