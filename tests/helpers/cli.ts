@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { bundlePath } from '../../scripts/bundles.mjs';
 import { REPO_ROOT } from './env';
 
 export interface CliRun {
@@ -8,9 +9,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI in its own process, as `npm run amparo --` would. */
+/** The CLI bundle `npm run amparo` runs; tests/helpers/bundles-setup.ts rebuilds it before the suite. */
+export const CLI_BUNDLE = bundlePath('cli');
+
+/** Runs the real CLI bundle in its own process, as `npm run amparo --` would. */
 export function runCli(args: string[], env: Record<string, string> = {}, input = ''): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'electron/core/cli.ts'), ...args], {
+  if (!existsSync(CLI_BUNDLE))
+    throw new Error(
+      `${CLI_BUNDLE} is missing: run the suite through vitest (its globalSetup builds it) or \`node scripts/bundles.mjs cli\`.`,
+    );
+  const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     input,
