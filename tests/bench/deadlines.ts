@@ -294,6 +294,12 @@ export function datasetPlus(months: number): string {
   return JSON.stringify(d);
 }
 
+/** Waits for a job's end, one event-loop turn at a time, and hands back its result. */
+async function jobDone(core: Core, jobId: string) {
+  while ((await core.call('jobs.status', { jobId })).state === 'running') await new Promise<void>((r) => setImmediate(r));
+  return core.call('jobs.result', { jobId });
+}
+
 async function benchTps(): Promise<BenchRow[]> {
   const N = 100_000;
   const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-tps-'));
@@ -309,9 +315,12 @@ async function benchTps(): Promise<BenchRow[]> {
       0.05,
       rand,
     );
+    // People written behind the core's back are queued by the trigger; the job started at unlock catches them up.
+    await core.call('vault.lock', {});
+    await core.call('vault.unlock', { passphrase: PASS });
     let t = performance.now();
-    await core.call('tps.status', {});
-    await core.call('docket.list', {}); // first read: computes everyone's TPS deadlines from the shipped file
+    const [first] = await core.call('jobs.list', { kind: 'tps.reconcile' });
+    if (first) await jobDone(core, first.jobId);
     const initial = performance.now() - t;
     const rowCount = () => (core.ctx().db.prepare(`SELECT count(*) AS n FROM deadlines WHERE source = 'tps'`).get() as { n: number }).n;
     const initialRows = rowCount();
@@ -324,18 +333,20 @@ async function benchTps(): Promise<BenchRow[]> {
     let last = { created: 0, updated: 0, removed: 0, peopleAffected: 0 };
     for (let m = 1; m <= 3; m++) {
       t = performance.now();
-      last = await core.call('tps.applyImport', { json: datasetPlus(m) });
+      const { jobId } = await core.call('tps.applyImport', { json: datasetPlus(m) });
+      const result = await jobDone(core, jobId);
+      if (result.kind === 'tps.reconcile') last = result.result;
       applies.push(performance.now() - t);
     }
     return [
-      { name: `first TPS sync, ${N} people (shipped dataset)`, median_ms: initial, note: `${initialRows} TPS deadlines created` },
+      { name: `first TPS reconcile job, ${N} people (shipped dataset)`, median_ms: initial, note: `${initialRows} TPS deadlines created` },
       {
         name: 'tps.previewImport (dry run over everyone)',
         median_ms: previewMs,
         note: `${preview.peopleAffected} people, ${preview.deadlinesChanged} dates change`,
       },
       {
-        name: `tps.applyImport + recompute, ${N} people`,
+        name: `tps.applyImport + reconcile job, ${N} people`,
         median_ms: median(applies),
         note: `median of 3, max ${Math.max(...applies).toFixed(0)} ms; last: ${last.created} created, ${last.updated} updated, ${rowCount()} rows; target <= 10 s`,
       },

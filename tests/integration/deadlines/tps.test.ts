@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Core } from '../../../electron/core/app';
 import { freshCore, REPO_ROOT } from '../../helpers/env';
 import { allRows, failure, person } from './helpers';
+import { settled } from '../import/helpers';
 
 let core: Core;
 let cleanup: (() => void) | undefined;
@@ -136,9 +137,13 @@ describe('TPS import', () => {
     expect(allRows(core)).toEqual(rowsBefore);
     expect((await core.call('tps.status', {})).source).toBe('shipped');
 
-    const applied = await core.call('tps.applyImport', { json: JSON.stringify(june()) });
-    expect(applied).toMatchObject({ asOf: '2026-06-01', peopleAffected: 3, created: 6, removed: 0 });
-    expect(applied.updated).toBe(4); // three SV end dates moved, the UA one only has a new as-of in its trail
+    const started = await core.call('tps.applyImport', { json: JSON.stringify(june()) });
+    expect(started.asOf).toBe('2026-06-01');
+    // The dataset is stored at once; the deadlines follow in the background job (waited for by state, not time).
+    expect(await settled(core, started.jobId)).toMatchObject({ kind: 'tps.reconcile', state: 'done', progress: 1 });
+    const applied = await core.call('jobs.result', { jobId: started.jobId });
+    expect(applied).toMatchObject({ kind: 'tps.reconcile', result: { asOf: '2026-06-01', peopleAffected: 3, created: 6, removed: 0 } });
+    expect(applied.kind === 'tps.reconcile' && applied.result.updated).toBe(4); // three SV end dates moved, the UA one only has a new as-of in its trail
 
     const sv0 = await tpsOf(svIds[0]!);
     expect(sv0.map((d) => [d.label.en, d.due])).toEqual([

@@ -53,7 +53,7 @@ function contentHash(c: Core): string {
 
 async function start(): Promise<string> {
   const r = await core.dispatch('import.commit', { dataBase64: b64(CSV), choices: {} });
-  expect(r.ok).toBe(true);
+  if (!r.ok) throw new Error(r.error.code);
   return (r.value as JobStarted).jobId;
 }
 
@@ -154,8 +154,7 @@ describe('import.commit through the job runner', () => {
       ['given_name', 'dob'],
       ['Ana', '1990-02-30'],
     ]);
-    const r = await core.dispatch('import.commit', { dataBase64: b64(bad), choices: {} });
-    const { jobId } = r.value as JobStarted;
+    const { jobId } = await core.call('import.commit', { dataBase64: b64(bad), choices: {} });
     const end = await settled(core, jobId);
     expect(end).toMatchObject({ state: 'failed', error: { code: 'CSV_INVALID' } });
     expect(await core.dispatch('jobs.result', { jobId })).toMatchObject({
