@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { chmodSync, closeSync, openSync, statfsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors';
 
@@ -68,19 +68,23 @@ export function storageError(e: unknown, near?: string): AppError | null {
  * Creates the database file owner-only before SQLite sees it. SQLite gives the
  * -wal and -shm files the mode of the database file, so all three are 0600
  * from their first byte, whatever the umask or the folder. An older vault
- * created 0644 is tightened here too, before any new data is written.
+ * created 0644 is tightened here, before any new data is written; that part
+ * is best effort, as FAT sticks and read-only media have no modes to set.
  */
 function ensureOwnerOnly(path: string): void {
-  try {
-    closeSync(openSync(path, 'wx', 0o600));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  if (!existsSync(path)) {
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    return;
   }
   for (const f of sqliteFilesFor(path)) {
     try {
       chmodSync(f, 0o600);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    } catch {
+      // Missing (-wal/-shm of a closed vault) or a file system without modes.
     }
   }
 }
@@ -112,7 +116,8 @@ export function openEncrypted(path: string, key: Buffer): DB {
   try {
     ensureOwnerOnly(path);
   } catch (e) {
-    throw storageError(e, path) ?? new AppError('DB_CORRUPT', 'The database file cannot be opened: check the folder and its permissions.');
+    // Not damage either (a read-only folder, say): the caller's generic message applies.
+    throw storageError(e, path) ?? e;
   }
   const db = new Database(path, nativeBindingOption());
   const spec = rawKeySpec(key);
