@@ -377,7 +377,7 @@ describe('docket and deadlines', () => {
     await screenshot(page, 'docket-11-tps-preview');
     await preview.getByRole('button', { name: 'Apply the new dataset' }).click();
     await page.getByText(/Imported the dataset as of .+: 1 person updated/).waitFor();
-    const after = await harnessCall(s.harness, 'tps.status', {});
+    const after = await s.harness.core.call('tps.status', {});
     expect(after.asOf).toBe(today);
     expect(after.source).toBe('imported');
     await expect.poll(() => page.locator('.tps-stale').count()).toBe(0);
