@@ -15,7 +15,8 @@ export function reminderText(list: ReminderList, lang: Lang): { title: string; b
   if (list.count === 0) return null;
   return {
     title: t(lang, 'reminders.title'),
-    body: t(lang, 'reminders.body', { count: list.count, overdue: list.overdue, detained: list.detained, days: list.withinDays }),
+    // `count` in the text is "due within N days": overdue ones are counted apart.
+    body: t(lang, 'reminders.body', { count: list.dueSoon, overdue: list.overdue, detained: list.detained, days: list.withinDays }),
   };
 }
 

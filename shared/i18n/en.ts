@@ -589,6 +589,28 @@ export const en = {
   'docket.truncated': 'Showing {shown} of {total}. Use the filters to narrow the list.',
   'docket.back': 'Back to the docket',
   'docket.personTitle': 'Deadlines: {name}',
+  'docket.range': 'Show',
+  'docket.range.30': '30 days ahead',
+  'docket.range.90': '90 days ahead',
+  'docket.range.365': '365 days ahead',
+  'docket.range.all': 'Everything open',
+  'docket.summaryDays':
+    '{count, plural, one {# open item} other {# open items}} (deadlines and hearings), overdue or in the next {days, plural, one {# day} other {# days}}. Today is {today}. Detained people are listed first.',
+  'docket.summaryAll':
+    '{count, plural, one {# open item} other {# open items}} (deadlines and hearings): everything open. Today is {today}. Detained people are listed first.',
+  'docket.group.later': 'Later',
+  'docket.empty.later': 'Nothing else in this range.',
+  'docket.rangeFrom': 'from {date}',
+  'docket.shown': 'Showing {shown, number} of {total, number}.',
+  'docket.showMore': 'Show {count, number} more',
+  'docket.kind.hearing': 'Hearing',
+  'docket.hearing.time': 'Time',
+  'docket.hearing.court': 'Court',
+  'docket.hearing.judge': 'Judge',
+  'docket.notices.title': 'For information',
+  'docket.notices.intro':
+    'These are not overdue deadlines: the TPS designation of these countries has ended on the date shown. Check whether it was extended or redesignated before advising.',
+  'docket.notice.ended': 'ended {date}',
 
   'deadline.loading': 'Loading…',
   'deadline.close': 'Close',
@@ -779,13 +801,14 @@ export const en = {
 
   'ics.titleClinic': 'Calendar file for the clinic',
   'ics.titlePerson': 'Calendar file for this person',
-  'ics.intro': 'Open deadlines as an .ics file for a calendar program. Only dates, deadline names and citations are included.',
+  'ics.intro':
+    'Open deadlines and upcoming hearings as an .ics file for a calendar program. Only dates, deadline names, citations and the hearings’ time, court and judge are included.',
   'ics.includeNames': 'Include client names',
   'ics.namesWarning':
     'Warning: a calendar file is not encrypted. Anyone who gets the file, or the calendar it is imported into, will see these names. Include them only if the file stays on clinic devices.',
   'ics.exportClinic': 'Export the docket (.ics)',
   'ics.exportPerson': 'Export this person’s deadlines (.ics)',
-  'ics.saved': 'Saved {count, plural, one {# deadline} other {# deadlines}} to {file}.',
+  'ics.saved': 'Saved {count, plural, one {# event} other {# events}} (deadlines and hearings) to {file}.',
 
   'closures.title': 'Court closure days',
   'closures.intro':

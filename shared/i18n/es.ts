@@ -598,6 +598,28 @@ export const es: Catalog = {
   'docket.truncated': 'Se muestran {shown} de {total}. Use los filtros para acotar la lista.',
   'docket.back': 'Volver a la agenda',
   'docket.personTitle': 'Plazos: {name}',
+  'docket.range': 'Mostrar',
+  'docket.range.30': '30 días por delante',
+  'docket.range.90': '90 días por delante',
+  'docket.range.365': '365 días por delante',
+  'docket.range.all': 'Todo lo pendiente',
+  'docket.summaryDays':
+    '{count, plural, one {# asunto pendiente} other {# asuntos pendientes}} (plazos y audiencias), vencidos o en los próximos {days, plural, one {# día} other {# días}}. Hoy es {today}. Las personas detenidas aparecen primero.',
+  'docket.summaryAll':
+    '{count, plural, one {# asunto pendiente} other {# asuntos pendientes}} (plazos y audiencias): todo lo pendiente. Hoy es {today}. Las personas detenidas aparecen primero.',
+  'docket.group.later': 'Más adelante',
+  'docket.empty.later': 'Nada más en este periodo.',
+  'docket.rangeFrom': 'desde el {date}',
+  'docket.shown': 'Se muestran {shown, number} de {total, number}.',
+  'docket.showMore': 'Mostrar {count, number} más',
+  'docket.kind.hearing': 'Audiencia',
+  'docket.hearing.time': 'Hora',
+  'docket.hearing.court': 'Tribunal',
+  'docket.hearing.judge': 'Juez(a)',
+  'docket.notices.title': 'Para información',
+  'docket.notices.intro':
+    'No son plazos vencidos: la designación de TPS de estos países terminó en la fecha indicada. Verifique si se extendió o se redesignó antes de asesorar.',
+  'docket.notice.ended': 'terminó el {date}',
 
   'deadline.loading': 'Cargando…',
   'deadline.close': 'Cerrar',
@@ -791,13 +813,14 @@ export const es: Catalog = {
 
   'ics.titleClinic': 'Archivo de calendario de la clínica',
   'ics.titlePerson': 'Archivo de calendario de esta persona',
-  'ics.intro': 'Los plazos abiertos como archivo .ics para un programa de calendario. Solo incluye fechas, nombres de plazos y citas.',
+  'ics.intro':
+    'Los plazos abiertos y las próximas audiencias como archivo .ics para un programa de calendario. Solo incluye fechas, nombres de plazos, citas y la hora, el tribunal y el juez de las audiencias.',
   'ics.includeNames': 'Incluir los nombres de los clientes',
   'ics.namesWarning':
     'Atención: un archivo de calendario no está cifrado. Quien obtenga el archivo, o el calendario donde se importe, verá estos nombres. Inclúyalos solo si el archivo se queda en equipos de la clínica.',
   'ics.exportClinic': 'Exportar la agenda (.ics)',
   'ics.exportPerson': 'Exportar los plazos de esta persona (.ics)',
-  'ics.saved': 'Se {count, plural, one {guardó # plazo} other {guardaron # plazos}} en {file}.',
+  'ics.saved': 'Se {count, plural, one {guardó # evento} other {guardaron # eventos}} (plazos y audiencias) en {file}.',
 
   'closures.title': 'Días de cierre del tribunal',
   'closures.intro':

@@ -62,7 +62,8 @@ const SQL = (where: string) => `
     AND p.merged_into IS NULL
     AND (c.id IS NULL OR c.status <> 'closed')
     AND NOT EXISTS (
-      SELECT 1 FROM events m
+      -- By person: the hearings index would make this a scan of every hearing per row.
+      SELECT 1 FROM events m INDEXED BY events_person
       WHERE m.person_id = e.person_id AND m.kind = 'hearing-moved' AND m.case_id IS e.case_id AND m.id <> e.id
         AND json_extract(m.details, '$.hearingEventId') IS NULL AND json_extract(m.details, '$.previousDate') = e.date)${where}
   ORDER BY e.date, e.id`;

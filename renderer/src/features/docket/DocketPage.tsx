@@ -1,15 +1,19 @@
 /**
- * The docket: every open deadline up to 30 days ahead, grouped Overdue /
- * Today / Next 7 days / Next 30 days, detained people first in each group.
- * Each row's button opens its trail in place (Enter or click; Escape closes;
- * Up/Down move between rows). From here: one person's deadlines, the
- * clinic's calendar export, and court closure days.
+ * The docket: every open deadline and scheduled hearing from overdue up to
+ * the range chosen (30, 90, 365 days or everything open), grouped Overdue /
+ * Today / Next 7 days / Next 30 days / Later, detained people first in each
+ * group. A group shows a page of rows and "Show more" fetches the next page
+ * from the core. Each row's button opens its trail (a hearing: its time,
+ * court and judge) in place (Enter or click; Escape closes; Up/Down move
+ * between rows). Ended TPS designations are listed apart, as information.
+ * From here: one person's deadlines, the clinic's calendar export, and
+ * court closure days.
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../api';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import { CASE_TYPES } from '../../../../shared/schemas/intake';
-import type { DocketGroup, DocketRow, DocketView, PersonSummary } from '../../../../shared/views';
+import type { DocketGroup, DocketGroupKey, DocketRow, DocketView, PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
@@ -66,11 +70,19 @@ function PersonPage({ personId, name, onBack }: { personId: string; name: string
 interface Filters {
   assignee: string;
   caseType: string;
+  /** Days ahead, or 'all'. */
+  range: DocketRange;
 }
+
+export const DOCKET_RANGES = ['30', '90', '365', 'all'] as const;
+type DocketRange = (typeof DOCKET_RANGES)[number];
+/** Rows fetched per group at a time: enough to work through, few enough to draw at once. */
+export const DOCKET_PAGE = 200;
+const rangeDays = (r: DocketRange): number | null => (r === 'all' ? null : Number(r));
 
 function Docket({ openPerson }: { openPerson(personId: string, name: string, from: string | null): void }) {
   const { t, lang } = useI18n();
-  const [filters, setFilters] = useState<Filters>({ assignee: '', caseType: '' });
+  const [filters, setFilters] = useState<Filters>({ assignee: '', caseType: '', range: '30' });
   const [docket, setDocket] = useState<DocketView | null>(null);
   const [assignees, setAssignees] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +93,12 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
 
   useEffect(() => {
     let live = true;
-    const q = { ...(filters.assignee ? { assignee: filters.assignee } : {}), ...(filters.caseType ? { caseType: filters.caseType } : {}) };
+    const q = {
+      days: rangeDays(filters.range),
+      limit: DOCKET_PAGE,
+      ...(filters.assignee ? { assignee: filters.assignee } : {}),
+      ...(filters.caseType ? { caseType: filters.caseType } : {}),
+    };
     void Promise.all([call('docket.list', q), filters.assignee || filters.caseType ? call('docket.list', {}) : null]).then(([res, all]) => {
       if (!live) return;
       if (!res.ok) return setError(res.error.code);
@@ -99,6 +116,27 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
   }, [filters, nonce]);
 
   const total = docket ? docket.groups.reduce((n, g) => n + g.total, 0) : 0;
+
+  /** The next page of one group, appended to what is shown (same query, same day). */
+  const showMore = async (key: DocketGroupKey): Promise<void> => {
+    const g = docket?.groups.find((x) => x.key === key);
+    if (!docket || !g) return;
+    const res = await call('docket.list', {
+      days: docket.days,
+      today: docket.today,
+      group: key,
+      offset: g.rows.length,
+      limit: DOCKET_PAGE,
+      ...(filters.assignee ? { assignee: filters.assignee } : {}),
+      ...(filters.caseType ? { caseType: filters.caseType } : {}),
+    });
+    if (!res.ok) return setError(res.error.code);
+    const more = res.value.groups[0];
+    if (!more) return;
+    setDocket((d) =>
+      d ? { ...d, groups: d.groups.map((x) => (x.key === key ? { ...x, total: more.total, rows: [...x.rows, ...more.rows] } : x)) } : d,
+    );
+  };
   const rowById = new Map<string, DocketRow>();
   for (const g of docket?.groups ?? []) for (const r of g.rows) rowById.set(r.id, r);
 
@@ -127,13 +165,29 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
             ))}
           </select>
         </div>
+        <div className="field field--inline">
+          <label htmlFor="docket-range">{t('docket.range')}</label>
+          <select
+            id="docket-range"
+            value={filters.range}
+            onChange={(e) => setFilters((f) => ({ ...f, range: e.target.value as DocketRange }))}
+          >
+            {DOCKET_RANGES.map((r) => (
+              <option key={r} value={r}>
+                {t(`docket.range.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <PersonFinder onOpen={(p) => openPerson(p.id, fullName(p), null)} />
       </div>
       <FormAlert id="docket-alert" message={error ? t(errorKey(error)) : null} />
       {docket ? (
         <>
           <p className="list-summary" role="status">
-            {t('docket.summary', { count: total, today: dueDate(docket.today, lang) })}
+            {docket.days === null
+              ? t('docket.summaryAll', { count: total, today: dueDate(docket.today, lang) })
+              : t('docket.summaryDays', { count: total, days: docket.days, today: dueDate(docket.today, lang) })}
           </p>
           <div ref={scopeRef} data-row-scope="" className="docket-groups">
             {docket.groups.map((g) => (
@@ -151,6 +205,7 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
                   );
                 }}
                 onOpenPerson={(r) => openPerson(r.personId, r.personName, r.id)}
+                onShowMore={() => void showMore(g.key)}
                 // An override moves the row at once; a deadline marked done leaves the docket when its detail closes.
                 onChanged={(open) => {
                   if (open) reload();
@@ -158,6 +213,7 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
               />
             ))}
           </div>
+          <Notices rows={docket.notices} />
         </>
       ) : !error ? (
         <p className="loading" role="status">
@@ -180,7 +236,31 @@ const GROUP_TITLE: Record<DocketGroup['key'], MessageKey> = {
   today: 'docket.group.today',
   next7: 'docket.group.next7',
   next30: 'docket.group.next30',
+  later: 'docket.group.later',
 };
+
+/** Ended TPS designations: information to act on, never counted as overdue. */
+function Notices({ rows }: { rows: DocketRow[] }) {
+  const { t, lang } = useI18n();
+  const titleId = useId();
+  if (rows.length === 0) return null;
+  return (
+    <section className="docket-notices panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        {t('docket.notices.title')} <span className="count">({rows.length})</span>
+      </h2>
+      <p className="field-hint">{t('docket.notices.intro')}</p>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.id}>
+            <strong>{r.label[lang]}</strong> — {t('docket.notice.ended', { date: dueDate(r.due, lang) })} — {r.personName}
+            {r.detained ? <span className="pill pill--danger">{t('docket.detained')}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function GroupTable({
   group,
@@ -190,6 +270,7 @@ function GroupTable({
   onClose,
   onOpenPerson,
   onChanged,
+  onShowMore,
 }: {
   group: DocketGroup;
   today: string;
@@ -198,15 +279,18 @@ function GroupTable({
   onClose(id: string): void;
   onOpenPerson(r: DocketRow): void;
   onChanged(stillOpen: boolean): void;
+  onShowMore(): void;
 }) {
   const { t, lang } = useI18n();
   const titleId = useId();
   const range =
-    group.key === 'overdue'
+    group.key === 'overdue' || group.from === null
       ? ''
-      : group.from === group.to
-        ? shortDate(group.to, lang)
-        : `${shortDate(group.from ?? group.to, lang)} – ${shortDate(group.to, lang)}`;
+      : group.to === null
+        ? t('docket.rangeFrom', { date: shortDate(group.from, lang) })
+        : group.from === group.to
+          ? shortDate(group.to, lang)
+          : `${shortDate(group.from, lang)} – ${shortDate(group.to, lang)}`;
   return (
     <section className={`docket-group docket-group--${group.key}${group.total ? ' docket-group--has' : ''}`} aria-labelledby={titleId}>
       <h2 id={titleId} className="docket-group-title">
@@ -248,7 +332,12 @@ function GroupTable({
             </tbody>
           </table>
           {group.total > group.rows.length ? (
-            <p className="field-hint table-note">{t('docket.truncated', { shown: group.rows.length, total: group.total })}</p>
+            <div className="table-note table-note--more">
+              <p className="field-hint">{t('docket.shown', { shown: group.rows.length, total: group.total })}</p>
+              <button type="button" className="btn btn-small" onClick={onShowMore}>
+                {t('docket.showMore', { count: Math.min(DOCKET_PAGE, group.total - group.rows.length) })}
+              </button>
+            </div>
           ) : null}
         </div>
       )}
@@ -276,6 +365,9 @@ function DocketRowView({
   const { t, lang } = useI18n();
   const detailId = `docket-detail-${r.id}`;
   const overdue = r.due < today;
+  if (r.kind === 'hearing') {
+    return <HearingRowView r={r} open={open} today={today} detailId={detailId} onToggle={onToggle} onOpenPerson={onOpenPerson} />;
+  }
   return (
     <>
       <tr className={`${r.detained ? 'row--detained' : ''}${open ? ' row--open' : ''}`} data-deadline-id={r.id}>
@@ -303,6 +395,72 @@ function DocketRowView({
               onOpenPerson={() => onOpenPerson()}
               onChanged={(v) => onChanged(v.status === 'open')}
             />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+/** A hearing: its row opens time, court and judge, and the way to the person's deadlines. */
+function HearingRowView({
+  r,
+  open,
+  today,
+  detailId,
+  onToggle,
+  onOpenPerson,
+}: {
+  r: DocketRow;
+  open: boolean;
+  today: string;
+  detailId: string;
+  onToggle(): void;
+  onOpenPerson(): void;
+}) {
+  const { t, lang } = useI18n();
+  const h = r.hearing;
+  const facts = [h?.time, h?.court, h?.judge].filter(Boolean).join(' · ');
+  return (
+    <>
+      <tr className={`row--hearing${r.detained ? ' row--detained' : ''}${open ? ' row--open' : ''}`} data-hearing-id={r.id}>
+        <td className="nowrap col-due">
+          <span className="due-cell">{dueDate(r.due, lang)}</span>
+          <span className="rel">{relative(r.due, today, t)}</span>
+        </td>
+        <RowToggle id={r.id} label={r.label[lang]} open={open} detailId={detailId} onToggle={onToggle} />
+        <td>
+          <span className="person-cell">{r.personName}</span>
+          {r.detained ? <span className="pill pill--danger">{t('docket.detained')}</span> : null}
+        </td>
+        <td>{r.caseType ? t(`enum.caseType.${r.caseType}` as MessageKey) : <span className="muted">—</span>}</td>
+        <td>
+          <span className="pill pill--info">{t('docket.kind.hearing')}</span>
+          {facts ? <span className="hearing-facts">{facts}</span> : null}
+        </td>
+      </tr>
+      {open ? (
+        <tr className="detail-row">
+          <td
+            colSpan={5}
+            id={detailId}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              onToggle();
+              document.getElementById(`row-${r.id}`)?.focus();
+            }}
+          >
+            <dl className="hearing-detail">
+              <dt>{t('docket.hearing.time')}</dt>
+              <dd>{h?.time ?? '—'}</dd>
+              <dt>{t('docket.hearing.court')}</dt>
+              <dd>{h?.court ?? '—'}</dd>
+              <dt>{t('docket.hearing.judge')}</dt>
+              <dd>{h?.judge ?? '—'}</dd>
+            </dl>
+            <button type="button" className="btn btn-small" onClick={onOpenPerson}>
+              {t('docket.openPersonDeadlines', { name: r.personName })}
+            </button>
           </td>
         </tr>
       ) : null}

@@ -41,7 +41,8 @@ export function ReminderBanner({ onOpenDocket, refreshKey }: { onOpenDocket(): v
   return (
     <div className={`reminder-banner${urgent ? ' reminder-banner--urgent' : ''}`} role={urgent ? 'alert' : 'status'}>
       <p className="reminder-text">
-        <strong>{t('reminders.count', { count: list.count, days: REMINDER_DAYS })}</strong>
+        {/* Overdue items are counted apart: "due within 3 days" must not include them. */}
+        {list.dueSoon ? <strong>{t('reminders.count', { count: list.dueSoon, days: REMINDER_DAYS })}</strong> : null}
         {list.overdue ? <span> {t('reminders.overdue', { count: list.overdue })}</span> : null}
         {list.detained ? <span> {t('reminders.detained', { count: list.detained })}</span> : null}
       </p>
