@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** Moves focus to the element once when a screen appears (headings get tabIndex -1). */
 export function useFocusOnMount<T extends HTMLElement>(enabled = true, deps: unknown[] = []) {
@@ -8,6 +8,22 @@ export function useFocusOnMount<T extends HTMLElement>(enabled = true, deps: unk
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return ref;
+}
+
+/**
+ * Focus for an element that the state update being made right now will render
+ * or enable. Call the returned function in the same handler as the setState
+ * calls: the request is itself state, so React commits it in the same render,
+ * and the layout effect focuses after that commit (the DOM is final, `disabled`
+ * is already off) and before paint. A frame timer instead can run before React
+ * commits and focus the old, still disabled element, which silently fails.
+ */
+export function useFocusAfterCommit(): (find: () => HTMLElement | null | undefined) => void {
+  const [request, setRequest] = useState<{ find: () => HTMLElement | null | undefined } | null>(null);
+  useLayoutEffect(() => {
+    request?.find()?.focus();
+  }, [request]);
+  return useCallback((find) => setRequest({ find }), []);
 }
 
 /** Keeps the window title in step with the screen, for screen readers and the taskbar. */
@@ -22,9 +38,10 @@ export const IDLE_LOCK_MS = 15 * 60 * 1000;
 
 /**
  * Calls `onIdle` once after `ms` without keyboard, pointer or wheel activity.
- * `ms` can be shortened for tests with `?idleLockMs=` in the harness URL.
+ * Tests run the shipped 15 minutes on a fake page clock (tests/e2e/idle-lock.e2e.ts),
+ * so nothing in a URL or build can change how long the vault stays open.
  */
-export function useIdleLock(enabled: boolean, onIdle: () => void, ms = idleLockMs()) {
+export function useIdleLock(enabled: boolean, onIdle: () => void, ms = IDLE_LOCK_MS) {
   useEffect(() => {
     if (!enabled) return;
     let timer = window.setTimeout(onIdle, ms);
@@ -39,10 +56,4 @@ export function useIdleLock(enabled: boolean, onIdle: () => void, ms = idleLockM
       for (const e of events) window.removeEventListener(e, reset);
     };
   }, [enabled, onIdle, ms]);
-}
-
-function idleLockMs(): number {
-  const v = Number(new URLSearchParams(window.location.search).get('idleLockMs'));
-  // Only ever shorter: a URL must not be able to keep the vault open longer.
-  return Number.isFinite(v) && v >= 1000 && v < IDLE_LOCK_MS ? v : IDLE_LOCK_MS;
 }

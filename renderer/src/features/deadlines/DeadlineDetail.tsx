@@ -15,7 +15,7 @@ import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import type { DeadlineView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
-import { focusWhenReady } from '../intake/focus';
+import { useFocusAfterCommit } from '../../hooks';
 import { dueDate, instant, parseDateInput, usInput } from './format';
 import { ProblemSummary, TextArea, TextInput, type Problem } from './fields';
 import { DeadlineFlags } from './Badges';
@@ -43,6 +43,8 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
   const overrideBtn = useRef<HTMLButtonElement>(null);
   const doneBtn = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  // Focus moves after React commits: the button to focus is re-enabled (busy) or swapped in the same render.
+  const focusAfterCommit = useFocusAfterCommit();
 
   const load = useCallback(async () => {
     const res = await call('deadlines.get', { id });
@@ -59,12 +61,12 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
       if (!live) return;
       if (res.ok) setView(res.value);
       else setError(res.error.code);
-      focusWhenReady(() => headingRef.current);
+      focusAfterCommit(() => headingRef.current);
     });
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, focusAfterCommit]);
 
   const act = async (op: 'deadlines.markDone' | 'deadlines.reopen' | 'deadlines.clearOverride', done: MessageKey) => {
     if (!view) return;
@@ -78,7 +80,7 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
       setStatus(t(done));
       onChanged?.(res.value);
       // The button pressed is replaced (Mark done <-> Reopen) or gone (Remove override): keep focus in the detail.
-      focusWhenReady(() => (op === 'deadlines.clearOverride' ? overrideBtn.current : doneBtn.current));
+      focusAfterCommit(() => (op === 'deadlines.clearOverride' ? overrideBtn.current : doneBtn.current));
     } else {
       setError(res.error.code);
       if (res.error.code === 'STALE_WRITE') void load();
@@ -95,7 +97,7 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
           e.preventDefault();
           if (overriding) {
             setOverriding(false);
-            focusWhenReady(() => overrideBtn.current);
+            focusAfterCommit(() => overrideBtn.current);
           } else onClose();
         }
       }}
@@ -168,14 +170,14 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
               view={view}
               onCancel={() => {
                 setOverriding(false);
-                focusWhenReady(() => overrideBtn.current);
+                focusAfterCommit(() => overrideBtn.current);
               }}
               onSaved={(v) => {
                 setView(v);
                 setOverriding(false);
                 setStatus(t('deadline.overrideSaved'));
                 onChanged?.(v);
-                focusWhenReady(() => headingRef.current);
+                focusAfterCommit(() => headingRef.current);
               }}
               onStale={() => void load()}
             />

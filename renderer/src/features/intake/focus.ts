@@ -8,7 +8,8 @@ export function focusWhenReady(find: () => HTMLElement | null | undefined, frame
     const el = find();
     if (el && (el.offsetParent !== null || el === document.body)) {
       el.focus();
-      return;
+      // A still-disabled element (React has not committed yet) refuses focus: try again next frame.
+      if (document.activeElement === el || left === 0) return;
     }
     if (left > 0) requestAnimationFrame(() => attempt(left - 1));
   };
