@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSession, type Session } from './browser';
+import { harnessCall, openSession, type Session } from './browser';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -47,9 +47,8 @@ describe('accessibility scan (axe-core)', () => {
   });
 
   it('every page of the unlocked app has no violations, in English and Spanish', async () => {
-    const core = s.harness.core;
-    await core.call('vault.create', { passphrase: 'accessible passphrase 2026' });
-    const p = await core.call('intake.createQuick', {
+    await harnessCall(s.harness, 'vault.create', { passphrase: 'accessible passphrase 2026' });
+    const p = await harnessCall(s.harness, 'intake.createQuick', {
       intake: {
         givenName: 'María José',
         familyName: 'Núñez Peña',
@@ -60,7 +59,7 @@ describe('accessibility scan (axe-core)', () => {
         nextHearingDate: '2027-01-08',
       },
     });
-    await core.call('cases.add', {
+    await harnessCall(s.harness, 'cases.add', {
       personId: p.id,
       case: { type: 'asylum-defensive', nextHearing: { date: '2027-02-10', kind: 'individual' } },
     });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server';
+import type { OpName, OpOutput } from '../../shared/contract';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const STATIC_DIR = join(REPO_ROOT, 'dist/renderer');
@@ -85,6 +86,16 @@ export async function openSession(opts: { locale?: string; viewport?: { width: n
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The core behind the harness, called by a test the way the page calls it
+ * (the same dispatch, in whatever process hosts the core). Every spec goes
+ * through it, so a change in how the harness exposes its core is
+ * made here once. `harnessCall` returns the value or throws the coded error.
+ */
+export function harnessCall<K extends OpName>(h: Harness, name: K, input: unknown): Promise<OpOutput<K>> {
+  return h.core.call(name, input);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

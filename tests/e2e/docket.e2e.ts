@@ -13,7 +13,8 @@ import { computeDeadline } from '../../shared/deadlines';
 import { addDays, weekday } from '../../shared/deadlines/dates';
 import { showEn, showEs } from '../../shared/deadlines/trail';
 import { isoDateFromLocal } from '../../shared/schemas/dates';
-import { REPO_ROOT, isFocused, screenshot } from './browser';
+import { REPO_ROOT, harnessCall, isFocused, screenshot } from './browser';
+import { stepsBuildOnEachOther } from './steps';
 import { openIntakeSession, usDateFromToday, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
@@ -41,12 +42,12 @@ const detail = () => page.locator('.deadline-detail');
 beforeAll(async () => {
   s = await openIntakeSession();
   page = s.page;
-  const person = await s.harness.core.call('intake.createQuick', {
+  const person = await harnessCall(s.harness, 'intake.createQuick', {
     intake: { givenName: GIVEN, familyName: FAMILY, approxAge: '34', phone: '(555) 201-7788', detained: false, urgentNeeds: '' },
     decisions: [],
   });
   personId = person.id;
-  await s.harness.core.call('cases.add', { personId, case: { type: 'removal-nondetained', assignedTo: 'Lucía Ramos' } });
+  await harnessCall(s.harness, 'cases.add', { personId, case: { type: 'removal-nondetained', assignedTo: 'Lucía Ramos' } });
   await page.goto(s.harness.launchUrl);
   await h1('Intake').waitFor();
 });
@@ -68,6 +69,8 @@ async function openPersonFromDocket(): Promise<void> {
 }
 
 describe('docket and deadlines', () => {
+  stepsBuildOnEachOther();
+
   it('adds a hearing from the person’s deadlines, with inline errors and a live preview', async () => {
     await openPersonFromDocket();
     await page.getByText('No deadlines yet.').waitFor();
@@ -119,7 +122,7 @@ describe('docket and deadlines', () => {
     await change.getByText(`New: ${LABEL}`, { exact: false }).waitFor();
     await page.getByRole('button', { name: LABEL }).waitFor();
 
-    const stored = await s.harness.core.call('deadlines.list', { personId, status: 'all' });
+    const stored = await harnessCall(s.harness, 'deadlines.list', { personId, status: 'all' });
     expect(stored).toHaveLength(1);
     expect(stored[0]!.due).toBe(due1);
     expect(stored[0]!.assignee).toBe('Lucía Ramos');
@@ -171,7 +174,7 @@ describe('docket and deadlines', () => {
       .getByRole('button', { name: `Open all deadlines of ${NAME}` })
       .click();
     await page.getByRole('heading', { level: 2, name: `Deadlines: ${NAME}` }).waitFor();
-    const before = await s.harness.core.call('deadlines.list', { personId, status: 'all' });
+    const before = await harnessCall(s.harness, 'deadlines.list', { personId, status: 'all' });
 
     await page.getByRole('button', { name: /^Move hearing: / }).click();
     const form = page.locator('form.event-form');
@@ -183,7 +186,7 @@ describe('docket and deadlines', () => {
     await page.locator('.change-summary').getByText(`Recomputed: ${LABEL}:`, { exact: false }).waitFor();
     expect(await page.locator('.change-summary').textContent()).toContain('→');
 
-    const after = await s.harness.core.call('deadlines.list', { personId, status: 'all' });
+    const after = await harnessCall(s.harness, 'deadlines.list', { personId, status: 'all' });
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(before[0]!.id); // the same deadline, recomputed in place
     expect(after[0]!.due).toBe(due2);
@@ -237,7 +240,7 @@ describe('docket and deadlines', () => {
     await d.getByText('Override saved. The computed date is kept.').waitFor();
     await d.getByText('Computed date', { exact: true }).waitFor();
     await d.locator('[data-flag="override"]').waitFor();
-    const stored = await s.harness.core.call('deadlines.list', { personId, status: 'all' });
+    const stored = await harnessCall(s.harness, 'deadlines.list', { personId, status: 'all' });
     expect(stored[0]!.due).toBe(addDays(today, 9));
     expect(stored[0]!.computedDue).toBe(due2);
     expect(stored[0]!.override?.reason).toBe('The judge set the filing deadline at the last hearing.');
@@ -265,7 +268,7 @@ describe('docket and deadlines', () => {
     await input.fill(usDateFromToday(40));
     await panel.getByRole('button', { name: 'Add closure day' }).click();
     await panel.getByText(/Added .+\. \d+ deadlines? recomputed\./).waitFor();
-    expect((await s.harness.core.call('deadlines.closures', {})).dates).toEqual([addDays(today, 40)]);
+    expect((await harnessCall(s.harness, 'deadlines.closures', {})).dates).toEqual([addDays(today, 40)]);
     await panel.getByRole('button', { name: /^Remove the closure of / }).click();
     await panel.getByText('No closure days entered.').waitFor();
   });
@@ -308,7 +311,7 @@ describe('docket and deadlines', () => {
     await form.getByLabel('Citation or source').fill('Clinic policy');
     await form.getByRole('button', { name: 'Add deadline' }).click();
     await page.getByRole('button', { name: 'Send the client the hearing notice' }).waitFor();
-    expect((await s.harness.core.call('deadlines.list', { personId, status: 'open' })).map((d) => d.source).sort()).toEqual([
+    expect((await harnessCall(s.harness, 'deadlines.list', { personId, status: 'open' })).map((d) => d.source).sort()).toEqual([
       'manual',
       'rule',
     ]);
@@ -334,8 +337,8 @@ describe('docket and deadlines', () => {
 
   it('shows the TPS dataset with its age, and imports a newer one after a preview', async () => {
     // A person with TPS from El Salvador, whose designation end the new file moves.
-    const p = await s.harness.core.call('people.get', { id: personId });
-    await s.harness.core.call('people.update', {
+    const p = await harnessCall(s.harness, 'people.get', { id: personId });
+    await harnessCall(s.harness, 'people.update', {
       id: personId,
       version: p.version,
       data: {
@@ -350,7 +353,7 @@ describe('docket and deadlines', () => {
 
     await nav().getByRole('button', { name: 'TPS' }).click();
     await h1('TPS').waitFor();
-    const status = await s.harness.core.call('tps.status', {});
+    const status = await harnessCall(s.harness, 'tps.status', {});
     await page.getByText(`${status.ageDays} days`, { exact: true }).waitFor();
     if (status.stale) await page.locator('.tps-stale').getByText(`This TPS data is ${status.ageDays} days old.`).waitFor();
     const sv = page.locator('li.tps-card', { has: page.getByRole('heading', { name: 'El Salvador' }) });
@@ -377,7 +380,7 @@ describe('docket and deadlines', () => {
     await screenshot(page, 'docket-11-tps-preview');
     await preview.getByRole('button', { name: 'Apply the new dataset' }).click();
     await page.getByText(/Imported the dataset as of .+: 1 person updated/).waitFor();
-    const after = await s.harness.core.call('tps.status', {});
+    const after = await harnessCall(s.harness, 'tps.status', {});
     expect(after.asOf).toBe(today);
     expect(after.source).toBe('imported');
     await expect.poll(() => page.locator('.tps-stale').count()).toBe(0);
@@ -395,7 +398,7 @@ describe('docket and deadlines', () => {
     while (weekday(addDays(hearing, -15)) !== 0) hearing = addDays(hearing, 1);
     const r = computeDeadline({ rule: RULE, trigger: hearing });
     expect(r.ruleDue).not.toBe(r.due);
-    await s.harness.core.call('events.add', {
+    await harnessCall(s.harness, 'events.add', {
       personId,
       event: { kind: 'hearing-scheduled', date: hearing, details: { hearingKind: 'master', detained: false } },
     });

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
-import { REPO_ROOT, SCREENSHOTS, isFocused } from './browser';
+import { REPO_ROOT, SCREENSHOTS, harnessCall, isFocused } from './browser';
+import { stepsBuildOnEachOther } from './steps';
 import { openIntakeSession, type IntakeSession } from './intake-helpers';
 import { loadBlank } from '../../electron/core/forms/blank';
 
@@ -59,7 +60,7 @@ beforeAll(async () => {
   s = await openIntakeSession();
   page = s.page;
   out = mkdtempSync(join(tmpdir(), 'amparo-e2e-forms-out-'));
-  await s.harness.core.call('intake.createFull', {
+  await harnessCall(s.harness, 'intake.createFull', {
     intake: {
       person: {
         givenName: GIVEN,
@@ -79,7 +80,7 @@ beforeAll(async () => {
       consent: { date: '2026-01-05', how: 'verbal', language: 'es' },
     },
   });
-  await s.harness.core.call('intake.createQuick', {
+  await harnessCall(s.harness, 'intake.createQuick', {
     intake: { givenName: GIVEN2, familyName: FAMILY2, dob: '1990-02-28', phone: '5551234567', detained: false },
   });
   await page.goto(s.harness.launchUrl);
@@ -96,6 +97,8 @@ afterAll(async () => {
 });
 
 describe('forms', () => {
+  stepsBuildOnEachOther();
+
   it('imports the official G-28 blank: the template is ready', async () => {
     await nav().getByRole('button', { name: 'Forms' }).click();
     await h1('Forms').waitFor();
@@ -200,8 +203,8 @@ describe('forms', () => {
     await editor.getByLabel('Data source').selectOption({ label: 'Client › Email' });
     await page.getByText(/^Unsaved changes/).waitFor();
     await page.getByRole('button', { name: 'Save template' }).click();
-    await page.getByText('Template saved with 61 mapped fields. It is ready to fill.').waitFor();
-    await page.getByText(/^All changes saved · 61 of 97 fields mapped/).waitFor();
+    await page.getByText('Template saved with 63 mapped fields. It is ready to fill.').waitFor();
+    await page.getByText(/^All changes saved · 63 of 97 fields mapped/).waitFor();
     await page.getByLabel('Show').selectOption('all');
   });
 

@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { startHarness } from '../../electron/harness/server';
+import { harnessCall } from './browser';
 
 const [dataDir, staticDir, flag, passphrase] = process.argv.slice(2);
 if (!dataDir || !staticDir) {
@@ -18,7 +19,7 @@ if (!dataDir || !staticDir) {
 // Cheap Argon2id for tests, as everywhere in the test suite (tests/helpers/env.ts).
 const harness = await startHarness({ dbPath: join(dataDir, 'amparo.db'), staticDir, kdfCost: { m: 8192, t: 1, p: 1 } });
 if (flag === '--create' && passphrase) {
-  await harness.core.call('vault.create', { passphrase });
+  await harnessCall(harness, 'vault.create', { passphrase });
 }
 process.stdout.write(`${JSON.stringify({ launchUrl: harness.launchUrl })}\n`);
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server';
-import { CHROMIUM_ARGS, REPO_ROOT, SCREENSHOTS, STATIC_DIR, isAllowedUrl } from './browser';
+import { CHROMIUM_ARGS, REPO_ROOT, SCREENSHOTS, STATIC_DIR, harnessCall, isAllowedUrl } from './browser';
 
 /** Set AMPARO_E2E_STATIC_DIR to test a build other than dist/renderer. */
 export const STATIC = process.env.AMPARO_E2E_STATIC_DIR ?? STATIC_DIR;
@@ -71,7 +71,7 @@ export async function openIntakeSession(): Promise<IntakeSession> {
   const dir = mkdtempSync(join(tmpdir(), 'amparo-e2e-intake-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   const harness = await startHarness({ dbPath: join(dir, 'vault', 'amparo.db'), staticDir: STATIC, kdfCost: TEST_KDF });
-  await harness.core.call('vault.create', { passphrase: PASS });
+  await harnessCall(harness, 'vault.create', { passphrase: PASS });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },

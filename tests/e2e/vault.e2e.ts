@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { isFocused, openSession, screenshot, tabTo, typeOver, type Session } from './browser';
+import { stepsBuildOnEachOther } from './steps';
 
 const PASS = 'maple river lantern 42 orbit';
 const PASS2 = 'quiet harbor violet 7 mango';
@@ -35,6 +36,8 @@ afterAll(async () => {
 });
 
 describe('first screens', () => {
+  stepsBuildOnEachOther();
+
   it('creates a vault with the keyboard and shows the recovery code once', async () => {
     await page.goto(s.harness.launchUrl);
     await h1('Create the encrypted vault').waitFor();

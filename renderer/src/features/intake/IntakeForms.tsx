@@ -307,7 +307,8 @@ function IntakeAside({ flags, core, idPrefix }: { flags: ReturnType<typeof urgen
 function DraftStatus({ savedAt, failed }: { savedAt: string | null; failed: boolean }) {
   const { t } = useI18n();
   return (
-    <p className="draft-status" data-testid="draft-status">
+    // data-saved-at: the exact instant of the save shown (the text has seconds only), for tests that wait for a save.
+    <p className="draft-status" data-testid="draft-status" data-saved-at={savedAt ?? undefined}>
       {failed ? (
         <span className="draft-status--failed">{t('intake.draftFailed')}</span>
       ) : savedAt ? (
