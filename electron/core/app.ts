@@ -122,17 +122,21 @@ export function createCore(opts: CoreOptions): Core {
     }
   }
 
+  /** `call`, tried again on a timer while another process holds the write lock (see busy.ts): every transport and the CLI. */
+  const busyRetry = { ...DEFAULT_BUSY_RETRY, ...opts.busyRetry };
+  const callWhileBusy = <K extends OpName>(name: K, rawInput: unknown): Promise<OpOutput<K>> =>
+    retryWhileBusy(() => call(name, rawInput), changesOf(vault), busyRetry);
+
   async function dispatch(name: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!isOpName(name)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown operation.' } };
     try {
-      const value = await retryWhileBusy(() => call(name, rawInput), changesOf(vault), { ...DEFAULT_BUSY_RETRY, ...opts.busyRetry });
-      return { ok: true, value };
+      return { ok: true, value: await callWhileBusy(name, rawInput) };
     } catch (e) {
       return { ok: false, error: toErrorInfo(e) };
     }
   }
 
-  return { vault, dispatch, call, ctx, close: () => vault.lock() };
+  return { vault, dispatch, call: callWhileBusy, ctx, close: () => vault.lock() };
 }
 
 export function toErrorInfo(e: unknown) {

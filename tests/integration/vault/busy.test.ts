@@ -69,6 +69,10 @@ describe('writing while another process writes', () => {
     // Other work ran between the tries: the wait was on a timer, not inside SQLite.
     expect(ticks).toBeGreaterThan(0);
     expect(await core.call('drafts.list', {})).toEqual([]);
+    // Direct callers (the CLI) get the same bounded wait and the same coded error.
+    const before = retries.length;
+    await expect(core.call('drafts.save', draft)).rejects.toMatchObject({ code: 'VAULT_BUSY' });
+    expect(retries.length).toBeGreaterThan(before);
   });
 
   it('succeeds once the other process lets go, exactly once', async () => {
