@@ -83,7 +83,11 @@ describe('intake', () => {
     // Live urgency flags from what is typed, before saving.
     const aside = page.locator('.intake-aside');
     await aside.locator('[data-flag="detained"]', { hasText: 'Detained' }).waitFor();
-    await aside.locator('[data-flag="hearing-within-14-days"]', { hasText: `Hearing in 7 days (${formatDate(parseUsDate(hearing)!, 'en', 'weekday')})` }).waitFor();
+    await aside
+      .locator('[data-flag="hearing-within-14-days"]', {
+        hasText: `Hearing in 7 days (${formatDate(parseUsDate(hearing)!, 'en', 'weekday')})`,
+      })
+      .waitFor();
     await screenshot(page, 'intake-01-quick-filled-en');
 
     await press('Enter'); // Enter in the last field saves
