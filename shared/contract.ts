@@ -348,7 +348,8 @@ function deadlineOps() {
   return {
     'events.add': op(z.object({ personId: id, event }).strict(), returns<EventResult>()),
     'events.update': op(z.object({ id, version, event }).strict(), returns<EventResult>()),
-    'events.delete': op(ref, returns<{ deleted: true; removed: string[] }>()),
+    /** caseUpdated: the case whose next hearing was this hearing, now its next remaining one (or none). */
+    'events.delete': op(ref, returns<{ deleted: true; removed: string[]; caseUpdated: string | null }>()),
     'events.list': op(z.object({ personId: id }).strict(), returns<EventView[]>()),
     'deadlines.list': op(
       z.object({ personId: id, status: z.enum(['open', 'done', 'all']).default('all') }).strict(),

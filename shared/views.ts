@@ -158,6 +158,8 @@ export interface EventResult {
   unchanged: string[];
   /** Rules the event could imply but that were not applied, with the reason. */
   skipped: Array<{ rule: string | null; reason: Localized }>;
+  /** The case whose next hearing followed the hearing event in the same transaction, or null. */
+  caseUpdated: string | null;
 }
 
 /** A docket row is a deadline to meet or a hearing to attend. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core/app';
-import { fromQuick, insertPerson, searchPeople } from '../../electron/core/intake/people';
+import { fromQuick, insertPerson, listPeople, searchPeople } from '../../electron/core/intake/people';
 import { intakeSchemas } from '../../shared/contract';
 import { median, percentile, printRows, type BenchRow } from './util';
 
@@ -72,10 +72,39 @@ function rng(seed: number) {
   };
 }
 
+/** A hearing date in the year after 2026-11-26, spread by person. */
+function hearingDate(i: number): string {
+  const d = new Date(Date.UTC(2026, 10, 27 + (i % 365)));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The people list's pages (100 rows), whose next hearing is derived for "today" at query time. */
+function listTimes(ctx: ReturnType<ReturnType<typeof createCore>['ctx']>): BenchRow[] {
+  const base = { sort: 'name', dir: 'asc', limit: 100, offset: 0 } as const;
+  const cases: Array<[string, Parameters<typeof listPeople>[1]]> = [
+    ['people.list by name, first page', base],
+    ['people.list by next hearing, first page', { ...base, sort: 'hearing' }],
+    ['people.list hearing within 30 days, by hearing', { ...base, sort: 'hearing', hearingWithinDays: 30 }],
+    ['people.list detained, by next hearing', { ...base, sort: 'hearing', detained: true }],
+  ];
+  return cases.map(([name, q]) => {
+    listPeople(ctx, q);
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 7; i++) {
+      const s = performance.now();
+      total = listPeople(ctx, q).total;
+      times.push(performance.now() - s);
+    }
+    return { name: `${name} (${N} people)`, median_ms: median(times), note: `median of 7; ${total} matching` };
+  });
+}
+
 export async function benchSearch(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-search-'));
   try {
-    const core = createCore({ dbPath: join(dir, 'amparo.db'), kdfCost: { m: 8192, t: 1, p: 1 } });
+    // A fixed today, so the people with hearings (one in three, over the next year) are the same every run.
+    const core = createCore({ dbPath: join(dir, 'amparo.db'), kdfCost: { m: 8192, t: 1, p: 1 }, today: () => '2026-11-26' });
     await core.call('vault.create', { passphrase: 'bench passphrase 123' });
     const ctx = core.ctx();
     const rand = rng(42);
@@ -93,6 +122,7 @@ export async function benchSearch(): Promise<BenchRow[]> {
           phone: `555-${String(i % 1000).padStart(3, '0')}-${String(i % 10000).padStart(4, '0')}`,
           detained: i % 7 === 0,
           facility: i % 7 === 0 ? 'Adelanto' : undefined,
+          nextHearingDate: i % 3 === 0 ? hearingDate(i) : undefined,
         });
         const rec = fromQuick(q);
         rec.data.person.aNumber = a;
@@ -121,12 +151,14 @@ export async function benchSearch(): Promise<BenchRow[]> {
       hits += searchPeople(ctx, q).length;
       times.push(performance.now() - s);
     }
+    const lists = listTimes(ctx);
     core.close();
     return [
       { name: `load ${N} people (intake path, one transaction)`, median_ms: loadMs, note: 'single run, not a median' },
       { name: `search at ${N} people, median of ${queries.length} queries`, median_ms: median(times), note: `${hits} results in all` },
       { name: `search at ${N} people, 95th percentile`, median_ms: percentile(times, 95), note: 'target <= 30 ms' },
       { name: `search at ${N} people, slowest`, median_ms: Math.max(...times) },
+      ...lists,
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

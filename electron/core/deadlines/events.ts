@@ -27,6 +27,7 @@ import {
   type PersonFacts,
 } from './rows';
 import { syncEventDeadlines, type Changes } from './store';
+import { followAdd, followDelete, followMove, hearingOf } from './case-follow';
 
 export type EventInput = OpParsedInput<'events.add'>['event'];
 
@@ -43,8 +44,25 @@ function dependents(ctx: Ctx, eventId: string) {
   return (ctx.db.prepare('SELECT * FROM deadlines WHERE event_id = ? ORDER BY due, id').all(eventId) as DeadlineRow[]).map(deadlineView);
 }
 
-function result(ctx: Ctx, ev: EventRow, depsOf: string, changes: Changes, skipped: EventResult['skipped']): EventResult {
-  return { event: eventView(ev), deadlines: dependents(ctx, depsOf), ...changes, skipped };
+function result(
+  ctx: Ctx,
+  ev: EventRow,
+  depsOf: string,
+  changes: Changes,
+  skipped: EventResult['skipped'],
+  caseUpdated: string | null,
+): EventResult {
+  return { event: eventView(ev), deadlines: dependents(ctx, depsOf), ...changes, skipped, caseUpdated };
+}
+
+const detailsOf = (ev: EventRow) => JSON.parse(ev.details) as Record<string, unknown>;
+
+/** The case follows a hearing event that changed date or kind (see case-follow.ts). */
+function followEvent(ctx: Ctx, before: EventRow, after: EventRow): string | null {
+  const was = hearingOf(before.kind, before.date, detailsOf(before));
+  const now = hearingOf(after.kind, after.date, detailsOf(after));
+  if (!was || !now || before.case_id !== after.case_id) return null;
+  return followMove(ctx, after.case_id, after.id, was, now);
 }
 
 const LINKED_SKIP = (date: string): EventResult['skipped'][number] => ({
@@ -110,11 +128,12 @@ function moveHearing(
   date: string,
   moved: Record<string, unknown>,
   facts: PersonFacts,
-): { target: EventRow; changes: Changes } {
+): { target: EventRow; changes: Changes; caseUpdated: string | null } {
   const details = { ...(JSON.parse(target.details) as Record<string, unknown>) };
   for (const k of ['hearingKind', 'detained', 'days'] as const) if (moved[k] !== undefined) details[k] = moved[k];
   const updated = writeEvent(ctx, target, target.version, target.case_id, date, details);
-  return { target: updated, changes: syncEventDeadlines(ctx, updated, facts, readClosures(ctx)) };
+  const changes = syncEventDeadlines(ctx, updated, facts, readClosures(ctx));
+  return { target: updated, changes, caseUpdated: followEvent(ctx, target, updated) };
 }
 
 export function addEvent(ctx: Ctx, personId: string, input: EventInput): EventResult {
@@ -127,15 +146,17 @@ export function addEvent(ctx: Ctx, personId: string, input: EventInput): EventRe
       const moved = moveHearing(ctx, target, input.date, details, facts);
       const ev = insertEvent(ctx, personId, target.case_id, input.kind, input.date, { ...details, previousDate });
       audit(ctx, 'event.create', 'event', ev.id, { moved: target.id, updated: moved.changes.updated.length });
-      return result(ctx, ev, target.id, moved.changes, [LINKED_SKIP(input.date)]);
+      return result(ctx, ev, target.id, moved.changes, [LINKED_SKIP(input.date)], moved.caseUpdated);
     }
     const caseId = resolveCase(facts, input.caseId);
     const plain: EventForPlan = { kind: input.kind, date: input.date, caseId, details };
     const plan = planFor(plain, facts);
     const ev = insertEvent(ctx, personId, caseId, input.kind, input.date, resolvedDetails(plain, facts));
     const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
+    const hearing = hearingOf(ev.kind, ev.date, detailsOf(ev));
+    const caseUpdated = hearing ? followAdd(ctx, ev.case_id, ev.id, hearing) : null;
     audit(ctx, 'event.create', 'event', ev.id, { deadlines: changes.created.length });
-    return result(ctx, ev, ev.id, changes, plan.skipped);
+    return result(ctx, ev, ev.id, changes, plan.skipped, caseUpdated);
   })();
 }
 
@@ -154,7 +175,7 @@ export function updateEvent(ctx: Ctx, id: string, version: number, input: EventI
       const moved = moveHearing(ctx, target, input.date, details, facts);
       const ev = writeEvent(ctx, row, version, row.case_id, input.date, { ...details, previousDate: old.previousDate });
       audit(ctx, 'event.update', 'event', id, { moved: target.id, updated: moved.changes.updated.length });
-      return result(ctx, ev, target.id, moved.changes, [LINKED_SKIP(input.date)]);
+      return result(ctx, ev, target.id, moved.changes, [LINKED_SKIP(input.date)], moved.caseUpdated);
     }
     if (details.hearingEventId !== undefined) throw new AppError('INVALID_INPUT', 'A hearing move cannot be linked after it was entered.');
     const caseId = input.caseId === undefined ? row.case_id : resolveCase(facts, input.caseId);
@@ -162,17 +183,18 @@ export function updateEvent(ctx: Ctx, id: string, version: number, input: EventI
     const plan = planFor(plain, facts);
     const ev = writeEvent(ctx, row, version, caseId, input.date, resolvedDetails(plain, facts));
     const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
+    const caseUpdated = followEvent(ctx, row, ev);
     audit(ctx, 'event.update', 'event', id, {
       updated: changes.updated.length,
       created: changes.created.length,
       removed: changes.removed.length,
     });
-    return result(ctx, ev, ev.id, changes, plan.skipped);
+    return result(ctx, ev, ev.id, changes, plan.skipped, caseUpdated);
   })();
 }
 
 /** Deleting an event entered in error removes its deadlines too (done ones included: they were derived from the error). */
-export function deleteEvent(ctx: Ctx, id: string, version: number): { deleted: true; removed: string[] } {
+export function deleteEvent(ctx: Ctx, id: string, version: number): { deleted: true; removed: string[]; caseUpdated: string | null } {
   return ctx.db.transaction(() => {
     const row = eventRow(ctx, id);
     if (row.version !== version) throw staleWrite('event');
@@ -181,8 +203,10 @@ export function deleteEvent(ctx: Ctx, id: string, version: number): { deleted: t
     );
     ctx.db.prepare('DELETE FROM deadlines WHERE event_id = ?').run(id);
     ctx.db.prepare('DELETE FROM events WHERE id = ?').run(id);
+    const hearing = hearingOf(row.kind, row.date, detailsOf(row));
+    const caseUpdated = hearing ? followDelete(ctx, row.case_id, id, hearing) : null;
     audit(ctx, 'event.delete', 'event', id, { removed: removed.length });
-    return { deleted: true as const, removed };
+    return { deleted: true as const, removed, caseUpdated };
   })();
 }
 

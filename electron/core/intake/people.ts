@@ -12,7 +12,10 @@ import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
 import {
   caseFromRow,
+  NEXT_HEARING_SQL,
+  nextHearingOf,
   personColumns,
+  type ListedPersonRow,
   stampOf,
   type CaseRow,
   type PersonData,
@@ -93,9 +96,9 @@ function casesOf(ctx: Ctx, personId: string): CaseView[] {
   return (ctx.db.prepare('SELECT * FROM cases WHERE person_id = ? ORDER BY id').all(personId) as CaseRow[]).map(caseFromRow);
 }
 
-/** Recomputes the list columns (next hearing, assignee) after the person or a case changed. */
+/** Recomputes the list columns (names, detention, assignee) after the person or a case changed. */
 function refreshColumns(ctx: Ctx, id: string, d: PersonData): void {
-  const cols = personColumns(d, casesOf(ctx, id), ctx.today());
+  const cols = personColumns(d, casesOf(ctx, id));
   const names = Object.keys(cols);
   ctx.db.prepare(`UPDATE people SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...cols, id });
 }
@@ -141,11 +144,11 @@ export function insertPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRec
   const id = newId();
   ctx.db.transaction(() => {
     const now = ctx.now();
-    const cols = personColumns(input.data, input.cases, ctx.today());
+    const cols = personColumns(input.data, input.cases);
     ctx.db
       .prepare(
-        `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, next_hearing, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
-         VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @next_hearing, @assigned_to, @data, 1, @now, @actor, @now, @actor)`,
+        `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
+         VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @assigned_to, @data, 1, @now, @actor, @now, @actor)`,
       )
       .run({ ...cols, id, data: JSON.stringify(input.data), now, actor: ctx.actor });
     for (const c of input.cases) insertCase(ctx, id, c);
@@ -164,6 +167,7 @@ function personRow(ctx: Ctx, id: string): PersonRow {
 export function viewOf(ctx: Ctx, row: PersonRow): PersonView {
   const data = JSON.parse(row.data) as PersonData;
   const cases = casesOf(ctx, row.id);
+  const today = ctx.today();
   const view: PersonView = {
     ...data,
     ...stampOf(row),
@@ -171,11 +175,11 @@ export function viewOf(ctx: Ctx, row: PersonRow): PersonView {
     urgency: urgencyFlags(
       {
         detained: data.detention.detained,
-        nextHearingDate: row.next_hearing ?? undefined,
+        nextHearingDate: nextHearingOf(cases, today) ?? undefined,
         lastEntryDate: data.history.lastEntryDate,
         caseTypes: cases.filter((c) => c.status !== 'closed').map((c) => c.type),
       },
-      ctx.today(),
+      today,
     ),
   };
   if (row.merged_into) view.mergedInto = row.merged_into;
@@ -243,7 +247,7 @@ export function updateCase(ctx: Ctx, caseId: string, version: number, c: CaseRec
     // Only a hearing that changed on the case moves its event: saving an unrelated
     // field must not undo a hearing moved from the deadlines panel.
     if (row.hearing_date !== (c.nextHearing?.date ?? null) || row.hearing_kind !== (c.nextHearing?.kind ?? null)) {
-      syncCaseHearing(ctx, personId, caseId, c);
+      syncCaseHearing(ctx, personId, caseId, c, row.hearing_date);
     }
     refreshColumns(ctx, personId, JSON.parse(personRow(ctx, personId).data) as PersonData);
     audit(ctx, 'case.update', 'case', caseId);
@@ -261,7 +265,7 @@ export interface ListQuery {
   offset: number;
 }
 
-const summaryOf = (r: PersonRow): PersonSummary => ({
+const summaryOf = (r: ListedRow): PersonSummary => ({
   id: r.id,
   givenName: r.given_name,
   familyName: r.family_name,
@@ -269,43 +273,55 @@ const summaryOf = (r: PersonRow): PersonSummary => ({
   aNumber: r.a_number,
   detained: r.detained === 1,
   facility: r.facility,
-  nextHearing: r.next_hearing,
+  nextHearing: r.upcoming_hearing,
   assignedTo: r.assigned_to,
   updatedAt: r.updated_at,
 });
 
 const SORTS: Record<ListQuery['sort'], string> = {
-  name: 'family_name COLLATE NOCASE, given_name COLLATE NOCASE',
-  hearing: 'next_hearing IS NULL, next_hearing',
-  updated: 'updated_at',
-  created: 'created_at',
+  name: 'p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE',
+  hearing: 'upcoming_hearing IS NULL, upcoming_hearing',
+  updated: 'p.updated_at',
+  created: 'p.created_at',
 };
 
+/**
+ * What a summary shows, plus the next hearing as of `@today`. Not p.*: the
+ * record's JSON would ride through every sort for nothing.
+ */
+const LISTED = `p.id, p.given_name, p.family_name, p.dob, p.a_number, p.detained, p.facility, p.assigned_to, p.updated_at,
+  ${NEXT_HEARING_SQL('p.id')} AS upcoming_hearing`;
+type ListedRow = Pick<
+  ListedPersonRow,
+  'id' | 'given_name' | 'family_name' | 'dob' | 'a_number' | 'detained' | 'facility' | 'assigned_to' | 'updated_at' | 'upcoming_hearing'
+>;
+
 export function listPeople(ctx: Ctx, q: ListQuery): { total: number; rows: PersonSummary[] } {
-  const where = ['merged_into IS NULL'];
-  const params: Record<string, unknown> = {};
+  const where = ['p.merged_into IS NULL'];
+  // Every query binds today: the next hearing is derived for it.
+  const params: Record<string, unknown> = { today: ctx.today() };
   if (q.detained !== undefined) {
-    where.push('detained = @detained');
+    where.push('p.detained = @detained');
     params.detained = q.detained ? 1 : 0;
   }
   if (q.hearingWithinDays !== undefined) {
-    where.push('next_hearing BETWEEN @today AND date(@today, @span)');
-    params.today = ctx.today();
+    // "Next hearing within N days" is "some open case has a hearing in [today, today + N]": one range scan of cases_hearing.
+    where.push(`p.id IN (SELECT person_id FROM cases WHERE hearing_date BETWEEN @today AND date(@today, @span) AND status <> 'closed')`);
     params.span = `+${q.hearingWithinDays} days`;
   }
   if (q.assignedTo !== undefined) {
-    where.push('assigned_to = @assignedTo');
+    where.push('p.assigned_to = @assignedTo');
     params.assignedTo = q.assignedTo;
   }
   const clause = where.join(' AND ');
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM people WHERE ${clause}`).get(params) as { n: number }).n;
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM people p WHERE ${clause}`).get(params) as { n: number }).n;
   const order = SORTS[q.sort]
     .split(', ')
     .map((s) => (s.endsWith('IS NULL') ? s : `${s} ${q.dir === 'desc' ? 'DESC' : 'ASC'}`))
     .join(', ');
   const rows = ctx.db
-    .prepare(`SELECT * FROM people WHERE ${clause} ORDER BY ${order}, id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as PersonRow[];
+    .prepare(`SELECT ${LISTED} FROM people p WHERE ${clause} ORDER BY ${order}, p.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as ListedRow[];
   return { total, rows: rows.map(summaryOf) };
 }
 
@@ -378,11 +394,11 @@ export function searchPeople(ctx: Ctx, query: string, limit = 20): PersonSummary
   if (!fts) return [];
   const rows = ctx.db
     .prepare(
-      `SELECT p.* FROM people_fts f JOIN people p ON p.seq = f.rowid
-       WHERE people_fts MATCH ? AND p.merged_into IS NULL
-       ORDER BY f.rank LIMIT ?`,
+      `SELECT ${LISTED} FROM people_fts f JOIN people p ON p.seq = f.rowid
+       WHERE people_fts MATCH @fts AND p.merged_into IS NULL
+       ORDER BY f.rank LIMIT @limit`,
     )
-    .all(fts, limit) as PersonRow[];
+    .all({ fts, limit, today: ctx.today() }) as ListedRow[];
   return rows.map(summaryOf);
 }
 

@@ -20,6 +20,11 @@ export interface PersonRow {
   detained: number;
   facility: string | null;
   booking_number: string | null;
+  /**
+   * Unused since issue 9: a copy computed at write time went stale the day
+   * its hearing passed. The next hearing is derived when asked
+   * (NEXT_HEARING_SQL, nextHearingOf); the column stays so old vaults open.
+   */
   next_hearing: string | null;
   assigned_to: string | null;
   data: string;
@@ -64,13 +69,30 @@ export function caseFromRow(r: CaseRow): CaseView {
   return { ...(JSON.parse(r.data) as CaseRecord), ...stampOf(r), personId: r.person_id };
 }
 
-/** The list columns derived from a person's data and cases. */
-export function personColumns(d: PersonData, cases: readonly CaseRecord[], today: string) {
+/** A person row with the next hearing derived for the query's "today" (see NEXT_HEARING_SQL). */
+export type ListedPersonRow = PersonRow & { upcoming_hearing: string | null };
+
+/**
+ * The person's next hearing, derived in the query for `@today`: the earliest
+ * hearing of an open case on or after today. Never stored, because "today"
+ * moves: a stored copy would keep showing (and filtering by) a hearing that
+ * has passed. One lookup in cases_person per row.
+ */
+export const NEXT_HEARING_SQL = (personId: string) =>
+  `(SELECT min(h.hearing_date) FROM cases h WHERE h.person_id = ${personId} AND h.status <> 'closed' AND h.hearing_date >= @today)`;
+
+/** The same rule over cases already in memory. */
+export function nextHearingOf(cases: readonly CaseRecord[], today: string): string | null {
   const upcoming = cases
     .filter((c) => c.status !== 'closed')
     .map((c) => c.nextHearing?.date)
     .filter((x): x is string => !!x && x >= today)
     .sort();
+  return upcoming[0] ?? null;
+}
+
+/** The list columns derived from a person's data and cases (none depends on the date). */
+export function personColumns(d: PersonData, cases: readonly CaseRecord[]) {
   const assigned = cases.find((c) => c.status !== 'closed' && c.assignedTo)?.assignedTo;
   return {
     given_name: d.person.givenName,
@@ -83,7 +105,6 @@ export function personColumns(d: PersonData, cases: readonly CaseRecord[], today
     detained: d.detention.detained ? 1 : 0,
     facility: d.detention.facility ?? null,
     booking_number: d.detention.bookingNumber ?? null,
-    next_hearing: upcoming[0] ?? null,
     assigned_to: assigned ?? null,
   };
 }

@@ -11,9 +11,17 @@ export interface PersonOpts {
 
 /** A person through the real intake path; returns the id and case ids. */
 export async function person(core: Core, o: PersonOpts = {}): Promise<{ id: string; caseIds: string[] }> {
+  const given = o.given ?? 'Ana';
+  const family = o.family ?? 'Pérez';
+  const dob = '1985-01-01';
+  // These tests make different people with one name on purpose: they answer the duplicate check "new person", as a volunteer would.
+  const decisions = (await core.call('people.checkDuplicates', { given, family, dob }))
+    .filter((c) => c.strength === 'likely')
+    .map((c) => ({ otherId: c.id, decision: 'new-person' as const }));
   const p = await core.call('intake.createFull', {
+    decisions,
     intake: {
-      person: { givenName: o.given ?? 'Ana', familyName: o.family ?? 'Pérez', dob: '1985-01-01' },
+      person: { givenName: given, familyName: family, dob },
       detention: o.detained ? { detained: true, facility: 'Otay Mesa' } : { detained: false },
       history: o.history ?? {},
       cases: o.cases ?? [],

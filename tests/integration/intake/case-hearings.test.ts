@@ -71,7 +71,19 @@ describe('a hearing moved from the deadlines panel', () => {
       version: hearing!.version,
       event: { kind: 'hearing-scheduled', date: '2027-01-08', caseId: p.cases[0]!.id, details: { hearingKind: 'master' } },
     });
-    const c = p.cases[0]!;
+    // The case followed the hearing in the same transaction (issue 9): no second call from the window.
+    const stale = p.cases[0]!;
+    const c = (await core.call('people.get', { id: p.id })).cases[0]!;
+    expect(c.nextHearing).toEqual({ date: '2027-01-08', kind: 'master' });
+    expect(c.version).toBe(stale.version + 1);
+    // A window still holding the case as it was cannot put the old date back.
+    expect(
+      await core.dispatch('cases.update', {
+        id: stale.id,
+        version: stale.version,
+        case: { type: stale.type, judge: 'Judge Example', nextHearing: stale.nextHearing },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'STALE_WRITE' } });
     await core.call('cases.update', {
       id: c.id,
       version: c.version,
@@ -101,11 +113,15 @@ describe('moving a hearing on the case', () => {
       },
     });
     expect(added.deadlines.map((d) => d.ruleId)).toEqual(['prehearing-filing-individual-detained']);
+    // The case had no hearing: the new hearing became its next one.
+    expect(added.caseUpdated).toBe(c.id);
+    const shown = (await core.call('people.get', { id: p.id })).cases.find((x) => x.id === c.id)!;
+    expect(shown.nextHearing).toEqual({ date: '2027-01-20', kind: 'individual' });
     const [d] = await core.call('deadlines.list', { personId: p.id });
     await core.call('deadlines.override', { id: d!.id, version: d!.version, due: '2027-01-05', reason: 'File early: interpreter needed' });
     await core.call('cases.update', {
       id: c.id,
-      version: c.version,
+      version: shown.version,
       case: { type: 'removal-detained', nextHearing: { date: '2027-02-03', kind: 'individual' } },
     });
     const after = await core.call('deadlines.list', { personId: p.id });

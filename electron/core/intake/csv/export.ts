@@ -8,7 +8,7 @@ import { AppError } from '../../../../shared/errors';
 import { formatANumber } from '../../../../shared/schemas/anumber';
 import { newId, type Ctx } from '../../context';
 import { audit } from '../../audit';
-import type { PersonData, PersonRow } from '../records';
+import { NEXT_HEARING_SQL, type ListedPersonRow, type PersonData } from '../records';
 import { CSV_FIELDS, escapeFormula, type CsvField } from './fields';
 
 const BOM = '\uFEFF';
@@ -20,7 +20,7 @@ export function csvCell(value: string): string {
 
 export const csvLine = (cells: readonly string[]) => cells.map(csvCell).join(',');
 
-function cellsOf(row: PersonRow): Record<CsvField, string> {
+function cellsOf(row: ListedPersonRow): Record<CsvField, string> {
   const d = JSON.parse(row.data) as PersonData;
   const p = d.person;
   const yesNo = (b: boolean) => (b ? 'yes' : 'no');
@@ -41,7 +41,7 @@ function cellsOf(row: PersonRow): Record<CsvField, string> {
     detained: yesNo(d.detention.detained),
     facility: d.detention.facility ?? '',
     booking_number: d.detention.bookingNumber ?? '',
-    next_hearing: row.next_hearing ?? '',
+    next_hearing: row.upcoming_hearing ?? '',
     urgent_needs: d.urgentNeeds,
     notes: d.notes,
   };
@@ -49,18 +49,20 @@ function cellsOf(row: PersonRow): Record<CsvField, string> {
 
 /** The given people (all current ones when `ids` is absent), sorted by name. */
 export function exportPeopleCsv(ctx: Ctx, ids?: readonly string[]): { csv: string; count: number } {
-  let rows: PersonRow[];
+  let rows: ListedPersonRow[];
+  const today = ctx.today();
+  const select = `SELECT p.*, ${NEXT_HEARING_SQL('p.id')} AS upcoming_hearing FROM people p`;
   if (ids) {
-    const get = ctx.db.prepare('SELECT * FROM people WHERE id = ?');
+    const get = ctx.db.prepare(`${select} WHERE p.id = @id`);
     rows = ids.map((id) => {
-      const r = get.get(id) as PersonRow | undefined;
+      const r = get.get({ id, today }) as ListedPersonRow | undefined;
       if (!r) throw new AppError('NOT_FOUND', 'One of the people to export is not in this vault.');
       return r;
     });
   } else {
     rows = ctx.db
-      .prepare('SELECT * FROM people WHERE merged_into IS NULL ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id')
-      .all() as PersonRow[];
+      .prepare(`${select} WHERE p.merged_into IS NULL ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`)
+      .all({ today }) as ListedPersonRow[];
   }
   const lines = [csvLine(CSV_FIELDS), ...rows.map((r) => csvLine(CSV_FIELDS.map((f) => cellsOf(r)[f])))];
   audit(ctx, 'people.exportCsv', 'people', newId(), { count: rows.length });

@@ -33,28 +33,6 @@ const FIELD_ORDER: Array<keyof EventValues> = [
   'facility',
 ];
 
-/**
- * A case's "next hearing" and its hearing event are the same hearing (the
- * core makes the event from the case). When a hearing is moved here, the
- * case's next hearing follows, or a later save of the case (say, a new
- * assignee) would put the old date back on the hearing and its deadline.
- * Only a case that still shows the old date is touched; a STALE_WRITE or
- * any other refusal leaves the case as it is.
- */
-async function followCaseHearing(personId: string, caseId: string | null, oldDate: string, newDate: string): Promise<boolean> {
-  if (!caseId || oldDate === newDate) return false;
-  const p = await call('people.get', { id: personId });
-  const c = p.ok ? p.value.cases.find((x) => x.id === caseId) : undefined;
-  if (!c?.nextHearing || c.nextHearing.date !== oldDate) return false;
-  const { type, court, judge, nextHearing, assignedTo, status, outcome } = c;
-  const res = await call('cases.update', {
-    id: c.id,
-    version: c.version,
-    case: { type, court, judge, assignedTo, status, outcome, nextHearing: { ...nextHearing, date: newDate } },
-  });
-  return res.ok;
-}
-
 export function EventForm({
   person,
   mode,
@@ -63,7 +41,7 @@ export function EventForm({
 }: {
   person: PersonView;
   mode: EventFormMode;
-  /** `caseChanged`: the case's next hearing was moved along with the hearing. */
+  /** `caseChanged`: the core moved the case's next hearing with the hearing, in the same transaction. */
   onDone(result: EventResult, caseChanged: boolean): void;
   onCancel(): void;
 }) {
@@ -151,10 +129,7 @@ export function EventForm({
           ? await call('events.update', { id: mode.event.id, version: mode.event.version, event })
           : await call('events.add', { personId: person.id, event });
       if (!res.ok) return setServerError(res.error.code);
-      const oldDate =
-        mode.kind === 'move' ? mode.hearing.date : mode.kind === 'edit' && mode.event.kind === 'hearing-scheduled' ? mode.event.date : null;
-      const caseChanged = oldDate ? await followCaseHearing(person.id, res.value.event.caseId, oldDate, res.value.event.date) : false;
-      onDone(res.value, caseChanged);
+      onDone(res.value, res.value.caseUpdated !== null);
     },
     // Focus the first field in error, in screen order.
     () => focusFirstInvalid(`${prefix}-form`),

@@ -171,7 +171,11 @@ export function PersonDeadlines({
           readOnly={readOnly}
           onMove={(hearing) => setForm({ kind: 'move', hearing })}
           onEdit={(event) => setForm({ kind: 'edit', event })}
-          onDeleted={() => reload()}
+          onDeleted={(caseChanged) => {
+            reload();
+            // Deleting the hearing a case showed moved the case's next hearing too (in the core).
+            if (caseChanged) onCaseChanged?.();
+          }}
         />
       )}
 
@@ -286,7 +290,7 @@ function EventTable({
   readOnly: boolean;
   onMove(e: EventView): void;
   onEdit(e: EventView): void;
-  onDeleted(): void;
+  onDeleted(caseChanged: boolean): void;
 }) {
   const { t, lang } = useI18n();
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -296,7 +300,7 @@ function EventTable({
     setError(null);
     const res = await call('events.delete', { id: ev.id, version: ev.version });
     setConfirming(null);
-    if (res.ok) onDeleted();
+    if (res.ok) onDeleted(res.value.caseUpdated !== null);
     else setError(res.error.code);
   };
   return (
