@@ -1,4 +1,5 @@
-// Lint enforces the process boundaries (ARCHITECTURE.md, principle 3), not memory.
+// Lint enforces the process boundaries (../shared/docs/ARCHITECTURE.md, beside the
+// checkout: principle 3), not memory.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -24,7 +25,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'test-results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -79,8 +80,40 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'electron/*'], message: 'The core never imports Electron (ARCHITECTURE.md, principle 2).' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The core never imports Electron (../shared/docs/ARCHITECTURE.md, principle 2).',
+            },
+            {
+              // Relative ways into electron/main (../main/x, ../../main/x, ../../electron/main/x) and any path through it.
+              regex: '^(\\.\\./)+(electron/)?main(/|$)|(^|/)electron/main(/|$)',
+              message: 'The core never imports or re-exports the Electron shell (electron/main): pass what it needs in as an argument.',
+            },
+          ],
+        },
       ],
+      // import('../main/…') is not an import declaration; the rule above cannot see it.
+      'no-restricted-syntax': [
+        'error',
+        {
+          // esquery regexes cannot contain '/': \\x2F stands for it.
+          selector: 'ImportExpression[source.value=/^(\\.\\.\\x2F)+(electron\\x2F)?main(\\x2F|$)|(^|\\x2F)electron\\x2Fmain(\\x2F|$)/]',
+          message: 'The core never imports the Electron shell (electron/main).',
+        },
+      ],
+    },
+  },
+  {
+    // Type-aware rules where a dropped promise is a real bug: an unhandled
+    // rejection that hides an error, or a handler whose promise nobody awaits.
+    // Scoped to TypeScript sources; one program (tsconfig.json) serves them all.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {

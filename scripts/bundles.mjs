@@ -232,23 +232,30 @@ function readStamp(out) {
 }
 
 async function buildOne(build, name, outDir, logLevel) {
+  const started = Date.now();
   const result = await build(esbuildOptions(name, outDir, logLevel));
   if (result.errors.length > 0) throw new Error(`esbuild reported ${result.errors.length} error(s) for ${name}`);
   const out = bundlePath(name, { outDir });
-  // Stamp the inputs as they were when read: an edit during the build leaves the stamp stale.
+  // A file edited while esbuild ran may or may not be in the output: record
+  // an impossible state for it, so the next check rebuilds.
+  // (A file dated in the future, clock skew, is recorded as is: never an endless rebuild.)
+  const finished = Date.now();
   const files = {};
   for (const input of [...Object.keys(result.metafile.inputs).map((p) => resolve(ROOT, p)), ...CONFIG_FILES]) {
     const state = input.includes(VIRTUAL_NS) ? null : fileState(input);
-    if (state) files[input] = state;
+    if (state) files[input] = state[0] >= started - 1000 && state[0] <= finished ? [0, -1] : state;
   }
   // Chunks and maps first, the entry second, the stamp last: nothing points at a file not yet written.
   const ordered = [...result.outputFiles].sort((a, b) => Number(a.path === out) - Number(b.path === out));
   for (const f of ordered) writeAtomic(f.path, f.contents);
   const outputs = ordered.map((f) => f.path);
   const previous = readStamp(out);
-  writeAtomic(stampPath(out), JSON.stringify({ bundle: name, outputs, files }));
-  // Chunk names carry a content hash: drop the ones this build no longer uses (only files a build of ours wrote).
-  for (const old of previous?.outputs ?? []) if (!outputs.includes(old)) rmSync(old, { force: true });
+  // Chunk names carry a content hash, so old chunks pile up. Those of the
+  // previous build stay one more generation (a CLI started just before this
+  // build may still import them); older ones go. Only files a build of ours wrote.
+  const retired = (previous?.outputs ?? []).filter((p) => !outputs.includes(p));
+  writeAtomic(stampPath(out), JSON.stringify({ bundle: name, outputs, retired, files }));
+  for (const old of previous?.retired ?? []) if (!outputs.includes(old) && !retired.includes(old)) rmSync(old, { force: true });
   return out;
 }
 

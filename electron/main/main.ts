@@ -89,7 +89,8 @@ function start(): void {
     core?.lock().catch((e: unknown) => reportMainError('lock', e));
   };
 
-  app.whenReady().then(() => {
+  // A throw in here reaches the unhandledRejection handler above (reportMainError).
+  void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     const ui = session.fromPartition(SESSION_PARTITION);
     hardenSession(ui);

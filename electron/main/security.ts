@@ -4,7 +4,7 @@
  * where the Electron runtime cannot run. `main.ts` only wires these answers
  * into Electron's hooks.
  *
- * Model: Electron's security checklist (docs/tutorial/security.md). The app
+ * Model: Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security). The app
  * makes no network request at all; the UI is served from our own `amparo://app`
  * origin, never from `file://`.
  */

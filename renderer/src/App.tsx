@@ -80,7 +80,9 @@ export function App() {
     [],
   );
 
-  useIdleLock(unlocked && !locking, lock);
+  // The idle timer wants a plain callback. Nothing is lost by not awaiting: flushAllDrafts never rejects and lock() ends in finally.
+  const lockNow = useCallback(() => void lock(), [lock]);
+  useIdleLock(unlocked && !locking, lockNow);
 
   // Ctrl+L (Cmd+L on macOS) locks from anywhere in the unlocked app.
   useEffect(() => {

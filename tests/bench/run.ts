@@ -8,6 +8,7 @@ import { benchVault } from './vault';
 import { benchSearch } from './search';
 import { benchForms } from './forms';
 import { benchDeadlines } from './deadlines';
+import { benchCli } from './cli';
 import { benchHost } from './host';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
@@ -15,6 +16,7 @@ const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   search: { title: 'Search (issue 3)', run: benchSearch },
   forms: { title: 'Forms (issue 5)', run: benchForms },
   deadlines: { title: 'Deadlines (issue 4)', run: benchDeadlines },
+  cli: { title: 'CLI start (issue 9)', run: benchCli },
   host: { title: 'Core host: event-loop delay of the serving process (issue 9)', run: benchHost },
 };
 

@@ -38,7 +38,7 @@ export function CreateVault({ onCreated }: { onCreated(recoveryCode: string): vo
     <section className="card" aria-labelledby="create-title">
       <h1 id="create-title">{t('create.title')}</h1>
       <p>{t('create.intro')}</p>
-      <form onSubmit={onSubmit} noValidate aria-busy={isSubmitting}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={isSubmitting}>
         <FormAlert id="create-alert" message={serverError ? t(errorKey(serverError)) : null} />
         <Field
           id="create-passphrase"

@@ -94,7 +94,7 @@ function ChangePassphrase() {
     <section className="panel" aria-labelledby="settings-change-title">
       <h2 id="settings-change-title">{t('settings.change.title')}</h2>
       <p>{t('settings.change.intro')}</p>
-      <form onSubmit={onSubmit} noValidate aria-busy={isSubmitting} className="form-narrow">
+      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={isSubmitting} className="form-narrow">
         <FormAlert id="change-alert" message={serverError ? t(errorKey(serverError)) : null} />
         <FormStatus message={done ? t('settings.change.done') : null} />
         <Field

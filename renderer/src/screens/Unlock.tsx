@@ -71,7 +71,7 @@ function UnlockWithPassphrase({
         </p>
       ) : null}
       <p>{t('unlock.intro')}</p>
-      <form onSubmit={onSubmit} noValidate aria-busy={isSubmitting}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={isSubmitting}>
         <FormAlert id="unlock-alert" message={serverError ? t(errorKey(serverError)) : null} />
         <Field
           id="unlock-passphrase"
@@ -133,7 +133,7 @@ function UnlockWithRecovery({ onUnlocked, onBack }: { onUnlocked(): void; onBack
         {t('recover.title')}
       </h1>
       <p>{t('recover.intro')}</p>
-      <form onSubmit={onSubmit} noValidate aria-busy={isSubmitting}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={isSubmitting}>
         <FormAlert id="recover-alert" message={serverError ? t(errorKey(serverError)) : null} />
         <Field
           id="recover-code"

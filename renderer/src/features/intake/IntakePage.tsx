@@ -165,7 +165,7 @@ export function IntakePage() {
 
   return (
     <div className="intake-page">
-      {drafts.length > 0 ? <DraftsPanel drafts={drafts} onResume={resume} onDiscard={discard} /> : null}
+      {drafts.length > 0 ? <DraftsPanel drafts={drafts} onResume={(d) => void resume(d)} onDiscard={(d) => void discard(d)} /> : null}
       {saved ? (
         <SavedConfirmation person={saved} onNew={() => void startNew()} />
       ) : (

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench -- cli` (issue 9 §3): wall time of one CLI call,
+ * `deadline --rule bia-appeal --trigger 2026-12-18 --json`, beside a bare
+ * `node -e 0`. Variants run round-robin (one of each per round) so a load
+ * spike from another process hits them all alike; medians over the rounds.
+ *   bundle     node dist/cli/amparo.mjs …     what the CLI costs itself
+ *   launcher   node scripts/amparo.mjs …      + the freshness check (stat calls)
+ *   npm run    npm run -s amparo -- …         + npm's own start (its overhead, not ours)
+ *   tsx        node --import tsx electron/core/cli.ts …   the old path, fewer rounds (seconds each)
+ * AMPARO_BENCH_RUNS sets the rounds (default 15).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bundlePath, ensureBundles, ROOT } from '../../scripts/bundles.mjs';
+import { median, type BenchRow } from './util';
+
+const ARGS = ['deadline', '--rule', 'bia-appeal', '--trigger', '2026-12-18', '--json'];
+const GOAL = 2;
+
+interface Variant {
+  name: string;
+  cmd: string;
+  args: string[];
+  /** Run in one round of this many (the tsx path costs seconds). */
+  every: number;
+}
+
+function wall(v: Variant): number {
+  const t0 = performance.now();
+  const r = spawnSync(v.cmd, v.args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${v.name} exited ${r.status}: ${r.stderr}`);
+  if (v.name !== 'bare node' && !r.stdout.includes('"bia-appeal"'))
+    throw new Error(`${v.name} printed no deadline: ${r.stdout.slice(0, 200)}`);
+  return ms;
+}
+
+export async function benchCli(): Promise<BenchRow[]> {
+  await ensureBundles(['cli']);
+  const rounds = Number(process.env.AMPARO_BENCH_RUNS ?? 15);
+  const node = process.execPath;
+  const variants: Variant[] = [
+    { name: 'bare node', cmd: node, args: ['-e', '0'], every: 1 },
+    { name: 'bundle', cmd: node, args: [bundlePath('cli'), ...ARGS], every: 1 },
+    { name: 'launcher', cmd: node, args: [join(ROOT, 'scripts/amparo.mjs'), ...ARGS], every: 1 },
+    { name: 'npm run amparo', cmd: 'npm', args: ['run', '-s', 'amparo', '--', ...ARGS], every: 1 },
+    { name: 'tsx (before)', cmd: node, args: ['--import', 'tsx', join(ROOT, 'electron/core/cli.ts'), ...ARGS], every: 5 },
+  ];
+  // One untimed run each: file cache, not startup, is what the first call measures.
+  for (const v of variants) wall(v);
+  const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  for (let i = 0; i < rounds; i++) for (const v of variants) if (i % v.every === 0) times.get(v.name)!.push(wall(v));
+
+  const med = (name: string) => median(times.get(name)!);
+  const bare = med('bare node');
+  const row = (name: string, label: string, goal = false): BenchRow => {
+    const ratio = med(name) / bare;
+    const n = times.get(name)!.length;
+    return {
+      name: label,
+      median_ms: med(name),
+      note: `${ratio.toFixed(2)}x bare node, ${n} runs${goal ? (ratio <= GOAL ? `  (goal <= ${GOAL}x: met)` : `  (goal <= ${GOAL}x: NOT met)`) : ''}`,
+    };
+  };
+  return [
+    { name: 'node -e 0', median_ms: bare, note: `${times.get('bare node')!.length} runs` },
+    row('bundle', 'node dist/cli/amparo.mjs deadline … --json', true),
+    row('launcher', 'node scripts/amparo.mjs deadline … (freshness check + bundle)'),
+    row('npm run amparo', 'npm run amparo -- deadline … (npm adds its own start)'),
+    row('tsx (before)', 'tsx electron/core/cli.ts deadline … (before, issue 9)'),
+  ];
+}
