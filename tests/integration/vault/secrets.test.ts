@@ -101,3 +101,23 @@ describe('after each vault operation, no key or passphrase buffer keeps its byte
     }
   });
 });
+
+describe('passphrase bytes', () => {
+  it('derive the same key as the passphrase string did before, so existing vaults still open', async () => {
+    const { deriveKey, newKdfParams } = await import('../../../electron/core/vault/crypto');
+    const argon2 = await vi.importActual<typeof Argon2>('@node-rs/argon2');
+    const kdf = newKdfParams({ m: 8192, t: 1, p: 1 });
+    // Typed decomposed (e + combining accent), as some keyboards send it; stored as NFC.
+    const typed = 'Jose\u0301 María Ñandú passphrase';
+    const before = await argon2.hashRaw(typed.normalize('NFC'), {
+      algorithm: 2 as Argon2.Algorithm,
+      memoryCost: kdf.m,
+      timeCost: kdf.t,
+      parallelism: kdf.p,
+      outputLen: 32,
+      salt: Buffer.from(kdf.salt, 'base64'),
+    });
+    const now = await deriveKey(typed, kdf);
+    expect(now.equals(before)).toBe(true);
+  });
+});
