@@ -36,7 +36,7 @@ const due2 = computeDeadline({ rule: RULE, trigger: hearing2 }).due;
 
 const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
 const nav = () => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });
-const focused = (loc: Locator) => expect.poll(() => isFocused(loc), { timeout: 5000 });
+const focused = (loc: Locator) => expect.poll(() => isFocused(loc), { timeout: 30_000 });
 const detail = () => page.locator('.deadline-detail');
 
 beforeAll(async () => {

@@ -285,7 +285,7 @@ describe('forms', () => {
     await batch.getByRole('button', { name: 'Save all (2)' }).click();
     const d1 = await first;
     const p1 = await saveDownload(d1, 'batch-1.pdf');
-    await expect.poll(() => names.length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => names.length, { timeout: 30_000 }).toBe(2);
     await expect.poll(() => batch.getByText('Saved.', { exact: true }).count()).toBe(2);
     expect(checkPdf(p1)).toContain('Núñez Peña');
     await shot('forms-07-batch');

@@ -18,7 +18,7 @@ let s: IntakeSession;
 let page: Page;
 
 const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
-const focused = (loc: Locator) => expect.poll(() => isFocused(loc), { timeout: 5000 });
+const focused = (loc: Locator) => expect.poll(() => isFocused(loc), { timeout: 30_000 });
 const type = (text: string) => page.keyboard.type(text, { delay: TYPING_DELAY_MS });
 const nav = () => page.getByRole('navigation', { name: 'Main navigation' });
 
@@ -244,7 +244,7 @@ describe('intake', () => {
     await type(DOB);
     const panel = page.locator('.dup-panel');
     const card = panel.locator('.dup-card', { hasText: `${GIVEN} ${FAMILY}` });
-    await card.waitFor({ timeout: 5000 });
+    await card.waitFor();
     await card.getByText('Likely the same').waitFor();
     await card.getByText('Same date of birth').waitFor();
     await card
@@ -475,7 +475,7 @@ describe('(b) a killed process loses at most the last 5 seconds of typing', () =
       await p.clock.install();
       await p.goto(child.launchUrl);
       await p.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
-      await expect.poll(() => isFocused(p.getByLabel('Given names')), { timeout: 5000 }).toBe(true);
+      await expect.poll(() => isFocused(p.getByLabel('Given names')), { timeout: 30_000 }).toBe(true);
       // Stop time (a minute ahead, so the jump can never land in the page's past). From here only runFor() moves it.
       await p.clock.pauseAt((await p.evaluate(() => Date.now())) + 60_000);
 

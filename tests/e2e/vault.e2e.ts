@@ -19,7 +19,7 @@ let recoveryCode = '';
 
 const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
 const alertWith = (text: string) => page.getByRole('alert').filter({ hasText: text });
-const focused = (loc: ReturnType<Page['locator']>) => expect.poll(() => isFocused(loc), { timeout: 5000 });
+const focused = (loc: ReturnType<Page['locator']>) => expect.poll(() => isFocused(loc), { timeout: 30_000 });
 
 beforeAll(async () => {
   s = await openSession();
@@ -75,7 +75,7 @@ describe('first screens', () => {
     await typeOver(page, PASS);
     expect(await page.getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
     await screenshot(page, '03-create-filled');
-    const creating = page.getByRole('button', { name: 'Creating the vault…' }).waitFor({ timeout: 10_000 });
+    const creating = page.getByRole('button', { name: 'Creating the vault…' }).waitFor();
     await page.keyboard.press('Enter');
     await creating;
 
@@ -142,7 +142,7 @@ describe('first screens', () => {
     const pass = page.getByLabel('Passphrase', { exact: true });
     await focused(pass).toBe(true);
     await page.keyboard.type(WRONG);
-    const busy = page.getByRole('button', { name: 'Unlocking…' }).waitFor({ timeout: 10_000 });
+    const busy = page.getByRole('button', { name: 'Unlocking…' }).waitFor();
     await page.keyboard.press('Enter');
     await busy;
     expect(

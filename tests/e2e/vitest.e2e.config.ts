@@ -9,8 +9,11 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 90_000,
-    hookTimeout: 90_000,
+    // Catch a hang, not a slow machine; each wait inside a test is for a state (Playwright: 30 s each).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    // expect.poll waits for a state; its 1 s default would make a busy machine fail a correct app.
+    expect: { poll: { timeout: 30_000 } },
     // No `bail`: one failure must not hide the other spec files. Steps that build on each other
     // inside one describe block stop there (tests/e2e/steps.ts).
   },
