@@ -222,6 +222,8 @@ export interface DocketView {
   groups: DocketGroup[];
   /** Information, not work: TPS designations whose end date has passed (never counted as overdue). */
   notices: DocketRow[];
+  /** Everyone with open work in the range, whatever the filters: the assignee filter's choices, sorted. */
+  assignees: string[];
 }
 
 export interface ReminderList {

@@ -171,6 +171,23 @@ function endedDesignations(ctx: Ctx, today: string, f: Filters): Row[] {
     .all({ today, assignee: f.assignee, caseType: f.caseType }) as Row[];
 }
 
+/**
+ * Everyone with open work on the docket in the range asked for, whatever the
+ * assignee and case-type filters: the choices of the assignee filter, so
+ * choosing one name does not hide the others. Read from the docket index.
+ */
+function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: HearingRow[]): string[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT DISTINCT assignee FROM deadlines INDEXED BY deadlines_docket
+       WHERE status = 'open' AND assignee IS NOT NULL${end === null ? '' : ' AND due <= @end'}`,
+    )
+    .all({ end }) as Array<{ assignee: string }>;
+  const names = new Set(rows.map((r) => r.assignee));
+  for (const h of hearings) if (h.assignee && h.date >= today && (end === null || h.date <= end)) names.add(h.assignee);
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
+
 export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   const today = q.today ?? ctx.today();
   const days = q.days === undefined ? 30 : q.days;
@@ -182,7 +199,10 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   // Hearings from today to the range's end, once for every group.
   const hearings = last && last.key !== 'overdue' ? findHearings(ctx, { from: today, to: last.to, ...f }) : [];
   const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, q.offset ?? 0, q.limit));
-  return { today, days, groups, notices: ended.map(toRow) };
+  const end = days === null ? null : addDays(today, days);
+  const filtered = f.assignee !== undefined || f.caseType !== undefined || q.group !== undefined;
+  const allHearings = filtered ? findHearings(ctx, { from: today, to: end }) : hearings;
+  return { today, days, groups, notices: ended.map(toRow), assignees: docketAssignees(ctx, today, end, allHearings) };
 }
 
 /**

@@ -86,6 +86,21 @@ describe('docket', () => {
     expect(full.trail.en[0]).toMatch(/^Start: Mon, Mar 2, 2026/);
   });
 
+  it('lists every assignee with open work in the range, whatever the filters, so the filter offers them all', async () => {
+    await scene();
+    const far = await person(core, { given: 'Zoila', family: 'Lejos', cases: [{ type: 'tps', assignedTo: 'Zoe' }] });
+    await manual(far.id, 'Z in September', '2026-09-01');
+    const finished = await person(core, { given: 'Inés', family: 'Hecha', cases: [{ type: 'tps', assignedTo: 'Ines' }] });
+    const done = await manual(finished.id, 'I done', '2026-03-05');
+    await core.call('deadlines.markDone', { id: done.id, version: done.version });
+
+    expect((await core.call('docket.list', {})).assignees).toEqual(['Marco', 'Rosa']);
+    expect((await core.call('docket.list', { assignee: 'Rosa' })).assignees).toEqual(['Marco', 'Rosa']);
+    expect((await core.call('docket.list', { caseType: 'tps' })).assignees).toEqual(['Marco', 'Rosa']);
+    expect((await core.call('docket.list', { days: 365 })).assignees).toEqual(['Marco', 'Rosa', 'Zoe']);
+    expect((await core.call('docket.list', { days: null })).assignees).toEqual(['Marco', 'Rosa', 'Zoe']);
+  });
+
   it('filters by assignee and case type; an override moves a deadline between groups', async () => {
     const { ij } = await scene();
     const rosa = await core.call('docket.list', { assignee: 'Rosa' });

@@ -99,14 +99,13 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
       ...(filters.assignee ? { assignee: filters.assignee } : {}),
       ...(filters.caseType ? { caseType: filters.caseType } : {}),
     };
-    void Promise.all([call('docket.list', q), filters.assignee || filters.caseType ? call('docket.list', {}) : null]).then(([res, all]) => {
+    void call('docket.list', q).then((res) => {
       if (!live) return;
       if (!res.ok) return setError(res.error.code);
       setError(null);
       setDocket(res.value);
-      const source = all && all.ok ? all.value : res.value;
-      const names = new Set<string>();
-      for (const g of source.groups) for (const r of g.rows) if (r.assignee) names.add(r.assignee);
+      // The core lists everyone with open work whatever the filters; a chosen name stays selectable even once their work is done.
+      const names = new Set(res.value.assignees);
       if (filters.assignee) names.add(filters.assignee);
       setAssignees([...names].sort((a, b) => a.localeCompare(b)));
     });
