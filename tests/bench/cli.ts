@@ -10,6 +10,7 @@
  * AMPARO_BENCH_RUNS sets the rounds (default 15).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundlePath, ensureBundles, ROOT } from '../../scripts/bundles.mjs';
@@ -26,14 +27,33 @@ interface Variant {
   every: number;
 }
 
-function wall(v: Variant): number {
+/**
+ * CPU time of this process's waited-for children (Linux: cutime + cstime in
+ * /proc/self/stat, 10 ms ticks), or null elsewhere. CPU time hardly moves
+ * with the machine's load, so it is the steadier figure on a busy machine.
+ */
+function childCpuMs(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    // After the command name the state is field 3, so cutime (16) and cstime (17) sit at 13 and 14.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+function wall(v: Variant): { ms: number; cpu: number | null } {
+  const cpu0 = childCpuMs();
   const t0 = performance.now();
   const r = spawnSync(v.cmd, v.args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = performance.now() - t0;
+  const cpu1 = childCpuMs();
   if (r.status !== 0) throw new Error(`${v.name} exited ${r.status}: ${r.stderr}`);
   if (v.name !== 'bare node' && !r.stdout.includes('"bia-appeal"'))
     throw new Error(`${v.name} printed no deadline: ${r.stdout.slice(0, 200)}`);
-  return ms;
+  return { ms, cpu: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
 }
 
 export async function benchCli(): Promise<BenchRow[]> {
@@ -50,7 +70,20 @@ export async function benchCli(): Promise<BenchRow[]> {
   // One untimed run each: file cache, not startup, is what the first call measures.
   for (const v of variants) wall(v);
   const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
-  for (let i = 0; i < rounds; i++) for (const v of variants) if (i % v.every === 0) times.get(v.name)!.push(wall(v));
+  const cpus = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const v of variants) {
+      if (i % v.every !== 0) continue;
+      const { ms, cpu } = wall(v);
+      times.get(v.name)!.push(ms);
+      if (cpu !== null) cpus.get(v.name)!.push(cpu);
+    }
+  }
+  // Mean, not median: 10 ms ticks are too coarse for a median of ~50 ms runs.
+  const cpuOf = (name: string) => {
+    const xs = cpus.get(name)!;
+    return xs.length ? `, CPU ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)} ms` : '';
+  };
 
   const med = (name: string) => median(times.get(name)!);
   const bare = med('bare node');
@@ -60,11 +93,11 @@ export async function benchCli(): Promise<BenchRow[]> {
     return {
       name: label,
       median_ms: med(name),
-      note: `${ratio.toFixed(2)}x bare node, ${n} runs${goal ? (ratio <= GOAL ? `  (goal <= ${GOAL}x: met)` : `  (goal <= ${GOAL}x: NOT met)`) : ''}`,
+      note: `${ratio.toFixed(2)}x bare node, ${n} runs${cpuOf(name)}${goal ? (ratio <= GOAL ? `  (goal <= ${GOAL}x: met)` : `  (goal <= ${GOAL}x: NOT met)`) : ''}`,
     };
   };
   return [
-    { name: 'node -e 0', median_ms: bare, note: `${times.get('bare node')!.length} runs` },
+    { name: 'node -e 0', median_ms: bare, note: `${times.get('bare node')!.length} runs${cpuOf('bare node')}` },
     row('bundle', 'node dist/cli/amparo.mjs deadline … --json', true),
     row('launcher', 'node scripts/amparo.mjs deadline … (freshness check + bundle)'),
     row('npm run amparo', 'npm run amparo -- deadline … (npm adds its own start)'),

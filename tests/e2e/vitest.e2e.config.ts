@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
+    // Builds the CLI and host bundles the harness and tests spawn, once, before any spec runs.
+    globalSetup: ['tests/helpers/bundles-setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     // Catch a hang, not a slow machine; each wait inside a test is for a state (Playwright: 30 s each).
