@@ -159,6 +159,8 @@ describe('formViewFromPerson', () => {
       type: 'removal-detained',
       court: 'Otay Mesa',
       appearanceBefore: 'ice',
+      // G-28 Part 3 item 2.b: the specific matter before ICE is never left blank.
+      matter: 'Custody, detention and removal',
       clientRole: 'respondent',
       proceedings: 'now',
     });
@@ -200,6 +202,13 @@ describe('formViewFromPerson', () => {
       phone: '4155550100',
       email: 'ana@example.org',
     });
+    // G-28 1.c: "am not subject to any order" is an answer too (false), kept as given.
+    expect(attorneyView({ givenName: 'Ana', familyName: 'Ruiz', subjectToOrders: false })).toEqual({
+      givenName: 'Ana',
+      familyName: 'Ruiz',
+      subjectToOrders: false,
+    });
+    expect(attorneyView({ givenName: 'Ana', familyName: 'Ruiz' })).not.toHaveProperty('subjectToOrders');
     expect(attorneyView({ givenName: ' ', familyName: '' })).toBeUndefined();
     expect(formViewFromPerson(record(), { attorney: null })).not.toHaveProperty('attorney');
   });
