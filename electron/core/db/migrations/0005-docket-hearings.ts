@@ -12,6 +12,9 @@ export const m0005: Migration = {
   up(db) {
     db.exec(`
       CREATE INDEX events_hearings ON events(date, id) WHERE kind IN ('hearing-scheduled', 'hearing-moved');
+      -- Is this hearing replaced by a move entered on its own? Asked for every hearing shown: moves are
+      -- few, so a probe of this small index usually finds nothing and reads no event row.
+      CREATE INDEX events_moves ON events(person_id, case_id) WHERE kind = 'hearing-moved';
     `);
   },
 };
