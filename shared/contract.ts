@@ -249,6 +249,7 @@ import type {
   TpsStatusView,
 } from './views';
 import type { DeadlineResult, DeadlineRule } from './deadlines';
+import type { ClosuresImportPreview, ClosuresImportResult, ClosuresStatusView } from './deadlines/closures';
 import { isValidDate } from './deadlines/dates';
 
 /** A declaration (hoisted), so the ops can sit at the end of the contract object. */
@@ -423,6 +424,11 @@ function deadlineOps() {
     ),
     /** Stores the dataset and starts the 'tps.reconcile' job that brings everyone's TPS deadlines in step. */
     'tps.applyImport': op(z.object({ json: z.string().max(5_000_000) }).strict(), returns<TpsImportResult>()),
+    /** Declared federal closures (executive orders): the active dataset, and importing a newer file like TPS. */
+    'closures.status': op(empty, returns<ClosuresStatusView>()),
+    'closures.previewImport': op(z.object({ json: z.string().max(1_000_000) }).strict(), returns<ClosuresImportPreview>()),
+    /** Stores the dataset and recomputes every event with an open deadline, in one transaction. */
+    'closures.applyImport': op(z.object({ json: z.string().max(1_000_000) }).strict(), returns<ClosuresImportResult>()),
   };
 }
 

@@ -14,6 +14,7 @@
  */
 import { AppError } from '../errors';
 import { formatYmd, isWeekend, parseYmd, weekday, addDays, daysInMonth } from './dates';
+import type { DeclaredClosure } from './closures';
 
 export interface Holiday {
   /** The day off, which is the observed date when the holiday falls on a weekend. */
@@ -124,13 +125,29 @@ export function holidayOn(date: string): Holiday | undefined {
 }
 
 export type NonBusinessReason =
-  { kind: 'weekend'; weekday: 'Saturday' | 'Sunday' } | { kind: 'holiday'; holiday: Holiday } | { kind: 'closure' };
+  | { kind: 'weekend'; weekday: 'Saturday' | 'Sunday' }
+  | { kind: 'holiday'; holiday: Holiday }
+  | { kind: 'closure' }
+  /** A federal closure by executive order (shared/deadlines/closures.ts). */
+  | { kind: 'declared'; closure: DeclaredClosure };
 
-/** Why a day is not a business day, or null when it is one. */
-export function nonBusinessReason(date: string, closures: ReadonlySet<string> = new Set()): NonBusinessReason | null {
+const NO_DECLARED: ReadonlyMap<string, DeclaredClosure> = new Map();
+
+/**
+ * Why a day is not a business day, or null when it is one. `closures` are
+ * the clinic's own closure days; `declared` the executive-order closures the
+ * caller wants counted for this question.
+ */
+export function nonBusinessReason(
+  date: string,
+  closures: ReadonlySet<string> = new Set(),
+  declared: ReadonlyMap<string, DeclaredClosure> = NO_DECLARED,
+): NonBusinessReason | null {
   if (isWeekend(date)) return { kind: 'weekend', weekday: weekday(date) === SATURDAY ? 'Saturday' : 'Sunday' };
   const holiday = holidayOn(date);
   if (holiday) return { kind: 'holiday', holiday };
+  const closure = declared.get(date);
+  if (closure) return { kind: 'declared', closure };
   if (closures.has(date)) return { kind: 'closure' };
   return null;
 }

@@ -1,8 +1,10 @@
 /** The deadline engine's public surface. Pure TypeScript: safe in every process. */
 export { computeDeadline, listRules, MAX_DAYS } from './engine';
-export type { DeadlineFlag, DeadlineInput, DeadlineOptions, DeadlineResult } from './engine';
+export type { ClockStop, DeadlineFlag, DeadlineInput, DeadlineOptions, DeadlineResult } from './engine';
+export { parseClosuresDataset, closuresDatasetSchema, describeClosure, diffClosures } from './closures';
+export type { ClosuresDataset, ClosuresImportPreview, ClosuresImportResult, ClosuresStatusView, DeclaredClosure } from './closures';
 export { federalHolidays, isBusinessDay, holidayOn, dcInaugurationDay } from './holidays';
 export type { Holiday } from './holidays';
-export { findRule, RULES, TRIGGER_LABELS } from './rules';
-export type { DeadlineRule, Localized, Period, RollPolicy, TriggerKind } from './rules';
+export { DATASET_RULES, findDatasetRule, findRule, RULES, TRIGGER_LABELS } from './rules';
+export type { DatasetRule, DeadlineRule, Localized, Period, RollPolicy, TriggerKind } from './rules';
 export { isValidDate, addDays, daysBetween, weekday } from './dates';

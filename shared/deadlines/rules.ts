@@ -26,7 +26,19 @@ export type TriggerKind =
   | 'vd-granted'
   | 'cfi-negative'
   | 'filing-served'
-  | 'address-change';
+  | 'address-change'
+  | 'briefing-schedule'
+  | 'brief-due'
+  | 'dhs-decision'
+  | 'rfi-referral'
+  | 'asylum-filed'
+  | 'ead-expiry'
+  | 'order'
+  | 'pfr-served'
+  | 'record-filed'
+  | 'n400-denial'
+  | 'foia-received'
+  | 'foia-determination';
 
 export type Period =
   | { unit: 'calendar-days'; days: number }
@@ -55,9 +67,52 @@ export interface DeadlineRule {
   citation: string;
   /** Where the weekend/holiday roll comes from, shown in the trail. */
   rollCitation?: string;
+  /** For a two-way rule: the roll citation settles that the later date is the legal one (the earlier is a margin). */
+  rollSettled?: true;
+  note: Localized;
+  verify: boolean;
+  /**
+   * Declared federal closures (executive orders) are legal holidays for this
+   * rule and the last day rolls over them: the courts of appeals under
+   * Fed. R. App. P. 26(a)(6)(B). Absent, they are only flagged, like clinic closures.
+   */
+  declaredClosures?: 'counted';
+  /** Applicant-caused clock stops (options.clockStops) extend the period (the asylum EAD clock). */
+  clockStops?: true;
+  /** What the date is: a deadline (default), the earliest day to act, or the day a filing window opens. */
+  dateKind?: 'deadline' | 'earliest' | 'window-opens';
+  /** The edition of a practice manual the rule follows, shown in the trail; manuals change without notice. */
+  edition?: Localized;
+}
+
+/**
+ * Rules whose dates come from a dataset rather than from a count: they have
+ * no trigger date and are computed where the dataset lives (the TPS
+ * re-registration window, electron/core/deadlines/tps.ts). Listed here so
+ * the CLI and every "all rules" check see them too.
+ */
+export interface DatasetRule {
+  id: string;
+  label: Localized;
+  source: 'tps-dataset';
+  citation: string;
   note: Localized;
   verify: boolean;
 }
+
+export const DATASET_RULES: readonly DatasetRule[] = [
+  {
+    id: 'tps-reregistration',
+    label: { en: 'TPS re-registration window (opens and closes)', es: 'Periodo de reinscripción de TPS (apertura y cierre)' },
+    source: 'tps-dataset',
+    citation: '8 U.S.C. 1254a(c)(3)(C); 8 CFR 244.17; the Federal Register notice for the country',
+    note: {
+      en: "Two deadlines on the person's docket, from the TPS dataset entry for their country: the day the window opens and the day it closes. They follow the dataset: importing a newer file moves them. Entries without a Federal Register citation are flagged 'no citation on file'.",
+      es: 'Dos plazos en la agenda de la persona, tomados de los datos de TPS de su país: el día en que abre el periodo y el día en que cierra. Siguen a los datos: importar un archivo más reciente los mueve. Las entradas sin cita del Federal Register llevan la marca "sin cita registrada".',
+    },
+    verify: true,
+  },
+];
 
 export const TRIGGER_LABELS: Record<TriggerKind, Localized> = {
   'ij-decision': { en: 'immigration judge decision', es: 'decisión del juez de inmigración' },
@@ -70,11 +125,47 @@ export const TRIGGER_LABELS: Record<TriggerKind, Localized> = {
   'cfi-negative': { en: 'negative credible fear determination', es: 'determinación negativa de miedo creíble' },
   'filing-served': { en: "other party's filing", es: 'escrito de la otra parte' },
   'address-change': { en: 'change of address', es: 'cambio de domicilio' },
+  'briefing-schedule': { en: 'BIA briefing schedule issued', es: 'calendario de escritos de la BIA emitido' },
+  'brief-due': { en: 'original brief due date', es: 'fecha límite original del escrito' },
+  'dhs-decision': { en: "DHS officer's decision served", es: 'notificación de la decisión del funcionario de DHS' },
+  'rfi-referral': {
+    en: 'referral of a negative reasonable fear finding to the immigration judge',
+    es: 'remisión al juez de una determinación negativa de miedo razonable',
+  },
+  'asylum-filed': { en: 'complete asylum application filed', es: 'presentación de la solicitud de asilo completa' },
+  'ead-expiry': { en: 'work permit (EAD) expiry date', es: 'vencimiento del permiso de trabajo (EAD)' },
+  order: { en: 'order', es: 'orden' },
+  'pfr-served': { en: 'service of the petition for review', es: 'notificación de la petición de revisión' },
+  'record-filed': { en: 'administrative record filed', es: 'presentación del expediente administrativo' },
+  'n400-denial': { en: 'N-400 denial served', es: 'notificación de la negación del N-400' },
+  'foia-received': { en: 'FOIA request received', es: 'recepción de la solicitud FOIA' },
+  'foia-determination': { en: 'adverse FOIA determination', es: 'decisión FOIA desfavorable' },
 };
 
 const EOIR_ROLL = '8 CFR 1001.1(h)';
 const DHS_ROLL = '8 CFR 1.2';
-const ICPM_ROLL = 'Immigration Court Practice Manual ch. 3.1(c)';
+const ICPM = 'EOIR Policy Manual, Part II (Immigration Court Practice Manual), ch. 3.1(b)';
+const ICPM_ROLL = 'EOIR Policy Manual, Part II, ch. 3.1(c)';
+const FRAP_ROLL = 'Fed. R. App. P. 26(a)(1)(C), (a)(6)(B)';
+
+/** The edition the Immigration Court Practice Manual rules follow. */
+const ICPM_EDITION: Localized = {
+  en: 'EOIR Policy Manual Part II (Immigration Court Practice Manual), ch. 3.1(b), as in effect since PM 25-21 (February 2025), which cancelled DM 22-04.',
+  es: 'EOIR Policy Manual, Parte II (Manual de Práctica de los Tribunales de Inmigración), cap. 3.1(b), vigente desde el PM 25-21 (febrero de 2025), que canceló el DM 22-04.',
+};
+/** The filing deadlines of ch. 3.1(b) changed twice since 2020; a lead checks the manual against this. */
+const ICPM_HISTORY: Localized = {
+  en: 'This chapter changed twice since 2020: the EOIR Policy Manual (December 2020) raised the non-detained individual hearing deadline from 15 to 30 days, DM 22-04 (2021) returned it to 15, and PM 25-21 (February 2025) cancelled DM 22-04, restoring 30. Check the current manual.',
+  es: 'Este capítulo cambió dos veces desde 2020: el EOIR Policy Manual (diciembre de 2020) subió el plazo de las audiencias individuales de no detenidos de 15 a 30 días, el DM 22-04 (2021) lo devolvió a 15 y el PM 25-21 (febrero de 2025) canceló el DM 22-04 y restableció los 30. Revise el manual vigente.',
+};
+const BIA_EDITION: Localized = {
+  en: 'EOIR Policy Manual Part III (BIA Practice Manual), ch. 4.7, as revised on March 22, 2021 (extensions no longer discouraged).',
+  es: 'EOIR Policy Manual, Parte III (Manual de Práctica de la BIA), cap. 4.7, según la revisión del 22 de marzo de 2021 (las prórrogas ya no se desalientan).',
+};
+
+function withHistory(note: Localized): Localized {
+  return { en: `${note.en} ${ICPM_HISTORY.en}`, es: `${note.es} ${ICPM_HISTORY.es}` };
+}
 
 export const RULES: readonly DeadlineRule[] = [
   {
@@ -153,12 +244,13 @@ export const RULES: readonly DeadlineRule[] = [
     roll: 'forward',
     mailingAddsDays: 0,
     citation: '8 U.S.C. 1252(b)(1)',
-    rollCitation: 'Fed. R. App. P. 26(a)(1)(C)',
+    rollCitation: FRAP_ROLL,
     note: {
-      en: 'Runs from the date of the final order, not from service, so no mailing days are ever added. The petition must reach the court of appeals by the due date. Filing ends any voluntary departure grant.',
-      es: 'Corre desde la fecha de la orden final, no desde su notificación: nunca se suman días por correo. La petición debe llegar a la corte de apelaciones a más tardar en la fecha límite. Presentarla pone fin a la salida voluntaria.',
+      en: 'Runs from the date of the final order, not from service, so no mailing days are ever added. The petition must reach the court of appeals by the due date. A last day on a federal closure declared by the President rolls like a holiday (FRAP 26(a)(6)(B)). Filing ends any voluntary departure grant.',
+      es: 'Corre desde la fecha de la orden final, no desde su notificación: nunca se suman días por correo. La petición debe llegar a la corte de apelaciones a más tardar en la fecha límite. Si el último día es un cierre federal declarado por el Presidente, se corre como un feriado (FRAP 26(a)(6)(B)). Presentarla pone fin a la salida voluntaria.',
     },
     verify: false,
+    declaredClosures: 'counted',
   },
   {
     id: 'asylum-one-year',
@@ -168,12 +260,14 @@ export const RULES: readonly DeadlineRule[] = [
     direction: 'after',
     roll: 'both-ways',
     mailingAddsDays: 0,
-    citation: '8 U.S.C. 1158(a)(2)(B); 8 CFR 208.4(a)(2); 8 CFR 1208.4(a)(2)',
+    citation: '8 U.S.C. 1158(a)(2)(B); 8 CFR 208.4(a)(2)(ii); 8 CFR 1208.4(a)(2)(ii)',
+    rollCitation: '8 CFR 208.4(a)(2)(ii); 8 CFR 1208.4(a)(2)(ii)',
+    rollSettled: true,
     note: {
-      en: 'The arrival day is day 0 and the last day is the anniversary (Minasyan v. Mukasey, 553 F.3d 1224 (9th Cir. 2009)). Whether a weekend or holiday anniversary rolls forward is not settled: file by the due date; the later date is shown for reference only. For a February 29 arrival the anniversary in a common year is taken as February 28, the earlier of the two possible readings. Exceptions (changed or extraordinary circumstances) are not computed here.',
-      es: 'El día de llegada es el día 0 y el último día es el aniversario (Minasyan v. Mukasey, 553 F.3d 1224 (9th Cir. 2009)). No está resuelto si un aniversario en fin de semana o feriado se corre al siguiente día hábil: presente a más tardar en la fecha límite; la fecha posterior se muestra solo como referencia. Para una llegada un 29 de febrero, en un año no bisiesto se toma el 28 de febrero, la más temprana de las dos lecturas. Las excepciones (circunstancias cambiadas o extraordinarias) no se calculan aquí.',
+      en: 'The arrival day is day 0 and the last day is the anniversary (Minasyan v. Mukasey, 553 F.3d 1224 (9th Cir. 2009)). When the anniversary falls on a Saturday, Sunday or legal holiday, the period runs until the end of the next business day (8 CFR 208.4(a)(2)(ii), 1208.4(a)(2)(ii)): that is the rule date. The due date shown first is the last business day on or before the anniversary, a safe margin. For a February 29 arrival the regulation does not say which day ends the year in a common year: February 28 gives the earlier date and is used; March 1 is the other reading, shown in the trail. Exceptions (changed or extraordinary circumstances) are not computed here.',
+      es: 'El día de llegada es el día 0 y el último día es el aniversario (Minasyan v. Mukasey, 553 F.3d 1224 (9th Cir. 2009)). Si el aniversario cae en sábado, domingo o feriado legal, el plazo corre hasta el final del siguiente día hábil (8 CFR 208.4(a)(2)(ii), 1208.4(a)(2)(ii)): esa es la fecha de la norma. La fecha límite que se muestra primero es el último día hábil en o antes del aniversario, un margen seguro. Para una llegada un 29 de febrero la norma no dice qué día cierra el año en un año no bisiesto: el 28 de febrero da la fecha más temprana y es la que se usa; el 1 de marzo es la otra lectura, que se muestra en el detalle del cálculo. Las excepciones (circunstancias cambiadas o extraordinarias) no se calculan aquí.',
     },
-    verify: true,
+    verify: false,
   },
   {
     id: 'vd-pre-conclusion',
@@ -287,13 +381,14 @@ export const RULES: readonly DeadlineRule[] = [
     direction: 'before',
     roll: 'both-ways',
     mailingAddsDays: 0,
-    citation: 'Immigration Court Practice Manual ch. 3.1(b)',
+    citation: ICPM,
     rollCitation: ICPM_ROLL,
-    note: {
+    note: withHistory({
       en: 'Applies when a ruling is requested at or before the hearing; otherwise filings may be made at the hearing. The hearing day is day 0. The due date is the safe one; the manual reading may allow the next business day.',
       es: 'Aplica si se pide una resolución en la audiencia o antes; si no, el escrito puede presentarse en la audiencia. El día de la audiencia es el día 0. La fecha límite es la segura; la lectura del manual puede permitir el siguiente día hábil.',
-    },
+    }),
     verify: false,
+    edition: ICPM_EDITION,
   },
   {
     id: 'prehearing-filing-individual-nondetained',
@@ -306,13 +401,14 @@ export const RULES: readonly DeadlineRule[] = [
     direction: 'before',
     roll: 'both-ways',
     mailingAddsDays: 0,
-    citation: 'Immigration Court Practice Manual ch. 3.1(b)',
+    citation: ICPM,
     rollCitation: ICPM_ROLL,
-    note: {
+    note: withHistory({
       en: 'Unless the judge set another date. Rebuttal and impeachment evidence is excepted. The due date is the safe one; the manual reading may allow the next business day.',
       es: 'Salvo que el juez fije otra fecha. Se exceptúa la prueba de refutación o impugnación. La fecha límite es la segura; la lectura del manual puede permitir el siguiente día hábil.',
-    },
+    }),
     verify: false,
+    edition: ICPM_EDITION,
   },
   {
     id: 'prehearing-filing-individual-detained',
@@ -325,13 +421,14 @@ export const RULES: readonly DeadlineRule[] = [
     direction: 'before',
     roll: 'both-ways',
     mailingAddsDays: 0,
-    citation: 'Immigration Court Practice Manual ch. 3.1(b)',
+    citation: ICPM,
     rollCitation: ICPM_ROLL,
-    note: {
+    note: withHistory({
       en: 'In detained cases the judge sets filing deadlines. Enter the number of days before the hearing that the judge ordered.',
       es: 'En casos de personas detenidas el juez fija los plazos. Indique cuántos días antes de la audiencia ordenó el juez.',
-    },
+    }),
     verify: false,
+    edition: ICPM_EDITION,
   },
   {
     id: 'response-to-filing',
@@ -341,13 +438,14 @@ export const RULES: readonly DeadlineRule[] = [
     direction: 'after',
     roll: 'forward',
     mailingAddsDays: 0,
-    citation: 'Immigration Court Practice Manual ch. 3.1(b)',
+    citation: ICPM,
     rollCitation: ICPM_ROLL,
-    note: {
+    note: withHistory({
       en: 'The manual counts from the day the original filing reached the court. Enter that date, or the service date if it is the same or earlier. If the filing came less than 15 days before a master hearing, the response may be made at the hearing. The judge may set another date.',
       es: 'El manual cuenta desde el día en que el escrito original llegó al tribunal. Indique esa fecha, o la de notificación si es la misma o anterior. Si el escrito llegó menos de 15 días antes de una audiencia preliminar, la respuesta puede darse en la audiencia. El juez puede fijar otra fecha.',
-    },
+    }),
     verify: false,
+    edition: ICPM_EDITION,
   },
   {
     id: 'eoir-33-change-of-address',
@@ -402,8 +500,250 @@ export const RULES: readonly DeadlineRule[] = [
     },
     verify: true,
   },
+  {
+    id: 'bia-brief',
+    label: { en: 'Brief in a BIA appeal', es: 'Escrito en una apelación ante la BIA' },
+    trigger: 'briefing-schedule',
+    period: { unit: 'calendar-days', days: 21 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 0,
+    citation: '8 CFR 1003.3(c)(1)',
+    rollCitation: EOIR_ROLL,
+    note: {
+      en: "Counted from the date the Board issued the briefing schedule; no mailing days are added. In non-detained cases the appellee has another 21 days after the appellant's due date; in detained cases both parties file within the same 21 days. Filed means received by the Board.",
+      es: 'Se cuenta desde la fecha en que la Junta emitió el calendario de escritos; no se suman días por correo. En casos de no detenidos la parte apelada tiene otros 21 días después del plazo de la apelante; en casos de detenidos ambas partes presentan en los mismos 21 días. Presentado significa recibido por la Junta.',
+    },
+    verify: false,
+    edition: BIA_EDITION,
+  },
+  {
+    id: 'bia-brief-extended',
+    label: {
+      en: 'Brief in a BIA appeal, after the one 21-day extension',
+      es: 'Escrito en una apelación ante la BIA, con la prórroga única de 21 días',
+    },
+    trigger: 'brief-due',
+    period: { unit: 'calendar-days', days: 21 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 0,
+    citation: '8 CFR 1003.3(c)(1); BIA Practice Manual ch. 4.7(c)',
+    rollCitation: EOIR_ROLL,
+    note: {
+      en: "Enter the original due date of the brief: the extension runs 21 days from it, not from the day it is granted. The request must reach the Board by the original due date, and the Board's policy is one extension per party; until it is granted, the original date stands.",
+      es: 'Indique la fecha límite original del escrito: la prórroga corre 21 días desde esa fecha, no desde el día en que se concede. La solicitud debe llegar a la Junta a más tardar en la fecha original, y la política de la Junta es una prórroga por parte; mientras no se conceda, sigue valiendo la fecha original.',
+    },
+    verify: false,
+    edition: BIA_EDITION,
+  },
+  {
+    id: 'eoir-29',
+    label: {
+      en: "Appeal of a DHS officer's decision to the BIA (Form EOIR-29)",
+      es: 'Apelación ante la BIA de la decisión de un funcionario de DHS (formulario EOIR-29)',
+    },
+    trigger: 'dhs-decision',
+    period: { unit: 'calendar-days', days: 30 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 3,
+    citation: '8 CFR 1003.3(a)(2); 8 CFR 1003.38(b); 8 CFR 103.8(b)',
+    rollCitation: '8 CFR 1003.38(b); 8 CFR 1.2',
+    note: {
+      en: 'Filed with the DHS office that made the decision, not with the Board, and counted from service of the decision. Add 3 days only when the decision was served by mail.',
+      es: 'Se presenta ante la oficina de DHS que tomó la decisión, no ante la Junta, y se cuenta desde la notificación de la decisión. Sume 3 días solo si la decisión se notificó por correo.',
+    },
+    verify: false,
+  },
+  {
+    id: 'reasonable-fear-review',
+    label: {
+      en: 'Immigration judge review of a negative reasonable fear finding: concluded by',
+      es: 'Revisión por el juez de una determinación negativa de miedo razonable: concluida a más tardar',
+    },
+    trigger: 'rfi-referral',
+    period: { unit: 'calendar-days', days: 10 },
+    direction: 'after',
+    roll: 'both-ways',
+    mailingAddsDays: 0,
+    citation: '8 CFR 1208.31(g); 8 CFR 208.31(g)',
+    rollCitation: EOIR_ROLL,
+    note: {
+      en: 'A deadline for the court, not a filing deadline: absent exceptional circumstances the judge concludes the review within 10 days of the referral. Whether a weekend or holiday last day moves to the next business day is not settled, so both dates are shown; prepare for the earlier one. Recent rule changes may affect this: verify.',
+      es: 'Es un plazo para el tribunal, no para presentar: salvo circunstancias excepcionales el juez concluye la revisión en 10 días desde la remisión. No está resuelto si un último día en fin de semana o feriado pasa al siguiente día hábil, por eso se muestran ambas fechas; prepárese para la primera. Cambios recientes en las normas pueden afectarlo: verifique.',
+    },
+    verify: true,
+  },
+  {
+    id: 'asylum-ead-file',
+    label: {
+      en: 'Asylum-based work permit (Form I-765, category (c)(8)): earliest filing date',
+      es: 'Permiso de trabajo por asilo (formulario I-765, categoría (c)(8)): primera fecha para presentarlo',
+    },
+    trigger: 'asylum-filed',
+    period: { unit: 'calendar-days', days: 150 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 0,
+    citation: '8 U.S.C. 1158(d)(2); 8 CFR 208.7(a); AsylumWorks v. Mayorkas (D.D.C. 2022)',
+    rollCitation: DHS_ROLL,
+    note: {
+      en: 'The I-765 may be filed once 150 days of the asylum clock have run since the complete application was filed; filed earlier, it is denied. Delays the applicant requested or caused stop the clock and push this date (enter each stop). The 2020 rule that raised the wait to 365 days was vacated in AsylumWorks v. Mayorkas (D.D.C. Feb. 2022); later rules or litigation may change it: verify.',
+      es: 'El I-765 puede presentarse cuando el reloj de asilo lleva 150 días desde la presentación de la solicitud completa; si se presenta antes, se niega. Las demoras que pidió o causó el solicitante detienen el reloj y corren esta fecha (indique cada detención). La norma de 2020 que subió la espera a 365 días fue anulada en AsylumWorks v. Mayorkas (D.D.C., febrero de 2022); normas o litigios posteriores pueden cambiarlo: verifique.',
+    },
+    verify: true,
+    clockStops: true,
+    dateKind: 'earliest',
+  },
+  {
+    id: 'asylum-ead-eligible',
+    label: {
+      en: 'Asylum-based work permit (category (c)(8)): earliest date it can be granted',
+      es: 'Permiso de trabajo por asilo (categoría (c)(8)): primera fecha en que puede concederse',
+    },
+    trigger: 'asylum-filed',
+    period: { unit: 'calendar-days', days: 180 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 0,
+    citation: '8 U.S.C. 1158(d)(2); 8 CFR 208.7(a); AsylumWorks v. Mayorkas (D.D.C. 2022)',
+    rollCitation: DHS_ROLL,
+    note: {
+      en: 'The work permit cannot be granted before 180 days of the asylum clock have run. Delays the applicant requested or caused stop the clock and push this date (enter each stop). The 2020 rule that made it 365 days was vacated in AsylumWorks v. Mayorkas (D.D.C. Feb. 2022); later rules or litigation may change it: verify.',
+      es: 'El permiso de trabajo no puede concederse antes de que el reloj de asilo lleve 180 días. Las demoras que pidió o causó el solicitante detienen el reloj y corren esta fecha (indique cada detención). La norma de 2020 que lo llevó a 365 días fue anulada en AsylumWorks v. Mayorkas (D.D.C., febrero de 2022); normas o litigios posteriores pueden cambiarlo: verifique.',
+    },
+    verify: true,
+    clockStops: true,
+    dateKind: 'earliest',
+  },
+  {
+    id: 'ead-renewal-window',
+    label: {
+      en: 'Work permit (EAD) renewal: filing window opens',
+      es: 'Renovación del permiso de trabajo (EAD): se abre el periodo para presentarla',
+    },
+    trigger: 'ead-expiry',
+    period: { unit: 'calendar-days', days: 180 },
+    direction: 'before',
+    roll: 'none',
+    mailingAddsDays: 0,
+    citation: 'Form I-765 instructions (renewal up to 180 days before expiry); 8 CFR 274a.13(d)',
+    note: {
+      en: 'The renewal may be filed from 180 days before the card expires. This is the day the window opens, not a deadline, so it does not move for weekends or holidays. File before the card expires: only a timely renewal can carry an automatic extension (8 CFR 274a.13(d)).',
+      es: 'La renovación puede presentarse desde 180 días antes de que venza la tarjeta. Es el día en que se abre el periodo, no un plazo, así que no se mueve por fines de semana ni feriados. Presente antes de que venza la tarjeta: solo una renovación a tiempo puede tener extensión automática (8 CFR 274a.13(d)).',
+    },
+    verify: false,
+    dateKind: 'window-opens',
+  },
+  {
+    id: 'order-set-forward',
+    label: { en: 'Within the days the order sets', es: 'Dentro de los días que fija la orden' },
+    trigger: 'order',
+    period: { unit: 'set-by-order' },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 0,
+    citation: 'The order itself; counted under 8 CFR 1001.1(h)',
+    rollCitation: EOIR_ROLL,
+    note: {
+      en: 'Enter the number of days the order gives (for example, "file the I-589 within 30 days"). The order date is day 0 and a weekend or holiday last day moves to the next business day, as for a BIA appeal. If the order prints a date, that date controls.',
+      es: 'Indique los días que da la orden (por ejemplo, "presente el I-589 en 30 días"). La fecha de la orden es el día 0 y un último día en fin de semana o feriado pasa al siguiente día hábil, como en una apelación ante la BIA. Si la orden trae una fecha, esa fecha manda.',
+    },
+    verify: false,
+  },
+  {
+    id: 'pfr-record',
+    label: {
+      en: 'Petition for review: administrative record due from the agency',
+      es: 'Petición de revisión: la agencia debe presentar el expediente administrativo',
+    },
+    trigger: 'pfr-served',
+    period: { unit: 'calendar-days', days: 40 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 0,
+    citation: 'Fed. R. App. P. 17(a)',
+    rollCitation: FRAP_ROLL,
+    note: {
+      en: "The government files the record within 40 days after it was served with the petition; the brief's clock starts when the record is filed. The court's scheduling order or local rules may set other dates. A last day on a federal closure declared by the President rolls like a holiday (FRAP 26(a)(6)(B)).",
+      es: 'El gobierno presenta el expediente dentro de 40 días desde que se le notificó la petición; el plazo del escrito empieza cuando se presenta el expediente. La orden de calendario de la corte o sus reglas locales pueden fijar otras fechas. Si el último día es un cierre federal declarado por el Presidente, se corre como un feriado (FRAP 26(a)(6)(B)).',
+    },
+    verify: true,
+    declaredClosures: 'counted',
+  },
+  {
+    id: 'pfr-brief',
+    label: { en: "Petition for review: petitioner's opening brief", es: 'Petición de revisión: escrito inicial del peticionario' },
+    trigger: 'record-filed',
+    period: { unit: 'calendar-days', days: 40 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 0,
+    citation: '8 U.S.C. 1252(b)(3)(C); Fed. R. App. P. 31(a)(1)',
+    rollCitation: FRAP_ROLL,
+    note: {
+      en: "Due 40 days after the record is filed; a late brief can get the petition dismissed. The court's briefing schedule controls when it gives another date, and FRAP 26(c) may add 3 days when the record was served by mail (not added here). A last day on a federal closure declared by the President rolls like a holiday (FRAP 26(a)(6)(B)).",
+      es: 'Vence 40 días después de presentarse el expediente; un escrito tardío puede llevar a desestimar la petición. El calendario de la corte manda si da otra fecha, y la FRAP 26(c) puede sumar 3 días si el expediente se notificó por correo (no se suman aquí). Si el último día es un cierre federal declarado por el Presidente, se corre como un feriado (FRAP 26(a)(6)(B)).',
+    },
+    verify: true,
+    declaredClosures: 'counted',
+  },
+  {
+    id: 'n-336',
+    label: {
+      en: 'Request for a hearing on an N-400 denial (Form N-336)',
+      es: 'Solicitud de audiencia sobre la negación del N-400 (formulario N-336)',
+    },
+    trigger: 'n400-denial',
+    period: { unit: 'calendar-days', days: 30 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 3,
+    citation: '8 CFR 336.2(a); 8 CFR 103.8(b)',
+    rollCitation: DHS_ROLL,
+    note: {
+      en: 'Counted from service of the denial. Add 3 days only when it was served by mail. Filed with USCIS as the denial directs, with the fee.',
+      es: 'Se cuenta desde la notificación de la negación. Sume 3 días solo si se notificó por correo. Se presenta ante USCIS como indica la negación, con la tarifa.',
+    },
+    verify: false,
+  },
+  {
+    id: 'foia-response',
+    label: { en: "Agency's answer to a FOIA request", es: 'Respuesta de la agencia a una solicitud FOIA' },
+    trigger: 'foia-received',
+    period: { unit: 'business-days', days: 20 },
+    direction: 'after',
+    roll: 'forward',
+    mailingAddsDays: 0,
+    citation: '5 U.S.C. 552(a)(6)(A)(i)',
+    note: {
+      en: 'Twenty days excepting Saturdays, Sundays and legal public holidays, from receipt by the component that handles the request (at most 10 days after any part of the agency received it). Unusual circumstances can add 10 working days (5 U.S.C. 552(a)(6)(B)). A missed date lets the requester go to court.',
+      es: 'Veinte días sin contar sábados, domingos ni feriados legales, desde que la recibe la oficina que tramita la solicitud (a lo sumo 10 días después de que la recibió cualquier parte de la agencia). Circunstancias inusuales pueden sumar 10 días hábiles (5 U.S.C. 552(a)(6)(B)). Si la agencia no responde a tiempo, se puede acudir a los tribunales.',
+    },
+    verify: false,
+  },
+  {
+    id: 'foia-appeal',
+    label: { en: 'Administrative appeal of a FOIA denial', es: 'Apelación administrativa de una negación FOIA' },
+    trigger: 'foia-determination',
+    period: { unit: 'calendar-days', days: 90 },
+    direction: 'after',
+    roll: 'both-ways',
+    mailingAddsDays: 0,
+    citation: '5 U.S.C. 552(a)(6)(A)(i)(III)(aa)',
+    note: {
+      en: "The statute gives at least 90 days after the adverse determination; each agency's FOIA regulation says how it counts them and whether a weekend last day moves, and some give more. File by the due date; the later date is shown for reference only.",
+      es: 'La ley da al menos 90 días desde la decisión desfavorable; el reglamento FOIA de cada agencia dice cómo se cuentan y si un último día en fin de semana se corre, y algunos dan más. Presente a más tardar en la fecha límite; la fecha posterior se muestra solo como referencia.',
+    },
+    verify: true,
+  },
 ];
 
 export function findRule(id: string): DeadlineRule | undefined {
   return RULES.find((r) => r.id === id);
+}
+
+export function findDatasetRule(id: string): DatasetRule | undefined {
+  return DATASET_RULES.find((r) => r.id === id);
 }

@@ -3,6 +3,7 @@
  * pair so the two trails can never drift apart in length or order.
  */
 import { formatDate } from '../i18n/dates';
+import { describeClosure } from './closures';
 import type { NonBusinessReason } from './holidays';
 import type { Localized } from './rules';
 
@@ -24,6 +25,8 @@ export function reason(r: NonBusinessReason): Localized {
       return { en: `${r.holiday.name} (federal holiday)`, es: `${r.holiday.es} (feriado federal)` };
     case 'closure':
       return { en: 'a court closure day you entered', es: 'un día de cierre del tribunal que ustedes indicaron' };
+    case 'declared':
+      return describeClosure(r.closure);
   }
 }
 

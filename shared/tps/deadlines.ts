@@ -12,7 +12,10 @@ import { tpsText, type TpsCountry, type TpsDataset, type TpsStatus, type TpsText
 
 export const STALE_AFTER_DAYS = 90;
 
-export type TpsDeadlineKind = 're-registration-close' | 'ead-auto-extension' | 'designation-end';
+export type TpsDeadlineKind = 're-registration-open' | 're-registration-close' | 'ead-auto-extension' | 'designation-end';
+
+/** The engine rule (shared/deadlines DATASET_RULES) the re-registration window's two dates belong to. */
+export const TPS_REREGISTRATION_RULE = 'tps-reregistration';
 
 export interface TpsDeadline {
   kind: TpsDeadlineKind;
@@ -22,6 +25,8 @@ export interface TpsDeadline {
   daysLeft: number;
   passed: boolean;
   citation: string | null;
+  /** The entry has no Federal Register citation: shown as a "no citation on file" flag. */
+  noCitation: boolean;
   asOf: string;
   verify: boolean;
 }
@@ -41,6 +46,8 @@ export interface TpsDeadlineReport {
   untranslated: boolean;
   deadlines: TpsDeadline[];
   citation: string | null;
+  /** The entry has no Federal Register citation: shown as a "no citation on file" flag. */
+  noCitation: boolean;
   asOf: string;
   verify: boolean;
   datasetAgeDays: number;
@@ -48,6 +55,7 @@ export interface TpsDeadlineReport {
 }
 
 const LABELS: Record<TpsDeadlineKind, Localized> = {
+  're-registration-open': { en: 'Re-registration period opens', es: 'Abre el periodo de reinscripción' },
   're-registration-close': { en: 'Re-registration period closes', es: 'Cierra el periodo de reinscripción' },
   'ead-auto-extension': {
     en: 'Automatic extension of work permits (EAD) ends',
@@ -80,6 +88,7 @@ export function tpsDeadlinesFor(countryId: string, dataset: TpsDataset, today: s
     untranslated,
     deadlines: entry.status === 'terminated' ? [] : datesOf(entry, dataset.asOf, today),
     citation: entry.citation,
+    noCitation: entry.citation === null,
     asOf: dataset.asOf,
     verify: entry.verify,
     datasetAgeDays: age,
@@ -89,6 +98,7 @@ export function tpsDeadlinesFor(countryId: string, dataset: TpsDataset, today: s
 
 function datesOf(entry: TpsCountry, asOf: string, today: string): TpsDeadline[] {
   const found: [TpsDeadlineKind, string | undefined][] = [
+    ['re-registration-open', entry.reRegistration?.start],
     ['re-registration-close', entry.reRegistration?.end],
     ['ead-auto-extension', entry.eadAutoExtendedTo],
     ['designation-end', entry.endDate],
@@ -97,7 +107,17 @@ function datesOf(entry: TpsCountry, asOf: string, today: string): TpsDeadline[] 
     .filter((pair): pair is [TpsDeadlineKind, string] => pair[1] !== undefined)
     .map(([kind, date]) => {
       const daysLeft = daysBetween(today, date);
-      return { kind, date, label: LABELS[kind], daysLeft, passed: daysLeft < 0, citation: entry.citation, asOf, verify: entry.verify };
+      return {
+        kind,
+        date,
+        label: LABELS[kind],
+        daysLeft,
+        passed: daysLeft < 0,
+        citation: entry.citation,
+        noCitation: entry.citation === null,
+        asOf,
+        verify: entry.verify,
+      };
     })
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -110,7 +130,10 @@ function both(value: TpsText): Localized {
 function cited(entry: TpsCountry): Localized {
   return entry.citation
     ? { en: ` (${entry.citation})`, es: ` (${entry.citation})` }
-    : { en: ' (no Federal Register citation in the dataset)', es: ' (sin cita del Federal Register en los datos)' };
+    : {
+        en: ' (no citation on file: the dataset has no Federal Register notice for this entry)',
+        es: ' (sin cita registrada: los datos no tienen aviso del Federal Register para esta entrada)',
+      };
 }
 
 function effective(entry: TpsCountry): Localized {

@@ -4,7 +4,8 @@ import type { Command } from './vault-commands';
 /** `deadline …` needs no vault: the engine is pure, so paralegals can check a date anywhere. */
 export const deadlineCommands: Record<string, Command> = {
   deadline: {
-    usage: 'deadline --rule ID --trigger YYYY-MM-DD [--mailed] [--days N] [--closure D]... [--json] | --list',
+    usage:
+      'deadline --rule ID --trigger YYYY-MM-DD [--mailed] [--days N] [--closure D]... [--stop FROM:TO]... [--json] | --rule tps-reregistration --country CODE | --list',
     async run(args, io) {
       const r = runDeadlineCommand(args);
       if (r.stdout) io.out(r.stdout.replace(/\n$/, ''));

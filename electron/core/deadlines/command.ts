@@ -1,5 +1,9 @@
 /**
- * `deadline --rule ID --trigger YYYY-MM-DD [--mailed] [--days N] [--closure D]... [--json]`
+ * `deadline --rule ID --trigger YYYY-MM-DD [--mailed] [--days N] [--closure D]... [--stop FROM:TO]... [--json]`
+ * `deadline --rule tps-reregistration --country CODE [--json]`
+ *
+ * Declared federal closures come from the shipped closures dataset (no vault
+ * is opened; an imported dataset applies inside the app and the vault CLI).
  *
  * Returns the exit code and the text instead of printing, so cli.ts decides
  * where output goes and tests call it directly. Exit codes: 0 ok, 2 bad usage,
@@ -7,7 +11,10 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
-import { computeDeadline, listRules, type DeadlineResult } from '../../../shared/deadlines';
+import { computeDeadline, DATASET_RULES, findRule, listRules, type ClockStop, type DeadlineResult } from '../../../shared/deadlines';
+import { tpsDeadlinesFor, TPS_REREGISTRATION_RULE } from '../../../shared/tps';
+import { shippedClosures } from './closures';
+import { shippedDataset } from './tps';
 
 export interface CommandOutput {
   code: number;
@@ -20,7 +27,8 @@ export const EXIT_USAGE = 2;
 export const EXIT_ERROR = 4;
 
 const USAGE = [
-  'Usage: deadline --rule ID --trigger YYYY-MM-DD [--mailed] [--days N] [--closure YYYY-MM-DD]... [--json]',
+  'Usage: deadline --rule ID --trigger YYYY-MM-DD [--mailed] [--days N] [--closure YYYY-MM-DD]... [--stop FROM:TO]... [--json]',
+  '       deadline --rule tps-reregistration --country CODE [--json]',
   '       deadline --list',
 ].join('\n');
 
@@ -30,6 +38,8 @@ const OPTIONS = {
   mailed: { type: 'boolean' },
   days: { type: 'string' },
   closure: { type: 'string', multiple: true },
+  stop: { type: 'string', multiple: true },
+  country: { type: 'string' },
   json: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -44,6 +54,10 @@ export function runDeadlineCommand(args: string[]): CommandOutput {
   }
   if (values.help) return { code: EXIT_OK, stdout: `${USAGE}\n`, stderr: '' };
   if (values.list) return { code: EXIT_OK, stdout: renderRuleList(), stderr: '' };
+  if (values.rule === TPS_REREGISTRATION_RULE) {
+    if (values.country === undefined) return usageError('--country is required for tps-reregistration (for example --country SV).');
+    return tpsWindow(values.country, values.json === true);
+  }
   if (values.rule === undefined || values.trigger === undefined) return usageError('--rule and --trigger are required.');
 
   try {
@@ -54,6 +68,8 @@ export function runDeadlineCommand(args: string[]): CommandOutput {
         mailed: values.mailed === true,
         ...(values.days === undefined ? {} : { days: parseDays(values.days) }),
         ...(values.closure === undefined ? {} : { closures: values.closure }),
+        ...(values.stop === undefined ? {} : { clockStops: values.stop.map(parseStop) }),
+        declared: shippedClosures().closures,
       },
     });
     const stdout = values.json ? `${JSON.stringify(result, null, 2)}\n` : renderText(result);
@@ -84,6 +100,51 @@ function parseDays(text: string): number {
   return Number(text.trim());
 }
 
+/** `--stop 2025-03-01:2025-03-15`: the clock stopped on the first date and ran again on the second. */
+function parseStop(text: string): ClockStop {
+  const m = /^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(text.trim());
+  if (!m)
+    throw new AppError(
+      'INVALID_INPUT',
+      'each --stop is FROM:TO, two YYYY-MM-DD dates (the day the clock stopped and the day it ran again)',
+    );
+  return { from: m[1]!, to: m[2]! };
+}
+
+/** The re-registration window of one country, from the shipped TPS dataset, as two dates. */
+function tpsWindow(country: string, json: boolean): CommandOutput {
+  try {
+    const dataset = shippedDataset();
+    const report = tpsDeadlinesFor(country.trim().toUpperCase(), dataset, dataset.asOf);
+    const window = report.deadlines.filter((d) => d.kind === 're-registration-open' || d.kind === 're-registration-close');
+    const result = {
+      rule: TPS_REREGISTRATION_RULE,
+      country: report.country,
+      name: report.name,
+      asOf: report.asOf,
+      opens: window.find((d) => d.kind === 're-registration-open')?.date ?? null,
+      closes: window.find((d) => d.kind === 're-registration-close')?.date ?? null,
+      citation: report.citation,
+      noCitation: report.noCitation,
+      verify: report.verify,
+      notice: report.notice,
+    };
+    if (json) return { code: EXIT_OK, stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: '' };
+    const lines = [
+      `TPS re-registration window: ${report.name.en} (${report.country})`,
+      result.opens && result.closes ? `Opens: ${result.opens}` : 'No re-registration window in the dataset.',
+      ...(result.closes ? [`Closes: ${result.closes}`] : []),
+      `Citation: ${report.citation ?? 'NO CITATION ON FILE: the dataset has no Federal Register notice for this entry'}`,
+      report.notice.en,
+    ];
+    if (report.verify) lines.push('VERIFY: TPS changes by notice and court order; check uscis.gov/tps before relying on these dates.');
+    return { code: EXIT_OK, stdout: `${lines.join('\n')}\n`, stderr: '' };
+  } catch (err) {
+    const message = err instanceof AppError ? err.message : 'unexpected failure while reading the TPS dataset';
+    return { code: EXIT_ERROR, stdout: '', stderr: `Error: ${firstLine(message)}\n` };
+  }
+}
+
 function usageError(message: string): CommandOutput {
   return { code: EXIT_USAGE, stdout: '', stderr: `Error: ${message}\n${USAGE}\n` };
 }
@@ -93,18 +154,29 @@ function firstLine(text: string): string {
 }
 
 function renderText(r: DeadlineResult): string {
-  const lines = [r.label.en, `Due: ${r.due}`];
-  if (r.ruleDue !== undefined && r.ruleDue !== r.due) lines.push(`Later reading: ${r.ruleDue} (see how it was counted)`);
+  const head = r.dateKind === 'earliest' ? 'Earliest date' : r.dateKind === 'window-opens' ? 'Window opens' : 'Due';
+  const lines = [r.label.en, `${head}: ${r.due}`];
+  if (r.ruleDue !== undefined && r.ruleDue !== r.due) {
+    const settled = findRule(r.rule)?.rollSettled === true;
+    lines.push(
+      settled ? `Rule date: ${r.ruleDue} (the due date above is a safe margin)` : `Later reading: ${r.ruleDue} (see how it was counted)`,
+    );
+  }
   if (r.closureDue !== undefined) lines.push(`If the court closure extends deadlines: ${r.closureDue}`);
   lines.push('How it was counted:', ...r.trail.en.map((l) => `  ${l}`));
-  lines.push(`Citation: ${r.citation}`, `Note: ${r.note.en}`);
+  lines.push(`Citation: ${r.citation}`);
+  if (r.edition) lines.push(`Edition followed: ${r.edition.en}`);
+  lines.push(`Note: ${r.note.en}`);
   if (r.flags.includes('over-max')) lines.push('WARNING: the days entered exceed the legal maximum for this rule.');
   if (r.verify) lines.push('VERIFY: this rule is unsettled or its citation is unconfirmed. Check the current law before relying on it.');
   return `${lines.join('\n')}\n`;
 }
 
 function renderRuleList(): string {
-  const rules = listRules();
-  const width = Math.max(...rules.map((r) => r.id.length));
-  return `${rules.map((r) => `${r.id.padEnd(width)}  ${r.label.en}${r.verify ? ' [verify]' : ''}`).join('\n')}\n`;
+  const rows = [
+    ...listRules().map((r) => ({ id: r.id, text: `${r.label.en}${r.verify ? ' [verify]' : ''}` })),
+    ...DATASET_RULES.map((r) => ({ id: r.id, text: `${r.label.en} [from the TPS dataset: --country CODE]${r.verify ? ' [verify]' : ''}` })),
+  ];
+  const width = Math.max(...rows.map((r) => r.id.length));
+  return `${rows.map((r) => `${r.id.padEnd(width)}  ${r.text}`).join('\n')}\n`;
 }

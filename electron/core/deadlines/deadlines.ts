@@ -14,6 +14,7 @@ import type { DeadlineView, DeadlineViewFlag } from '../../../shared/views';
 import type { Ctx } from '../context';
 import { audit } from '../audit';
 import { recomputeForClosures } from './events';
+import { declaredClosures } from './closures';
 import {
   copiesFor,
   deadlineRow,
@@ -52,6 +53,7 @@ export function previewDeadline(ctx: Ctx, input: { rule: string; trigger: string
       ...(input.mailed === undefined ? {} : { mailed: input.mailed }),
       ...(input.days === undefined ? {} : { days: input.days }),
       ...(closures.length ? { closures } : {}),
+      declared: declaredClosures(ctx),
     },
   });
 }

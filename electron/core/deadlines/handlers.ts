@@ -21,12 +21,17 @@ import { exportIcs } from './ics';
 import type { JobRunner } from '../jobs';
 import { previewImport, storeDataset, tpsStatus } from './tps';
 import { startTpsReconcile } from './tps-job';
+import { tpsAffected } from './tps-affected';
+import { applyClosuresImport, closuresStatus, previewClosuresImport } from './closures';
+import { recomputeForClosures } from './events';
+import { readClosures } from './rows';
 
 type Ops = FeatureHandlers<'events'> &
   FeatureHandlers<'deadlines'> &
   FeatureHandlers<'docket'> &
   FeatureHandlers<'reminders'> &
-  FeatureHandlers<'tps'>;
+  FeatureHandlers<'tps'> &
+  FeatureHandlers<'closures'>;
 
 export function deadlineHandlers(ctx: () => Ctx, jobs: JobRunner): Ops {
   return {
@@ -52,9 +57,13 @@ export function deadlineHandlers(ctx: () => Ctx, jobs: JobRunner): Ops {
     'reminders.due': ({ withinDays, includeNames, today }) => remindersDue(ctx(), withinDays, includeNames, today),
     'tps.status': () => tpsStatus(ctx()),
     'tps.previewImport': ({ json, limit }) => previewImport(ctx(), json, limit),
+    'tps.affected': (q) => tpsAffected(ctx(), q),
     'tps.applyImport': async ({ json }) => {
       const { asOf } = storeDataset(ctx(), json);
       return { asOf, jobId: (await startTpsReconcile(jobs, ctx)).jobId };
     },
+    'closures.status': () => closuresStatus(ctx()),
+    'closures.previewImport': ({ json }) => previewClosuresImport(ctx(), json),
+    'closures.applyImport': ({ json }) => applyClosuresImport(ctx(), json, (c) => recomputeForClosures(c, readClosures(c))),
   };
 }

@@ -3,10 +3,11 @@
  * (event_id, rule_id): recomputing keeps each row's id, writes a row only when
  * something in it changed, and never touches any other row.
  */
-import { computeDeadline } from '../../../shared/deadlines';
+import { computeDeadline, type DeclaredClosure } from '../../../shared/deadlines';
 import { showEn, showEs } from '../../../shared/deadlines/trail';
 import type { DeadlineViewFlag } from '../../../shared/views';
 import { newId, type Ctx } from '../context';
+import { declaredClosures } from './closures';
 import { planFor, type Plan, type PlannedRule } from './mapping';
 import { copiesFor, parseFlags, type DeadlineRow, type EventRow, type PersonFacts } from './rows';
 
@@ -25,8 +26,17 @@ export interface Computed {
   engineFlags: DeadlineViewFlag[];
 }
 
-export function computeRule(p: PlannedRule, trigger: string, closures: readonly string[]): Computed {
-  const r = computeDeadline({ rule: p.rule, trigger, options: { ...p.options, ...(closures.length ? { closures } : {}) } });
+export function computeRule(
+  p: PlannedRule,
+  trigger: string,
+  closures: readonly string[],
+  declared: readonly DeclaredClosure[] = [],
+): Computed {
+  const r = computeDeadline({
+    rule: p.rule,
+    trigger,
+    options: { ...p.options, ...(closures.length ? { closures } : {}), ...(declared.length ? { declared } : {}) },
+  });
   const trail = p.preface ? { en: [p.preface.en, ...r.trail.en], es: [p.preface.es, ...r.trail.es] } : r.trail;
   return {
     rule_id: r.rule,
@@ -156,7 +166,11 @@ export function syncEventDeadlines(
   const changes = noChanges();
   const existing = ctx.db.prepare('SELECT * FROM deadlines WHERE event_id = ?').all(ev.id) as DeadlineRow[];
   const byKey = new Map(existing.map((r) => [r.rule_id ?? '', r]));
-  const desired: Array<{ key: string; c: Computed }> = plan.rules.map((p) => ({ key: p.rule, c: computeRule(p, ev.date, closures) }));
+  const declared = declaredClosures(ctx);
+  const desired: Array<{ key: string; c: Computed }> = plan.rules.map((p) => ({
+    key: p.rule,
+    c: computeRule(p, ev.date, closures, declared),
+  }));
   if (plan.fixed) desired.push({ key: '', c: computeFixed(plan.fixed) });
   const copies = copiesFor(facts, ev.case_id);
   const now = ctx.now();

@@ -35,6 +35,7 @@ import {
   tpsDeadlinesFor,
   datasetAgeDays,
   STALE_AFTER_DAYS,
+  TPS_REREGISTRATION_RULE,
   type TpsCountry,
   type TpsDataset,
   type TpsDeadline,
@@ -47,7 +48,13 @@ import { parseFlags, personName } from './rows';
 const APPLIED_KEY = 'tps.applied';
 /** Negative: KiB (SQLite's convention). */
 const BULK_CACHE_KIB = -131072;
-const KINDS = new Set(['re-registration-close', 'ead-auto-extension', 'designation-end']);
+const KINDS = new Set(['re-registration-open', 're-registration-close', 'ead-auto-extension', 'designation-end']);
+/** The window's two dates carry the rule id `tps-reregistration`, so the docket and the CLI name the rule. */
+const RULE_OF_KIND: Record<string, string> = {
+  're-registration-open': TPS_REREGISTRATION_RULE,
+  're-registration-close': TPS_REREGISTRATION_RULE,
+};
+export const NO_CITATION = 'No citation on file (no Federal Register notice in the TPS dataset): verify';
 
 export interface Active {
   key: string;
@@ -96,6 +103,7 @@ interface Wanted {
   ref: string;
   country: string;
   kind: string;
+  ruleId: string | null;
   date: string;
   label: string;
   trail: string;
@@ -104,10 +112,10 @@ interface Wanted {
   sig: string;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Country text as typed in intake ('SV', 'El Salvador', 'haiti') to dataset entries. */
-function countryIndex(dataset: TpsDataset): Map<string, TpsCountry[]> {
+export function countryIndex(dataset: TpsDataset): Map<string, TpsCountry[]> {
   const index = new Map<string, TpsCountry[]>();
   const put = (key: string, c: TpsCountry) => {
     const k = fold(key);
@@ -129,6 +137,11 @@ function countryIndex(dataset: TpsDataset): Map<string, TpsCountry[]> {
 
 function kindLine(d: TpsDeadline, entry: TpsCountry): Localized {
   switch (d.kind) {
+    case 're-registration-open':
+      return {
+        en: `Re-registration period: ${entry.reRegistration?.start} to ${entry.reRegistration?.end}; it opens on ${showEn(d.date)}. Applications sent before it opens are rejected.`,
+        es: `Periodo de reinscripción: del ${entry.reRegistration?.start} al ${entry.reRegistration?.end}; abre el ${showEs(d.date)}. Las solicitudes enviadas antes de que abra se rechazan.`,
+      };
     case 're-registration-close':
       return {
         en: `Re-registration period: ${entry.reRegistration?.start} to ${entry.reRegistration?.end}; it closes on ${showEn(d.date)}.`,
@@ -150,7 +163,7 @@ function kindLine(d: TpsDeadline, entry: TpsCountry): Localized {
 function wantedFor(entry: TpsCountry, dataset: TpsDataset): Wanted[] {
   // Computed as of the dataset's own date, so the text is the same whatever day it runs.
   const report = tpsDeadlinesFor(entry.country, dataset, dataset.asOf);
-  const citation = entry.citation ?? 'No Federal Register citation in the dataset';
+  const citation = entry.citation ?? NO_CITATION;
   return report.deadlines
     .filter((d) => KINDS.has(d.kind) && d.date >= dataset.asOf)
     .map((d) => {
@@ -162,16 +175,38 @@ function wantedFor(entry: TpsCountry, dataset: TpsDataset): Wanted[] {
         // Where the designation stands, its citation and the dataset's as-of date (and "verify" when the entry says so).
         report.notice,
         kindLine(d, entry),
-        { en: `Due: ${showEn(d.date)}.`, es: `Fecha límite: ${showEs(d.date)}.` },
+        ...(entry.citation === null
+          ? [
+              {
+                en: 'No citation on file: the dataset has no Federal Register notice for this entry. Verify the dates on uscis.gov/tps before advising.',
+                es: 'Sin cita registrada: los datos no tienen aviso del Federal Register para esta entrada. Verifique las fechas en uscis.gov/tps antes de asesorar.',
+              },
+            ]
+          : []),
+        d.kind === 're-registration-open'
+          ? { en: `Window opens: ${showEn(d.date)}.`, es: `Se abre el periodo: ${showEs(d.date)}.` }
+          : { en: `Due: ${showEn(d.date)}.`, es: `Fecha límite: ${showEs(d.date)}.` },
       ];
       const label = JSON.stringify({ en: `${d.label.en} (TPS ${entry.name.en})`, es: `${d.label.es} (TPS ${entry.name.es})` });
       const trail = JSON.stringify({ en: lines.map((l) => l.en), es: lines.map((l) => l.es) });
       const verify = entry.verify || entry.citation === null ? 1 : 0;
+      const ruleId = RULE_OF_KIND[d.kind] ?? null;
       const sig = createHash('sha256')
-        .update(JSON.stringify([label, trail, citation, verify]))
+        .update(JSON.stringify([label, trail, citation, verify, ruleId]))
         .digest('base64url')
         .slice(0, 22);
-      return { ref: `${entry.country}:${d.kind}`, country: entry.country, kind: d.kind, date: d.date, label, trail, citation, verify, sig };
+      return {
+        ref: `${entry.country}:${d.kind}`,
+        country: entry.country,
+        kind: d.kind,
+        ruleId,
+        date: d.date,
+        label,
+        trail,
+        citation,
+        verify,
+        sig,
+      };
     });
 }
 
@@ -277,10 +312,10 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: Scope, dryRun: boolean)
   const ins = ctx.db.prepare(
     `INSERT INTO deadlines(id, person_id, case_id, event_id, rule_id, tps_ref, source, label, due, computed_due, trail, citation, note, verify, flags, status,
        person_name, detained, assignee, case_type, sig, version, created_at, created_by, updated_at, updated_by)
-     VALUES (?, ?, NULL, NULL, NULL, ?, 'tps', ?, ?, ?, ?, ?, NULL, ?, '[]', 'open', ?, ?, ?, 'tps', ?, 1, ?, ?, ?, ?)`,
+     VALUES (?, ?, NULL, NULL, ?, ?, 'tps', ?, ?, ?, ?, ?, NULL, ?, '[]', 'open', ?, ?, ?, 'tps', ?, 1, ?, ?, ?, ?)`,
   );
   const upd = ctx.db.prepare(
-    `UPDATE deadlines SET label = ?, computed_due = ?, due = coalesce(override_due, ?), trail = ?, citation = ?, verify = ?, sig = ?, flags = ?,
+    `UPDATE deadlines SET rule_id = ?, label = ?, computed_due = ?, due = coalesce(override_due, ?), trail = ?, citation = ?, verify = ?, sig = ?, flags = ?,
        status = ?, done_at = ?, done_by = ?, person_name = ?, detained = ?, assignee = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
   );
   const del = ctx.db.prepare('DELETE FROM deadlines WHERE id = ?');
@@ -306,6 +341,7 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: Scope, dryRun: boolean)
           ins.run(
             newId(),
             personId,
+            w.ruleId,
             w.ref,
             w.label,
             w.date,
@@ -343,6 +379,7 @@ function reconcile(ctx: Ctx, dataset: TpsDataset, scope: Scope, dryRun: boolean)
       out.updated += 1;
       if (!dryRun) {
         upd.run(
+          w.ruleId,
           w.label,
           w.date,
           w.date,
@@ -488,7 +525,22 @@ export function previewImport(ctx: Ctx, json: string, limit: number): TpsImportP
     deadlinesChanged: people.reduce((n, p) => n + p.changes.length, 0),
     people: people.slice(0, limit),
     truncated: people.length > limit,
+    byChange: changeCounts(people),
   };
+}
+
+/** How many people each distinct change touches ("SV re-registration close: Mar 9 → Sep 9, 120 people"). */
+function changeCounts(people: ReadonlyArray<{ changes: readonly TpsDeadlineChange[] }>): TpsImportPreview['byChange'] {
+  const counts = new Map<string, TpsDeadlineChange & { people: number }>();
+  for (const p of people) {
+    for (const c of p.changes) {
+      const key = JSON.stringify([c.country, c.kind, c.before, c.after]);
+      const seen = counts.get(key);
+      if (seen) seen.people += 1;
+      else counts.set(key, { ...c, people: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.people - a.people || a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind));
 }
 
 /**

@@ -123,12 +123,13 @@ describe('TPS import', () => {
       asOf: '2026-06-01',
       currentAsOf: '2026-05-01',
       peopleAffected: 3,
-      deadlinesChanged: 9,
+      deadlinesChanged: 12,
       truncated: false,
     });
     expect(preview.people.map((p) => p.personId).sort()).toEqual([...svIds].sort());
     expect(preview.people[0]!.changes).toEqual(
       expect.arrayContaining([
+        { country: 'SV', kind: 're-registration-open', before: null, after: '2026-06-01' },
         { country: 'SV', kind: 're-registration-close', before: null, after: '2026-08-03' },
         { country: 'SV', kind: 'ead-auto-extension', before: null, after: '2027-03-09' },
         { country: 'SV', kind: 'designation-end', before: '2026-09-09', after: '2027-09-09' },
@@ -142,15 +143,18 @@ describe('TPS import', () => {
     // The dataset is stored at once; the deadlines follow in the background job (waited for by state, not time).
     expect(await settled(core, started.jobId)).toMatchObject({ kind: 'tps.reconcile', state: 'done', progress: 1 });
     const applied = await core.call('jobs.result', { jobId: started.jobId });
-    expect(applied).toMatchObject({ kind: 'tps.reconcile', result: { asOf: '2026-06-01', peopleAffected: 3, created: 6, removed: 0 } });
+    expect(applied).toMatchObject({ kind: 'tps.reconcile', result: { asOf: '2026-06-01', peopleAffected: 3, created: 9, removed: 0 } });
     expect(applied.kind === 'tps.reconcile' && applied.result.updated).toBe(4); // three SV end dates moved, the UA one only has a new as-of in its trail
 
     const sv0 = await tpsOf(svIds[0]!);
-    expect(sv0.map((d) => [d.label.en, d.due])).toEqual([
-      ['Re-registration period closes (TPS El Salvador)', '2026-08-03'],
-      ['Automatic extension of work permits (EAD) ends (TPS El Salvador)', '2027-03-09'],
-      ['TPS designation ends (TPS El Salvador)', '2027-09-09'],
+    // The re-registration window is two deadlines of the rule tps-reregistration: the day it opens and the day it closes.
+    expect(sv0.map((d) => [d.label.en, d.due, d.ruleId])).toEqual([
+      ['Re-registration period opens (TPS El Salvador)', '2026-06-01', 'tps-reregistration'],
+      ['Re-registration period closes (TPS El Salvador)', '2026-08-03', 'tps-reregistration'],
+      ['Automatic extension of work permits (EAD) ends (TPS El Salvador)', '2027-03-09', null],
+      ['TPS designation ends (TPS El Salvador)', '2027-09-09', null],
     ]);
+    expect(sv0[0]!.trail.en.at(-1)).toBe('Window opens: Mon, Jun 1, 2026.');
     const end0 = sv0.find((d) => d.id === oldEnd!.id)!;
     expect(end0).toMatchObject({ status: 'open', doneAt: null, citation: '91 FR 99999' });
     expect(end0.flags).toContain('changed-after-done');

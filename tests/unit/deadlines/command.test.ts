@@ -22,15 +22,19 @@ describe('deadline command', () => {
     const result = JSON.parse(out.stdout);
     expect(result.due).toBe('2025-11-26');
     expect(result.ruleDue).toBe('2025-11-28');
-    expect(result.citation).toBe('Immigration Court Practice Manual ch. 3.1(b)');
+    expect(result.citation).toBe('EOIR Policy Manual, Part II (Immigration Court Practice Manual), ch. 3.1(b)');
+    expect(result.edition.en).toContain('PM 25-21 (February 2025)');
     expect(result.trail.en.length).toBeGreaterThan(3);
   });
 
-  it('shows the later reading and a verify warning for the one-year deadline', () => {
+  it('shows the rule date of the one-year deadline (8 CFR 208.4(a)(2)(ii)), and verify only for a February 29 arrival', () => {
     const out = run('--rule', 'asylum-one-year', '--trigger', '2025-01-18');
     expect(out.stdout).toContain('Due: 2026-01-16');
-    expect(out.stdout).toContain('Later reading: 2026-01-20');
-    expect(out.stdout).toContain('VERIFY:');
+    expect(out.stdout).toContain('Rule date: 2026-01-20');
+    expect(out.stdout).not.toContain('VERIFY:');
+    const leap = run('--rule', 'asylum-one-year', '--trigger', '2028-02-29');
+    expect(leap.stdout).toContain('Due: 2029-02-28');
+    expect(leap.stdout).toContain('VERIFY:');
   });
 
   it('passes --mailed, --days and --closure through', () => {
@@ -47,7 +51,9 @@ describe('deadline command', () => {
     const out = run('--list');
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^bia-appeal +Appeal to the BIA/m);
-    expect(out.stdout).toMatch(/^asylum-one-year .*\[verify\]$/m);
+    expect(out.stdout).toMatch(/^reasonable-fear-review .*\[verify\]$/m);
+    expect(out.stdout).toMatch(/^asylum-one-year +Asylum application one-year deadline \(Form I-589\)$/m);
+    expect(out.stdout).toMatch(/^tps-reregistration +TPS re-registration window .*--country CODE/m);
   });
 
   it.each([

@@ -36,13 +36,10 @@ describe('rules', () => {
     }
   });
 
-  it('add mailing days only to USCIS notices (8 CFR 103.8(b))', () => {
-    expect(
-      rules
-        .filter((r) => r.mailingAddsDays > 0)
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual(['i-290b', 'uscis-noid', 'uscis-rfe']);
+  it('add mailing days only to USCIS and DHS decisions served under 8 CFR 103.8(b)', () => {
+    const mailed = rules.filter((r) => r.mailingAddsDays > 0);
+    expect(mailed.map((r) => r.id).sort()).toEqual(['eoir-29', 'i-290b', 'n-336', 'uscis-noid', 'uscis-rfe']);
+    for (const r of mailed) expect(r.citation, r.id).toContain('8 CFR 103.8(b)');
   });
 
   it('cite the regulation each required rule rests on', () => {
@@ -65,7 +62,15 @@ describe('rules', () => {
       .filter((r) => r.verify)
       .map((r) => r.id)
       .sort();
-    expect(verify).toEqual(['asylum-one-year', 'credible-fear-review']);
+    expect(verify).toEqual([
+      'asylum-ead-eligible',
+      'asylum-ead-file',
+      'credible-fear-review',
+      'foia-appeal',
+      'pfr-brief',
+      'pfr-record',
+      'reasonable-fear-review',
+    ]);
   });
 });
 
@@ -306,7 +311,10 @@ describe('trail', () => {
     const text = r.trail.en.join('\n');
     expect(text).toContain('Sun, Jan 18, 2026 is a Sunday and Mon, Jan 19, 2026 is Birthday of Martin Luther King, Jr. (federal holiday).');
     expect(text).toContain('Safe due date: the business day before, Fri, Jan 16, 2026.');
-    expect(text).toContain('(not settled): Tue, Jan 20, 2026.');
+    expect(text).toContain(
+      'Rule date: 8 CFR 208.4(a)(2)(ii); 8 CFR 1208.4(a)(2)(ii) runs the period to the end of the next business day, Tue, Jan 20, 2026.',
+    );
+    expect(text).not.toContain('not settled');
   });
 
   it('states the mailing days it added', () => {

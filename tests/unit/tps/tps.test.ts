@@ -122,6 +122,7 @@ describe('tpsDeadlinesFor', () => {
     expect(report.status).toBe('extended');
     expect(report.verify).toBe(true);
     expect(report.deadlines.map((d) => [d.kind, d.date, d.passed, d.daysLeft])).toEqual([
+      ['re-registration-open', '2025-01-17', true, -363],
       ['re-registration-close', '2025-03-18', true, -303],
       ['ead-auto-extension', '2026-03-09', false, 53],
       ['designation-end', '2026-09-09', false, 237],
@@ -161,7 +162,18 @@ describe('tpsDeadlinesFor', () => {
     expect(haiti.notice.en).toContain('Miot v. Trump');
     const yemen = tpsDeadlinesFor('YE', shipped(), '2026-05-10');
     expect(yemen.citation).toBeNull();
-    expect(yemen.notice.en).toContain('no Federal Register citation in the dataset');
+    expect(yemen.notice.en).toContain('no citation on file');
+    expect(yemen.notice.es).toContain('sin cita registrada');
+    expect(yemen.noCitation).toBe(true);
+    expect(haiti.noCitation).toBe(false);
+  });
+
+  it.each(['YE', 'SO', 'ET', 'MM', 'SS', 'LB'])('flags %s as "no citation on file" in the report and on each of its dates', (country) => {
+    const report = tpsDeadlinesFor(country, shipped(), '2026-05-10');
+    expect(report.citation).toBeNull();
+    expect(report.noCitation).toBe(true);
+    expect(report.notice.en).toContain('(no citation on file: the dataset has no Federal Register notice for this entry)');
+    for (const d of report.deadlines) expect(d.noCitation, d.kind).toBe(true);
   });
 
   it('refuses an unknown country and a bad date', () => {

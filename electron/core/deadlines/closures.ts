@@ -1,0 +1,138 @@
+/**
+ * Declared federal closures (executive orders) for every computation.
+ *
+ * - The active dataset is the shipped file in resources/closures/ or the one
+ *   imported into the vault (meta 'closures.dataset'), whichever has the
+ *   later as-of date; an import older than the active one is refused, as for TPS.
+ * - An import is validated, previewed (closures added and removed) and then
+ *   applied: stored and, in the same transaction, every event with an open
+ *   deadline is recomputed, so rules counted under FRAP 26(a)(6)(B) roll over
+ *   a new closure and the others flag it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../../shared/errors';
+import {
+  diffClosures,
+  parseClosuresDataset,
+  type ClosuresDataset,
+  type ClosuresImportPreview,
+  type ClosuresImportResult,
+  type ClosuresStatusView,
+  type DeclaredClosure,
+} from '../../../shared/deadlines';
+import type { Ctx } from '../context';
+import { audit } from '../audit';
+
+const KEY = 'closures.dataset';
+
+interface Active {
+  dataset: ClosuresDataset;
+  source: 'shipped' | 'imported';
+  importedAt: string | null;
+  importedBy: string | null;
+}
+
+interface Stored {
+  data: ClosuresDataset;
+  importedAt: string;
+  importedBy: string;
+}
+
+let shippedCache: { dir: string; dataset: ClosuresDataset } | null = null;
+let storedCache: { text: string; stored: Stored } | null = null;
+
+export function defaultClosuresDir(): string {
+  return fileURLToPath(new URL('../../../resources/closures/', import.meta.url));
+}
+
+/** The shipped dataset with the latest as-of date among resources/closures/*.json. */
+export function shippedClosures(dir = defaultClosuresDir()): ClosuresDataset {
+  if (shippedCache?.dir === dir) return shippedCache.dataset;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  const sets = files.map((f) => parseClosuresDataset(JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown));
+  const best = sets.sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0))[0];
+  if (!best) throw new AppError('NOT_FOUND', 'No closures dataset ships with this build.');
+  shippedCache = { dir, dataset: best };
+  return best;
+}
+
+function stored(ctx: Ctx): Stored | null {
+  const row = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
+  if (!row) return null;
+  if (storedCache?.text === row.value) return storedCache.stored;
+  const raw = JSON.parse(row.value) as { data: unknown; importedAt: string; importedBy: string };
+  const value = { data: parseClosuresDataset(raw.data), importedAt: raw.importedAt, importedBy: raw.importedBy };
+  storedCache = { text: row.value, stored: value };
+  return value;
+}
+
+export function activeClosures(ctx: Ctx): Active {
+  const shipped = shippedClosures();
+  const imported = stored(ctx);
+  if (!imported || imported.data.asOf < shipped.asOf) return { dataset: shipped, source: 'shipped', importedAt: null, importedBy: null };
+  return { dataset: imported.data, source: 'imported', importedAt: imported.importedAt, importedBy: imported.importedBy };
+}
+
+/** What every computation in this vault passes to the engine as `declared`. */
+export function declaredClosures(ctx: Ctx): readonly DeclaredClosure[] {
+  return activeClosures(ctx).dataset.closures;
+}
+
+export function closuresStatus(ctx: Ctx): ClosuresStatusView {
+  const a = activeClosures(ctx);
+  return {
+    asOf: a.dataset.asOf,
+    source: a.source,
+    sourceNote: a.dataset.source,
+    importedAt: a.importedAt,
+    importedBy: a.importedBy,
+    closures: a.dataset.closures,
+  };
+}
+
+function parseImport(json: string): ClosuresDataset {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new AppError('INVALID_INPUT', 'The closures file is not valid JSON.');
+  }
+  return parseClosuresDataset(raw);
+}
+
+function refuseOlder(next: ClosuresDataset, active: ClosuresDataset): void {
+  if (next.asOf < active.asOf) {
+    throw new AppError('INVALID_INPUT', `This closures file is as of ${next.asOf}, older than the one in use (${active.asOf}).`, {
+      asOf: next.asOf,
+      currentAsOf: active.asOf,
+    });
+  }
+}
+
+/** Validates a file and says which closures it adds and removes, writing nothing. */
+export function previewClosuresImport(ctx: Ctx, json: string): ClosuresImportPreview {
+  const next = parseImport(json);
+  const active = activeClosures(ctx).dataset;
+  refuseOlder(next, active);
+  return { asOf: next.asOf, currentAsOf: active.asOf, closures: next.closures.length, ...diffClosures(active, next) };
+}
+
+/**
+ * Stores the file and recomputes the deadlines that depend on it, in one
+ * transaction: a failure leaves the previous dataset and every deadline as they were.
+ * `recompute` is the events service's closure recompute (passed in to keep this module free of it).
+ */
+export function applyClosuresImport(ctx: Ctx, json: string, recompute: (ctx: Ctx) => number): ClosuresImportResult {
+  const next = parseImport(json);
+  refuseOlder(next, activeClosures(ctx).dataset);
+  const value = JSON.stringify({ data: next, importedAt: ctx.now(), importedBy: ctx.actor });
+  const recomputed = ctx.db.transaction(() => {
+    ctx.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, value);
+    const n = recompute(ctx);
+    audit(ctx, 'closures.import', 'meta', KEY, { asOf: next.asOf, closures: next.closures.length, recomputed: n });
+    return n;
+  })();
+  return { asOf: next.asOf, recomputed };
+}
