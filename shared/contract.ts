@@ -244,6 +244,7 @@ import type {
   EventView,
   IcsExport,
   ReminderList,
+  TpsAffectedView,
   TpsImportPreview,
   TpsImportResult,
   TpsStatusView,
@@ -421,6 +422,22 @@ function deadlineOps() {
     'tps.previewImport': op(
       z.object({ json: z.string().max(5_000_000), limit: z.number().int().min(0).max(100_000).default(1000) }).strict(),
       returns<TpsImportPreview>(),
+    ),
+    /**
+     * Who each TPS country affects: the people whose TPS country it is, with their re-registration and work-permit
+     * dates (the TPS page; a "TPS drive" batch fill). `country` is a dataset id ('SV'); `limit` caps each country's list.
+     */
+    'tps.affected': op(
+      z
+        .object({
+          country: z
+            .string()
+            .regex(/^[A-Z]{2}(-\d{4})?$/, { message: 'option.invalid' })
+            .optional(),
+          limit: z.number().int().min(1).max(100_000).default(1000),
+        })
+        .strict(),
+      returns<TpsAffectedView>(),
     ),
     /** Stores the dataset and starts the 'tps.reconcile' job that brings everyone's TPS deadlines in step. */
     'tps.applyImport': op(z.object({ json: z.string().max(5_000_000) }).strict(), returns<TpsImportResult>()),

@@ -285,6 +285,41 @@ export interface TpsAffectedView {
   countries: TpsAffectedCountry[];
 }
 
+/** One person a TPS country affects (tps.affected): their dates, for the TPS page and a "TPS drive" batch fill. */
+export interface TpsAffectedPerson {
+  personId: string;
+  givenName: string;
+  familyName: string;
+  detained: boolean;
+  /** The record's TPS status as typed in intake (eligible, pending, granted, expired), or null. */
+  tpsStatus: string | null;
+  /** The person's open re-registration deadline (their override when one was set), or null when none is open. */
+  reRegistrationDue: string | null;
+  /** The work permit (EAD) expiry on the record, or null. */
+  eadExpiry: string | null;
+  /** Until when the country's automatic EAD extension runs (the dataset's date), or null. */
+  eadAutoExtendedTo: string | null;
+}
+
+/** One TPS country of the active dataset with the people in the vault whose TPS country it is. */
+export interface TpsAffectedCountry {
+  country: string;
+  name: Localized;
+  status: string;
+  reRegistration: { start: string; end: string } | null;
+  eadAutoExtendedTo: string | null;
+  endDate: string | null;
+  /** Everyone it affects; `people` holds the first `limit` of them, by family name. */
+  total: number;
+  people: TpsAffectedPerson[];
+  truncated: boolean;
+}
+
+export interface TpsAffectedView {
+  asOf: string;
+  countries: TpsAffectedCountry[];
+}
+
 export interface TpsDeadlineChange {
   country: string;
   kind: string;
@@ -300,6 +335,8 @@ export interface TpsImportPreview {
   deadlinesChanged: number;
   people: Array<{ personId: string; changes: TpsDeadlineChange[] }>;
   truncated: boolean;
+  /** Each distinct change (country, kind, before → after) with how many people it touches, most people first. */
+  byChange: Array<TpsDeadlineChange & { people: number }>;
   /** Each distinct change (country, kind, before → after) with how many people it touches, most people first. */
   byChange: Array<TpsDeadlineChange & { people: number }>;
 }
