@@ -221,6 +221,8 @@ export const contract = {
   ...deadlineOps(),
   ...formOps(),
   ...jobOps(),
+  ...reportOps(),
+  ...backupOps(),
 } as const;
 
 export type Contract = typeof contract;
@@ -568,7 +570,7 @@ import type { JobKind, JobResult, JobStatus } from './views';
 
 function jobOps() {
   const jobRef = z.object({ jobId: id }).strict();
-  const kinds = ['forms.batch', 'import.commit', 'tps.reconcile'] as const satisfies readonly JobKind[];
+  const kinds = ['forms.batch', 'import.commit', 'tps.reconcile', 'backup.create'] as const satisfies readonly JobKind[];
   return {
     'jobs.status': op(jobRef, returns<JobStatus>()),
     /** The jobs the core holds now (running or finished, not discarded), e.g. the TPS reconcile started at unlock. */
@@ -582,5 +584,116 @@ function jobOps() {
     'jobs.cancel': op(jobRef, returns<JobStatus>()),
     /** Drops a finished job and whatever it holds in memory (PDFs); a running one is cancelled first. */
     'jobs.discard': op(jobRef, returns<{ discarded: true }>()),
+  };
+}
+
+// ---- Backups (issue 11): electron/core/backup ----
+import type { BackupFileView, BackupStatus } from './views';
+
+function backupOps() {
+  const keepCount = (max: number) => z.number().int().min(0).max(max);
+  const settings = z
+    .object({
+      /** A full path; null turns automatic backups off. */
+      folder: z.string().min(1).max(4096).nullable(),
+      intervalHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 31),
+      keep: z.object({ daily: keepCount(366), weekly: keepCount(520), monthly: keepCount(1200) }).strict(),
+    })
+    .strict();
+  return {
+    /** Folder, interval, rotation, the last good backup, whether it is stale, and why the last automatic one failed. */
+    'backup.status': op(empty, returns<BackupStatus>()),
+    'backup.setSettings': op(settings, returns<BackupStatus>()),
+    /** Backs up now into the folder: a job (phases snapshot, check, seal); its result is the file written. */
+    'backup.start': op(empty, returns<JobStarted>()),
+    /** The backups in the folder, newest first (BACKUP_FOLDER_UNAVAILABLE when it is missing). */
+    'backup.list': op(empty, returns<BackupFileView[]>()),
+  };
+}
+
+// ---- Reports: dashboard, funder statistics, case closing, summaries, exports (issue 13; electron/core/reports) ----
+import type { CaseClosingView, CaseloadView, ExportColumn, ExportFile, ExportKind, ReportCodes, StatsView, TrainingView } from './views';
+import { CASE_OUTCOMES, EXPORT_KINDS } from './views';
+
+function reportOps() {
+  const date = z.string().max(10).refine(isValidDate, { message: 'date.invalid' });
+  const text = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .refine((s) => !/[\p{Cc}]/u.test(s), { message: 'text.invalidCharacters' })
+      .transform((s) => s.normalize('NFC'));
+  const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$/, { message: 'reports.codeInvalid' });
+  const funder = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 .-]{0,39}$/, { message: 'reports.funderInvalid' });
+  const lang = z.enum(['en', 'es']);
+  const columns = z
+    .array(z.string().regex(/^[a-z_]{1,40}$/))
+    .min(1)
+    .max(100);
+  return {
+    /** The dashboard's numbers; `today` for tests and the CLI. */
+    'reports.caseload': op(z.object({ today: date.optional() }).strict(), returns<CaseloadView>()),
+    /** Counts for a date range with small-cell suppression (cells under minCell hidden, with their complements). */
+    'reports.stats': op(
+      z
+        .object({ from: date, to: date, minCell: z.number().int().min(1).max(20).default(5) })
+        .strict()
+        .refine((q) => q.from <= q.to, { message: 'reports.rangeBackwards', path: ['to'] }),
+      returns<StatsView>(),
+    ),
+    'reports.codes': op(empty, returns<ReportCodes>()),
+    'reports.addCode': op(
+      z.object({ funder, list: z.enum(['closure', 'problem']), code, labelEn: text(200), labelEs: text(200) }).strict(),
+      returns<ReportCodes>(),
+    ),
+    /** Records the outcome, closing date and funder codes, and sets the case's status to closed (version checked). */
+    'reports.closeCase': op(
+      z
+        .object({
+          caseId: id,
+          version,
+          closedOn: date,
+          outcome: z.enum(CASE_OUTCOMES),
+          closureCategory: code.optional(),
+          problemCode: code.optional(),
+          funderCodes: z.record(funder, code).default({}),
+        })
+        .strict(),
+      returns<CaseClosingView>(),
+    ),
+    'reports.closing': op(z.object({ caseId: id }).strict(), returns<CaseClosingView | null>()),
+    'reports.trainings': op(empty, returns<TrainingView[]>()),
+    'reports.addTraining': op(z.object({ date, place: text(200), organizer: text(200).optional() }).strict(), returns<TrainingView>()),
+    'reports.tagTraining': op(
+      z.object({ personIds: z.array(id).min(1).max(100_000), trainingId: id.nullable() }).strict(),
+      returns<{ tagged: number }>(),
+    ),
+    /** A case summary PDF for one person (or one case of theirs); recorded in the case history by reports.recordDelivery once saved. */
+    'reports.summary': op(z.object({ personId: id, caseId: id.optional(), lang }).strict(), returns<FilledPdf>()),
+    /** Summaries for many people as a job: one PDF for all ('combined') or one per person ('each'); fetch with jobs.result. */
+    'reports.summaryBatch': op(
+      z.object({ personIds: z.array(id).min(1).max(formLimits().maxBatchPeople), lang, mode: z.enum(['combined', 'each']) }).strict(),
+      returns<JobStarted>(),
+    ),
+    'reports.recordDelivery': op(z.object({ token: id }).strict(), returns<{ fillId: string }>()),
+    'reports.exportColumns': op(empty, returns<Record<ExportKind, ExportColumn[]>>()),
+    /** One kind as CSV (UTF-8 with BOM, formula-safe); `columns` in the order wanted, all when left out. */
+    'reports.exportCsv': op(z.object({ what: z.enum(EXPORT_KINDS), columns: columns.optional() }).strict(), returns<ExportFile>()),
+    /** Every kind (or those named) as one XLSX workbook, a sheet each. */
+    'reports.exportXlsx': op(
+      z
+        .object({
+          kinds: z.array(z.enum(EXPORT_KINDS)).min(1).max(EXPORT_KINDS.length).optional(),
+          columns: z.partialRecord(z.enum(EXPORT_KINDS), columns).optional(),
+        })
+        .strict(),
+      returns<ExportFile>(),
+    ),
   };
 }

@@ -493,7 +493,7 @@ export interface BatchItem {
 export interface JobStatus {
   jobId: string;
 /** Every kind of long work the core runs through its one job runner (electron/core/jobs). */
-export type JobKind = 'forms.batch' | 'import.commit' | 'tps.reconcile';
+export type JobKind = 'forms.batch' | 'import.commit' | 'tps.reconcile' | 'backup.create';
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 /** What a start operation (forms.batchStart, import.commit, tps.applyImport) hands back. */
@@ -541,4 +541,76 @@ export interface TpsReconcileResult {
 
 /** jobs.result: a batch's PDF by index, or a finished job's value. */
 export type JobResult =
-  BatchPdfResult | { kind: 'import.commit'; result: ImportResult } | { kind: 'tps.reconcile'; result: TpsReconcileResult };
+  | BatchPdfResult
+  | { kind: 'import.commit'; result: ImportResult }
+  | { kind: 'tps.reconcile'; result: TpsReconcileResult }
+  | { kind: 'backup.create'; result: BackupWritten };
+
+// ---- Backups (issue 11; electron/core/backup) ----
+
+/** Which part of a backup file failed its check (BACKUP_DAMAGED details.part). */
+export type BackupDamagePart = 'not-a-backup' | 'truncated' | 'header' | 'keyslots' | 'payload' | 'integrity' | 'contents';
+
+export interface BackupKeep {
+  daily: number;
+  weekly: number;
+  monthly: number;
+}
+
+export interface BackupSettings {
+  /** Absolute path of the folder automatic backups go to (a USB stick, a share); null = no automatic backups. */
+  folder: string | null;
+  /** At most one automatic backup per this many hours (besides the ones at lock and quit). */
+  intervalHours: number;
+  keep: BackupKeep;
+}
+
+/** Why the last automatic backup did not happen, said at the next unlock. */
+export interface BackupProblem {
+  code: string;
+  at: string;
+  /** 'lock' (at lock or quit), 'interval', 'manual'. */
+  when: 'lock' | 'interval' | 'manual';
+}
+
+export interface BackupWritten {
+  /** Absolute path of the file written (verified before it got its final name). */
+  file: string;
+  createdAt: string;
+  size: number;
+  /** Backups the rotation removed from the folder. */
+  removed: number;
+}
+
+export interface BackupStatus {
+  settings: BackupSettings;
+  /** The newest backup written and verified by this vault. */
+  last: { file: string; at: string; size: number } | null;
+  /** True when there is no verified backup newer than the interval plus one day (or none at all, with a folder set). */
+  stale: boolean;
+  problem: BackupProblem | null;
+}
+
+export interface BackupFileView {
+  file: string;
+  vaultId: string | null;
+  createdAt: string | null;
+  size: number;
+  /** 'verified': written and verified by Amparo; 'failed': failed its verification; 'damaged': its structure or header is broken now. */
+  status: 'verified' | 'failed' | 'damaged';
+}
+
+export interface BackupCheck {
+  check: 'structure' | 'header' | 'keyslots' | 'payload' | 'key' | 'integrity' | 'contents';
+  ok: boolean;
+}
+
+export interface BackupVerifyReport {
+  ok: boolean;
+  vaultId: string | null;
+  createdAt: string | null;
+  schemaVersion: number | null;
+  checks: BackupCheck[];
+  /** What failed, when something did. */
+  failed?: { part: BackupDamagePart; message: string };
+}

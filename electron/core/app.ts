@@ -19,6 +19,11 @@ import { storageError } from './db/connection';
 import { JobRunner } from './jobs';
 import { jobHandlers } from './jobs/handlers';
 import { catchUpTps } from './deadlines/tps-job';
+import { backupHandlers, maybeStartScheduled, type BackupDeps } from './backup/handlers';
+import { backupNow, getSettings } from './backup/service';
+
+/** How often the core checks whether an interval backup is due (the interval itself is the lead's setting). */
+const BACKUP_CHECK_MS = 10 * 60_000;
 
 /**
  * Operations that never wait for an import holding the database (see
@@ -35,6 +40,8 @@ export interface CoreOptions extends VaultOptions {
   today?: () => string;
   /** How long dispatch keeps trying while another process holds the write lock (tests shorten or lengthen it). */
   busyRetry?: Partial<BusyRetry>;
+  /** Automatic backups (at lock, at unlock and on a timer when due); the CLI turns them off. Default true. */
+  autoBackup?: boolean;
 }
 
 export interface Core {
@@ -60,6 +67,32 @@ export function createCore(opts: CoreOptions): Core {
     if (kind !== 'tps.reconcile') followTps();
   };
   /** Changes made on this connection so far; a read leaves it as it was. */
+  const backupDeps: BackupDeps = { ctx, jobs, dbPath: opts.dbPath, keyslotsPath: vault.keyslotsPath };
+  const autoBackup = opts.autoBackup !== false;
+  /** Never lets a scheduled backup break what triggered it (an unlock): its own failure is recorded for Settings. */
+  const scheduledBackup = () => {
+    if (!autoBackup || !vault.status().unlocked) return;
+    try {
+      maybeStartScheduled(backupDeps);
+    } catch (e) {
+      console.warn(`[amparo] scheduled backup not started (${e instanceof AppError ? e.code : 'unknown'})`);
+    }
+  };
+  const backupTimer = autoBackup ? setInterval(scheduledBackup, BACKUP_CHECK_MS) : null;
+  backupTimer?.unref();
+  /**
+   * The backup at lock and quit, before the database closes. It never fails
+   * the lock: a missing folder or a full stick is recorded in the vault and
+   * shown at the next unlock (backup.status).
+   */
+  const backupAtLock = async () => {
+    if (!autoBackup || getSettings(vault.db).folder === null) return;
+    try {
+      await backupNow({ db: vault.db, keyslotsPath: vault.keyslotsPath }, 'lock');
+    } catch (e) {
+      console.warn(`[amparo] backup at lock did not happen (${e instanceof AppError ? e.code : 'unknown'})`);
+    }
+  };
   const changes = (): number | null =>
     vault.status().unlocked ? (vault.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n : null;
 
@@ -74,16 +107,21 @@ export function createCore(opts: CoreOptions): Core {
       await vault.unlock(passphrase);
       // A new shipped dataset, or people queued by the last session: the TPS job starts now, in the background.
       followTps();
+      scheduledBackup();
       return vault.status();
     },
     'vault.unlockWithRecovery': async ({ recoveryCode, newPassphrase }) => {
       await vault.unlockWithRecovery(recoveryCode, newPassphrase);
       followTps();
+      scheduledBackup();
       return vault.status();
     },
     'vault.lock': async () => {
       // Stop jobs first: an import rolls back cleanly instead of meeting a closed connection.
-      if (vault.status().unlocked) await jobs.stopAll();
+      if (vault.status().unlocked) {
+        await jobs.stopAll();
+        await backupAtLock();
+      }
       vault.lock();
       return vault.status();
     },
@@ -99,6 +137,7 @@ export function createCore(opts: CoreOptions): Core {
     ...deadlineHandlers(ctx, jobs),
     ...formHandlers(ctx, jobs),
     ...jobHandlers(jobs),
+    ...backupHandlers(backupDeps),
   };
 
   async function call<K extends OpName>(name: K, rawInput: unknown): Promise<OpOutput<K>> {
@@ -136,7 +175,11 @@ export function createCore(opts: CoreOptions): Core {
     }
   }
 
-  return { vault, dispatch, call: callWhileBusy, ctx, close: () => vault.lock() };
+  const close = () => {
+    if (backupTimer) clearInterval(backupTimer);
+    vault.lock();
+  };
+  return { vault, dispatch, call: callWhileBusy, ctx, close };
 }
 
 export function toErrorInfo(e: unknown) {

@@ -72,7 +72,9 @@ port.onMessage((message) => {
       return;
     }
     case 'exit':
-      shutdown(0);
+      // Through vault.lock, not only close: the lock runs the automatic backup (at lock and quit) before the database closes.
+      if (!core) shutdown(0);
+      void core.dispatch('vault.lock', {}).finally(() => shutdown(0));
   }
 });
 

@@ -139,6 +139,9 @@ export const en = {
   'error.PDF_WRONG_EDITION': 'That PDF is a different edition of the form than Amparo expects. Download the current edition from USCIS.',
   'error.PDF_TOO_COMPLEX':
     'That PDF is too complex to open safely (it expands to too much data or has too many parts). Download the blank form again from uscis.gov.',
+  'error.BACKUP_DAMAGED': 'This backup file is damaged, so nothing was restored from it. Use another backup.',
+  'error.BACKUP_OTHER_VAULT': 'This backup belongs to another vault. Restore it into a new, empty folder instead.',
+  'error.BACKUP_FOLDER_UNAVAILABLE': 'The backup folder is not available. Plug in the USB stick or connect the share, then try again.',
   'error.CANCELLED': 'The operation was cancelled.',
   'error.FORBIDDEN': 'That action is not allowed.',
   'error.INTERNAL': 'Something went wrong inside Amparo. Your saved data is unchanged. Please try again.',
@@ -854,6 +857,7 @@ export const en = {
   'tps.status.terminated': 'Terminated',
   'tps.status.terminated-stayed': 'Termination stayed',
   'tps.status.litigation': 'In litigation',
+  'tps.kind.re-registration-open': 'Re-registration opens',
   'tps.kind.re-registration-close': 'Re-registration closes',
   'tps.kind.ead-auto-extension': 'EAD auto-extension ends',
   'tps.kind.designation-end': 'Designation ends',
@@ -1158,6 +1162,33 @@ export const en = {
   'forms.attorney.saved': 'Attorney block saved. The next G-28 uses it.',
   'forms.attorney.cleared': 'Attorney block cleared.',
   'forms.attorney.updated': 'Last changed by {by} on {date}.',
+  'backup.title': 'Backups',
+  'backup.intro':
+    'Amparo writes an encrypted backup of this vault when it locks, when it quits and once per interval, into the folder you choose: a USB stick, a network share or an encrypted external drive. Opening a backup needs this vault’s passphrase or its recovery code.',
+  'backup.folder': 'Backup folder',
+  'backup.folderHint': 'The full path of a folder on a USB stick, a network share or an external drive, for example /media/clinic/BACKUPS.',
+  'backup.interval': 'Back up automatically',
+  'backup.interval.option': '{hours, plural, =24 {Every day} =168 {Every week} one {Every hour} other {Every # hours}}',
+  'backup.keep': 'Backups to keep',
+  'backup.keep.daily': 'Daily',
+  'backup.keep.weekly': 'Weekly',
+  'backup.keep.monthly': 'Monthly',
+  'backup.save': 'Save backup settings',
+  'backup.saved': 'Backup settings saved.',
+  'backup.off': 'Automatic backups are off until you choose a folder.',
+  'backup.now': 'Back up now',
+  'backup.progress': 'Backup progress',
+  'backup.cancel': 'Cancel backup',
+  'backup.done': 'Backup written and verified: {file}',
+  'backup.cancelled': 'The backup was cancelled. No backup file was written.',
+  'backup.last': 'Last good backup: {date} ({age}).',
+  'backup.none': 'There is no verified backup yet.',
+  'backup.age.hours': '{hours, plural, =0 {less than an hour ago} one {# hour ago} other {# hours ago}}',
+  'backup.age.days': '{days, plural, one {# day ago} other {# days ago}}',
+  'backup.stale':
+    'The newest verified backup is older than the backup interval plus one day. Connect the backup drive and choose “Back up now”.',
+  'backup.problem':
+    'The last automatic backup ({when, select, lock {at lock or quit} interval {on schedule} other {started by hand}}) did not happen: {reason}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

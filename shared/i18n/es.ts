@@ -144,6 +144,10 @@ export const es: Catalog = {
     'Ese PDF es una edición del formulario distinta de la que Amparo espera. Descargue la edición vigente del sitio de USCIS.',
   'error.PDF_TOO_COMPLEX':
     'Ese PDF es demasiado complejo para abrirlo con seguridad (se expande a demasiados datos o tiene demasiadas partes). Descargue de nuevo el formulario en blanco del sitio uscis.gov.',
+  'error.BACKUP_DAMAGED': 'Este archivo de respaldo está dañado; no se restauró nada de él. Use otro respaldo.',
+  'error.BACKUP_OTHER_VAULT': 'Este respaldo es de otra bóveda. Restáurelo en una carpeta nueva y vacía.',
+  'error.BACKUP_FOLDER_UNAVAILABLE':
+    'La carpeta de respaldos no está disponible. Conecte la memoria USB o la carpeta de red e inténtelo de nuevo.',
   'error.CANCELLED': 'Se canceló la operación.',
   'error.FORBIDDEN': 'Esa acción no está permitida.',
   'error.INTERNAL': 'Algo falló dentro de Amparo. Sus datos guardados no cambiaron. Intente de nuevo.',
@@ -866,6 +870,7 @@ export const es: Catalog = {
   'tps.status.terminated': 'Terminado',
   'tps.status.terminated-stayed': 'Terminación suspendida',
   'tps.status.litigation': 'En litigio',
+  'tps.kind.re-registration-open': 'Abre la reinscripción',
   'tps.kind.re-registration-close': 'Cierra la reinscripción',
   'tps.kind.ead-auto-extension': 'Termina la extensión automática del EAD',
   'tps.kind.designation-end': 'Termina la designación',
@@ -1177,4 +1182,32 @@ export const es: Catalog = {
   'forms.attorney.saved': 'Datos guardados. El próximo G-28 los usará.',
   'forms.attorney.cleared': 'Datos del abogado(a) borrados.',
   'forms.attorney.updated': 'Último cambio: {by}, el {date}.',
+  'backup.title': 'Respaldos',
+  'backup.intro':
+    'Amparo escribe un respaldo cifrado de esta bóveda al bloquearse, al cerrarse y una vez por intervalo, en la carpeta que usted elija: una memoria USB, una carpeta de red o un disco externo cifrado. Para abrir un respaldo hace falta la frase de contraseña de esta bóveda o su código de recuperación.',
+  'backup.folder': 'Carpeta de respaldos',
+  'backup.folderHint':
+    'La ruta completa de una carpeta en una memoria USB, una carpeta de red o un disco externo, por ejemplo /media/clinica/RESPALDOS.',
+  'backup.interval': 'Respaldar automáticamente',
+  'backup.interval.option': '{hours, plural, =24 {Cada día} =168 {Cada semana} one {Cada hora} other {Cada # horas}}',
+  'backup.keep': 'Respaldos que se conservan',
+  'backup.keep.daily': 'Diarios',
+  'backup.keep.weekly': 'Semanales',
+  'backup.keep.monthly': 'Mensuales',
+  'backup.save': 'Guardar la configuración de respaldos',
+  'backup.saved': 'Se guardó la configuración de respaldos.',
+  'backup.off': 'Los respaldos automáticos están desactivados hasta que elija una carpeta.',
+  'backup.now': 'Respaldar ahora',
+  'backup.progress': 'Avance del respaldo',
+  'backup.cancel': 'Cancelar el respaldo',
+  'backup.done': 'Respaldo escrito y verificado: {file}',
+  'backup.cancelled': 'Se canceló el respaldo. No se escribió ningún archivo de respaldo.',
+  'backup.last': 'Último respaldo bueno: {date} ({age}).',
+  'backup.none': 'Todavía no hay ningún respaldo verificado.',
+  'backup.age.hours': '{hours, plural, =0 {hace menos de una hora} one {hace # hora} other {hace # horas}}',
+  'backup.age.days': '{days, plural, one {hace # día} other {hace # días}}',
+  'backup.stale':
+    'El respaldo verificado más reciente es más antiguo que el intervalo de respaldo más un día. Conecte el disco de respaldos y elija «Respaldar ahora».',
+  'backup.problem':
+    'El último respaldo automático ({when, select, lock {al bloquear o cerrar} interval {según lo programado} other {iniciado a mano}}) no se hizo: {reason}',
 };

@@ -124,8 +124,8 @@ const LABELS = {
 } as const;
 
 type Labels = (typeof LABELS)[SummaryLang];
-type Row = [label: string, value: string | undefined];
-interface Section {
+export type Row = [label: string, value: string | undefined];
+export interface Section {
   title: string;
   rows: Row[];
 }
@@ -138,10 +138,43 @@ const GREY = rgb(0.4, 0.4, 0.4);
 
 export async function renderSummary(opts: SummaryOptions): Promise<Uint8Array> {
   const L = LABELS[opts.lang];
-  const doc = await PDFDocument.create();
-  doc.setTitle(L.title);
+  return renderSheet({
+    title: L.title,
+    subtitle: `${L.prepared} ${formatDate(opts.preparedOn ?? todayUtc(), opts.lang)} · ${L.confidential}`,
+    sections: sections(opts.view, L, opts.lang),
+    pageLabel: L.page,
+    ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
+  });
+}
+
+export interface SheetOptions {
+  title: string;
+  /** The grey line under the title (prepared on, confidential). */
+  subtitle: string;
+  sections: Section[];
+  pageLabel: (i: number, n: number) => string;
+  resourcesDir?: string;
+  /** Where a batch puts several sheets in one file: each starts on a new page of this document. */
+  into?: PDFDocument;
+}
+
+/**
+ * The one layout of Amparo's own sheets (the intake summary here, the case
+ * summary in reports/summary-pdf.ts): a title, then labelled rows by
+ * section, wrapped, with Unicode fonts for every script and page numbers.
+ * Rows without a value are left out, and so are sections left empty.
+ */
+export async function renderSheet(opts: SheetOptions): Promise<Uint8Array> {
+  const doc = opts.into ?? (await PDFDocument.create());
+  await drawSheet(doc, opts);
+  return doc.save({ objectsPerTick: Infinity });
+}
+
+/** Draws one sheet into `doc` (new pages at its end) and numbers its pages. */
+export async function drawSheet(doc: PDFDocument, opts: SheetOptions): Promise<void> {
+  doc.setTitle(opts.title);
   doc.setProducer('Amparo');
-  const fonts = new DocumentFonts(doc, opts.resourcesDir);
+  const fonts = fontsFor(doc, opts.resourcesDir);
   const sans = await fonts.get('sans');
   const pages: PDFPage[] = [];
   let page!: PDFPage;
@@ -155,13 +188,13 @@ export async function renderSummary(opts: SummaryOptions): Promise<Uint8Array> {
 
   newPage();
   y -= 18;
-  await draw(L.title, MARGIN, 18);
+  await draw(opts.title, MARGIN, 18);
   y -= 16;
-  await draw(`${L.prepared} ${formatDate(opts.preparedOn ?? todayUtc(), opts.lang)} · ${L.confidential}`, MARGIN, 9, GREY);
+  await draw(opts.subtitle, MARGIN, 9, GREY);
   y -= 10;
 
   const valueWidth = PAGE[0] - 2 * MARGIN - LABEL_WIDTH;
-  for (const section of sections(opts.view, L, opts.lang)) {
+  for (const section of opts.sections) {
     const rows = section.rows.filter((r): r is [string, string] => r[1] !== undefined && r[1].trim() !== '');
     if (rows.length === 0) continue;
     if (y < MARGIN + 60) newPage();
@@ -170,23 +203,41 @@ export async function renderSummary(opts: SummaryOptions): Promise<Uint8Array> {
     page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: PAGE[0] - MARGIN, y: y - 4 }, thickness: 0.5, color: GREY });
     y -= 6;
     for (const [label, value] of rows) {
+      const labelLines = await wrapMixed(fonts, label, SIZE - 1, LABEL_WIDTH - 8);
       const lines = await wrapMixed(fonts, value, SIZE, valueWidth);
       const lineHeight = SIZE * 1.45;
-      if (y - lines.length * lineHeight < MARGIN) newPage();
+      const height = Math.max(lines.length, labelLines.length);
+      if (y - height * lineHeight < MARGIN) newPage();
       y -= lineHeight;
-      await draw(label, MARGIN, SIZE - 1, GREY);
+      const top = y;
+      for (const [i, line] of labelLines.entries()) {
+        if (i > 0) y -= lineHeight;
+        await draw(line, MARGIN, SIZE - 1, GREY);
+      }
+      y = top;
       for (const [i, line] of lines.entries()) {
         if (i > 0) y -= lineHeight;
         await draw(line, MARGIN + LABEL_WIDTH, SIZE);
       }
+      y = Math.min(y, top - (labelLines.length - 1) * lineHeight);
     }
   }
 
   pages.forEach((p, i) => {
-    const text = L.page(i + 1, pages.length);
+    const text = opts.pageLabel(i + 1, pages.length);
     p.drawText(text, { x: PAGE[0] - MARGIN - sans.widthOfTextAtSize(text, 8), y: MARGIN / 2, size: 8, font: sans, color: GREY });
   });
-  return doc.save({ objectsPerTick: Infinity });
+}
+
+/** One font set per document, so a batch of sheets in one file embeds each font once. */
+const FONTS = new WeakMap<PDFDocument, DocumentFonts>();
+function fontsFor(doc: PDFDocument, resourcesDir: string | undefined): DocumentFonts {
+  let f = FONTS.get(doc);
+  if (!f) {
+    f = new DocumentFonts(doc, resourcesDir);
+    FONTS.set(doc, f);
+  }
+  return f;
 }
 
 function sections(v: FormView, L: Labels, lang: SummaryLang): Section[] {

@@ -89,6 +89,11 @@ export function readKeyslots(path: string): KeyslotsFile {
     }
     throw new AppError('KEYSLOTS_CORRUPT', 'The key file beside the database cannot be read.');
   }
+  return parseKeyslots(raw);
+}
+
+/** The keyslots file's text, checked (structure, version, checksum); a backup carries it as bytes. */
+export function parseKeyslots(raw: string): KeyslotsFile {
   let json: unknown;
   try {
     json = JSON.parse(raw);

@@ -4,6 +4,7 @@ import { m0002 } from './0002-intake';
 import { m0003 } from './0003-deadlines';
 import { m0004 } from './0004-forms';
 import { m0005 } from './0005-docket-hearings';
+import { m0006 } from './0006-reports';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];

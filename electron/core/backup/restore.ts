@@ -1,0 +1,162 @@
+/**
+ * Restoring a backup: the only way to reach its data. The backup is fully
+ * verified into a staging folder inside the target folder (an encrypted
+ * copy), migrated there if its schema is older, and only then moved into
+ * place: key file first, database last, as the database's presence is what
+ * makes a folder hold a vault. A vault already in the target is set aside
+ * into `amparo-set-aside-<UTC timestamp>/` (never deleted), only with
+ * `replace`, only when it is the same vault, and only when nothing has it open.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { closeDb, openEncrypted, sqliteFilesFor, storageError } from '../db/connection';
+import { LATEST_VERSION, migrate } from '../db/migrate';
+import { parseKeyslots } from '../vault/keyslots';
+import { keyslotsPathFor } from '../vault/vault';
+import type { Job } from '../jobs/job';
+import { readLayout } from './format';
+import { writeAll, fsyncDir } from './io';
+import { verifyBackup, type BackupAccess, type Staged } from './verify';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, fsyncSync } from 'node:fs';
+import type { BackupVerifyReport } from '../../../shared/views';
+import { BackupDamaged } from './format';
+
+export const DB_FILE = 'amparo.db';
+
+export interface RestoreOptions {
+  replace?: boolean;
+  now?: Date;
+  job?: Job;
+}
+
+export interface Restored {
+  dbPath: string;
+  /** Where the vault that was there went (with `replace`). */
+  setAside: string | null;
+  /** The backup's schema version, and the one it was migrated to. */
+  from: number;
+  to: number;
+  report: BackupVerifyReport;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest();
+const hasDb = (dbPath: string) => existsSync(dbPath) && statSync(dbPath).size > 0;
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('.', '');
+
+function writeSynced(path: string, data: Buffer): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeAll(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The vault in the target may be replaced only if it is the same vault (the
+ * backup's key opens it) and no other process has it open: leaving WAL mode
+ * needs every other connection closed, so it doubles as the "in use" test,
+ * and it folds the WAL into the database file that is set aside.
+ */
+function assertReplaceable(dbPath: string, staged: Staged): void {
+  const keyslotsPath = keyslotsPathFor(dbPath);
+  if (existsSync(keyslotsPath)) {
+    let vaultId: string | null;
+    try {
+      vaultId = parseKeyslots(readFileSync(keyslotsPath, 'utf8')).vaultId;
+    } catch {
+      vaultId = null; // A damaged key file: the vault cannot be opened anyway, so it may be set aside.
+    }
+    if (vaultId !== null && vaultId !== staged.header.vaultId) {
+      throw new AppError(
+        'BACKUP_OTHER_VAULT',
+        'This backup is of another vault than the one in that folder. Restore it into a new, empty folder instead.',
+      );
+    }
+  }
+  if (!staged.key) return;
+  let db;
+  try {
+    db = openEncrypted(dbPath, Buffer.from(staged.key));
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'DB_CORRUPT') return; // Damaged: exactly what a restore replaces.
+    throw e;
+  }
+  try {
+    db.pragma('busy_timeout = 0');
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const mode = db.pragma('journal_mode = DELETE', { simple: true });
+      if (mode !== 'delete') throw new Error('busy');
+    } catch {
+      throw new AppError('VAULT_BUSY', 'The vault in that folder is open in Amparo. Quit Amparo (or lock it) and try again.');
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function setAside(targetDir: string, dbPath: string, now: Date): string {
+  const aside = join(targetDir, `amparo-set-aside-${stamp(now)}`);
+  mkdirSync(aside, { mode: 0o700 });
+  for (const f of [...sqliteFilesFor(dbPath), keyslotsPathFor(dbPath)]) {
+    if (existsSync(f)) renameSync(f, join(aside, f.slice(targetDir.length + 1)));
+  }
+  fsyncDir(aside);
+  return aside;
+}
+
+export async function restoreBackup(file: string, access: BackupAccess, targetDir: string, opts: RestoreOptions = {}): Promise<Restored> {
+  const now = opts.now ?? new Date();
+  const dbPath = join(targetDir, DB_FILE);
+  // Cheap refusals first, before any passphrase work or copying.
+  const layout = readLayout(file, sha256);
+  if (layout.header.schemaVersion > LATEST_VERSION) {
+    throw new AppError('DB_FROM_FUTURE', 'This backup was made by a newer version of Amparo. Update Amparo to restore it.', {
+      dbVersion: layout.header.schemaVersion,
+      appVersion: LATEST_VERSION,
+    });
+  }
+  if (hasDb(dbPath) && !opts.replace) {
+    throw new AppError('VAULT_EXISTS', 'That folder already holds a vault. Choose an empty folder, or confirm replacing it.');
+  }
+  try {
+    mkdirSync(targetDir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw storageError(e) ?? new AppError('INVALID_INPUT', 'The folder to restore into cannot be created.');
+  }
+  const { report, staged } = await verifyBackup(file, access, { ...(opts.job ? { job: opts.job } : {}), keepIn: targetDir });
+  if (!staged) throw new BackupDamaged(report.failed!.part, report.failed!.message);
+  try {
+    // Bring an older schema up to date in the staging copy; the backup itself is never touched.
+    const db = openEncrypted(staged.dbPath, Buffer.from(staged.key!));
+    let migrated: { from: number; to: number };
+    try {
+      migrated = migrate(db);
+    } finally {
+      closeDb(db);
+    }
+    writeSynced(join(staged.dir, `${DB_FILE}.keyslots`), staged.keyslotsBytes);
+    let aside: string | null = null;
+    if (hasDb(dbPath)) {
+      assertReplaceable(dbPath, staged);
+      aside = setAside(targetDir, dbPath, now);
+    } else if (existsSync(keyslotsPathFor(dbPath))) {
+      // A lone key file (a restore killed half-way, or a vault whose database was lost): set aside, never overwritten.
+      aside = setAside(targetDir, dbPath, now);
+    }
+    for (const f of sqliteFilesFor(dbPath).slice(1)) rmSync(f, { force: true });
+    renameSync(join(staged.dir, `${DB_FILE}.keyslots`), keyslotsPathFor(dbPath));
+    renameSync(staged.dbPath, dbPath);
+    fsyncDir(targetDir);
+    return { dbPath, setAside: aside, from: migrated.from, to: migrated.to, report };
+  } catch (e) {
+    throw storageError(e, dbPath) ?? e;
+  } finally {
+    staged.key?.fill(0);
+    rmSync(staged.dir, { recursive: true, force: true });
+  }
+}
