@@ -493,7 +493,7 @@ export interface BatchItem {
 export interface JobStatus {
   jobId: string;
 /** Every kind of long work the core runs through its one job runner (electron/core/jobs). */
-export type JobKind = 'forms.batch' | 'import.commit' | 'tps.reconcile' | 'backup.create';
+export type JobKind = 'forms.batch' | 'import.commit' | 'tps.reconcile' | 'backup.create' | 'reports.summaries';
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 /** What a start operation (forms.batchStart, import.commit, tps.applyImport) hands back. */
@@ -542,7 +542,8 @@ export interface TpsReconcileResult {
 /** jobs.result: a batch's PDF by index, or a finished job's value. */
 export type JobResult =
   | BatchPdfResult
-  | { kind: 'import.commit'; result: ImportResult }
+  | { kind: 'import.commit'
+  | SummaryBatchResult; result: ImportResult }
   | { kind: 'tps.reconcile'; result: TpsReconcileResult }
   | { kind: 'backup.create'; result: BackupWritten };
 
@@ -614,3 +615,157 @@ export interface BackupVerifyReport {
   /** What failed, when something did. */
   failed?: { part: BackupDamagePart; message: string };
 }
+
+// ---- Reports (issue 13; electron/core/reports) ----
+
+/** How the UI labels a row key: a code with a message (case type, status), a date, or text as stored (a facility, a country). */
+export type ReportKeyKind = 'caseType' | 'caseStatus' | 'bucket' | 'week' | 'text' | 'training' | 'tpsWindow' | 'outcome' | 'code';
+
+/** One chart's numbers: a row per key, a value per series (stacked bars), in the order the chart draws them. */
+export interface ChartTable {
+  id: CaseloadTableId;
+  keyKind: ReportKeyKind;
+  series: string[];
+  rows: Array<{ key: string; values: number[] }>;
+}
+
+export const CASELOAD_TABLE_IDS = [
+  'openCasesByType',
+  'openCasesByAssignee',
+  'detainedByFacility',
+  'daysInDetention',
+  'hearings',
+  'deadlines',
+  'intakesPerWeek',
+  'intakesPerTraining',
+  'tpsByCountry',
+  'tpsWindows',
+] as const;
+export type CaseloadTableId = (typeof CASELOAD_TABLE_IDS)[number];
+
+export interface CaseloadView {
+  today: string;
+  tables: ChartTable[];
+}
+
+/** A count in a statistics report: a number, or hidden. `small` is true for a count under the threshold, false for one hidden only so that a small one cannot be worked out. */
+export type StatCell = number | { suppressed: true; small: boolean };
+
+export const STATS_TABLE_IDS = [
+  'caseType',
+  'problemCode',
+  'closureCategory',
+  'outcome',
+  'caseTypeByClosure',
+  'countryOfBirth',
+  'language',
+  'county',
+  'detained',
+  'newOrReturning',
+] as const;
+export type StatsTableId = (typeof STATS_TABLE_IDS)[number];
+
+export interface StatsTable {
+  id: StatsTableId;
+  /** How to label the row keys; `columnKind` the column keys of a two-way table. */
+  keyKind: ReportKeyKind;
+  columnKind: ReportKeyKind | null;
+  /** Column keys; a one-way table has one column, 'count'. */
+  columns: string[];
+  rows: Array<{ key: string; cells: StatCell[]; total: StatCell }>;
+  columnTotals: StatCell[];
+  total: StatCell;
+}
+
+export interface StatsView {
+  from: string;
+  to: string;
+  minCell: number;
+  /** Cases closed in the range; people with an intake or a case closed in it. */
+  tables: StatsTable[];
+}
+
+export interface ReportCode {
+  funder: string;
+  list: 'closure' | 'problem';
+  code: string;
+  label: { en: string; es: string };
+  /** Shipped with the app (read-only) or added by the clinic. */
+  shipped: boolean;
+  verify: boolean;
+}
+
+export interface ReportCodes {
+  /** The CSR Handbook edition the shipped LSC lists follow. */
+  edition: string;
+  source: string;
+  codes: ReportCode[];
+}
+
+export interface CaseClosingView {
+  caseId: string;
+  closedOn: string;
+  outcome: string;
+  closureCategory: string | null;
+  problemCode: string | null;
+  funderCodes: Record<string, string>;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface TrainingView {
+  id: string;
+  date: string;
+  place: string;
+  organizer: string | null;
+  intakes: number;
+}
+
+export const EXPORT_KINDS = ['people', 'cases', 'deadlines', 'events', 'fills'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export interface ExportColumn {
+  id: string;
+  /** True when the column identifies a person (a name, an A-number, a phone): the UI warns before saving. */
+  identifying: boolean;
+}
+
+export interface ExportFile {
+  fileName: string;
+  /** CSV text (UTF-8 with BOM) or an XLSX workbook's bytes. */
+  csv?: string;
+  xlsx?: Uint8Array;
+  counts: Partial<Record<ExportKind, number>>;
+  /** Some chosen column names a person. */
+  identifying: boolean;
+}
+
+export interface SummaryBatchResult {
+  kind: 'reports.summaries';
+  index: number;
+  personId: string | null;
+  token: string;
+  fileName: string;
+  pdf: Uint8Array;
+  sha256: string;
+}
+
+/** How a case ended, for the closing record and the outcome counts (labels in shared/i18n, reports.outcome.*). */
+export const CASE_OUTCOMES = [
+  'relief-granted',
+  'relief-denied',
+  'proceedings-terminated',
+  'case-dismissed',
+  'administratively-closed',
+  'voluntary-departure',
+  'removal-ordered',
+  'bond-granted',
+  'bond-denied',
+  'application-filed',
+  'advice-only',
+  'referred-out',
+  'client-withdrew',
+  'lost-contact',
+  'other',
+] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];

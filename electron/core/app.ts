@@ -18,6 +18,7 @@ import { changesOf, DEFAULT_BUSY_RETRY, retryWhileBusy, type BusyRetry } from '.
 import { storageError } from './db/connection';
 import { JobRunner } from './jobs';
 import { jobHandlers } from './jobs/handlers';
+import { reportHandlers } from './reports/handlers';
 import { catchUpTps } from './deadlines/tps-job';
 import { backupHandlers, maybeStartScheduled, type BackupDeps } from './backup/handlers';
 import { backupNow, getSettings } from './backup/service';
@@ -137,6 +138,7 @@ export function createCore(opts: CoreOptions): Core {
     ...deadlineHandlers(ctx, jobs),
     ...formHandlers(ctx, jobs),
     ...jobHandlers(jobs),
+    ...reportHandlers(ctx, jobs),
     ...backupHandlers(backupDeps),
   };
 
