@@ -21,6 +21,7 @@ export const COMMAND_GROUPS = {
   forms: async (): Promise<CommandTable> => (await import('./cli/forms-commands')).formCommands,
   docket: async (): Promise<CommandTable> => (await import('./cli/docket-command')).docketCommands,
   attorney: async (): Promise<CommandTable> => (await import('./cli/attorney-command')).attorneyCommands,
+  reports: async (): Promise<CommandTable> => (await import('./cli/reports-commands')).reportCommands,
 };
 
 export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
@@ -36,6 +37,8 @@ export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
   fill: 'forms',
   docket: 'docket',
   attorney: 'attorney',
+  report: 'reports',
+  export: 'reports',
 };
 
 /** Every command, in the order `help` lists them (loads every group). */
