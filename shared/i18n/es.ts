@@ -859,7 +859,7 @@ export const es: Catalog = {
   'tps.noDates': 'No hay fechas próximas en los datos.',
   'tps.daysLeft': '(en {days, plural, one {# día} other {# días}})',
   'tps.passed': '(hace {days, plural, one {# día} other {# días}})',
-  'tps.noCitation': 'Sin cita: verificar',
+  'tps.noCitation': 'Sin cita registrada: verificar',
   'tps.notes': 'Notas',
   'tps.untranslated': 'En inglés: el archivo de datos no trae este texto en español.',
   'tps.entryAsOf': 'datos al {date}',
