@@ -858,7 +858,6 @@ export const en = {
   'tps.status.terminated-stayed': 'Termination stayed',
   'tps.status.litigation': 'In litigation',
   'tps.kind.re-registration-open': 'Re-registration opens',
-  'tps.kind.re-registration-open': 'Re-registration opens',
   'tps.kind.re-registration-close': 'Re-registration closes',
   'tps.kind.ead-auto-extension': 'EAD auto-extension ends',
   'tps.kind.designation-end': 'Designation ends',
@@ -887,6 +886,16 @@ export const en = {
   'tps.today': '(today)',
   'tps.tomorrow': '(tomorrow)',
   'tps.yesterday': '(yesterday)',
+  'tps.status.end-passed': 'End date passed: verify',
+  'tps.affected.title':
+    '{count, plural, =0 {No one in the vault has {country} as TPS country} one {# person in the vault with TPS {country}} other {# people in the vault with TPS {country}}}',
+  'tps.affected.name': 'Name',
+  'tps.affected.reRegistration': 'Re-registration due',
+  'tps.affected.workPermit': 'Work permit (EAD) expires',
+  'tps.affected.autoExtended': 'EAD auto-extended to',
+  'tps.affected.noDate': 'none on file',
+  'tps.import.byChangeTitle': 'Changes and how many people each touches',
+  'tps.import.changePeople': '{people, plural, one {# person} other {# people}}',
 
   // ---- Forms UI: templates, mapper, fill, batch, history (issue 5) ----
   'forms.tooLarge': 'That file is larger than 50 MB. Official USCIS blanks are much smaller: download the form again.',

@@ -899,6 +899,16 @@ export const es: Catalog = {
   'tps.today': '(hoy)',
   'tps.tomorrow': '(mañana)',
   'tps.yesterday': '(ayer)',
+  'tps.status.end-passed': 'Fecha de fin pasada: verifique',
+  'tps.affected.title':
+    '{count, plural, =0 {Nadie en la bóveda tiene {country} como país de TPS} one {# persona en la bóveda con TPS de {country}} other {# personas en la bóveda con TPS de {country}}}',
+  'tps.affected.name': 'Nombre',
+  'tps.affected.reRegistration': 'Reinscripción hasta',
+  'tps.affected.workPermit': 'Vence el permiso de trabajo (EAD)',
+  'tps.affected.autoExtended': 'EAD extendido automáticamente hasta',
+  'tps.affected.noDate': 'no consta',
+  'tps.import.byChangeTitle': 'Cambios y a cuántas personas afecta cada uno',
+  'tps.import.changePeople': '{people, plural, one {# persona} other {# personas}}',
 
   // ---- Forms UI: templates, mapper, fill, batch, history (issue 5) ----
   'forms.tooLarge':

@@ -10,9 +10,18 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { call } from '../../api';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { JobStatus, TpsImportPreview, TpsReconcileResult, TpsStatusView } from '../../../../shared/views';
+import type {
+  JobStatus,
+  TpsAffectedCountry,
+  TpsAffectedView,
+  TpsImportPreview,
+  TpsReconcileResult,
+  TpsStatusView,
+} from '../../../../shared/views';
 import type { TpsDeadlineReport } from '../../../../shared/tps/deadlines';
 import { tpsText } from '../../../../shared/tps/schema';
+import { tpsBadge } from '../../../../shared/tps/badge';
+import { useNavigation } from '../people/navigation';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
@@ -22,6 +31,8 @@ import { dueDate, fullName, instant } from '../deadlines/format';
 const MAX_JSON = 5_000_000;
 /** How often a running reconcile is asked how far it is. */
 const POLL_MS = 300;
+/** People listed per country on this page; the rest are counted ("Showing 200 of 950"). */
+const AFFECTED_SHOWN = 200;
 
 /** Polls the job until it ends; its result when it finished, or null. */
 async function followReconcile(jobId: string, onStatus: (s: JobStatus) => void): Promise<TpsReconcileResult | null> {
@@ -75,6 +86,7 @@ function useRunningReconcile(onEnd: () => void): JobStatus | null {
 export function TpsPage() {
   const { t } = useI18n();
   const [status, setStatus] = useState<TpsStatusView | null>(null);
+  const [affected, setAffected] = useState<TpsAffectedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
@@ -89,6 +101,9 @@ export function TpsPage() {
         setError(null);
       } else setError(res.error.code);
     });
+    void call('tps.affected', { limit: AFFECTED_SHOWN }).then((res) => {
+      if (live && res.ok) setAffected(res.value);
+    });
     return () => {
       live = false;
     };
@@ -102,7 +117,7 @@ export function TpsPage() {
         <>
           <DatasetPanel status={status} />
           <ImportPanel onApplied={reload} />
-          <CountryList entries={status.entries} />
+          <CountryList entries={status.entries} affected={affected} />
         </>
       ) : !error ? (
         <p className="loading" role="status">
@@ -161,18 +176,9 @@ function SourceNote({ note }: { note: TpsStatusView['sourceNote'] }) {
   );
 }
 
-const STATUS_TONE: Record<string, 'danger' | 'warning' | 'info' | 'ok'> = {
-  designated: 'ok',
-  extended: 'ok',
-  'auto-extended': 'info',
-  'termination-announced': 'danger',
-  terminated: 'danger',
-  'terminated-stayed': 'warning',
-  litigation: 'warning',
-};
-
-function CountryList({ entries }: { entries: TpsDeadlineReport[] }) {
+function CountryList({ entries, affected }: { entries: TpsDeadlineReport[]; affected: TpsAffectedView | null }) {
   const { t, lang } = useI18n();
+  const byCountry = new Map((affected?.countries ?? []).map((c) => [c.country, c]));
   const sorted = [...entries].sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang));
   return (
     <section aria-labelledby="tps-countries-title">
@@ -182,7 +188,7 @@ function CountryList({ entries }: { entries: TpsDeadlineReport[] }) {
           <li key={e.country} className="tps-card" aria-labelledby={`tps-${e.country}`}>
             <div className="tps-card-head">
               <h3 id={`tps-${e.country}`}>{e.name[lang]}</h3>
-              <span className={`pill pill--${STATUS_TONE[e.status] ?? 'info'}`}>{t(`tps.status.${e.status}` as MessageKey)}</span>
+              <StatusBadge entry={e} />
               {e.verify ? (
                 <span className="pill pill--warning" title={t('badge.verifyTitle')}>
                   {t('badge.verify')}
@@ -232,9 +238,63 @@ function CountryList({ entries }: { entries: TpsDeadlineReport[] }) {
               </span>
               <span className="muted"> · {t('tps.entryAsOf', { date: dueDate(e.asOf, lang) })}</span>
             </p>
+            <AffectedPeople entry={e} affected={byCountry.get(e.country) ?? null} />
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** The dataset's status, except that a passed end date is never shown as "Extended" (shared/tps/badge). */
+function StatusBadge({ entry }: { entry: TpsDeadlineReport }) {
+  const { t } = useI18n();
+  const { badge, tone } = tpsBadge(entry);
+  return <span className={`pill pill--${tone} tps-status`}>{t(`tps.status.${badge}` as MessageKey)}</span>;
+}
+
+/** The people in the vault this country affects, with their dates and a link to each record. */
+function AffectedPeople({ entry, affected }: { entry: TpsDeadlineReport; affected: TpsAffectedCountry | null }) {
+  const { t, lang } = useI18n();
+  const { openPerson } = useNavigation();
+  if (!affected) return null;
+  const titleId = `tps-${entry.country}-people`;
+  const date = (iso: string | null) => (iso ? dueDate(iso, lang) : <span className="muted">{t('tps.affected.noDate')}</span>);
+  return (
+    <section className="tps-affected" aria-labelledby={titleId}>
+      <h4 id={titleId}>{t('tps.affected.title', { count: affected.total, country: entry.name[lang] })}</h4>
+      {affected.people.length ? (
+        <div className="table-wrap">
+          <table className="data-table tps-affected-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('tps.affected.name')}</th>
+                <th scope="col">{t('tps.affected.reRegistration')}</th>
+                <th scope="col">{t('tps.affected.workPermit')}</th>
+                <th scope="col">{t('tps.affected.autoExtended')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {affected.people.map((p) => (
+                <tr key={p.personId}>
+                  <th scope="row">
+                    <button type="button" className="btn-link" onClick={() => openPerson(p.personId)}>
+                      {fullName(p)}
+                    </button>
+                    {p.detained ? <span className="pill pill--danger">{t('people.detained')}</span> : null}
+                  </th>
+                  <td>{date(p.reRegistrationDue)}</td>
+                  <td>{date(p.eadExpiry)}</td>
+                  <td>{date(p.eadAutoExtendedTo)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {affected.truncated ? (
+        <p className="field-hint">{t('tps.import.truncated', { shown: affected.people.length, total: affected.total })}</p>
+      ) : null}
     </section>
   );
 }
@@ -390,6 +450,17 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
           <p>
             <strong>{t('tps.import.peopleChange', { people: preview.peopleAffected, deadlines: preview.deadlinesChanged })}</strong>
           </p>
+          {preview.byChange.length ? (
+            <ul className="tps-by-change" aria-label={t('tps.import.byChangeTitle')}>
+              {preview.byChange.map((c, i) => (
+                <li key={i}>
+                  {t(`tps.kind.${c.kind}` as MessageKey)} ({c.country}): {c.before ? dueDate(c.before, lang) : t('tps.import.none')} →{' '}
+                  {c.after ? dueDate(c.after, lang) : t('tps.import.removed')} —{' '}
+                  <strong>{t('tps.import.changePeople', { people: c.people })}</strong>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {preview.people.length ? (
             <ul className="tps-change-list">
               {preview.people.map((p) => (
