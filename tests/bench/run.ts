@@ -10,6 +10,7 @@ import { benchForms } from './forms';
 import { benchDeadlines } from './deadlines';
 import { benchCli } from './cli';
 import { benchHost } from './host';
+import { benchReports } from './reports';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   vault: { title: 'Vault (issue 2)', run: benchVault },
@@ -18,6 +19,7 @@ const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   deadlines: { title: 'Deadlines (issue 4)', run: benchDeadlines },
   cli: { title: 'CLI start (issue 9)', run: benchCli },
   host: { title: 'Core host: event-loop delay of the serving process (issue 9)', run: benchHost },
+  reports: { title: 'Reports page data (issue 13)', run: benchReports },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
