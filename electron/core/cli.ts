@@ -22,6 +22,7 @@ export const COMMAND_GROUPS = {
   docket: async (): Promise<CommandTable> => (await import('./cli/docket-command')).docketCommands,
   attorney: async (): Promise<CommandTable> => (await import('./cli/attorney-command')).attorneyCommands,
   reports: async (): Promise<CommandTable> => (await import('./cli/reports-commands')).reportCommands,
+  backup: async (): Promise<CommandTable> => (await import('./cli/backup-commands')).backupCommands,
 };
 
 export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
@@ -39,6 +40,9 @@ export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
   attorney: 'attorney',
   report: 'reports',
   export: 'reports',
+  backup: 'backup',
+  'verify-backup': 'backup',
+  restore: 'backup',
 };
 
 /** Every command, in the order `help` lists them (loads every group). */

@@ -30,13 +30,13 @@ export async function eachChunk(
   from: number,
   to: number,
   each: (chunk: Buffer) => void,
-  opts: { job?: Job; phase?: string; first16?: Buffer } = {},
+  opts: { job?: Job; phase?: string; first16?: Buffer; chunk?: number } = {},
 ): Promise<Buffer> {
   const hash = createHash('sha256');
-  const buf = Buffer.allocUnsafe(CHUNK);
+  const buf = Buffer.allocUnsafe(opts.chunk ?? CHUNK);
   let at = from;
   while (at < to) {
-    const n = readSync(fd, buf, 0, Math.min(CHUNK, to - at), at);
+    const n = readSync(fd, buf, 0, Math.min(buf.length, to - at), at);
     if (n === 0) break;
     const chunk = buf.subarray(0, n);
     if (at === from && opts.first16) opts.first16.copy(chunk, 0, 0, Math.min(16, n));

@@ -59,7 +59,7 @@ export function assertVaultAt(dbPath: string): void {
 /** Open the vault at --db with the passphrase from the environment or a prompt. */
 export async function openVault(dbPath: string, io: CliIO) {
   assertVaultAt(dbPath);
-  const core = createCore({ dbPath });
+  const core = createCore({ dbPath, autoBackup: false });
   const passphrase = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Passphrase: ');
   await core.call('vault.unlock', { passphrase });
   return core;
@@ -87,7 +87,7 @@ export const vaultCommands: Record<string, Command> = {
       const { values } = parse(args, { db: { type: 'string' } });
       const dbPath = dbPathFrom(values, io);
       const passphrase = await newPassphrase(io, 'AMPARO_PASSPHRASE');
-      const core = createCore({ dbPath });
+      const core = createCore({ dbPath, autoBackup: false });
       try {
         const { recoveryCode } = await core.call('vault.create', { passphrase });
         io.out(`Created an encrypted vault at ${dbPath}`);
@@ -121,7 +121,7 @@ export const vaultCommands: Record<string, Command> = {
       const { values } = parse(args, { db: { type: 'string' } });
       const dbPath = dbPathFrom(values, io);
       assertVaultAt(dbPath);
-      const core = createCore({ dbPath });
+      const core = createCore({ dbPath, autoBackup: false });
       try {
         const current = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Current passphrase: ');
         // Check the current one first, so nobody types a new passphrase twice for nothing.
