@@ -47,6 +47,8 @@ export interface DocketQuery {
   offset?: number | undefined;
   /** Only this group (paging one group further). */
   group?: DocketGroupKey | undefined;
+  /** Tests only: the size up to which a group is read in one scan (ONE_SCAN). */
+  oneScan?: number | undefined;
 }
 
 // Every column read is in the covering partial index deadlines_docket, in its order (due, id);
@@ -126,36 +128,59 @@ const COLS = `id, person_id, person_name, detained, assignee, case_type, case_id
 const byDate = (a: DocketRow, b: DocketRow) =>
   a.due < b.due ? -1 : a.due > b.due ? 1 : a.kind !== b.kind ? (a.kind === 'hearing' ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-function pageOf(ctx: Ctx, span: Span, f: Filters, excluded: string[], hearings: HearingRow[], offset: number, limit: number): DocketGroup {
-  const where = rangeWhere(span, f, excluded.length > 0);
-  const params = { from: span.from, to: span.to, assignee: f.assignee, caseType: f.caseType, excluded: JSON.stringify(excluded) };
+/** A group up to this size is read in one scan and split in memory (the usual docket); a bigger one is counted, then paged. */
+const ONE_SCAN = 10_000;
+
+/** A group's deadlines: its total and, detained and not, the first `want` of each in date order. */
+function deadlineStreams(ctx: Ctx, where: string, params: Record<string, unknown>, want: number, oneScan: number) {
+  const select = (extra: string, n: number) =>
+    ctx.db
+      .prepare(`SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where}${extra} ORDER BY due, id LIMIT @n`)
+      .all({ ...params, n }) as Row[];
+  const all = select('', oneScan + 1);
+  if (all.length <= oneScan) {
+    const detained = all.filter((r) => r.detained === 1);
+    const free = all.filter((r) => r.detained !== 1);
+    return { total: all.length, detained: detained.slice(0, want), free: free.slice(0, want) };
+  }
   const counts = ctx.db
     .prepare(`SELECT count(*) AS n, total(detained) AS d FROM deadlines INDEXED BY deadlines_docket WHERE ${where}`)
-    .get(params) as {
-    n: number;
-    d: number;
+    .get(params) as { n: number; d: number };
+  return {
+    total: counts.n,
+    detained: counts.d > 0 ? select(' AND detained = 1', want) : [],
+    free: counts.n > counts.d ? select(' AND detained = 0', want) : [],
   };
-  const inSpan = hearings.filter((h) => (span.from === null || h.date >= span.from) && (span.to === null || h.date <= span.to));
+}
+
+interface Page {
+  offset: number;
+  limit: number;
+  oneScan: number;
+}
+
+function pageOf(
+  ctx: Ctx,
+  span: Span,
+  f: Filters,
+  excluded: string[],
+  hearings: HearingRow[],
+  { offset, limit, oneScan }: Page,
+): DocketGroup {
+  const where = rangeWhere(span, f, excluded.length > 0);
+  const params = { from: span.from, to: span.to, assignee: f.assignee, caseType: f.caseType, excluded: JSON.stringify(excluded) };
   // Any row of the page is among the first offset + limit of its own stream (detained or not, deadline or hearing).
   const want = offset + limit;
-  const stream = (detained: 0 | 1, n: number): DocketRow[] =>
-    n === 0
-      ? []
-      : (
-          ctx.db
-            .prepare(
-              `SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where} AND detained = ${detained} ORDER BY due, id LIMIT @want`,
-            )
-            .all({ ...params, want }) as Row[]
-        ).map(toRow);
+  const d = deadlineStreams(ctx, where, params, want, oneScan);
+  const inSpan = hearings.filter((h) => (span.from === null || h.date >= span.from) && (span.to === null || h.date <= span.to));
   const hearingRows = (detained: 0 | 1) => inSpan.filter((h) => h.detained === detained).map(hearingDocketRow);
-  const detained = [...stream(1, counts.d), ...hearingRows(1)].sort(byDate);
-  const free = [...stream(0, counts.n - counts.d), ...hearingRows(0)].sort(byDate);
+  const detained = [...d.detained.map(toRow), ...hearingRows(1)].sort(byDate);
+  const free = [...d.free.map(toRow), ...hearingRows(0)].sort(byDate);
   return {
     key: span.key,
     from: span.from,
     to: span.to,
-    total: counts.n + inSpan.length,
+    total: d.total + inSpan.length,
     offset,
     rows: [...detained, ...free].slice(offset, want),
   };
@@ -198,7 +223,8 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   const last = spans[spans.length - 1];
   // Hearings from today to the range's end, once for every group.
   const hearings = last && last.key !== 'overdue' ? findHearings(ctx, { from: today, to: last.to, ...f }) : [];
-  const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, q.offset ?? 0, q.limit));
+  const page: Page = { offset: q.offset ?? 0, limit: q.limit, oneScan: q.oneScan ?? ONE_SCAN };
+  const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, page));
   const end = days === null ? null : addDays(today, days);
   const filtered = f.assignee !== undefined || f.caseType !== undefined || q.group !== undefined;
   const allHearings = filtered ? findHearings(ctx, { from: today, to: end }) : hearings;

@@ -7,6 +7,7 @@ import { describe, it, expect, afterEach, vi } from 'vitest';
 import ICAL from 'ical.js';
 import type { Core } from '../../../electron/core/app';
 import type { DocketView } from '../../../shared/views';
+import { docket } from '../../../electron/core/deadlines/docket';
 import { freshCore } from '../../helpers/env';
 import { addEvent, person } from './helpers';
 
@@ -180,6 +181,18 @@ describe('any range, paged', () => {
     }
     expect(seen).toEqual(full);
     expect(new Set(seen).size).toBe(6);
+
+    // A group too big for one scan is counted, then read detained and not apart: the same rows, the same order.
+    for (const [offset, limit] of [
+      [0, 10],
+      [0, 2],
+      [2, 3],
+      [5, 2],
+    ] as const) {
+      const big = docket(core.ctx(), { days: null, group: 'later', offset, limit, oneScan: 1 }).groups[0]!;
+      expect(big.total).toBe(6);
+      expect(big.rows.map((r) => r.id)).toEqual(full.slice(offset, offset + limit));
+    }
   });
 
   it('a short range clips the groups (the CLI --days 3)', async () => {
