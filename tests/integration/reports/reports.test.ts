@@ -19,7 +19,7 @@ const TODAY = '2026-03-02';
 let core: Core;
 let dir: string;
 let cleanup: () => void;
-const ids: Record<string, { id: string; caseIds: string[] }> = {};
+const ids = {} as Record<'jose' | 'ngoc' | 'olena' | 'mona', { id: string; caseIds: string[] }>;
 
 const table = (tables: ChartTable[], id: string) => tables.find((t) => t.id === id)!;
 const rowsOf = (t: ChartTable) => Object.fromEntries(t.rows.map((r) => [r.key, r.values]));
@@ -217,8 +217,8 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 describe('case summary PDFs', () => {
   it('passes qpdf --check, shows accented and non-Latin names in English and Spanish, and records nothing until delivered', async () => {
     for (const lang of ['en', 'es'] as const) {
-      for (const key of ['jose', 'ngoc', 'olena', 'mona']) {
-        const pdf = await core.call('reports.summary', { personId: ids[key]!.id, lang });
+      for (const key of ['jose', 'ngoc', 'olena', 'mona'] as const) {
+        const pdf = await core.call('reports.summary', { personId: ids[key].id, lang });
         const file = join(dir, `${key}-${lang}.pdf`);
         writeFileSync(file, pdf.pdf);
         expect(run('qpdf', ['--check', file])).toMatch(/No syntax or stream encoding errors/);
@@ -228,7 +228,7 @@ describe('case summary PDFs', () => {
           ngoc: ['Nguyễn Thị', 'Ngọc'],
           olena: ['Олена', 'Шевченко'],
           mona: ['منى', 'حيدري'],
-        }[key]!;
+        }[key];
         for (const n of names) expect(text.normalize('NFC'), `${key} ${lang}`).toContain(n);
         expect(text).toContain(lang === 'en' ? 'Open deadlines' : 'Plazos abiertos');
         expect(text).not.toMatch(/removal-detained|asylum-affirmative|enum\.|reports\./);
@@ -300,7 +300,7 @@ describe('exports', () => {
   it('XLSX has a sheet per kind and reads back equal to the CSV exports', async () => {
     const x = await core.call('reports.exportXlsx', {});
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(x.xlsx!);
+    await wb.xlsx.load(Buffer.from(x.xlsx!) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['people', 'cases', 'deadlines', 'events', 'fills']);
     for (const kind of ['people', 'cases', 'deadlines', 'events', 'fills'] as const) {
       const csv = (await core.call('reports.exportCsv', { what: kind })).csv!;
