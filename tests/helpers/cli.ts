@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { bundlePath } from '../../scripts/bundles.mjs';
+import { inject } from 'vitest';
+import { bundlePath, type BundleName } from '../../scripts/bundles.mjs';
 import { REPO_ROOT } from './env';
 
 export interface CliRun {
@@ -9,16 +9,20 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The CLI bundle `npm run amparo` runs; tests/helpers/bundles-setup.ts rebuilds it before the suite. */
-export const CLI_BUNDLE = bundlePath('cli');
+/**
+ * The path of a bundle that vitest's globalSetup (tests/helpers/bundles-setup.ts)
+ * built before the run; throws esbuild's reason when it could not build it.
+ */
+export function requireBundle(name: BundleName): string {
+  const why = inject('bundleErrors')?.[name];
+  if (why === undefined) throw new Error(`bundle '${name}' was not built: run tests through vitest (its globalSetup builds it).`);
+  if (why) throw new Error(`bundle '${name}' could not be built: ${why}`);
+  return bundlePath(name);
+}
 
 /** Runs the real CLI bundle in its own process, as `npm run amparo --` would. */
 export function runCli(args: string[], env: Record<string, string> = {}, input = ''): CliRun {
-  if (!existsSync(CLI_BUNDLE))
-    throw new Error(
-      `${CLI_BUNDLE} is missing: run the suite through vitest (its globalSetup builds it) or \`node scripts/bundles.mjs cli\`.`,
-    );
-  const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
+  const r = spawnSync(process.execPath, [requireBundle('cli'), ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     input,
