@@ -1,9 +1,9 @@
 /**
  * Fills an AcroForm from a field map and the case data view.
  *
- * Every value written gets its appearance stream generated here, with a
- * bundled Unicode font picked for that value, so it shows in every viewer
- * (NeedAppearances is set false). A value that does not fit its field, by
+ * Every value written gets its appearance stream generated here
+ * (appearance.ts), each glyph run in a bundled Unicode font that has it, so
+ * it shows in every viewer (NeedAppearances is set false). A value that does not fit its field, by
  * MaxLen or by width at MIN_FONT_SIZE, is never cut: the field points to an
  * addendum page that carries the field's label and the full value.
  */
@@ -23,6 +23,7 @@ import {
   PDFRef,
   PDFStream,
   PDFTextField,
+  TextAlignment,
   type PDFDocument,
   type PDFField,
   type PDFForm,
@@ -37,7 +38,8 @@ import { appendAddendum } from './addendum';
 import { assertEdition, compareEdition, isSameEdition } from './edition';
 import { labelOf, widgetPages } from './fields';
 import { DocumentFonts } from './fonts';
-import { daFontSize, fittingSize, innerBox, withFontSize } from './layout';
+import { daColor, drawPlan, planComb, planList, planMultiline, planSingle, type TextPlan } from './appearance';
+import { daFontSize } from './layout';
 import { openPdf, removeXfa } from './pdf';
 import { useNativeDeflateForXObjects } from './streams';
 
@@ -122,7 +124,7 @@ export async function fillForm(opts: FillOptions): Promise<FillResult> {
       lines: identityLines(opts.data),
     });
   }
-  await finishForm(doc, form, ctx.fonts);
+  finishForm(form);
   if (opts.flatten) flatten(doc, form);
   const bytes = await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
   throwIfCancelled(opts.signal);
@@ -169,67 +171,63 @@ function writeCheck(field: PDFField, on: boolean, ctx: FillContext): boolean {
 }
 
 async function writeText(field: PDFTextField, value: string, ctx: FillContext): Promise<boolean> {
-  const choice = await ctx.fonts.pick(value);
-  // A field appearance has one font; a value mixing scripts that no single font
-  // covers is printed on the addendum, where a line can switch fonts.
-  let mixed = false;
-  if (choice.missing > 0) {
-    const { missing } = await ctx.fonts.runs(value);
-    mixed = missing === 0;
-    if (!mixed) {
-      ctx.warnings.push({
-        code: 'GLYPH_MISSING',
-        field: field.getName(),
-        message: `${missing} characters have no glyph in the bundled fonts`,
-      });
-    }
+  // Each glyph run gets the bundled font that has it, so mixed scripts stay in the field.
+  const { missing } = ctx.fonts.segment(value);
+  if (missing > 0) {
+    ctx.warnings.push({
+      code: 'GLYPH_MISSING',
+      field: field.getName(),
+      message: `${missing} characters have no glyph in the bundled fonts`,
+    });
   }
   const maxLen = field.getMaxLength();
-  const tooLong = mixed || (maxLen !== undefined && value.length > maxLen);
-  const size = tooLong ? undefined : fieldFit(field, value, choice.font);
-  if (size === undefined) {
+  const plans = maxLen !== undefined && value.length > maxLen ? undefined : planText(field, value, ctx.fonts);
+  if (!plans) {
     await writeAddendumReference(field, ctx);
     ctx.overflow.push({ field: field.getName(), label: labelOf(field), value });
     return true;
   }
-  setFontSize(field, size);
-  // fontkit's layout (used by pdf-lib for embedded fonts) shapes Arabic and
-  // orders right-to-left runs, so the logical text is drawn as it is.
   field.setText(value);
-  field.updateAppearances(choice.font);
+  await drawPlans(field, plans, ctx);
   return true;
 }
 
-/** Size that fits every widget of the field, or undefined. */
-function fieldFit(field: PDFTextField, text: string, font: Parameters<typeof fittingSize>[2]): number | undefined {
-  let size: number | undefined = Infinity;
-  for (const widget of field.acroField.getWidgets()) {
-    const da = daFontSize(widget.getDefaultAppearance() ?? field.acroField.getDefaultAppearance());
-    const s = fittingSize(field, text, font, innerBox(widget, field.isCombed()), da);
-    if (s === undefined) return undefined;
-    size = Math.min(size, s);
-  }
-  return Number.isFinite(size) ? size : undefined;
+function daOf(field: PDFField, widget: PDFWidgetAnnotation): string | undefined {
+  return widget.getDefaultAppearance() ?? field.acroField.getDefaultAppearance();
 }
 
-function setFontSize(field: PDFTextField, size: number): void {
-  for (const holder of [field.acroField, ...field.acroField.getWidgets()]) {
-    const da = holder.getDefaultAppearance();
-    const current = daFontSize(da);
-    if (da !== undefined && current !== undefined && current !== size) holder.setDefaultAppearance(withFontSize(da, size));
+/** One plan per widget, or undefined when the value does not fit one of them. */
+function planText(field: PDFTextField, text: string, fonts: DocumentFonts): TextPlan[] | undefined {
+  const plans: TextPlan[] = [];
+  for (const widget of field.acroField.getWidgets()) {
+    const da = daFontSize(daOf(field, widget));
+    const plan = field.isCombed()
+      ? planComb(fonts, text, widget, da, field.getMaxLength() ?? 0)
+      : field.isMultiline()
+        ? planMultiline(fonts, text, widget, da, field.getAlignment())
+        : planSingle(fonts, text, widget, da, field.getAlignment());
+    if (!plan) return undefined;
+    plans.push(plan);
+  }
+  return plans;
+}
+
+async function drawPlans(field: PDFField, plans: TextPlan[], ctx: FillContext): Promise<void> {
+  const widgets = field.acroField.getWidgets();
+  for (const [i, plan] of plans.entries()) {
+    const widget = widgets[i];
+    if (widget) await drawPlan(ctx.fonts, widget, plan, daColor(daOf(field, widget)));
   }
 }
 
 async function writeAddendumReference(field: PDFTextField, ctx: FillContext): Promise<void> {
-  const font = await ctx.fonts.get('sans');
   const maxLen = field.getMaxLength() ?? Infinity;
   for (const ref of ADDENDUM_REFERENCES) {
     if (ref.length > maxLen) continue;
-    const size = fieldFit(field, ref, font);
-    if (size === undefined) continue;
-    setFontSize(field, size);
+    const plans = planText(field, ref, ctx.fonts);
+    if (!plans) continue;
     field.setText(ref);
-    field.updateAppearances(font);
+    await drawPlans(field, plans, ctx);
     return;
   }
   // Not even "*" fits: leave the field empty; the addendum still lists it.
@@ -246,37 +244,35 @@ async function writeChoice(field: PDFDropdown | PDFOptionList | PDFRadioGroup, v
     return false;
   }
   const chosen = option ?? value;
-  if (field instanceof PDFRadioGroup) {
-    field.select(chosen);
-    return true;
-  }
   field.select(chosen);
-  const { font } = await ctx.fonts.pick(chosen);
-  field.updateAppearances(font);
+  if (field instanceof PDFRadioGroup) return true;
+  const plans = field.acroField.getWidgets().map((widget) => {
+    const da = daFontSize(daOf(field, widget));
+    if (field instanceof PDFDropdown) return planSingle(ctx.fonts, chosen, widget, da, TextAlignment.Left, true);
+    const shown = field.isSorted() ? [...options].sort() : options;
+    return planList(ctx.fonts, shown, field.getSelected(), widget, da);
+  });
+  const top = plans[0]?.topIndex;
+  if (top !== undefined) {
+    if (top > 0) field.acroField.dict.set(PDFName.of('TI'), PDFNumber.of(top));
+    else field.acroField.dict.delete(PDFName.of('TI'));
+  }
+  await drawPlans(
+    field,
+    plans.filter((p): p is TextPlan => p !== undefined),
+    ctx,
+  );
   return true;
 }
 
 /**
  * Appearances are all generated, so viewers must not regenerate them (many
- * would with a font lacking the glyphs). The fonts go in /DR because each
- * generated /DA names them, and editors resolve /DA fonts there.
+ * would with a font lacking the glyphs). /DA and /DR stay as the blank had
+ * them: our subsets live only in our appearance streams, so an editor that
+ * later refills a field uses the blank's own font, with all its glyphs.
  */
-async function finishForm(doc: PDFDocument, form: PDFForm, fonts: DocumentFonts): Promise<void> {
-  const acro = form.acroForm.dict;
-  acro.set(PDFName.of('NeedAppearances'), PDFBool.False);
-  const used = await fonts.used();
-  if (used.length === 0) return;
-  let dr = acro.lookupMaybe(PDFName.of('DR'), PDFDict);
-  if (!dr) {
-    dr = doc.context.obj({});
-    acro.set(PDFName.of('DR'), dr);
-  }
-  let fontDict = dr.lookupMaybe(PDFName.of('Font'), PDFDict);
-  if (!fontDict) {
-    fontDict = doc.context.obj({});
-    dr.set(PDFName.of('Font'), fontDict);
-  }
-  for (const font of used) fontDict.set(PDFName.of(font.name), font.ref);
+function finishForm(form: PDFForm): void {
+  form.acroForm.dict.set(PDFName.of('NeedAppearances'), PDFBool.False);
 }
 
 /**

@@ -33,7 +33,13 @@ const ORDER: FontKey[] = ['sans', 'arabic', 'cjk'];
 interface LoadedFont {
   bytes: Uint8Array;
   coverage: FontkitFont;
+  /** Glyph id -> [minY, maxY] in em, computed once per process (outlines are parsed lazily). */
+  ink: Map<number, [number, number]>;
+  /** Run text -> metrics; bounded, and the font's own, so it holds no more than glyph measures of recent values. */
+  metrics: Map<string, RunMetrics>;
 }
+
+const METRICS_CACHE = 4096;
 
 const cache = new Map<string, LoadedFont>();
 
@@ -43,10 +49,22 @@ function loadFont(resourcesDir: string, key: FontKey): LoadedFont {
   let font = cache.get(path);
   if (!font) {
     const bytes = padOddGlyphs(new Uint8Array(readFileSync(path)));
-    font = { bytes, coverage: fontkit.create(bytes) };
+    font = { bytes, coverage: fontkit.create(bytes), ink: new Map(), metrics: new Map() };
     cache.set(path, font);
   }
   return font;
+}
+
+/** Size-independent measures of a run: advance width and the ink's lowest and highest point, in em. */
+export interface RunMetrics {
+  width: number;
+  lo: number;
+  hi: number;
+}
+
+export interface Segment {
+  key: FontKey;
+  text: string;
 }
 
 export interface FontChoice {
@@ -95,12 +113,13 @@ export class DocumentFonts {
   }
 
   /**
-   * Splits text into runs that one font each can draw, for page text (not
-   * fields), where a line may mix scripts. Whitespace and marks stay in the
-   * current run. `missing` counts characters no bundled font has.
+   * Splits text into runs that one font each can draw, for page text and
+   * fields alike, where a value may mix scripts ("张, 伟": the CJK font has no
+   * ASCII). Whitespace and marks stay in the current run. `missing` counts
+   * characters no bundled font has.
    */
-  async runs(text: string): Promise<{ runs: TextRun[]; missing: number }> {
-    const runs: Array<{ key: FontKey; text: string }> = [];
+  segment(text: string): { segments: Segment[]; missing: number } {
+    const runs: Segment[] = [];
     let missing = 0;
     for (const ch of text) {
       const last = runs[runs.length - 1];
@@ -114,9 +133,56 @@ export class DocumentFonts {
       if (last && last.key === use) last.text += ch;
       else runs.push({ key: use, text: ch });
     }
+    return { segments: peelNeutrals(runs), missing };
+  }
+
+  async runs(text: string): Promise<{ runs: TextRun[]; missing: number }> {
+    const { segments, missing } = this.segment(text);
     const out: TextRun[] = [];
-    for (const r of peelNeutrals(runs)) out.push({ text: r.text, font: await this.get(r.key) });
+    for (const r of segments) out.push({ text: r.text, font: await this.get(r.key), key: r.key });
     return { runs: out, missing };
+  }
+
+  /**
+   * Advance width and real vertical ink extent of a run, from the glyphs
+   * pdf-lib will draw (fontkit's layout, advance widths without kerning, as
+   * pdf-lib measures and encodes them).
+   */
+  measure(key: FontKey, text: string): RunMetrics {
+    const loaded = loadFont(this.resourcesDir, key);
+    // Shaping is the costly part of a fill, and values repeat (names, dates, "See addendum").
+    const known = loaded.metrics.get(text);
+    if (known) return known;
+    const metrics = this.shape(loaded, text);
+    if (loaded.metrics.size >= METRICS_CACHE) loaded.metrics.clear();
+    loaded.metrics.set(text, metrics);
+    return metrics;
+  }
+
+  private shape(loaded: LoadedFont, text: string): RunMetrics {
+    const font = loaded.coverage;
+    const em = font.unitsPerEm;
+    let width = 0;
+    let lo = 0;
+    let hi = 0;
+    for (const glyph of font.layout(text).glyphs) {
+      width += glyph.advanceWidth / em;
+      let ink = loaded.ink.get(glyph.id);
+      if (!ink) {
+        const box = glyph.bbox;
+        ink = Number.isFinite(box.minY) && Number.isFinite(box.maxY) ? [box.minY / em, box.maxY / em] : [0, 0];
+        loaded.ink.set(glyph.id, ink);
+      }
+      lo = Math.min(lo, ink[0]);
+      hi = Math.max(hi, ink[1]);
+    }
+    return { width, lo, hi };
+  }
+
+  /** The Latin font's descender and cap height (em): the floor of every line's extent, so baselines line up. */
+  reference(): { descender: number; capHeight: number } {
+    const font = loadFont(this.resourcesDir, 'sans').coverage;
+    return { descender: font.descent / font.unitsPerEm, capHeight: font.capHeight / font.unitsPerEm };
   }
 
   private has(key: FontKey, ch: string): boolean {
@@ -147,6 +213,7 @@ function peelNeutrals(runs: Array<{ key: FontKey; text: string }>): Array<{ key:
 export interface TextRun {
   text: string;
   font: PDFFont;
+  key: FontKey;
 }
 
 export function runsWidth(runs: readonly TextRun[], size: number): number {

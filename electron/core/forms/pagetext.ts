@@ -2,25 +2,26 @@
  * Text on pages we draw ourselves (addendum, summary). Unlike a field, a page
  * line can switch fonts mid-line, so mixed-script values render in full.
  */
-import type { Color, PDFFont, PDFPage } from 'pdf-lib';
-import type { DocumentFonts } from './fonts';
+import type { Color, PDFPage } from 'pdf-lib';
+import type { DocumentFonts, FontKey } from './fonts';
 import { wrapText } from './layout';
 
-/** Wraps `text` to `maxWidth`, measuring each character in the font that will draw it. */
+/**
+ * Wraps `text` to `maxWidth`, measuring each character in the font that will
+ * draw it. Widths come from the fonts' metrics cache: wrapping measures every
+ * candidate line, and shaping each one anew made long addenda take seconds.
+ */
 export async function wrapMixed(fonts: DocumentFonts, text: string, size: number, maxWidth: number): Promise<string[]> {
-  const { runs } = await fonts.runs(text);
-  const fontOf = new Map<string, PDFFont>();
-  for (const run of runs) for (const ch of run.text) if (!fontOf.has(ch)) fontOf.set(ch, run.font);
-  const fallback = runs[0]?.font;
+  const { segments } = fonts.segment(text);
+  const keyOf = new Map<string, FontKey>();
+  for (const seg of segments) for (const ch of seg.text) if (!keyOf.has(ch)) keyOf.set(ch, seg.key);
+  const fallback = segments[0]?.key ?? 'sans';
   const measure = (s: string) => {
     let w = 0;
-    for (const ch of s) {
-      const font = fontOf.get(ch) ?? fallback;
-      if (font) w += font.widthOfTextAtSize(ch, size);
-    }
-    return w;
+    for (const ch of s) w += fonts.measure(keyOf.get(ch) ?? fallback, ch).width;
+    return w * size;
   };
-  return wrapText(text, measure, maxWidth);
+  return Promise.resolve(wrapText(text, measure, maxWidth));
 }
 
 /** Line height for `size`, taken from the tallest bundled font the line uses. */

@@ -225,14 +225,23 @@ describe('filling official forms', () => {
     expect(pdfText(file, { first: 1, last: 1 })).toContain('Nguyễn Thị Minh Khai');
   });
 
-  it('prints a value mixing scripts no single font covers on the addendum, in full', async () => {
+  it('keeps a value mixing scripts in its field, each glyph run in a font that has it', async () => {
     const aliases = ['Ольга Шевченко', '王明', 'محمد'];
     const { values, file, result } = await fillAndCheck('i-589', viewFor(personByNote('CJK'), { aliases }), 'mixed');
     expect(result.warnings).toEqual([]);
-    expect(values.get(I589.aliases)).toBe('See addendum');
-    const addendum = pdfText(file, { first: 13, last: 13 });
-    expect(addendum).toContain('Ольга Шевченко, 王明,');
-    expect(addendum.normalize('NFKC')).toContain('محمد');
+    expect(result.overflow).toEqual([]);
+    expect(values.get(I589.aliases)).toBe('Ольга Шевченко, 王明, محمد');
+    const page1 = pdfText(file, { first: 1, last: 1 });
+    expect(page1).toContain('Ольга Шевченко, 王明,');
+    expect(page1.normalize('NFKC')).toContain('محمد');
+    expect(pageCount(file)).toBe(12);
+  });
+
+  it('fills a CJK name with ASCII punctuation and digits in the field, not on the addendum', async () => {
+    const { values, file, result } = await fillAndCheck('i-589', viewFor(personByNote('CJK'), { familyName: '张, 伟 2' }), 'cjk-ascii');
+    expect(result.overflow).toEqual([]);
+    expect(values.get(I589.family)).toBe('张, 伟 2');
+    expect(pdfText(file, { first: 1, last: 1 })).toContain('张, 伟 2');
   });
 
   it('fills every one of the I-589 fields and flattens on request', async () => {

@@ -12,11 +12,13 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The hand-out folder beside the checkout. */
 export const FIXTURES = join(REPO_ROOT, '..', 'shared', 'fixtures');
 
-export function blankPath(form: 'g-28' | 'i-589'): string {
+export type FixtureForm = 'g-28' | 'i-589' | 'i-765' | 'ar-11';
+
+export function blankPath(form: FixtureForm): string {
   return join(FIXTURES, 'forms', `${form}.pdf`);
 }
 
-export function readBlank(form: 'g-28' | 'i-589'): Uint8Array {
+export function readBlank(form: FixtureForm): Uint8Array {
   return new Uint8Array(readFileSync(blankPath(form)));
 }
 
