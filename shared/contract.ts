@@ -43,6 +43,11 @@ const decisions = z
   .array(z.object({ otherId: id, decision: decisionSchema }).strict())
   .max(20)
   .default([]);
+/** "Same person" in intake: merge with `otherId`, keeping the existing record or the new one (chosen, never assumed). */
+const mergeChoice = z
+  .object({ otherId: id, keep: z.enum(['existing', 'new']) })
+  .strict()
+  .optional();
 /** A draft is whatever the form held, as JSON; bounded so a runaway form cannot fill the disk. */
 const draftData = z.unknown().refine((v) => JSON.stringify(v ?? null).length <= 2_000_000, { message: 'draft.tooLarge' });
 const personData = z
@@ -143,12 +148,13 @@ export const contract = {
   'prefs.get': op(empty, returns<{ lang?: 'en' | 'es' }>()),
   'prefs.set': op(z.object({ lang: z.enum(['en', 'es']) }).strict(), returns<{ lang?: 'en' | 'es' }>()),
 
+  /** With `merge`, a "same person" intake is merged into one record at once (the surviving record is returned). */
   'intake.createQuick': op(
-    z.object({ intake: intakeSchemas.quickIntake, draftId: id.optional(), decisions }).strict(),
+    z.object({ intake: intakeSchemas.quickIntake, draftId: id.optional(), decisions, merge: mergeChoice }).strict(),
     returns<PersonView>(),
   ),
   'intake.createFull': op(
-    z.object({ intake: intakeSchemas.fullIntake, draftId: id.optional(), decisions }).strict(),
+    z.object({ intake: intakeSchemas.fullIntake, draftId: id.optional(), decisions, merge: mergeChoice }).strict(),
     returns<PersonView>(),
   ),
   'people.get': op(z.object({ id }).strict(), returns<PersonView>()),

@@ -137,6 +137,7 @@ export const en = {
   'error.PDF_NEEDS_PASSWORD': 'That PDF is protected with a password and cannot be opened.',
   'error.PDF_NO_FORM': 'That PDF has no fillable form fields.',
   'error.PDF_WRONG_EDITION': 'That PDF is a different edition of the form than Amparo expects. Download the current edition from USCIS.',
+  'error.FORM_MAP_MISMATCH': 'That PDF is another form than the one chosen: fewer than half of the form\'s fields are in it. Nothing was filled.',
   'error.PDF_TOO_COMPLEX':
     'That PDF is too complex to open safely (it expands to too much data or has too many parts). Download the blank form again from uscis.gov.',
   'error.BACKUP_DAMAGED': 'This backup file is damaged, so nothing was restored from it. Use another backup.',

@@ -142,6 +142,7 @@ export const es: Catalog = {
   'error.PDF_NO_FORM': 'Ese PDF no tiene campos para llenar.',
   'error.PDF_WRONG_EDITION':
     'Ese PDF es una edición del formulario distinta de la que Amparo espera. Descargue la edición vigente del sitio de USCIS.',
+  'error.FORM_MAP_MISMATCH': 'Ese PDF es otro formulario que el elegido: tiene menos de la mitad de los campos del formulario. No se llenó nada.',
   'error.PDF_TOO_COMPLEX':
     'Ese PDF es demasiado complejo para abrirlo con seguridad (se expande a demasiados datos o tiene demasiadas partes). Descargue de nuevo el formulario en blanco del sitio uscis.gov.',
   'error.BACKUP_DAMAGED': 'Este archivo de respaldo está dañado; no se restauró nada de él. Use otro respaldo.',

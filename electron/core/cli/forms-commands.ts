@@ -9,7 +9,7 @@ import { MAX_BLANK_BYTES, SHIPPED_FORMS } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { parseFieldMap, type FieldMap } from '../../../shared/forms/map-schema';
 import { loadBlank, type LoadedBlank } from '../forms/blank';
-import { assertEdition, compareEdition } from '../forms/edition';
+import { assertEdition, assertMapFits, compareEdition } from '../forms/edition';
 import { fillForPerson } from '../forms/service/fills';
 import { shippedMapFor } from '../forms/service/shipped';
 import { withPlainPdfErrors } from '../forms/service/errors';
@@ -140,6 +140,7 @@ export const formCommands: Record<string, Command> = {
       const blank = await readBlankFile(values.blank);
       const map = values.form !== undefined ? await shippedMapFor(values.form, blank.sha256) : await readMapFile(values.map!);
       if (!map) throw new AppError('NOT_FOUND', `No field map ships for ${values.form}.`);
+      assertMapFits(map, blank.fields);
       try {
         assertEdition(
           map,

@@ -32,3 +32,24 @@ export function assertEdition(map: FieldMap, report: EditionReport, blankSha256:
     { form: map.form, edition: map.edition, missing: report.missing, added: report.added },
   );
 }
+
+/** Field types a map can write to (not buttons or signatures). */
+const SETTABLE = new Set(['text', 'checkbox', 'radio', 'dropdown', 'list']);
+
+/**
+ * Refuses, whatever the caller accepted, a blank that holds fewer than half
+ * of the map's fields as settable fields: that is another form, not another
+ * edition, and filling it would hand out a copy of the blank as if filled.
+ */
+export function assertMapFits(map: FieldMap, blankFields: Iterable<{ name: string; type: string }>): void {
+  const settable = new Set<string>();
+  for (const f of blankFields) if (SETTABLE.has(f.type)) settable.add(f.name);
+  const mapped = Object.keys(map.fields).length;
+  const present = Object.keys(map.fields).filter((name) => settable.has(name)).length;
+  if (mapped === 0 || present * 2 >= mapped) return;
+  throw new AppError(
+    'FORM_MAP_MISMATCH',
+    `This PDF is not the ${map.form.toUpperCase()}: only ${present} of the map's ${mapped} fields are in it (at least half must be). Nothing was filled.`,
+    { form: map.form, edition: map.edition, present, mapped },
+  );
+}

@@ -35,8 +35,8 @@ import { aNumber, computeValue, makeReader, type FieldValue } from '../../../sha
 import type { EditionReport, FillWarning, OverflowItem } from '../../../shared/forms/types';
 import type { FormView } from '../../../shared/forms/view';
 import { appendAddendum } from './addendum';
-import { assertEdition, compareEdition, isSameEdition } from './edition';
-import { labelOf, widgetPages } from './fields';
+import { assertEdition, assertMapFits, compareEdition, isSameEdition } from './edition';
+import { fieldType, labelOf, widgetPages } from './fields';
 import { DocumentFonts } from './fonts';
 import { daColor, drawPlan, planComb, planList, planMultiline, planSingle, type TextPlan } from './appearance';
 import { daFontSize } from './layout';
@@ -91,6 +91,10 @@ export async function fillForm(opts: FillOptions): Promise<FillResult> {
   const byName = new Map(form.getFields().map((f) => [f.getName(), f]));
 
   const edition = compareEdition(opts.map, byName.keys(), opts.blankSha256);
+  assertMapFits(
+    opts.map,
+    [...byName.values()].map((f) => ({ name: f.getName(), type: fieldType(f) })),
+  );
   assertEdition(opts.map, edition, opts.blankSha256, opts.acceptEditionMismatch ?? false);
   const warnings: FillWarning[] = [];
   if (!isSameEdition(edition, opts.blankSha256)) {
