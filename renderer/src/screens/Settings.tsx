@@ -11,11 +11,13 @@ import { ShowPassphrases } from '../components/ShowPassphrases';
 import { StrengthMeter } from '../components/StrengthMeter';
 import { SubmitButton } from '../components/SubmitButton';
 import { changePassphraseForm, type ChangePassphraseForm } from '../forms';
+import { BackupSettings } from '../features/backup/BackupSettings';
 
 export function Settings() {
   return (
     <>
       <DataLocation />
+      <BackupSettings />
       <ChangePassphrase />
     </>
   );

@@ -1,0 +1,165 @@
+/**
+ * Settings → Backups: the folder, the interval and rotation, the last good
+ * backup and its age, a warning when it is older than the interval plus one
+ * day (decided by the core: backup.status.stale), why the last automatic
+ * backup did not happen, and "Back up now" with progress and cancel (a job of
+ * the core's runner).
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { call } from '../../api';
+import { errorKey } from '../../../../shared/i18n';
+import { formatDateTime } from '../../../../shared/i18n/dates';
+import type { BackupStatus, JobStatus } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+import { FormAlert, FormStatus } from '../../components/FormAlert';
+
+const POLL_MS = 300;
+const INTERVALS = [6, 12, 24, 168] as const;
+
+function useAge() {
+  const { t } = useI18n();
+  return (at: string) => {
+    const hours = Math.max(0, Math.floor((Date.now() - Date.parse(at)) / 3_600_000));
+    return hours < 48 ? t('backup.age.hours', { hours }) : t('backup.age.days', { days: Math.floor(hours / 24) });
+  };
+}
+
+export function BackupSettings() {
+  const { t, lang } = useI18n();
+  const age = useAge();
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [folder, setFolder] = useState('');
+  const [interval, setIntervalHours] = useState(24);
+  const [keep, setKeep] = useState({ daily: 7, weekly: 4, monthly: 12 });
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [job, setJob] = useState<JobStatus | null>(null);
+
+  const apply = useCallback(
+    (r: Awaited<ReturnType<typeof call<'backup.status'>>>) => {
+      if (!r.ok) return setError(t(errorKey(r.error.code)));
+      setStatus(r.value);
+      setFolder(r.value.settings.folder ?? '');
+      setIntervalHours(r.value.settings.intervalHours);
+      setKeep(r.value.settings.keep);
+    },
+    [t],
+  );
+  const load = async () => apply(await call('backup.status', {}));
+  useEffect(() => {
+    let live = true;
+    void call('backup.status', {}).then((r) => live && apply(r));
+    return () => {
+      live = false;
+    };
+  }, [apply]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setMessage(null);
+    const r = await call('backup.setSettings', { folder: folder.trim() === '' ? null : folder.trim(), intervalHours: interval, keep });
+    if (!r.ok) return setError(t(errorKey(r.error.code)));
+    setStatus(r.value);
+    setMessage(t('backup.saved'));
+  }
+
+  async function backUpNow() {
+    setError(null);
+    setMessage(null);
+    const started = await call('backup.start', {});
+    if (!started.ok) return setError(t(errorKey(started.error.code)));
+    let s: JobStatus | null = null;
+    for (;;) {
+      const r = await call('jobs.status', { jobId: started.value.jobId });
+      if (!r.ok) break;
+      s = r.value;
+      setJob(s);
+      if (s.state !== 'running') break;
+      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
+    }
+    setJob(null);
+    if (s?.state === 'done') {
+      const r = await call('jobs.result', { jobId: started.value.jobId });
+      if (r.ok && r.value.kind === 'backup.create') setMessage(t('backup.done', { file: r.value.result.file }));
+    } else if (s?.state === 'cancelled') setMessage(t('backup.cancelled'));
+    else if (s?.error) setError(t(errorKey(s.error.code)));
+    await load();
+  }
+
+  const running = job?.state === 'running';
+  const pct = Math.round((job?.progress ?? 0) * 100);
+  const problem = status?.problem;
+  const whenProblem = problem ? t('backup.problem', { when: problem.when, reason: t(errorKey(problem.code)) }) : null;
+  return (
+    <section className="panel" aria-labelledby="settings-backup-title" data-testid="backup-settings">
+      <h2 id="settings-backup-title">{t('backup.title')}</h2>
+      <p>{t('backup.intro')}</p>
+      <p data-testid="backup-last">
+        {status?.last ? t('backup.last', { date: formatDateTime(status.last.at, lang), age: age(status.last.at) }) : t('backup.none')}
+      </p>
+      <FormAlert id="backup-stale" message={status?.stale ? t('backup.stale') : null} />
+      <FormAlert id="backup-problem" message={whenProblem} />
+      {status && status.settings.folder === null ? <p>{t('backup.off')}</p> : null}
+      <form onSubmit={(e) => void save(e)} noValidate className="form-narrow">
+        <FormAlert id="backup-alert" message={error} />
+        <FormStatus message={message} />
+        <div className="field">
+          <label htmlFor="backup-folder">{t('backup.folder')}</label>
+          <input
+            id="backup-folder"
+            type="text"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            aria-describedby="backup-folder-hint"
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <p id="backup-folder-hint" className="hint">
+            {t('backup.folderHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="backup-interval">{t('backup.interval')}</label>
+          <select id="backup-interval" value={interval} onChange={(e) => setIntervalHours(Number(e.target.value))}>
+            {[...new Set([...INTERVALS, interval])].map((h) => (
+              <option key={h} value={h}>
+                {t('backup.interval.option', { hours: h })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field">
+          <legend>{t('backup.keep')}</legend>
+          {(['daily', 'weekly', 'monthly'] as const).map((k) => (
+            <span key={k} className="inline-field">
+              <label htmlFor={`backup-keep-${k}`}>{t(`backup.keep.${k}`)}</label>
+              <input
+                id={`backup-keep-${k}`}
+                type="number"
+                min={0}
+                max={1200}
+                value={keep[k]}
+                onChange={(e) => setKeep({ ...keep, [k]: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+              />
+            </span>
+          ))}
+        </fieldset>
+        <div className="actions actions--start">
+          <button type="submit">{t('backup.save')}</button>
+          <button type="button" onClick={() => void backUpNow()} disabled={running || !status?.settings.folder}>
+            {t('backup.now')}
+          </button>
+          {running && job ? (
+            <button type="button" onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
+              {t('backup.cancel')}
+            </button>
+          ) : null}
+        </div>
+        <div role="status" aria-live="polite">
+          {running ? <progress className="progress" aria-label={t('backup.progress')} max={100} value={pct} /> : null}
+        </div>
+      </form>
+    </section>
+  );
+}
