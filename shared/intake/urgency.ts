@@ -1,5 +1,6 @@
 import type { CaseType } from '../schemas/intake';
 import { addYears, daysBetween, isValidIsoDate } from '../schemas/dates';
+import { medicalTerms } from './medical';
 
 /**
  * Urgency flags shown on intake and in lists: the situations where a clinic
@@ -7,15 +8,25 @@ import { addYears, daysBetween, isValidIsoDate } from '../schemas/dates';
  * passed in by whoever owns the clock.
  */
 
-export const URGENCY_CODES = ['detained', 'hearing-within-14-days', 'asylum-one-year-passed', 'asylum-one-year-within-60-days'] as const;
+export const URGENCY_CODES = [
+  'detained',
+  'medical',
+  'hearing-soon',
+  'asylum-one-year-passed',
+  'asylum-one-year-within-60-days',
+  'work-permit-expired',
+  'work-permit-expiring',
+] as const;
 export type UrgencyCode = (typeof URGENCY_CODES)[number];
 
 export interface UrgencyFlag {
   code: UrgencyCode;
   /** Days from today to `date` (0 = today, negative = passed); null when no date applies. */
   daysLeft: number | null;
-  /** The date the flag counts towards (hearing date, one-year deadline). */
+  /** The date the flag counts towards (hearing date, one-year deadline, work permit expiry). */
   date?: string;
+  /** 'medical': the words that named a medical need, as typed. */
+  terms?: string[];
 }
 
 export interface UrgencyInput {
@@ -26,9 +37,16 @@ export interface UrgencyInput {
   caseTypes: readonly CaseType[];
   /** Once the I-589 is filed the one-year deadline is met. */
   asylumFiled?: boolean;
+  /** What the volunteer typed about needs and notes, read for medical needs (Spanish and English). */
+  needsText?: string;
+  /** The work permit (EAD) expiry on the record. */
+  eadExpiry?: string | null;
 }
 
-export const HEARING_WINDOW_DAYS = 14;
+/** A hearing this close needs a lawyer now (a detained master calendar hearing can come within three weeks). */
+export const HEARING_WINDOW_DAYS = 21;
+/** A work permit this close to expiring needs its renewal (or proof of an automatic extension) now. */
+export const WORK_PERMIT_WARNING_DAYS = 90;
 export const ASYLUM_WARNING_DAYS = 60;
 
 const ASYLUM_CASE_TYPES: ReadonlySet<CaseType> = new Set(['asylum-affirmative', 'asylum-defensive']);
@@ -47,7 +65,19 @@ const validDate = (d: string | null | undefined): d is string => typeof d === 's
 function hearingFlag(nextHearingDate: string | null | undefined, today: string): UrgencyFlag[] {
   if (!validDate(nextHearingDate)) return [];
   const daysLeft = daysBetween(today, nextHearingDate);
-  return daysLeft >= 0 && daysLeft <= HEARING_WINDOW_DAYS ? [{ code: 'hearing-within-14-days', daysLeft, date: nextHearingDate }] : [];
+  return daysLeft >= 0 && daysLeft <= HEARING_WINDOW_DAYS ? [{ code: 'hearing-soon', daysLeft, date: nextHearingDate }] : [];
+}
+
+function medicalFlag(text: string | undefined): UrgencyFlag[] {
+  const terms = medicalTerms(text ?? '');
+  return terms.length ? [{ code: 'medical', daysLeft: null, terms }] : [];
+}
+
+function workPermitFlag(eadExpiry: string | null | undefined, today: string): UrgencyFlag[] {
+  if (!validDate(eadExpiry)) return [];
+  const daysLeft = daysBetween(today, eadExpiry);
+  if (daysLeft < 0) return [{ code: 'work-permit-expired', daysLeft, date: eadExpiry }];
+  return daysLeft <= WORK_PERMIT_WARNING_DAYS ? [{ code: 'work-permit-expiring', daysLeft, date: eadExpiry }] : [];
 }
 
 function asylumFlag(input: UrgencyInput, today: string): UrgencyFlag[] {
@@ -64,5 +94,11 @@ function asylumFlag(input: UrgencyInput, today: string): UrgencyFlag[] {
 export function urgencyFlags(input: UrgencyInput, today: string): UrgencyFlag[] {
   if (!isValidIsoDate(today)) throw new RangeError('today must be a YYYY-MM-DD date');
   const detained: UrgencyFlag[] = input.detained ? [{ code: 'detained', daysLeft: null }] : [];
-  return [...detained, ...hearingFlag(input.nextHearingDate, today), ...asylumFlag(input, today)];
+  return [
+    ...detained,
+    ...medicalFlag(input.needsText),
+    ...hearingFlag(input.nextHearingDate, today),
+    ...asylumFlag(input, today),
+    ...workPermitFlag(input.eadExpiry, today),
+  ];
 }

@@ -42,6 +42,7 @@ export const LIMITS = {
   urgentNeeds: 5000,
   notes: 20000,
   languages: 10,
+  additionalContacts: 30,
   cases: 50,
   family: 100,
 } as const;
@@ -78,7 +79,6 @@ export function isPlausiblePhone(s: string): boolean {
   return digits >= 7 && digits <= 15;
 }
 
-const phone = () => requiredText(LIMITS.phone).refine(isPlausiblePhone, { error: 'phone.invalid' });
 const optionalPhone = () => optionalText(LIMITS.phone).refine((s) => s === undefined || isPlausiblePhone(s), { error: 'phone.invalid' });
 const optionalEmail = () => optionalText(LIMITS.email).pipe(z.email({ error: 'email.invalid' }).optional());
 
@@ -133,6 +133,43 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
     ['name', 'phone', 'relationship'],
   );
 
+  /**
+   * More ways to reach the person than the main phone, email and address:
+   * what a merge brings from the other record (a merge never drops one), or a
+   * second number a volunteer adds.
+   */
+  const additionalContact = z.discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.literal('phone'), phone: requiredText(LIMITS.phone).refine(isPlausiblePhone, { error: 'phone.invalid' }) }),
+      z.object({ kind: z.literal('email'), email: requiredText(LIMITS.email).pipe(z.email({ error: 'email.invalid' })) }),
+      z.object({
+        kind: z.literal('address'),
+        address: z.object({
+          street: optionalText(LIMITS.street),
+          unit: optionalText(LIMITS.unit),
+          city: optionalText(LIMITS.shortText),
+          state: optionalText(LIMITS.shortText),
+          zip: optionalText(LIMITS.zip),
+          country: optionalText(LIMITS.shortText),
+        }),
+      }),
+      z.object({
+        kind: z.literal('safeContact'),
+        safeContact: z.object({
+          name: optionalText(LIMITS.name),
+          phone: optionalText(LIMITS.phone),
+          relationship: optionalText(LIMITS.shortText),
+        }),
+      }),
+    ],
+    { error: 'option.invalid' },
+  );
+  const additionalContacts = z
+    .array(additionalContact, { error: 'list.invalid' })
+    .max(LIMITS.additionalContacts, { error: 'list.tooLong' })
+    .default([]);
+
   /** Mononyms are common (Afghan records): familyName may be empty. */
   const names = {
     givenName: requiredText(LIMITS.name),
@@ -159,6 +196,7 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
       email: optionalEmail(),
       address,
       safeContact,
+      additionalContacts,
     })
     .refine(hasDobOrAge, dobOrAgeRule);
 
@@ -212,11 +250,36 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
     language: requiredText(LIMITS.shortText),
   });
 
+  /**
+   * The full intake's consent: whether it was given, and only then when, how
+   * and in which language (all three required). A record saved without
+   * consent stores none. Callers that send no `given` (older ones, the CSV
+   * path) record consent as given, so their date, method and language stay required.
+   */
+  const intakeConsent = z
+    .object({
+      given: z.boolean({ error: 'option.invalid' }).default(true),
+      date: optionalPastDate(),
+      how: optionalChoice(CONSENT_METHODS),
+      language: optionalText(LIMITS.shortText),
+    })
+    .superRefine((c, ctx) => {
+      if (!c.given) return;
+      for (const key of ['date', 'how', 'language'] as const) {
+        if (c[key] === undefined)
+          ctx.addIssue({ code: 'custom', message: key === 'how' ? 'option.invalid' : 'text.required', path: [key] });
+      }
+    })
+    .transform((c): Consent | undefined => (c.given ? { date: c.date!, how: c.how!, language: c.language! } : undefined));
+
   const quickIntake = z
     .object({
       ...names,
       ...dobOrAge,
-      phone: phone(),
+      /** Any format ('A 012-345-678', '12345678'); stored as 9 digits and checked against the vault like the full intake's. */
+      aNumber: optionalANumberSchema,
+      /** Optional: people met in detention often have no phone. */
+      phone: optionalPhone(),
       detained: z.boolean({ error: 'option.invalid' }),
       facility: optionalText(LIMITS.facility),
       nextHearingDate: optionalAnyDate(),
@@ -236,7 +299,7 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
     cases: z.array(caseRecord, { error: 'list.invalid' }).max(LIMITS.cases, { error: 'list.tooLong' }).default([]),
     family: z.array(familyMember, { error: 'list.invalid' }).max(LIMITS.family, { error: 'list.tooLong' }).default([]),
     notes: text(LIMITS.notes, { multiline: true }).default(''),
-    consent,
+    consent: intakeConsent,
   });
 
   return { person, detention, history, caseRecord, familyMember, consent, quickIntake, fullIntake };
@@ -248,12 +311,17 @@ export type IntakeSchemas = ReturnType<typeof createIntakeSchemas>;
 export type Person = z.output<IntakeSchemas['person']>;
 export type Address = NonNullable<Person['address']>;
 export type SafeContact = NonNullable<Person['safeContact']>;
+export type AdditionalContact = Person['additionalContacts'][number];
 export type Detention = z.output<IntakeSchemas['detention']>;
 export type History = z.output<IntakeSchemas['history']>;
 export type CaseRecord = z.output<IntakeSchemas['caseRecord']>;
 export type NextHearing = NonNullable<CaseRecord['nextHearing']>;
 export type FamilyMember = z.output<IntakeSchemas['familyMember']>;
-export type Consent = z.output<IntakeSchemas['consent']>;
+export interface Consent {
+  date: string;
+  how: (typeof CONSENT_METHODS)[number];
+  language: string;
+}
 export type QuickIntake = z.output<IntakeSchemas['quickIntake']>;
 export type FullIntake = z.output<IntakeSchemas['fullIntake']>;
 

@@ -65,6 +65,31 @@ export function requireDecisions(candidates: readonly DuplicateCandidate[], deci
   }
 }
 
+/** Which record survives when an intake is the same person as `otherId`: chosen explicitly, never assumed. */
+export interface MergeChoice {
+  otherId: string;
+  keep: 'existing' | 'new';
+}
+
+/**
+ * "Same person" needs the merge that makes it one record: exactly one
+ * same-person decision, and `merge` naming it. Refused otherwise, before
+ * anything is written.
+ */
+export function requireMergeForSame(
+  decisions: ReadonlyArray<{ otherId: string; decision: Decision }>,
+  merge: MergeChoice | undefined,
+): void {
+  const same = decisions.filter((d) => d.decision === 'same-person').map((d) => d.otherId);
+  if (merge === undefined && same.length === 0) return;
+  if (same.length === 1 && merge?.otherId === same[0]) return;
+  throw new AppError(
+    'DUPLICATE_UNDECIDED',
+    'Not saved: "same person" is saved by merging into one record. Choose which record stays (one same-person match at a time).',
+    { candidates: same, mergeRequired: true },
+  );
+}
+
 export function recordDecision(ctx: Ctx, personId: string, otherId: string, decision: Decision): void {
   ctx.db.transaction(() => {
     const found = ctx.db.prepare('SELECT count(*) AS n FROM people WHERE id IN (?, ?)').get(personId, otherId) as { n: number };

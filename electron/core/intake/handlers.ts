@@ -14,7 +14,7 @@ import {
   listCases,
 } from './people';
 import { discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
-import { findCandidates, recordDecision, requireDecisions, type Decision } from './duplicates';
+import { findCandidates, recordDecision, requireDecisions, requireMergeForSame, type Decision, type MergeChoice } from './duplicates';
 
 type Decisions = Array<{ otherId: string; decision: Decision }>;
 
@@ -22,22 +22,27 @@ type Decisions = Array<{ otherId: string; decision: Decision }>;
  * Saves the record, the user's duplicate decisions and drops the draft in one
  * transaction. A likely duplicate without a decision refuses the save
  * (DUPLICATE_UNDECIDED) for every transport: the window, the harness, the CLI.
+ * "Same person" ends in one record: it must come with `merge` (which record
+ * survives), and the new record is merged in the same transaction; without
+ * it the save is refused, so the vault never silently holds the person twice.
  */
-function saveIntake(ctx: Ctx, input: ReturnType<typeof fromQuick>, draftId: string | undefined, decisions: Decisions) {
+function saveIntake(ctx: Ctx, input: ReturnType<typeof fromQuick>, draftId: string | undefined, decisions: Decisions, merge?: MergeChoice) {
   return ctx.db.transaction(() => {
     const p = input.data.person;
     requireDecisions(findCandidates(ctx, { given: p.givenName, family: p.familyName, dob: p.dob, aNumber: p.aNumber }), decisions);
+    requireMergeForSame(decisions, merge);
     const person = createPerson(ctx, input);
     for (const d of decisions) recordDecision(ctx, person.id, d.otherId, d.decision);
     if (draftId) discardDraft(ctx, draftId);
-    return person;
+    if (!merge) return person;
+    return merge.keep === 'existing' ? mergePeople(ctx, merge.otherId, person.id) : mergePeople(ctx, person.id, merge.otherId);
   })();
 }
 
 export function intakeHandlers(ctx: () => Ctx): FeatureHandlers<'intake'> {
   return {
-    'intake.createQuick': ({ intake, draftId, decisions }) => saveIntake(ctx(), fromQuick(intake), draftId, decisions),
-    'intake.createFull': ({ intake, draftId, decisions }) => saveIntake(ctx(), fromFull(intake), draftId, decisions),
+    'intake.createQuick': ({ intake, draftId, decisions, merge }) => saveIntake(ctx(), fromQuick(intake), draftId, decisions, merge),
+    'intake.createFull': ({ intake, draftId, decisions, merge }) => saveIntake(ctx(), fromFull(intake), draftId, decisions, merge),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../shared/errors';
 import { intakeSchemas } from '../../../shared/contract';
-import { LIMITS, type CaseRecord, type FullIntake, type QuickIntake } from '../../../shared/schemas/intake';
+import { LIMITS, type AdditionalContact, type CaseRecord, type FullIntake, type QuickIntake } from '../../../shared/schemas/intake';
 import { urgencyFlags } from '../../../shared/intake/urgency';
 import { nameKeys } from '../../../shared/intake/duplicates';
 import { newId, type Ctx } from '../context';
@@ -44,6 +44,7 @@ export function fromQuick(q: QuickIntake): { data: PersonData; cases: CaseRecord
         familyName: q.familyName,
         dob: q.dob,
         approxAge: q.approxAge,
+        aNumber: q.aNumber,
         phone: q.phone,
       }),
       detention: intakeSchemas.detention.parse({ detained: q.detained, facility: q.facility }),
@@ -65,7 +66,7 @@ export function fromFull(f: FullIntake): { data: PersonData; cases: CaseRecord[]
       family: f.family,
       notes: f.notes,
       urgentNeeds: '',
-      consent: f.consent,
+      ...(f.consent ? { consent: f.consent } : {}),
     },
     cases: f.cases,
   };
@@ -178,6 +179,8 @@ export function viewOf(ctx: Ctx, row: PersonRow): PersonView {
         nextHearingDate: nextHearingOf(cases, today) ?? undefined,
         lastEntryDate: data.history.lastEntryDate,
         caseTypes: cases.filter((c) => c.status !== 'closed').map((c) => c.type),
+        needsText: [data.urgentNeeds, data.notes].join('\n'),
+        eadExpiry: data.history.eadExpiry,
       },
       today,
     ),
@@ -453,6 +456,7 @@ function checkMergeable(a: PersonData, b: PersonData, merged: PersonData): void 
       : merged.person.aliases.length > LIMITS.aliases ||
           merged.person.languages.length > LIMITS.languages ||
           merged.family.length > LIMITS.family ||
+          merged.person.additionalContacts.length > LIMITS.additionalContacts ||
           merged.notes.length > LIMITS.notes ||
           merged.urgentNeeds.length > LIMITS.urgentNeeds
         ? 'too much for one record'
@@ -460,16 +464,91 @@ function checkMergeable(a: PersonData, b: PersonData, merged: PersonData): void 
   if (problem) throw new AppError('MERGE_CONFLICT', `These records cannot be merged (${problem}). Correct one of them first.`);
 }
 
+const CONTACT_KINDS = ['phone', 'email', 'address', 'safeContact'] as const;
+
+/** The other record's contact of one kind, as an additional contact of the survivor when it differs from what the survivor has. */
+function contactOf(kind: (typeof CONTACT_KINDS)[number], p: PersonData['person']): AdditionalContact | null {
+  switch (kind) {
+    case 'phone':
+      return p.phone ? { kind, phone: p.phone } : null;
+    case 'email':
+      return p.email ? { kind, email: p.email } : null;
+    case 'address':
+      return p.address ? { kind, address: p.address } : null;
+    case 'safeContact':
+      return p.safeContact ? { kind, safeContact: p.safeContact } : null;
+  }
+}
+
+/**
+ * Every way to reach the person, from both records: the survivor's main
+ * phone, email, address and safe contact stay; the other record's, where they
+ * differ, become additional contacts (with both records' earlier additional
+ * ones), each once.
+ */
+function mergeContacts(a: PersonData['person'], b: PersonData['person']): AdditionalContact[] {
+  const out: AdditionalContact[] = [];
+  const seen = new Set<string>();
+  const add = (c: AdditionalContact | null) => {
+    if (!c) return;
+    const key = JSON.stringify(c);
+    if (!seen.has(key)) out.push(c);
+    seen.add(key);
+  };
+  // The survivor's own main contacts are "seen" so an equal copy from the other record is not added twice.
+  for (const kind of CONTACT_KINDS) {
+    const mine = contactOf(kind, a);
+    if (mine) seen.add(JSON.stringify(mine));
+  }
+  for (const c of a.additionalContacts ?? []) add(c);
+  for (const kind of CONTACT_KINDS) if (a[kind] !== undefined) add(contactOf(kind, b));
+  for (const c of b.additionalContacts ?? []) add(c);
+  return out;
+}
+
+/**
+ * Facts both records hold with different values (a facility, a TPS country,
+ * a date of birth): the survivor's stay where they are, the other record's
+ * are written into the notes, so the merge drops none of them.
+ */
+function conflictingFacts(a: PersonData, b: PersonData): string[] {
+  const lines: string[] = [];
+  const groups: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
+    ['person', a.person, b.person],
+    ['detention', a.detention, b.detention],
+    ['history', a.history, b.history],
+  ];
+  const skip = new Set(['givenName', 'familyName', 'aliases', 'languages', 'additionalContacts', ...CONTACT_KINDS]);
+  for (const [group, x, y] of groups) {
+    for (const [k, v] of Object.entries(y)) {
+      const mine = x[k];
+      if (skip.has(k) || v === undefined || v === '' || v === null || mine === undefined || mine === '' || mine === null) continue;
+      if (JSON.stringify(mine) !== JSON.stringify(v)) lines.push(`${group}.${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    }
+  }
+  if (a.consent && b.consent && JSON.stringify(a.consent) !== JSON.stringify(b.consent))
+    lines.push(`consent: ${JSON.stringify(b.consent)}`);
+  return lines;
+}
+
 export function mergeData(a: PersonData, b: PersonData): PersonData {
   const nameOf = (d: PersonData) => `${d.person.givenName} ${d.person.familyName}`.trim();
   const aliases = [...new Set([...a.person.aliases, ...b.person.aliases, nameOf(b)].filter((n) => n && n !== nameOf(a)))];
-  const joinText = (x: string, y: string) => [x, y].filter(Boolean).join('\n\n');
+  const joinText = (...parts: string[]) => parts.filter(Boolean).join('\n\n');
+  const conflicts = conflictingFacts(a, b);
+  // English, like every stored text Amparo writes itself: the note is data, not a message of the UI.
+  const conflictNote = conflicts.length ? `From the merged record ${nameOf(b)} (different values):\n${conflicts.join('\n')}` : '';
   return {
-    person: { ...fillGaps(a.person, b.person), aliases, languages: [...new Set([...a.person.languages, ...b.person.languages])] },
+    person: {
+      ...fillGaps(a.person, b.person),
+      aliases,
+      languages: [...new Set([...a.person.languages, ...b.person.languages])],
+      additionalContacts: mergeContacts(a.person, b.person),
+    },
     detention: fillGaps(a.detention, b.detention),
     history: fillGaps(a.history, b.history),
     family: [...a.family, ...b.family],
-    notes: joinText(a.notes, b.notes),
+    notes: joinText(a.notes, b.notes, conflictNote),
     urgentNeeds: joinText(a.urgentNeeds, b.urgentNeeds),
     ...(a.consent || b.consent ? { consent: a.consent ?? b.consent } : {}),
   };

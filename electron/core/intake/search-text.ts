@@ -3,17 +3,23 @@ import { normalizeANumber } from '../../../shared/schemas/anumber';
 import type { PersonData } from './records';
 
 /**
- * The text the FTS5 index holds for one person. Names go in both as written
- * and folded (FTS5's remove_diacritics does not fold ø, đ, ß…); numbers go in
- * as digits only, the A-number also without its leading zero.
+ * The text the FTS5 index holds for one person. Names (with every alias or
+ * nickname) go in both as written and folded (FTS5's remove_diacritics does
+ * not fold ø, đ, ß…); numbers go in as digits only, the A-number also
+ * without its leading zero; places hold the detention facility.
  */
-export function searchText(d: PersonData): { names: string; numbers: string } {
+export function searchText(d: PersonData): { names: string; numbers: string; places: string } {
   const written = [d.person.givenName, d.person.familyName, ...d.person.aliases].join(' ');
   const numbers: string[] = [];
   if (d.person.aNumber) numbers.push(d.person.aNumber, d.person.aNumber.replace(/^0+/, ''));
   if (d.detention.bookingNumber) numbers.push(d.detention.bookingNumber.replace(/[^0-9A-Za-z]/g, ''));
   if (d.person.phone) numbers.push(d.person.phone.replace(/\D/g, ''));
-  return { names: `${written} ${foldForSearch(written)}`, numbers: numbers.join(' ') };
+  const facility = d.detention.facility ?? '';
+  return {
+    names: `${written} ${foldForSearch(written)}`,
+    numbers: numbers.join(' '),
+    places: `${facility} ${foldForSearch(facility)}`.trim(),
+  };
 }
 
 /**

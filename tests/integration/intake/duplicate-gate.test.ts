@@ -81,7 +81,7 @@ describe('the likely-duplicate gate in the core', () => {
     const saved = await core.call('intake.createFull', {
       intake: fullIntake('W.', 'Dezir', 'A12345678'),
       decisions: [
-        { otherId: a.id, decision: 'same-person' },
+        { otherId: a.id, decision: 'needs-review' },
         { otherId: b.id, decision: 'new-person' },
       ],
     });

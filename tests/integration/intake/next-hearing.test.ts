@@ -65,14 +65,14 @@ describe('next hearing with a moving "today"', () => {
     expect(csv).not.toContain(D1);
     today = '2026-12-10';
     expect((await core.call('people.get', { id: p.id })).urgency).toContainEqual(
-      expect.objectContaining({ code: 'hearing-within-14-days', date: D2, daysLeft: 10 }),
+      expect.objectContaining({ code: 'hearing-soon', date: D2, daysLeft: 10 }),
     );
 
     // After D2: no hearing ahead; sorting by hearing puts the person last.
     today = '2026-12-21';
     expect(await hearingOf(p.id)).toBeNull();
     expect(await listIds({ hearingWithinDays: 3650 })).toEqual([]);
-    expect((await core.call('people.get', { id: p.id })).urgency.some((u) => u.code === 'hearing-within-14-days')).toBe(false);
+    expect((await core.call('people.get', { id: p.id })).urgency.some((u) => u.code === 'hearing-soon')).toBe(false);
   });
 
   it('ignores hearings of closed cases', async () => {

@@ -106,7 +106,7 @@ describe('people: storage', () => {
 
   it('computes urgency flags from detention and the next hearing', async () => {
     const p = await quick('Ana', 'Pérez', { detained: true, facility: 'Adelanto', nextHearingDate: '2026-12-03' });
-    expect(p.urgency.map((u) => u.code)).toEqual(expect.arrayContaining(['detained', 'hearing-within-14-days']));
+    expect(p.urgency.map((u) => u.code)).toEqual(expect.arrayContaining(['detained', 'hearing-soon']));
     expect(p.cases).toHaveLength(1);
     expect(p.cases[0]).toMatchObject({ type: 'removal-detained', nextHearing: { date: '2026-12-03', kind: 'master' } });
   });

@@ -14,12 +14,13 @@ describe('urgencyFlags', () => {
     expect(urgencyFlags({ ...base, detained: true }, TODAY)).toEqual([{ code: 'detained', daysLeft: null }]);
   });
 
-  it('flags a hearing from today through 14 days out', () => {
-    expect(urgencyFlags({ ...base, nextHearingDate: '2025-06-15' }, TODAY)).toEqual([
-      { code: 'hearing-within-14-days', daysLeft: 14, date: '2025-06-15' },
+  it('flags a hearing from today through 21 days out', () => {
+    expect(urgencyFlags({ ...base, nextHearingDate: '2025-06-22' }, TODAY)).toEqual([
+      { code: 'hearing-soon', daysLeft: 21, date: '2025-06-22' },
     ]);
-    expect(codes({ nextHearingDate: TODAY })).toEqual(['hearing-within-14-days']);
-    expect(codes({ nextHearingDate: '2025-06-16' })).toEqual([]);
+    expect(codes({ nextHearingDate: TODAY })).toEqual(['hearing-soon']);
+    expect(codes({ nextHearingDate: '2025-06-15' })).toEqual(['hearing-soon']);
+    expect(codes({ nextHearingDate: '2025-06-23' })).toEqual([]);
     expect(codes({ nextHearingDate: '2025-05-31' })).toEqual([]);
     expect(codes({ nextHearingDate: 'not a date' })).toEqual([]);
   });
@@ -64,8 +65,43 @@ describe('urgencyFlags', () => {
         nextHearingDate: '2025-06-03',
         caseTypes: ['removal-detained', 'asylum-defensive'],
         lastEntryDate: '2024-06-20',
+        needsText: 'necesita insulina',
+        eadExpiry: '2025-05-01',
       }),
-    ).toEqual(['detained', 'hearing-within-14-days', 'asylum-one-year-within-60-days']);
+    ).toEqual(['detained', 'medical', 'hearing-soon', 'asylum-one-year-within-60-days', 'work-permit-expired']);
+  });
+
+  describe('medical needs, as volunteers type them', () => {
+    const terms = (needsText: string) => urgencyFlags({ ...base, needsText }, TODAY).find((f) => f.code === 'medical')?.terms ?? [];
+
+    it('finds Spanish and English words, with or without accents, in any case', () => {
+      expect(terms('Toma MEDICINA para la presion alta')).toEqual(['MEDICINA', 'presion alta']);
+      expect(terms('Está embarazada y es diabética')).toEqual(['embarazada', 'diabética']);
+      expect(terms('esta embarazada, diabetica')).toEqual(['embarazada', 'diabetica']);
+      expect(terms('needs insulin twice a day; asthma inhaler')).toEqual(['insulin', 'asthma', 'inhaler']);
+      expect(terms('Medicación diaria, tiene VIH')).toEqual(['Medicación', 'VIH']);
+      expect(terms('pregnant, 6 months')).toEqual(['pregnant']);
+    });
+
+    it('flags nothing for needs that are not medical, and no word that only contains a short term', () => {
+      expect(terms('Necesita ropa y un abogado')).toEqual([]);
+      expect(terms('painting, illegal entry, stable job')).toEqual([]);
+      expect(terms('')).toEqual([]);
+    });
+  });
+
+  describe('work permit', () => {
+    it('flags an expired permit and one expiring within 90 days', () => {
+      expect(urgencyFlags({ ...base, eadExpiry: '2025-05-31' }, TODAY)).toEqual([
+        { code: 'work-permit-expired', daysLeft: -1, date: '2025-05-31' },
+      ]);
+      expect(urgencyFlags({ ...base, eadExpiry: '2025-08-30' }, TODAY)).toEqual([
+        { code: 'work-permit-expiring', daysLeft: 90, date: '2025-08-30' },
+      ]);
+      expect(codes({ eadExpiry: TODAY })).toEqual(['work-permit-expiring']);
+      expect(codes({ eadExpiry: '2025-08-31' })).toEqual([]);
+      expect(codes({ eadExpiry: null })).toEqual([]);
+    });
   });
 
   it('refuses an invalid today rather than guessing', () => {

@@ -57,7 +57,7 @@ describe('intake form model', () => {
 
   it('urgency flags follow what is typed', () => {
     const soon = us(addDays(todayIso(), 5));
-    expect(urgencyOfQuick({ detained: true, nextHearingDate: soon }).map((f) => f.code)).toEqual(['detained', 'hearing-within-14-days']);
+    expect(urgencyOfQuick({ detained: true, nextHearingDate: soon }).map((f) => f.code)).toEqual(['detained', 'hearing-soon']);
     expect(urgencyOfQuick({ detained: false, nextHearingDate: '02/30/2030' })).toEqual([]);
     const arrived = us(addDays(todayIso(), -340));
     const flags = urgencyOf({
