@@ -1,0 +1,311 @@
+/**
+ * The change log and the merge. Local writes are recorded by the triggers of
+ * schema.ts; this module adds a baseline for rows written before the vault
+ * joined a clinic, applies other devices' changes exactly once, and computes
+ * the canonical state every member must reach.
+ *
+ * Merge rule, per field: the write with the greater stamp (HLC, then device
+ * id) wins, whatever order changes arrive in, so every device that holds the
+ * same set of changes holds the same rows. When the incoming write did not
+ * know the value it competes with (its `prev` stamp is not the local one),
+ * the two were made concurrently: both values are kept in `conflicts` for a
+ * person to choose, and that choice is a new change like any other.
+ */
+import { createHash } from 'node:crypto';
+import type { DB } from '../db/connection';
+import { newId } from '../context';
+import { nameKeys } from '../../../shared/intake/duplicates';
+import { searchText } from '../intake/search-text';
+import type { PersonData } from '../intake/records';
+import { BOOKKEEPING, REPLICATED, REPLICATED_TABLES, replicatedColumns, stampOf } from './schema';
+
+export interface Change {
+  device: string;
+  seq: number;
+  hlc: number;
+  entity: string;
+  row: string;
+  op: 'insert' | 'update' | 'delete';
+  fields: Record<string, unknown>;
+  prev: Record<string, string>;
+}
+
+interface ChangeRow {
+  device_id: string;
+  seq: number;
+  hlc: number;
+  entity: string;
+  row_id: string;
+  op: Change['op'];
+  fields: string;
+  prev: string;
+}
+
+const fromRow = (r: ChangeRow): Change => ({
+  device: r.device_id,
+  seq: r.seq,
+  hlc: r.hlc,
+  entity: r.entity,
+  row: r.row_id,
+  op: r.op,
+  fields: JSON.parse(r.fields) as Record<string, unknown>,
+  prev: JSON.parse(r.prev) as Record<string, string>,
+});
+
+/**
+ * Rows written before the change log existed, or before this vault joined a
+ * clinic, get an insert change now, so they travel like everything else.
+ * Parents first (REPLICATED's order), so the stamps keep foreign keys in order.
+ */
+export function recordBaseline(db: DB): number {
+  let n = 0;
+  for (const table of REPLICATED_TABLES) {
+    const { key } = REPLICATED[table]!;
+    const cols = replicatedColumns(db, table);
+    // A no-op update would be skipped by the trigger; a fresh insert change is written directly instead.
+    const rows = db
+      .prepare(
+        `SELECT ${cols.join(', ')} FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM row_clock rc WHERE rc.entity = ? AND rc.row_id = t.${key})`,
+      )
+      .all(table) as Array<Record<string, unknown>>;
+    const tick = db.prepare(
+      `UPDATE exchange_state SET seq = seq + 1, hlc = max(hlc + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1024) RETURNING device_id, seq, hlc`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev) VALUES (?, ?, ?, ?, ?, 'insert', ?, '{}')`,
+    );
+    const clock = db.prepare(`INSERT OR REPLACE INTO row_clock(entity, row_id, base, stamps) VALUES (?, ?, ?, '{}')`);
+    for (const r of rows) {
+      const s = tick.get() as { device_id: string; seq: number; hlc: number };
+      insert.run(s.device_id, s.seq, s.hlc, table, String(r[key]), JSON.stringify(r));
+      clock.run(table, String(r[key]), stampOf(s.hlc, s.device_id));
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Device id -> highest sequence number held (changes are only ever applied without gaps, so this is the whole prefix). */
+export function versionVector(db: DB): Record<string, number> {
+  const rows = db.prepare('SELECT device_id, max(seq) AS seq FROM changes GROUP BY device_id').all() as Array<{
+    device_id: string;
+    seq: number;
+  }>;
+  return Object.fromEntries(rows.map((r) => [r.device_id, r.seq]));
+}
+
+/** The changes a peer that holds `seen` lacks, per device in sequence order. */
+export function changesSince(db: DB, seen: Record<string, number>): { changes: Change[]; ranges: Record<string, [number, number]> } {
+  const have = versionVector(db);
+  const stmt = db.prepare('SELECT * FROM changes WHERE device_id = ? AND seq > ? ORDER BY seq');
+  const changes: Change[] = [];
+  const ranges: Record<string, [number, number]> = {};
+  for (const [device, last] of Object.entries(have)) {
+    const from = seen[device] ?? 0;
+    if (last <= from) continue;
+    for (const r of stmt.iterate(device, from) as Iterable<ChangeRow>) changes.push(fromRow(r));
+    ranges[device] = [from + 1, last];
+  }
+  return { changes, ranges };
+}
+
+export interface ApplySummary {
+  applied: number;
+  devices: string[];
+  conflicts: number;
+  duplicates: number;
+  /** Changes this vault already held, or that arrived after a gap (they come again with the next bundle). */
+  skipped: number;
+  /** People inserted by other devices: the duplicate engine looks at them after the apply. */
+  newPeople: string[];
+}
+
+interface Columns {
+  cols: Set<string>;
+  key: string;
+}
+
+function statements(db: DB) {
+  const cache = new Map<string, Columns>();
+  const colsOf = (table: string): Columns | null => {
+    if (!REPLICATED[table]) return null;
+    let c = cache.get(table);
+    if (!c) {
+      c = { cols: new Set(replicatedColumns(db, table)), key: REPLICATED[table]!.key };
+      cache.set(table, c);
+    }
+    return c;
+  };
+  return {
+    colsOf,
+    has: db.prepare('SELECT 1 FROM changes WHERE device_id = ? AND seq = ?'),
+    store: db.prepare('INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    tomb: db.prepare('SELECT 1 FROM tombstones WHERE entity = ? AND row_id = ?'),
+    clock: db.prepare('SELECT base, stamps FROM row_clock WHERE entity = ? AND row_id = ?'),
+    setClock: db.prepare('INSERT OR REPLACE INTO row_clock(entity, row_id, base, stamps) VALUES (?, ?, ?, ?)'),
+    dropClock: db.prepare('DELETE FROM row_clock WHERE entity = ? AND row_id = ?'),
+    bury: db.prepare('INSERT OR REPLACE INTO tombstones(entity, row_id, stamp) VALUES (?, ?, ?)'),
+    conflict: db.prepare(
+      `INSERT INTO conflicts(id, entity, row_id, field, kept_value, kept_stamp, other_value, other_stamp, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  };
+}
+
+/** SQLite values as they are bound back: JSON strings stay strings, booleans never appear (STRICT tables). */
+const sqlValue = (v: unknown): unknown => (v === undefined ? null : v);
+const jsonText = (v: unknown): string => JSON.stringify(v ?? null);
+
+/**
+ * Applies changes from other devices. The caller holds a transaction and has
+ * set exchange_state.applying = 1, so the triggers do not record them again.
+ * Changes are applied in stamp order (a parent row's insert is always stamped
+ * before its children's), and each (device, seq) once.
+ */
+export function applyChanges(db: DB, incoming: readonly Change[], now: string): ApplySummary {
+  const st = statements(db);
+  const have = versionVector(db);
+  const summary: ApplySummary = { applied: 0, devices: [], conflicts: 0, duplicates: 0, skipped: 0, newPeople: [] };
+  const devices = new Set<string>();
+  // Without gaps, per device: a change after a missing one waits for a bundle that carries the gap.
+  const next = new Map<string, number>();
+  const usable: Change[] = [];
+  for (const c of [...incoming].sort((a, b) => a.device.localeCompare(b.device) || a.seq - b.seq)) {
+    const expected = next.get(c.device) ?? (have[c.device] ?? 0) + 1;
+    if (c.seq < expected || st.has.get(c.device, c.seq)) {
+      summary.skipped++;
+      continue;
+    }
+    if (c.seq > expected) {
+      summary.skipped++;
+      continue;
+    }
+    next.set(c.device, expected + 1);
+    usable.push(c);
+  }
+  usable.sort((a, b) => a.hlc - b.hlc || a.device.localeCompare(b.device) || a.seq - b.seq);
+  let maxHlc = 0;
+  const touchedPeople = new Set<string>();
+  for (const c of usable) {
+    st.store.run(c.device, c.seq, c.hlc, c.entity, c.row, c.op, JSON.stringify(c.fields), JSON.stringify(c.prev));
+    maxHlc = Math.max(maxHlc, c.hlc);
+    devices.add(c.device);
+    summary.applied++;
+    const found = applyOne(db, st, c, now, summary);
+    if (found && c.entity === 'people') touchedPeople.add(c.row);
+  }
+  if (maxHlc > 0) db.prepare('UPDATE exchange_state SET hlc = max(hlc, ?)').run(maxHlc);
+  for (const id of touchedPeople) reindexPerson(db, id);
+  summary.devices = [...devices].sort();
+  return summary;
+}
+
+type Stmts = ReturnType<typeof statements>;
+
+/** True when the row was written (so derived indexes need a refresh). */
+function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySummary): boolean {
+  const spec = st.colsOf(c.entity);
+  // A table a newer Amparo replicates: kept in the log (and relayed), not applied here.
+  if (!spec) return false;
+  const stamp = stampOf(c.hlc, c.device);
+  if (c.op === 'delete') {
+    db.prepare(`DELETE FROM ${c.entity} WHERE ${spec.key} = ?`).run(c.row);
+    st.bury.run(c.entity, c.row, stamp);
+    st.dropClock.run(c.entity, c.row);
+    return false;
+  }
+  // Deleted for good: a write that did not see the delete changes nothing (delete wins everywhere alike).
+  if (st.tomb.get(c.entity, c.row)) return false;
+  const fields = Object.entries(c.fields).filter(([k]) => spec.cols.has(k));
+  const clock = st.clock.get(c.entity, c.row) as { base: string; stamps: string } | undefined;
+  const exists = db.prepare(`SELECT * FROM ${c.entity} WHERE ${spec.key} = ?`).get(c.row) as Record<string, unknown> | undefined;
+  if (!exists) {
+    if (c.op !== 'insert') return false;
+    const names = fields.map(([k]) => k);
+    try {
+      db.prepare(`INSERT INTO ${c.entity}(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+        ...fields.map(([, v]) => sqlValue(v)),
+      );
+    } catch (e) {
+      // Its parent was deleted on this device: the delete cascaded there too, so the row stays gone everywhere.
+      if (isForeignKeyError(e)) {
+        st.bury.run(c.entity, c.row, stamp);
+        return false;
+      }
+      throw e;
+    }
+    st.setClock.run(c.entity, c.row, stamp, '{}');
+    if (c.entity === 'people') summary.newPeople.push(c.row);
+    return true;
+  }
+  const base = clock?.base ?? '';
+  const stamps = clock ? (JSON.parse(clock.stamps) as Record<string, string>) : {};
+  const winners: Array<[string, unknown]> = [];
+  for (const [k, v] of fields) {
+    if (k === spec.key) continue;
+    const local = stamps[k] ?? base;
+    const concurrent = local !== '' && c.prev[k] !== local && c.op === 'update';
+    const differs = jsonText(exists[k]) !== jsonText(v);
+    if (concurrent && differs && !BOOKKEEPING.has(k)) {
+      const incomingWins = stamp > local;
+      st.conflict.run(
+        newId(),
+        c.entity,
+        c.row,
+        k,
+        jsonText(incomingWins ? v : exists[k]),
+        incomingWins ? stamp : local,
+        jsonText(incomingWins ? exists[k] : v),
+        incomingWins ? local : stamp,
+        now,
+      );
+      summary.conflicts++;
+    }
+    if (stamp > local) {
+      winners.push([k, v]);
+      stamps[k] = stamp;
+    }
+  }
+  if (winners.length === 0) return false;
+  db.prepare(`UPDATE ${c.entity} SET ${winners.map(([k]) => `${k} = ?`).join(', ')} WHERE ${spec.key} = ?`).run(
+    ...winners.map(([, v]) => sqlValue(v)),
+    c.row,
+  );
+  st.setClock.run(c.entity, c.row, base, JSON.stringify(stamps));
+  return true;
+}
+
+const isForeignKeyError = (e: unknown) => (e as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+
+/** The search index and duplicate keys of a person written by another device (the people service keeps them for local writes). */
+export function reindexPerson(db: DB, id: string): void {
+  const row = db.prepare('SELECT seq, data FROM people WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
+  db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
+  if (!row) return;
+  db.prepare('DELETE FROM people_fts WHERE rowid = ?').run(row.seq);
+  const d = JSON.parse(row.data) as PersonData;
+  const t = searchText(d);
+  db.prepare('INSERT INTO people_fts(rowid, person_id, names, numbers) VALUES (?, ?, ?, ?)').run(row.seq, id, t.names, t.numbers);
+  const insertKey = db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
+  for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
+    insertKey.run(id, k);
+  for (const alias of d.person.aliases) for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
+}
+
+/**
+ * The canonical state: SHA-256 of every replicated row, table by table in
+ * key order, as JSON of its replicated columns. Every member device that
+ * holds the same changes has the same hash.
+ */
+export function stateHash(db: DB): string {
+  const h = createHash('sha256');
+  for (const table of REPLICATED_TABLES) {
+    const { key } = REPLICATED[table]!;
+    const cols = replicatedColumns(db, table);
+    h.update(`\u0000${table}\u0000`);
+    for (const r of db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ORDER BY ${key}`).iterate() as Iterable<Record<string, unknown>>) {
+      h.update(JSON.stringify(cols.map((c) => r[c] ?? null)));
+      h.update('\n');
+    }
+  }
+  return h.digest('hex');
+}

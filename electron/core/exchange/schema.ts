@@ -1,0 +1,236 @@
+/**
+ * What travels between the devices of a clinic, and the SQLite triggers that
+ * record it. Every insert, update and delete on a replicated table writes a
+ * row into `changes` in the same statement, so no service code has to
+ * remember to: a handler written next year is recorded like one written today.
+ *
+ * The triggers stamp each change with this device's id, its next sequence
+ * number and a hybrid logical clock (milliseconds × 1024 + counter, within JavaScript's exact integers, never
+ * going backwards), all kept in the one-row `exchange_state` table. While an
+ * import applies other devices' changes, `exchange_state.applying` is 1 and
+ * the triggers stay quiet: those changes are stored as they arrived.
+ */
+import type { DB } from '../db/connection';
+
+export interface TableSpec {
+  /** The column that names a row across devices. */
+  key: string;
+  /** Columns that are this device's own business (an FTS rowid), never sent. */
+  local?: readonly string[];
+}
+
+/** In parent-before-child order, which is also the order a canonical dump lists them. */
+export const REPLICATED: Readonly<Record<string, TableSpec>> = {
+  trainings: { key: 'id' },
+  people: { key: 'id', local: ['seq'] },
+  cases: { key: 'id' },
+  events: { key: 'id' },
+  deadlines: { key: 'id' },
+  duplicate_decisions: { key: 'id' },
+  case_closings: { key: 'case_id' },
+};
+
+export const REPLICATED_TABLES = Object.keys(REPLICATED);
+
+/**
+ * Columns every write touches (who and when, the optimistic version): they
+ * follow the last writer like any field, but two devices both bumping them is
+ * not a conflict a person should review.
+ */
+export const BOOKKEEPING = new Set(['version', 'created_at', 'created_by', 'updated_at', 'updated_by']);
+
+export function replicatedColumns(db: DB, table: string): string[] {
+  const spec = REPLICATED[table];
+  if (!spec) throw new Error(`not a replicated table: ${table}`);
+  const local = new Set(spec.local ?? []);
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name).filter((n) => !local.has(n));
+}
+
+const NOW_HLC = `CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1024`;
+/** A change's stamp: fixed-width hex HLC then device id, so text order is (HLC, device) order. */
+export const STAMP_SQL = (hlc: string, device: string) => `printf('%016x', ${hlc}) || ':' || ${device}`;
+export const stampOf = (hlc: number, device: string) => `${hlc.toString(16).padStart(16, '0')}:${device}`;
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+function triggersFor(table: string, cols: readonly string[], key: string): string {
+  const quiet = `(SELECT applying FROM exchange_state) = 0`;
+  const tick = `UPDATE exchange_state SET seq = seq + 1, hlc = max(hlc + 1, ${NOW_HLC});`;
+  const all = `json_object(${cols.map((c) => `${q(c)}, NEW.${c}`).join(', ')})`;
+  const changed = cols.filter((c) => c !== key).map((c) => `SELECT ${q(c)} AS k, NEW.${c} AS v WHERE OLD.${c} IS NOT NEW.${c}`);
+  const anyChanged = cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  const stamp = STAMP_SQL('s.hlc', 's.device_id');
+  const clockInsert = (row: string) =>
+    `INSERT OR REPLACE INTO row_clock(entity, row_id, base, stamps) SELECT ${q(table)}, ${row}, ${stamp}, '{}' FROM exchange_state s;`;
+  return `
+    CREATE TRIGGER xchg_${table}_insert AFTER INSERT ON ${table} WHEN ${quiet}
+    BEGIN
+      ${tick}
+      INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev)
+        SELECT device_id, seq, hlc, ${q(table)}, NEW.${key}, 'insert', ${all}, '{}' FROM exchange_state;
+      ${clockInsert(`NEW.${key}`)}
+    END;
+    CREATE TRIGGER xchg_${table}_update AFTER UPDATE ON ${table} WHEN ${quiet} AND (${anyChanged})
+    BEGIN
+      ${tick}
+      INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev)
+        SELECT s.device_id, s.seq, s.hlc, ${q(table)}, NEW.${key}, 'update',
+          (SELECT json_group_object(k, v) FROM (${changed.join(' UNION ALL ')})),
+          coalesce((SELECT json_group_object(c.k, coalesce(json_extract(rc.stamps, '$.' || c.k), rc.base))
+             FROM (${changed.join(' UNION ALL ')}) c, row_clock rc WHERE rc.entity = ${q(table)} AND rc.row_id = NEW.${key}), '{}')
+        FROM exchange_state s;
+      INSERT OR IGNORE INTO row_clock(entity, row_id, base, stamps) VALUES (${q(table)}, NEW.${key}, '', '{}');
+      UPDATE row_clock SET stamps = (
+          SELECT json_group_object(key, value) FROM (
+            SELECT key, value FROM json_each(row_clock.stamps)
+            WHERE key NOT IN (SELECT c.k FROM (${changed.join(' UNION ALL ')}) c)
+            UNION ALL
+            SELECT c.k, ${stamp} FROM (${changed.join(' UNION ALL ')}) c, exchange_state s))
+        WHERE entity = ${q(table)} AND row_id = NEW.${key};
+    END;
+    CREATE TRIGGER xchg_${table}_delete AFTER DELETE ON ${table} WHEN ${quiet}
+    BEGIN
+      ${tick}
+      INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev)
+        SELECT device_id, seq, hlc, ${q(table)}, OLD.${key}, 'delete', '{}', '{}' FROM exchange_state;
+      INSERT OR REPLACE INTO tombstones(entity, row_id, stamp) SELECT ${q(table)}, OLD.${key}, ${stamp} FROM exchange_state s;
+      DELETE FROM row_clock WHERE entity = ${q(table)} AND row_id = OLD.${key};
+    END;`;
+}
+
+/**
+ * (Re)creates the recording triggers from the tables' current columns. A
+ * later migration that adds a column to a replicated table calls this again
+ * (a unit test fails until it does, see tests/integration/exchange).
+ */
+export function installChangeTriggers(db: DB): void {
+  for (const table of REPLICATED_TABLES) {
+    for (const kind of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS xchg_${table}_${kind}`);
+    db.exec(triggersFor(table, replicatedColumns(db, table), REPLICATED[table]!.key));
+  }
+}
+
+export const EXCHANGE_TABLES_SQL = `
+  -- This device: its id (fixed at migration, kept when it joins a clinic), its
+  -- last sequence number and hybrid logical clock, and whether an import is applying.
+  CREATE TABLE exchange_state (
+    one        INTEGER PRIMARY KEY CHECK (one = 1),
+    device_id  TEXT NOT NULL,
+    seq        INTEGER NOT NULL DEFAULT 0,
+    hlc        INTEGER NOT NULL DEFAULT 0,
+    applying   INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  INSERT INTO exchange_state(one, device_id) VALUES (1,
+    lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
+          substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))));
+
+  -- Every change made here or received, once: (device, seq) names it everywhere.
+  CREATE TABLE changes (
+    device_id  TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    hlc        INTEGER NOT NULL,
+    entity     TEXT NOT NULL,
+    row_id     TEXT NOT NULL,
+    op         TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    -- JSON {column: value}: every column of an insert, the changed ones of an update.
+    fields     TEXT NOT NULL,
+    -- JSON {column: stamp}: the stamp each changed field had when it was overwritten (conflict detection).
+    prev       TEXT NOT NULL,
+    PRIMARY KEY (device_id, seq)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX changes_hlc ON changes(hlc);
+
+  -- The stamp of the winning write of each field of each live row: base for all
+  -- fields, stamps for fields written after the row was created.
+  CREATE TABLE row_clock (
+    entity  TEXT NOT NULL,
+    row_id  TEXT NOT NULL,
+    base    TEXT NOT NULL,
+    stamps  TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (entity, row_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE tombstones (
+    entity  TEXT NOT NULL,
+    row_id  TEXT NOT NULL,
+    stamp   TEXT NOT NULL,
+    PRIMARY KEY (entity, row_id)
+  ) STRICT, WITHOUT ROWID;
+
+  -- This vault's place in a clinic. Every key lives here, inside the encrypted database.
+  CREATE TABLE clinic_self (
+    one            INTEGER PRIMARY KEY CHECK (one = 1),
+    -- JSON: this device's Ed25519 and X25519 pairs (made with its first join request or at clinic init)
+    device_keys    TEXT NOT NULL,
+    clinic_id      TEXT,
+    role           TEXT CHECK (role IN ('lead', 'member', 'field')),
+    clinic_sign_pub TEXT,
+    -- lead only
+    clinic_sign_priv TEXT,
+    clinic_seal_pub TEXT,
+    -- lead and members only
+    clinic_seal_priv TEXT,
+    -- JSON certificate and its signature by the clinic
+    cert           TEXT,
+    joined_at      TEXT
+  ) STRICT;
+
+  -- Clinic data keys by epoch; a revocation adds a new epoch.
+  CREATE TABLE clinic_keys (
+    epoch       INTEGER PRIMARY KEY,
+    key         BLOB NOT NULL,
+    created_at  TEXT NOT NULL
+  ) STRICT;
+
+  -- Devices of the clinic this vault knows, from approvals and from bundle headers.
+  CREATE TABLE clinic_devices (
+    device_id   TEXT PRIMARY KEY,
+    role        TEXT NOT NULL CHECK (role IN ('lead', 'member', 'field')),
+    sign_pub    TEXT NOT NULL,
+    box_pub     TEXT NOT NULL,
+    label       TEXT,
+    expires     TEXT,
+    cert        TEXT NOT NULL,
+    revoked_at  TEXT,
+    -- the clinic-signed revocation, relayed in bundle headers
+    revocation  TEXT
+  ) STRICT;
+
+  -- What each peer has told us it holds (device -> last seq), from its bundle headers.
+  CREATE TABLE peer_seen (
+    peer       TEXT NOT NULL,
+    device_id  TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (peer, device_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE imported_bundles (
+    bundle_id    TEXT PRIMARY KEY,
+    from_device  TEXT NOT NULL,
+    imported_at  TEXT NOT NULL,
+    applied      INTEGER NOT NULL
+  ) STRICT;
+
+  -- Two devices wrote one field without seeing each other's write: both values, for a person to choose.
+  CREATE TABLE conflicts (
+    id            TEXT PRIMARY KEY,
+    entity        TEXT NOT NULL,
+    row_id        TEXT NOT NULL,
+    field         TEXT NOT NULL,
+    kept_value    TEXT,
+    kept_stamp    TEXT NOT NULL,
+    other_value   TEXT,
+    other_stamp   TEXT NOT NULL,
+    detected_at   TEXT NOT NULL,
+    resolved_at   TEXT
+  ) STRICT;
+  CREATE INDEX conflicts_open ON conflicts(entity, row_id) WHERE resolved_at IS NULL;
+
+  -- Field devices: each saved intake sealed to the clinic's public key, until delivered.
+  CREATE TABLE sealed_intakes (
+    id          TEXT PRIMARY KEY,
+    sealed      BLOB NOT NULL,
+    created_at  TEXT NOT NULL,
+    delivered   INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+`;
