@@ -10,6 +10,7 @@ import { benchForms } from './forms';
 import { benchDeadlines } from './deadlines';
 import { benchCli } from './cli';
 import { benchHost } from './host';
+import { benchBackup } from './backup';
 import { benchReports } from './reports';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
@@ -18,6 +19,7 @@ const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   forms: { title: 'Forms (issue 5)', run: benchForms },
   deadlines: { title: 'Deadlines (issue 4)', run: benchDeadlines },
   cli: { title: 'CLI start (issue 9)', run: benchCli },
+  backup: { title: 'Backups: back up and verify 100 000 people beside cp (issue 11)', run: benchBackup },
   host: { title: 'Core host: event-loop delay of the serving process (issue 9)', run: benchHost },
   reports: { title: 'Reports page data (issue 13)', run: benchReports },
 };

@@ -146,12 +146,14 @@ export function BackupSettings() {
           ))}
         </fieldset>
         <div className="actions actions--start">
-          <button type="submit">{t('backup.save')}</button>
-          <button type="button" onClick={() => void backUpNow()} disabled={running || !status?.settings.folder}>
+          <button type="submit" className="btn btn-primary">
+            {t('backup.save')}
+          </button>
+          <button type="button" className="btn" onClick={() => void backUpNow()} disabled={running || !status?.settings.folder}>
             {t('backup.now')}
           </button>
           {running && job ? (
-            <button type="button" onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
+            <button type="button" className="btn" onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
               {t('backup.cancel')}
             </button>
           ) : null}

@@ -1,0 +1,68 @@
+/**
+ * Issue 11 benchmark: back up and verify a vault of 100 000 people (seeded
+ * like the deadlines bench), beside a plain `cp` of the same two files.
+ * Goals: backup <= 2x the cp, verify <= 3x. The backup includes its own
+ * integrity check of the snapshot (every backup is verified before it gets
+ * its name); verify is the standalone check of a file (copy with the salt put
+ * back, integrity_check, counts, SHA-256), as `verify-backup` runs it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBackup } from '../../electron/core/backup/write';
+import { verifyBackup } from '../../electron/core/backup/verify';
+import { insertPeople, newCore, PASS, rng } from './deadlines';
+import { median, timeIt, type BenchRow } from './util';
+
+const PEOPLE = 100_000;
+const RUNS = 5;
+
+export async function benchBackup(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-backup-'));
+  try {
+    const core = await newCore(dir, 'amparo.db');
+    const rand = rng(11);
+    insertPeople(core, PEOPLE, (i) => ({ notes: `intake ${i}`, phone: `(415) 555-${String(i % 10000).padStart(4, '0')}` }), 0.2, rand);
+    const db = core.vault.db;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const dbPath = join(dir, 'amparo.db');
+    const files = [dbPath, core.vault.keyslotsPath];
+    const size = files.reduce((n, f) => n + statSync(f).size, 0);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const clear = () => {
+      for (const f of readdirSync(out)) rmSync(join(out, f), { recursive: true, force: true });
+    };
+    const cp: number[] = [];
+    const backup: number[] = [];
+    const verify: number[] = [];
+    let file = '';
+    for (let r = 0; r < RUNS; r++) {
+      clear();
+      // cp of the same files, synced to disk like the backup (cp alone would stop at the page cache).
+      cp.push(await timeIt(() => execFileSync('sh', ['-c', `cp "$0" "$1" "$2" && sync "$2"/*`, dbPath, core.vault.keyslotsPath, out])));
+      clear();
+      backup.push(await timeIt(async () => (file = (await writeBackup({ db, keyslotsPath: core.vault.keyslotsPath, dir: out })).file)));
+      verify.push(
+        await timeIt(async () => {
+          const { report } = await verifyBackup(file, { passphrase: PASS });
+          if (!report.ok) throw new Error('the bench backup did not verify');
+        }),
+      );
+    }
+    core.close();
+    const [c, b, v] = [median(cp), median(backup), median(verify)];
+    return [
+      { name: `cp of the vault's two files (${(size / 1024 / 1024).toFixed(1)} MiB, ${PEOPLE} people), with sync`, median_ms: c },
+      {
+        name: 'backup (VACUUM INTO, integrity check, SHA-256, seal, fsync, rename)',
+        median_ms: b,
+        note: `${(b / c).toFixed(2)}x cp (goal <= 2x)`,
+      },
+      { name: 'verify (decrypting copy, integrity_check, counts, SHA-256)', median_ms: v, note: `${(v / c).toFixed(2)}x cp (goal <= 3x)` },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
