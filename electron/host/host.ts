@@ -47,8 +47,13 @@ const STOPPED: Result<never> = {
   },
 };
 
-/** How long a host may take to close its database after being told to exit, before it is killed. */
-const EXIT_GRACE_MS = 10_000;
+/**
+ * How long a host may take to lock after being told to exit, before it is
+ * killed. Locking runs the automatic backup, which may write to a slow USB
+ * stick; the window is already at the lock screen meanwhile. A host killed
+ * here leaves only a temp file behind (backups are renamed into place last).
+ */
+const EXIT_GRACE_MS = 60_000;
 
 interface Live {
   child: HostChild;
