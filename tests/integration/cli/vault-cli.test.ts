@@ -65,6 +65,9 @@ describe('amparo CLI: vault commands', () => {
   it('a missing vault exits 4', () => {
     const r = runCli(['unlock-check', '--db', join(dir, 'nope.db')], { AMPARO_PASSPHRASE: PASS });
     expect(r.code).toBe(4);
-    expect(r.stderr.trim()).toBe('Error: There is no vault here yet.');
+    // Said before any passphrase is asked for, naming what --db accepts (issue 8).
+    expect(r.stderr.trim()).toBe(
+      `Error: There is no Amparo vault at ${join(dir, 'nope.db')}. Give --db the vault folder (Settings shows it) or the amparo.db file inside it.`,
+    );
   });
 });
