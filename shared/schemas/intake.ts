@@ -258,7 +258,8 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
    */
   const intakeConsent = z
     .object({
-      given: z.boolean({ error: 'option.invalid' }).default(true),
+      // A form asks and waits for the answer; an IPC caller that sends none is an older one whose consent was given.
+      given: dates === 'us' ? z.boolean({ error: 'option.invalid' }) : z.boolean({ error: 'option.invalid' }).default(true),
       date: optionalPastDate(),
       how: optionalChoice(CONSENT_METHODS),
       language: optionalText(LIMITS.shortText),

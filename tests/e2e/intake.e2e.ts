@@ -69,6 +69,7 @@ describe('intake', () => {
     await press('Tab');
     await type(DOB);
     await press('Tab'); // approximate age: not needed, DOB given
+    await press('Tab'); // A-number: not known at this training
     await press('Tab');
     await type('(555) 201-3344');
     await press('Tab'); // into the Detained radio group: "Yes" comes first
@@ -84,7 +85,7 @@ describe('intake', () => {
     const aside = page.locator('.intake-aside');
     await aside.locator('[data-flag="detained"]', { hasText: 'Detained' }).waitFor();
     await aside
-      .locator('[data-flag="hearing-within-14-days"]', {
+      .locator('[data-flag="hearing-soon"]', {
         hasText: `Hearing in 7 days (${formatDate(parseUsDate(hearing)!, 'en', 'weekday')})`,
       })
       .waitFor();
@@ -212,6 +213,8 @@ describe('intake', () => {
     await page.getByLabel('Case type').selectOption('asylum-defensive');
     await page.locator('#full-family-0-name').fill('Rosa Caal');
     await page.locator('#full-family-0-relationship').fill('Mother');
+    // Consent details are asked once consent is said to be given (issue 8).
+    await page.getByRole('group', { name: 'Did the person give consent?' }).getByLabel('Yes').check();
     await page.getByLabel('How consent was given').selectOption('verbal');
     await page.getByLabel('Language of consent').fill("Q'eqchi'");
     // The one-year asylum deadline is computed live from last entry + an asylum case.
@@ -286,11 +289,11 @@ describe('intake', () => {
     const detained = page.getByLabel('Detained only');
     await detained.check();
     await page.getByText('Showing 1–1 of 1').waitFor();
-    await page.getByLabel('Hearing within 14 days').check();
+    await page.getByLabel('Hearing within 21 days').check();
     await page.getByText('Showing 1–1 of 1').waitFor();
     await screenshot(page, 'intake-09-people-list');
     await detained.uncheck();
-    await page.getByLabel('Hearing within 14 days').uncheck();
+    await page.getByLabel('Hearing within 21 days').uncheck();
     await page.getByText('Showing 1–3 of 3').waitFor();
 
     // The same filters over cases: each case row names its person and opens their record.
@@ -365,7 +368,7 @@ describe('intake', () => {
     await kind.selectOption('master');
     await page.keyboard.press('Control+Enter');
     await cases.getByRole('rowheader', { name: 'Bond' }).waitFor();
-    await page.locator('.person-header [data-flag="hearing-within-14-days"]', { hasText: 'Hearing in 3 days' }).waitFor();
+    await page.locator('.person-header [data-flag="hearing-soon"]', { hasText: 'Hearing in 3 days' }).waitFor();
   });
 
   it('merge from a duplicate candidate, behind a confirmation that says what is kept', async () => {
@@ -374,11 +377,15 @@ describe('intake', () => {
     await merge.getByRole('button', { name: 'Merge into this record' }).click();
     const dialog = page.getByRole('dialog', { name: 'Merge the two records?' });
     await dialog.waitFor();
-    await dialog.getByText('is not deleted').waitFor();
     await focused(dialog.getByRole('button', { name: 'Cancel' })).toBe(true);
+    // Which record stays is chosen explicitly: nothing can be merged before the choice.
+    const confirm = dialog.getByRole('button', { name: 'Merge the two records' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByRole('radio', { name: /^This record/ }).check();
+    await dialog.getByText('is not deleted').waitFor();
     await viewShot(page, 'intake-11-merge-dialog');
     const before = (await harnessCall(s.harness, 'people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total;
-    await dialog.getByRole('button', { name: /^Merge Maria Jose Nunez Pena into this record/ }).click();
+    await confirm.click();
     await page.getByRole('status').filter({ hasText: 'The records were merged.' }).waitFor();
     expect((await harnessCall(s.harness, 'people.list', { sort: 'name', dir: 'asc', limit: 10, offset: 0 })).total).toBe(before - 1);
     // Nothing lost: the other name is now an alias of the kept record.

@@ -98,7 +98,8 @@ function UnlockWithPassphrase({
 function UnlockWithRecovery({ onUnlocked, onBack }: { onUnlocked(): void; onBack(): void }) {
   const { t, tv } = useI18n();
   useDocumentTitle(`${t('recover.title')} — ${t('app.name')}`);
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  // Focus goes to the code field (autoFocus below): whoever opens this screen came to type the code.
+  const headingRef = useFocusOnMount<HTMLHeadingElement>(false);
   const [show, setShow] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const {
@@ -140,6 +141,7 @@ function UnlockWithRecovery({ onUnlocked, onBack }: { onUnlocked(): void; onBack
           label={t('recover.code')}
           hint={t('recover.codeHint')}
           mono
+          autoFocus
           autoComplete="off"
           error={tv(errors.recoveryCode?.message)}
           registration={register('recoveryCode')}

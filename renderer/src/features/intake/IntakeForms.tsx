@@ -12,7 +12,8 @@ import type { PersonView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { useNavigation } from '../people/navigation';
-import { DateField, FormMetaProvider, SectionsContext, TextAreaField, TextField, YesNoField, useSections } from './fields';
+import { DateField, FormMetaProvider, RequiredNote, SectionsContext, TextAreaField, TextField, YesNoField, useSections } from './fields';
+import { formatANumber, normalizeANumber } from '../../../../shared/schemas/anumber';
 import { ErrorSummary, useFocusFirstInvalid } from './ErrorSummary';
 import { DuplicatePanel } from './duplicates';
 import { UrgencyFlags } from './UrgencyFlags';
@@ -81,12 +82,12 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
     defaultValues: start.values,
     shouldFocusError: false,
   });
-  const [given, family, dob, detained, nextHearingDate] = useWatch({
+  const [given, family, dob, aNumber, detained, nextHearingDate, urgentNeeds] = useWatch({
     control: form.control,
-    name: ['givenName', 'familyName', 'dob', 'detained', 'nextHearingDate'],
+    name: ['givenName', 'familyName', 'dob', 'aNumber', 'detained', 'nextHearingDate', 'urgentNeeds'],
   });
-  const probe = useMemo(() => probeOf(given, family, dob, undefined), [given, family, dob]);
-  const flags = urgencyOfQuick({ detained, nextHearingDate });
+  const probe = useMemo(() => probeOf(given, family, dob, aNumber), [given, family, dob, aNumber]);
+  const flags = urgencyOfQuick({ detained, nextHearingDate, urgentNeeds });
   const core = useIntakeSave({
     form: form as unknown as UseFormReturn<QuickValues, unknown, unknown>,
     mode: 'quick',
@@ -109,7 +110,7 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
   return (
     <IntakeFormFrame idPrefix="quick" title={t('intake.quick')} form={form} formRef={formRef} core={core} flags={flags} submit={submit}>
       <div className="field-row">
-        <TextField name="givenName" label={t('field.givenName')} autoFocus />
+        <TextField name="givenName" label={t('field.givenName')} autoFocus required />
         <TextField name="familyName" label={t('field.familyName')} hint={t('field.familyNameHint')} />
       </div>
       <div className="field-row">
@@ -123,9 +124,22 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
           deps={['dob']}
         />
       </div>
-      <TextField name="phone" label={t('field.phone')} type="tel" size="medium" />
-      <YesNoField name="detained" label={t('field.detained')} deps={['facility']} />
-      {detained ? <TextField name="facility" label={t('field.facility')} /> : null}
+      <TextField
+        name="aNumber"
+        label={t('field.aNumber')}
+        hint={t('field.aNumberHint')}
+        mono
+        size="medium"
+        onBlurExtra={() => {
+          // Shown back the way the rest of Amparo writes it ("A-012-345-678"), so a typo is seen at once.
+          const typed = form.getValues('aNumber');
+          const n = typeof typed === 'string' ? normalizeANumber(typed) : null;
+          if (n) form.setValue('aNumber', formatANumber(n));
+        }}
+      />
+      <TextField name="phone" label={t('field.phone')} hint={t('field.phoneOptionalHint')} type="tel" size="medium" />
+      <YesNoField name="detained" label={t('field.detained')} deps={['facility']} required />
+      {detained ? <TextField name="facility" label={t('field.facility')} required /> : null}
       <DateField name="nextHearingDate" label={t('field.nextHearingDate')} />
       <TextAreaField
         name="urgentNeeds"
@@ -151,15 +165,26 @@ export function FullIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<
     defaultValues: start.values,
     shouldFocusError: false,
   });
-  const [given, family, dob, aNumber, detained, cases, lastEntryDate] = useWatch({
+  const [given, family, dob, aNumber, detained, cases, lastEntryDate, eadExpiry, notes] = useWatch({
     control: form.control,
-    name: ['person.givenName', 'person.familyName', 'person.dob', 'person.aNumber', 'detention.detained', 'cases', 'history.lastEntryDate'],
+    name: [
+      'person.givenName',
+      'person.familyName',
+      'person.dob',
+      'person.aNumber',
+      'detention.detained',
+      'cases',
+      'history.lastEntryDate',
+      'history.eadExpiry',
+      'notes',
+    ],
   });
   const probe = useMemo(() => probeOf(given, family, dob, aNumber), [given, family, dob, aNumber]);
   const flags = urgencyOfFull({
     detention: { detained } as FullValues['detention'],
     cases,
-    history: { lastEntryDate } as FullValues['history'],
+    history: { lastEntryDate, eadExpiry } as FullValues['history'],
+    notes,
   });
   const core = useIntakeSave({
     form: form as unknown as UseFormReturn<FullValues, unknown, unknown>,
@@ -229,7 +254,7 @@ function IntakeFormFrame({
   const { t } = useI18n();
   return (
     <IntakeLayout
-      aside={<IntakeAside flags={flags} core={core} idPrefix={idPrefix} />}
+      aside={<IntakeAside flags={flags} core={core} idPrefix={idPrefix} submit={submit} />}
       status={<DraftStatus savedAt={core.autosave.savedAt} failed={core.autosave.failed} />}
     >
       <FormProvider {...form}>
@@ -246,6 +271,7 @@ function IntakeFormFrame({
             <h2 id="intake-form-title" className="visually-hidden">
               {title}
             </h2>
+            <RequiredNote />
             <ErrorSummary idPrefix={idPrefix} />
             <FormAlert id={`${idPrefix}-alert`} message={core.serverError ? t(errorKey(core.serverError)) : null} />
             {children}
@@ -283,7 +309,17 @@ function IntakeLayout({ children, aside, status }: { children: ReactNode; aside:
   );
 }
 
-function IntakeAside({ flags, core, idPrefix }: { flags: ReturnType<typeof urgencyOfQuick>; core: Core; idPrefix: string }) {
+function IntakeAside({
+  flags,
+  core,
+  idPrefix,
+  submit,
+}: {
+  flags: ReturnType<typeof urgencyOfQuick>;
+  core: Core;
+  idPrefix: string;
+  submit(): Promise<void>;
+}) {
   const nav = useNavigation();
   return (
     <>
@@ -295,6 +331,12 @@ function IntakeAside({ flags, core, idPrefix }: { flags: ReturnType<typeof urgen
         decisions={core.decisions}
         onDecide={core.decide}
         blocked={core.blocked}
+        mergeNeeded={core.mergeNeeded}
+        onMerge={(otherId, keep) => {
+          // The merge rides on a normal save: the form is validated first, and the core merges in the same transaction.
+          core.requestMerge({ otherId, keep });
+          void submit();
+        }}
         onOpen={(id) => {
           // The draft keeps what was typed: flush it before leaving.
           void core.autosave.flush().then(() => nav.openPerson(id));

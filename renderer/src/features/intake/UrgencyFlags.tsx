@@ -11,12 +11,18 @@ export function useFlagText() {
     switch (f.code) {
       case 'detained':
         return t('urgency.detained');
-      case 'hearing-within-14-days':
+      case 'medical':
+        return t('urgency.medical', { terms: (f.terms ?? []).join(', ') });
+      case 'hearing-soon':
         return days === 0 ? t('urgency.hearingToday', { date }) : t('urgency.hearingIn', { days, date });
       case 'asylum-one-year-within-60-days':
         return t('urgency.asylumIn', { days, date });
       case 'asylum-one-year-passed':
         return t('urgency.asylumPassed', { days: -days, date });
+      case 'work-permit-expired':
+        return t('urgency.workPermitExpired', { days: -days, date });
+      case 'work-permit-expiring':
+        return t('urgency.workPermitExpiring', { days, date });
     }
   };
 }

@@ -4,6 +4,7 @@
  * same person; show why, and ask the user to decide for each.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { MergeIntakeDialog } from './MergeIntakeDialog';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import type { DuplicateCandidate } from '../../../../shared/views';
@@ -81,7 +82,9 @@ export function DuplicatePanel({
   decisions,
   onDecide,
   onOpen,
+  onMerge,
   blocked,
+  mergeNeeded = false,
   checking,
   idPrefix,
 }: {
@@ -89,6 +92,10 @@ export function DuplicatePanel({
   decisions: Decisions;
   onDecide(id: string, d: Decision): void;
   onOpen(id: string): void;
+  /** "Same person": merge the intake with this record now, keeping the chosen one. */
+  onMerge?(id: string, keep: 'existing' | 'new'): void;
+  /** Set after the core refused "same person" without a merge. */
+  mergeNeeded?: boolean;
   /** Set after a save was refused for want of a decision. */
   blocked: boolean;
   checking: boolean;
@@ -117,6 +124,11 @@ export function DuplicatePanel({
           {t('dup.blocked')}
         </p>
       ) : null}
+      {mergeNeeded ? (
+        <p className="form-alert" role="alert">
+          {t('dup.mergeNeeded')}
+        </p>
+      ) : null}
       <ul className="dup-list">
         {candidates.map((c) => (
           <CandidateCard
@@ -125,6 +137,7 @@ export function DuplicatePanel({
             decision={decisions[c.id]}
             onDecide={(d) => onDecide(c.id, d)}
             onOpen={() => onOpen(c.id)}
+            {...(onMerge ? { onMerge: (keep: 'existing' | 'new') => onMerge(c.id, keep) } : {})}
             needsChoice={blocked && c.strength === 'likely' && !decisions[c.id]}
           />
         ))}
@@ -138,17 +151,20 @@ function CandidateCard({
   decision,
   onDecide,
   onOpen,
+  onMerge,
   needsChoice,
 }: {
   c: DuplicateCandidate;
   decision: Decision | undefined;
   onDecide(d: Decision): void;
   onOpen(): void;
+  onMerge?(keep: 'existing' | 'new'): void;
   needsChoice: boolean;
 }) {
   const { t } = useI18n();
   const name = `${c.givenName} ${c.familyName}`.trim();
   const groupName = useId();
+  const [confirming, setConfirming] = useState(false);
   return (
     <li className={`dup-card dup-card--${c.strength}${needsChoice ? ' dup-card--needs' : ''}`}>
       <CandidateSummary c={c} name={name} />
@@ -162,9 +178,26 @@ function CandidateCard({
         ))}
       </fieldset>
       {decision === 'same-person' ? <p className="field-hint">{t('dup.sameHint')}</p> : null}
-      <button type="button" className="btn btn-small" onClick={onOpen}>
-        {t('dup.openExisting')}
-      </button>
+      <div className="actions actions--start dup-actions">
+        {decision === 'same-person' && onMerge ? (
+          <button type="button" className="btn btn-small btn-primary dup-merge" onClick={() => setConfirming(true)}>
+            {t('dup.mergeNow', { name })}
+          </button>
+        ) : null}
+        <button type="button" className="btn btn-small" onClick={onOpen}>
+          {decision === 'same-person' ? t('dup.openKeepDraft') : t('dup.openExisting')}
+        </button>
+      </div>
+      {confirming && onMerge ? (
+        <MergeIntakeDialog
+          name={name}
+          onClose={() => setConfirming(false)}
+          onConfirm={(keep) => {
+            setConfirming(false);
+            onMerge(keep);
+          }}
+        />
+      ) : null}
     </li>
   );
 }

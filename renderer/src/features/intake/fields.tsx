@@ -65,6 +65,32 @@ interface BaseProps {
   /** Fields to re-validate when this one changes (e.g. date of birth <-> age). */
   deps?: string[];
   className?: string;
+  /** Marked before any save is tried: a visible mark beside the label, aria-required on the control. */
+  required?: boolean;
+}
+
+/** The visible "required" mark; assistive technology hears aria-required on the control instead. */
+export function RequiredMark({ required }: { required?: boolean }) {
+  const { t } = useI18n();
+  return required ? (
+    <span className="required-mark" aria-hidden="true" title={t('field.requiredMark')}>
+      {' '}
+      *
+    </span>
+  ) : null;
+}
+
+/** The line that explains the mark, at the top of a form with required fields. */
+export function RequiredNote() {
+  const { t } = useI18n();
+  return (
+    <p className="field-hint required-note">
+      <span className="required-mark" aria-hidden="true">
+        *{' '}
+      </span>
+      {t('field.requiredNote')}
+    </p>
+  );
 }
 
 export interface TextFieldProps extends BaseProps {
@@ -96,6 +122,7 @@ export function TextField({
   spellCheck = false,
   onKeyDown,
   onBlurExtra,
+  required,
 }: TextFieldProps) {
   const { register } = useFormContext();
   const id = useFieldId(name);
@@ -104,11 +131,15 @@ export function TextField({
   const validate = useBlurValidate(name);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${size ? ` field--${size}` : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        <RequiredMark required={required} />
+      </label>
       <input
         id={id}
         type={type}
         className={mono ? 'mono' : undefined}
+        aria-required={required ? true : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
         autoFocus={autoFocus}
@@ -172,7 +203,7 @@ export interface Option {
   label: string;
 }
 
-export function SelectField({ name, label, hint, className, options, blank }: BaseProps & { options: Option[]; blank?: string }) {
+export function SelectField({ name, label, hint, className, options, blank, required }: BaseProps & { options: Option[]; blank?: string }) {
   const { register } = useFormContext();
   const validate = useBlurValidate(name);
   const reg = register(name);
@@ -180,9 +211,13 @@ export function SelectField({ name, label, hint, className, options, blank }: Ba
   const error = useFieldError(name);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        <RequiredMark required={required} />
+      </label>
       <select
         id={id}
+        aria-required={required ? true : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
         {...reg}
@@ -227,7 +262,7 @@ export function CheckboxField({ name, label, hint }: BaseProps) {
  * Yes/No as two native radios: Tab enters the group, arrows choose, Space
  * picks the first when none is chosen. The value is a real boolean.
  */
-export function YesNoField({ name, label, hint, deps }: BaseProps) {
+export function YesNoField({ name, label, hint, deps, required }: BaseProps) {
   const { control } = useFormContext();
   const { t } = useI18n();
   const id = useFieldId(name);
@@ -243,7 +278,10 @@ export function YesNoField({ name, label, hint, deps }: BaseProps) {
           aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
           id={`${id}-group`}
         >
-          <legend>{label}</legend>
+          <legend>
+            {label}
+            <RequiredMark required={required} />
+          </legend>
           <FieldHint id={id} hint={hint} />
           <div className="radio-row">
             {([true, false] as const).map((v, i) => (
@@ -254,6 +292,7 @@ export function YesNoField({ name, label, hint, deps }: BaseProps) {
                   name={`${id}-radio`}
                   ref={i === 0 ? field.ref : undefined}
                   checked={field.value === v}
+                  required={required}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={error ? `${id}-error` : undefined}
                   onChange={() => field.onChange(v)}

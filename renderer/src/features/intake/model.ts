@@ -57,6 +57,7 @@ export function emptyQuick(): QuickValues {
     familyName: '',
     dob: '',
     approxAge: '',
+    aNumber: '',
     phone: '',
     // No default: detained or not is a fact to ask, never to assume.
     detained: undefined as unknown as boolean,
@@ -126,14 +127,23 @@ export function emptyFull(): FullValues {
     cases: [],
     family: [],
     notes: '',
-    consent: { date: formatUsDate(todayIso()), how: '' as 'verbal', language: '' },
+    // Given or not is asked, never assumed.
+    consent: { given: undefined as unknown as boolean, date: formatUsDate(todayIso()), how: '' as 'verbal', language: '' },
   };
 }
 
 /** Switching a half-typed quick intake to the full form keeps everything typed. */
 export function quickToFull(q: QuickValues): FullValues {
   const full = emptyFull();
-  full.person = { ...full.person, givenName: q.givenName, familyName: q.familyName, dob: q.dob, approxAge: q.approxAge, phone: q.phone };
+  full.person = {
+    ...full.person,
+    givenName: q.givenName,
+    familyName: q.familyName,
+    dob: q.dob,
+    approxAge: q.approxAge,
+    aNumber: q.aNumber ?? '',
+    phone: q.phone ?? '',
+  };
   full.detention = { ...full.detention, detained: q.detained, facility: q.facility };
   if (q.nextHearingDate) {
     full.cases = [
@@ -175,6 +185,8 @@ export function toEditValues(v: PersonView): EditValues {
         country: s(p.address?.country),
       },
       safeContact: { name: s(p.safeContact?.name), phone: s(p.safeContact?.phone), relationship: s(p.safeContact?.relationship) },
+      // Not edited on the form, but carried through a save: records stored before the list existed have none.
+      additionalContacts: [...(p.additionalContacts ?? [])],
     },
     detention: {
       detained: v.detention.detained,
@@ -230,7 +242,14 @@ const openCases = (cases: readonly CaseLike[] | undefined) => (cases ?? []).filt
 
 /** Live urgency flags for what the form holds, by the shared rules. */
 export function urgencyOf(
-  input: { detained: unknown; hearingDates: unknown[]; lastEntryDate?: unknown; cases?: readonly CaseLike[] },
+  input: {
+    detained: unknown;
+    hearingDates: unknown[];
+    lastEntryDate?: unknown;
+    cases?: readonly CaseLike[];
+    needsText?: unknown;
+    eadExpiry?: unknown;
+  },
   today = todayIso(),
 ): UrgencyFlag[] {
   const caseTypes = openCases(input.cases)
@@ -242,12 +261,15 @@ export function urgencyOf(
       nextHearingDate: earliestUpcoming(input.hearingDates.map(isoOrNull), today),
       lastEntryDate: isoOrNull(input.lastEntryDate),
       caseTypes,
+      needsText: typeof input.needsText === 'string' ? input.needsText : '',
+      eadExpiry: isoOrNull(input.eadExpiry),
     },
     today,
   );
 }
 
-export const urgencyOfQuick = (v: Partial<QuickValues>) => urgencyOf({ detained: v.detained, hearingDates: [v.nextHearingDate] });
+export const urgencyOfQuick = (v: Partial<QuickValues>) =>
+  urgencyOf({ detained: v.detained, hearingDates: [v.nextHearingDate], needsText: v.urgentNeeds });
 
 export const urgencyOfFull = (v: Partial<FullValues>) =>
   urgencyOf({
@@ -255,6 +277,8 @@ export const urgencyOfFull = (v: Partial<FullValues>) =>
     hearingDates: openCases(v.cases).map((c) => c.nextHearing?.date),
     lastEntryDate: v.history?.lastEntryDate,
     cases: v.cases,
+    needsText: v.notes,
+    eadExpiry: v.history?.eadExpiry,
   });
 
 /** What the duplicate check needs, from whatever is typed so far. */

@@ -52,7 +52,7 @@ export function PersonSection({ autoFocus = false }: { autoFocus?: boolean }) {
   return (
     <Section id="person" title={t('section.person')}>
       <div className="field-row">
-        <TextField name="person.givenName" label={t('field.givenName')} autoFocus={autoFocus} />
+        <TextField name="person.givenName" label={t('field.givenName')} autoFocus={autoFocus} required />
         <TextField name="person.familyName" label={t('field.familyName')} hint={t('field.familyNameHint')} />
       </div>
       <StringListField
@@ -130,7 +130,7 @@ export function DetentionSection() {
   const detained = useWatch({ name: 'detention.detained' }) as boolean | undefined;
   return (
     <Section id="detention" title={t('section.detention')}>
-      <YesNoField name="detention.detained" label={t('field.detained')} deps={['detention.facility']} />
+      <YesNoField name="detention.detained" label={t('field.detained')} deps={['detention.facility']} required />
       {detained ? (
         <>
           <div className="field-row">
@@ -302,17 +302,42 @@ export function NotesSection({ withUrgentNeeds = false }: { withUrgentNeeds?: bo
   );
 }
 
+/** The full intake asks first whether consent was given; when, how and in which language follow, required, only if it was. */
+function GivenConsent() {
+  const { t } = useI18n();
+  const given = useWatch({ name: 'consent.given' }) as boolean | undefined;
+  return (
+    <>
+      <YesNoField
+        name="consent.given"
+        label={t('field.consentGiven')}
+        deps={['consent.date', 'consent.how', 'consent.language']}
+        required
+      />
+      {given ? <ConsentFields required /> : null}
+    </>
+  );
+}
+
+function ConsentFields({ required }: { required: boolean }) {
+  const { t } = useI18n();
+  const o = useOptions();
+  return (
+    <div className="field-row">
+      <DateField name="consent.date" label={t('field.consentDate')} required={required} />
+      <SelectField name="consent.how" label={t('field.consentHow')} options={o.consentHow} blank={t('common.choose')} required={required} />
+      <TextField name="consent.language" label={t('field.consentLanguage')} required={required} />
+    </div>
+  );
+}
+
 export function ConsentSection({ optional = false }: { optional?: boolean }) {
   const { t } = useI18n();
   const o = useOptions();
   return (
     <Section id="consent" title={t('section.consent')}>
       <p className="field-hint">{optional ? t('consent.optionalHint') : t('consent.hint')}</p>
-      <div className="field-row">
-        <DateField name="consent.date" label={t('field.consentDate')} />
-        <SelectField name="consent.how" label={t('field.consentHow')} options={o.consentHow} blank={t('common.choose')} />
-        <TextField name="consent.language" label={t('field.consentLanguage')} />
-      </div>
+      {optional ? <ConsentFields required={false} /> : <GivenConsent />}
     </Section>
   );
 }

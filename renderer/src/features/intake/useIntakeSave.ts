@@ -39,6 +39,10 @@ export function useIntakeSave<V extends FieldValues>(opts: {
   const [decisions, setDecisions] = useState<Decisions>(start.decisions);
   const decisionsRef = useRef(decisions);
   const [blocked, setBlocked] = useState(false);
+  /** The core refused "same person" without a merge: the panel asks for the merge (or another decision). */
+  const [mergeNeeded, setMergeNeeded] = useState(false);
+  /** A merge confirmed in the panel, sent with the next save only. */
+  const mergeRef = useRef<MergeChoice | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const busy = useRef(false);
@@ -76,7 +80,10 @@ export function useIntakeSave<V extends FieldValues>(opts: {
       busy.current = true;
       setServerError(null);
       setBlocked(false);
+      setMergeNeeded(false);
       setSaving(true);
+      const merge = mergeRef.current;
+      mergeRef.current = null;
       try {
         // Refresh the panel with what is typed now, so the decisions sent are about the people shown.
         const found = await dup.checkNow();
@@ -86,7 +93,7 @@ export function useIntakeSave<V extends FieldValues>(opts: {
           .map(([otherId, decision]) => ({ otherId, decision }));
         await autosave.pause();
         const draftId = autosave.currentId() ?? undefined;
-        const input = { intake, decisions, ...(draftId ? { draftId } : {}) };
+        const input = { intake, decisions, ...(draftId ? { draftId } : {}), ...(merge ? { merge } : {}) };
         const res = mode === 'quick' ? await call('intake.createQuick', input as never) : await call('intake.createFull', input as never);
         if (res.ok) {
           autosave.restart(null);
@@ -107,6 +114,11 @@ export function useIntakeSave<V extends FieldValues>(opts: {
           return;
         }
         setBlocked(true);
+        if ((res.error.details as { mergeRequired?: unknown } | undefined)?.mergeRequired === true) {
+          setMergeNeeded(true);
+          focusWhenReady(() => document.querySelector<HTMLButtonElement>('.dup-card .dup-merge'));
+          return;
+        }
         focusWhenReady(() => document.querySelector<HTMLInputElement>('.dup-card--needs input[type="radio"]'));
       } finally {
         busy.current = false;
@@ -116,7 +128,17 @@ export function useIntakeSave<V extends FieldValues>(opts: {
     [autosave, dup, mode, onSaved],
   );
 
-  return { autosave, dup, decisions, decide, blocked, serverError, saving, save };
+  /** The next save merges with `choice.otherId` (the user confirmed which record stays). */
+  const requestMerge = useCallback((choice: MergeChoice) => {
+    mergeRef.current = choice;
+  }, []);
+
+  return { autosave, dup, decisions, decide, blocked, mergeNeeded, serverError, saving, save, requestMerge };
+}
+
+export interface MergeChoice {
+  otherId: string;
+  keep: 'existing' | 'new';
 }
 
 /** The candidate ids a DUPLICATE_UNDECIDED refusal names. */

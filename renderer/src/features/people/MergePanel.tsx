@@ -73,6 +73,8 @@ function MergeDialog({
 }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
+  // Which record survives is chosen, whichever record the merge was started from (issue 8).
+  const [survivor, setSurvivor] = useState<'this' | 'other' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -89,7 +91,9 @@ function MergeDialog({
   const confirm = async () => {
     setBusy(true);
     setError(null);
-    const res = await call('people.merge', { keepId: keep.id, mergeId: other.id });
+    if (survivor === null) return;
+    const ids = survivor === 'this' ? { keepId: keep.id, mergeId: other.id } : { keepId: other.id, mergeId: keep.id };
+    const res = await call('people.merge', ids);
     setBusy(false);
     if (res.ok) onMerged(res.value);
     else setError(res.error.code);
@@ -106,26 +110,49 @@ function MergeDialog({
       }}
     >
       <h2 id="merge-dialog-title">{t('merge.confirmTitle')}</h2>
-      <div id="merge-dialog-body">
-        <p>{t('merge.confirmIntro', { other: otherName, keep: keepName })}</p>
-        <ul className="merge-list">
-          <li>{t('merge.keeps', { keep: keepName })}</li>
-          <li>{t('merge.fills', { other: otherName })}</li>
-          <li>{t('merge.moves', { other: otherName })}</li>
-          <li>{t('merge.aliases', { other: otherName })}</li>
-          <li>{t('merge.appends')}</li>
-          <li>{t('merge.stays', { other: otherName })}</li>
-        </ul>
-      </div>
+      <fieldset className="dup-choice">
+        <legend>{t('merge.keepWhich')}</legend>
+        <label className="radio">
+          <input type="radio" name="merge-survivor" checked={survivor === 'this'} onChange={() => setSurvivor('this')} />
+          <span>{t('merge.keepThis', { name: keepName })}</span>
+        </label>
+        <label className="radio">
+          <input type="radio" name="merge-survivor" checked={survivor === 'other'} onChange={() => setSurvivor('other')} />
+          <span>{t('merge.keepOther', { name: otherName })}</span>
+        </label>
+      </fieldset>
+      {survivor ? (
+        <div id="merge-dialog-body">
+          <MergeExplained keep={survivor === 'this' ? keepName : otherName} other={survivor === 'this' ? otherName : keepName} />
+        </div>
+      ) : null}
       <FormAlert id="merge-alert" message={error ? t(errorKey(error)) : null} />
       <div className="actions">
         <button type="button" className="btn" onClick={onClose} autoFocus>
           {t('common.cancel')}
         </button>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void confirm()}>
-          {busy ? t('merge.merging') : t('merge.confirm', { other: otherName })}
+        <button type="button" className="btn btn-primary" disabled={busy || survivor === null} onClick={() => void confirm()}>
+          {busy ? t('merge.merging') : t('merge.confirmChosen')}
         </button>
       </div>
     </dialog>
+  );
+}
+
+function MergeExplained({ keep, other }: { keep: string; other: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t('merge.confirmIntro', { other, keep })}</p>
+      <ul className="merge-list">
+        <li>{t('merge.keeps', { keep })}</li>
+        <li>{t('merge.fills', { other })}</li>
+        <li>{t('merge.moves', { other })}</li>
+        <li>{t('merge.aliases', { other })}</li>
+        <li>{t('merge.appends')}</li>
+        <li>{t('dup.mergeNothingLost')}</li>
+        <li>{t('merge.stays', { other })}</li>
+      </ul>
+    </>
   );
 }

@@ -12,8 +12,9 @@ import { call } from '../../api';
 import { errorKey } from '../../../../shared/i18n';
 import { formatANumber } from '../../../../shared/schemas/anumber';
 import type { PersonView } from '../../../../shared/views';
+import type { AdditionalContact } from '../../../../shared/schemas/intake';
 import { useI18n } from '../../i18n';
-import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { FormAlert } from '../../components/FormAlert';
 import { FormMetaProvider, SectionsContext, useSections } from '../intake/fields';
 import { ErrorSummary, useFocusFirstInvalid } from '../intake/ErrorSummary';
 import {
@@ -109,6 +110,7 @@ export function PersonDetail({ id }: { id: string }) {
         <p className="person-stamp">
           {t('person.updated', { when: localDateTime(view.updatedAt, lang), who: view.updatedBy, version: view.version })}
         </p>
+        <AdditionalContacts contacts={view.person.additionalContacts ?? []} />
         <UrgencyFlags flags={view.urgency} live={false} compact />
       </header>
       {view.mergedInto ? (
@@ -119,7 +121,12 @@ export function PersonDetail({ id }: { id: string }) {
           </button>
         </div>
       ) : null}
-      {notice ? <FormStatus message={notice} /> : null}
+      {notice ? (
+        // Focus lands here after "Save changes" (the form it came from re-renders with the new version): never on the page body.
+        <div id="person-notice" className="form-status" role="status" tabIndex={-1}>
+          {notice}
+        </div>
+      ) : null}
       <CasesPanel view={view} onChanged={load} />
       {!view.mergedInto ? (
         <>
@@ -153,6 +160,7 @@ export function PersonDetail({ id }: { id: string }) {
         onSaved={(v) => {
           setView(v);
           setNotice(t('person.savedNotice', { time: clockTime(v.updatedAt) }));
+          focusWhenReady(() => document.getElementById('person-notice'));
         }}
       />
     </div>
@@ -345,15 +353,47 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
   );
 }
 
-/** Flags recomputed as the form changes (detention, last entry), with the saved cases. */
+/** The other phones, emails and addresses on file (a merge keeps the other record's as these). */
+function AdditionalContacts({ contacts }: { contacts: AdditionalContact[] }) {
+  const { t } = useI18n();
+  if (contacts.length === 0) return null;
+  const line = (c: AdditionalContact): string => {
+    switch (c.kind) {
+      case 'phone':
+        return `${t('field.phone')}: ${c.phone}`;
+      case 'email':
+        return `${t('field.email')}: ${c.email}`;
+      case 'address':
+        return `${t('field.address')}: ${[c.address.street, c.address.unit, c.address.city, c.address.state, c.address.zip, c.address.country].filter(Boolean).join(', ')}`;
+      case 'safeContact':
+        return `${t('field.safeContact')}: ${[c.safeContact.name, c.safeContact.phone, c.safeContact.relationship].filter(Boolean).join(', ')}`;
+    }
+  };
+  return (
+    <div className="person-more-contacts">
+      <h3 className="aside-title">{t('person.moreContacts')}</h3>
+      <ul>
+        {contacts.map((c, i) => (
+          <li key={i}>{line(c)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Flags recomputed as the form changes (detention, last entry, needs, work permit), with the saved cases. */
 function LiveFlags({ view }: { view: PersonView }) {
-  const [detained, lastEntryDate] = useWatch({ name: ['detention.detained', 'history.lastEntryDate'] }) as [unknown, unknown];
+  const [detained, lastEntryDate, eadExpiry, urgentNeeds, notes] = useWatch({
+    name: ['detention.detained', 'history.lastEntryDate', 'history.eadExpiry', 'urgentNeeds', 'notes'],
+  }) as [unknown, unknown, unknown, unknown, unknown];
   const open = view.cases.filter((c) => c.status !== 'closed');
   const flags = urgencyOf({
     detained,
     lastEntryDate,
     hearingDates: open.map((c) => (c.nextHearing?.date ? formatUsDate(c.nextHearing.date) : null)),
     cases: open,
+    eadExpiry,
+    needsText: [urgentNeeds, notes].filter((x) => typeof x === 'string').join('\n'),
   });
   const same = JSON.stringify(flags.map((f) => f.code)) === JSON.stringify(view.urgency.map((f) => f.code));
   return same ? null : <UrgencyFlags flags={flags} compact />;
