@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { passphraseSchema, recoveryCodeSchema } from './schemas/vault';
 import { createIntakeSchemas } from './schemas/intake';
 import { isoDateFromLocal } from './schemas/dates';
+import { exchangeOps } from './exchange';
 
 /** Intake schemas as the core receives them: ISO dates, "today" from the local clock. */
 export const intakeSchemas = createIntakeSchemas({ dates: 'iso', today: () => isoDateFromLocal(new Date()) });
@@ -244,6 +245,9 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 // ---- Case events, deadlines, docket, reminders, TPS (issue 4; services in electron/core/deadlines) ----
+  ...reportOps(),
+  ...exchangeOps(),
+  ...userOps(),
 import { DOCKET_GROUP_KEYS } from './views';
 import type {
   DeadlineView,

@@ -19,6 +19,7 @@ import { storageError } from './db/connection';
 import { JobRunner } from './jobs';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './reports/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { catchUpTps } from './deadlines/tps-job';
 import { backupHandlers, maybeStartScheduled, type BackupDeps } from './backup/handlers';
 import { backupNow, getSettings } from './backup/service';
@@ -192,3 +193,6 @@ export function toErrorInfo(e: unknown) {
   // Unknown failures may quote client data (SQL constraint text, file paths): say nothing specific.
   return { code: 'INTERNAL' as const, message: 'Something went wrong inside Amparo. Your saved data is unchanged.' };
 }
+    ...exchangeHandlers(ctx),
+    ...userHandlers(vault, ctx, clock),
+    ...auditHandlers(vault, ctx),

@@ -23,6 +23,7 @@ export const COMMAND_GROUPS = {
   attorney: async (): Promise<CommandTable> => (await import('./cli/attorney-command')).attorneyCommands,
   reports: async (): Promise<CommandTable> => (await import('./cli/reports-commands')).reportCommands,
   backup: async (): Promise<CommandTable> => (await import('./cli/backup-commands')).backupCommands,
+  exchange: async (): Promise<CommandTable> => (await import('./cli/exchange-commands')).exchangeCommands,
 };
 
 export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
@@ -43,6 +44,9 @@ export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
   backup: 'backup',
   'verify-backup': 'backup',
   restore: 'backup',
+  clinic: 'exchange',
+  exchange: 'exchange',
+  conflicts: 'exchange',
 };
 
 /** Every command, in the order `help` lists them (loads every group). */

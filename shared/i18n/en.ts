@@ -145,6 +145,18 @@ export const en = {
   'error.BACKUP_FOLDER_UNAVAILABLE': 'The backup folder is not available. Plug in the USB stick or connect the share, then try again.',
   'error.CANCELLED': 'The operation was cancelled.',
   'error.FORBIDDEN': 'That action is not allowed.',
+  'error.CLINIC_NONE': 'This vault is not part of a clinic yet. Set up a clinic or join one first.',
+  'error.CLINIC_EXISTS': 'This vault already belongs to a clinic.',
+  'error.JOIN_INVALID': 'This join file was changed after it was written, or is not for this vault. Ask for a new one.',
+  'error.FINGERPRINT_MISMATCH': 'The fingerprints do not match. Do not approve: the file may not come from that laptop.',
+  'error.BUNDLE_DAMAGED': 'This bundle file is damaged or incomplete. Nothing from it was applied.',
+  'error.BUNDLE_FROM_FUTURE': 'This bundle was written by a newer version of Amparo. Update Amparo, then import it again.',
+  'error.BUNDLE_OTHER_CLINIC': 'This bundle comes from another clinic. Nothing was applied.',
+  'error.BUNDLE_UNKNOWN_DEVICE': 'This bundle comes from a device the clinic never approved. Nothing was applied.',
+  'error.BUNDLE_DEVICE_REVOKED': 'This bundle comes from a device the clinic revoked. Nothing was applied.',
+  'error.BUNDLE_DEVICE_EXPIRED': 'This bundle comes from a device whose approval has expired. Nothing was applied.',
+  'error.BUNDLE_BAD_SIGNATURE': 'This bundle was changed on the way: its signature does not match. Nothing was applied.',
+  'error.BUNDLE_UNREADABLE': 'This bundle cannot be decrypted with this clinic’s keys. Nothing was applied.',
   'error.INTERNAL': 'Something went wrong inside Amparo. Your saved data is unchanged. Please try again.',
 
   // ---- Intake, people, search, import (issue 3) ----

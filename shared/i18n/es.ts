@@ -151,6 +151,18 @@ export const es: Catalog = {
     'La carpeta de respaldos no está disponible. Conecte la memoria USB o la carpeta de red e inténtelo de nuevo.',
   'error.CANCELLED': 'Se canceló la operación.',
   'error.FORBIDDEN': 'Esa acción no está permitida.',
+  'error.CLINIC_NONE': 'Esta bóveda todavía no forma parte de una clínica. Cree una clínica o únase a una primero.',
+  'error.CLINIC_EXISTS': 'Esta bóveda ya pertenece a una clínica.',
+  'error.JOIN_INVALID': 'Este archivo de unión fue modificado después de escribirse, o no es para esta bóveda. Pida uno nuevo.',
+  'error.FINGERPRINT_MISMATCH': 'Las huellas no coinciden. No apruebe: es posible que el archivo no venga de esa computadora.',
+  'error.BUNDLE_DAMAGED': 'Este paquete está dañado o incompleto. No se aplicó nada de él.',
+  'error.BUNDLE_FROM_FUTURE': 'Este paquete fue escrito por una versión más nueva de Amparo. Actualice Amparo e impórtelo de nuevo.',
+  'error.BUNDLE_OTHER_CLINIC': 'Este paquete viene de otra clínica. No se aplicó nada.',
+  'error.BUNDLE_UNKNOWN_DEVICE': 'Este paquete viene de un dispositivo que la clínica nunca aprobó. No se aplicó nada.',
+  'error.BUNDLE_DEVICE_REVOKED': 'Este paquete viene de un dispositivo que la clínica revocó. No se aplicó nada.',
+  'error.BUNDLE_DEVICE_EXPIRED': 'Este paquete viene de un dispositivo cuya aprobación venció. No se aplicó nada.',
+  'error.BUNDLE_BAD_SIGNATURE': 'Este paquete fue modificado en el camino: su firma no coincide. No se aplicó nada.',
+  'error.BUNDLE_UNREADABLE': 'Este paquete no se puede descifrar con las claves de esta clínica. No se aplicó nada.',
   'error.INTERNAL': 'Algo falló dentro de Amparo. Sus datos guardados no cambiaron. Intente de nuevo.',
 
   // ---- Admisión, personas, búsqueda, importación (issue 3) ----

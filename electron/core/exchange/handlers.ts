@@ -1,0 +1,52 @@
+import { AppError } from '../../../shared/errors';
+import type { ConflictView } from '../../../shared/exchange';
+import type { Ctx } from '../context';
+import type { FeatureHandlers } from '../handlers';
+import {
+  approveRequest,
+  clinicInfo,
+  deviceId,
+  initClinic,
+  joinClinic,
+  listDevices,
+  makeJoinRequest,
+  readJoinRequest,
+  revokeDevice,
+} from './clinic';
+import { resolveConflict, listConflicts, openConflicts } from './conflicts';
+import { exportBundle, fieldCounts, importBundles } from './service';
+
+export function exchangeHandlers(ctx: () => Ctx): FeatureHandlers<'clinic'> & FeatureHandlers<'exchange'> & FeatureHandlers<'conflicts'> {
+  return {
+    'clinic.status': () => {
+      const { db } = ctx();
+      return { clinic: clinicInfo(db), deviceId: deviceId(db), sealed: fieldCounts(db), openConflicts: openConflicts(db) };
+    },
+    'clinic.init': () => initClinic(ctx().db, ctx().now()),
+    'clinic.joinRequest': () => {
+      const r = makeJoinRequest(ctx().db, ctx().now());
+      return { request: JSON.stringify(r.request, null, 2), fingerprint: r.fingerprint, deviceId: r.request.body.deviceId };
+    },
+    'clinic.inspectRequest': ({ request }) => {
+      const r = readJoinRequest(request);
+      return { deviceId: r.request.body.deviceId, fingerprint: r.fingerprint };
+    },
+    'clinic.approve': ({ request, role, expires, label, fingerprint }) =>
+      approveRequest(ctx().db, request, { role, expires, label, fingerprint }, ctx().now()),
+    'clinic.join': ({ acceptance, fingerprint }) =>
+      joinClinic(ctx().db, acceptance, fingerprint === undefined ? {} : { fingerprint }, ctx().now()),
+    'clinic.devices': () => listDevices(ctx().db),
+    'clinic.revoke': ({ deviceId: id }) => revokeDevice(ctx().db, id, ctx().now()),
+    'exchange.export': ({ dir, peer }) => {
+      const r = exportBundle(ctx().db, dir, { now: ctx().now(), ...(peer ? { peer } : {}) });
+      if (!r) throw new AppError('INTERNAL', 'No bundle was written.');
+      return r;
+    },
+    'exchange.import': ({ paths }) => importBundles(ctx(), paths),
+    'conflicts.list': (): ConflictView[] => listConflicts(ctx().db),
+    'conflicts.resolve': ({ id, keep }) => {
+      resolveConflict(ctx().db, id, keep, ctx().now());
+      return { resolved: true as const };
+    },
+  };
+}
