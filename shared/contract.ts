@@ -230,6 +230,7 @@ export const contract = {
   ...jobOps(),
   ...reportOps(),
   ...backupOps(),
+  ...exchangeOps(),
 } as const;
 
 export type Contract = typeof contract;
@@ -245,9 +246,6 @@ export function isOpName(name: unknown): name is OpName {
 }
 
 // ---- Case events, deadlines, docket, reminders, TPS (issue 4; services in electron/core/deadlines) ----
-  ...reportOps(),
-  ...exchangeOps(),
-  ...userOps(),
 import { DOCKET_GROUP_KEYS } from './views';
 import type {
   DeadlineView,

@@ -141,6 +141,7 @@ export function createCore(opts: CoreOptions): Core {
     ...jobHandlers(jobs),
     ...reportHandlers(ctx, jobs),
     ...backupHandlers(backupDeps),
+    ...exchangeHandlers(ctx),
   };
 
   async function call<K extends OpName>(name: K, rawInput: unknown): Promise<OpOutput<K>> {
@@ -193,6 +194,3 @@ export function toErrorInfo(e: unknown) {
   // Unknown failures may quote client data (SQL constraint text, file paths): say nothing specific.
   return { code: 'INTERNAL' as const, message: 'Something went wrong inside Amparo. Your saved data is unchanged.' };
 }
-    ...exchangeHandlers(ctx),
-    ...userHandlers(vault, ctx, clock),
-    ...auditHandlers(vault, ctx),
