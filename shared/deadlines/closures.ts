@@ -8,67 +8,38 @@
  *
  * The dataset ships in resources/closures/ and can be replaced by an imported
  * file (a new closure is declared a few days ahead, faster than any release),
- * so everything in it is checked here and a bad file is refused with the
- * entry and field that are wrong.
+ * so an imported file is checked (closures-schema.ts) and a bad one is
+ * refused with the entry and field that are wrong.
  */
-import { z } from 'zod';
-import { AppError } from '../errors';
-import { isValidDate } from './dates';
 import type { Localized } from './rules';
 
-const isoDate = z.string().refine(isValidDate, { message: 'not a real date (expected YYYY-MM-DD)' });
-const text = z.string().trim().min(1);
-const localized = z.object({ en: text, es: text }).strict();
-
-export const declaredClosureSchema = z
-  .object({
-    date: isoDate,
-    name: localized,
-    /** The executive order, with its Federal Register page when known. */
-    citation: text,
-    /** The citation could not be confirmed against the Federal Register. */
-    verify: z.boolean(),
-    notes: localized.optional(),
-  })
-  .strict();
-
-export const closuresDatasetSchema = z
-  .object({
-    format: z.literal('amparo-closures'),
-    version: z.literal(1),
-    asOf: isoDate,
-    source: localized,
-    closures: z.array(declaredClosureSchema).min(1),
-  })
-  .strict()
-  .superRefine((data, ctx) => {
-    const seen = new Set<string>();
-    data.closures.forEach((c, i) => {
-      if (seen.has(c.date)) ctx.addIssue({ code: 'custom', path: ['closures', i, 'date'], message: `duplicate date '${c.date}'` });
-      seen.add(c.date);
-    });
-  });
-
-export type DeclaredClosure = z.infer<typeof declaredClosureSchema>;
-export type ClosuresDataset = z.infer<typeof closuresDatasetSchema>;
-
-export function parseClosuresDataset(json: unknown): ClosuresDataset {
-  const parsed = closuresDatasetSchema.safeParse(json);
-  if (parsed.success) return { ...parsed.data, closures: [...parsed.data.closures].sort((a, b) => (a.date < b.date ? -1 : 1)) };
-  const problems = parsed.error.issues.slice(0, 10).map((issue) => ({ path: describePath(issue.path, json), message: issue.message }));
-  const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-  throw new AppError('INVALID_INPUT', `Closures dataset is not valid: ${summary}`, { issues: problems });
+/**
+ * The dataset's shape, written out as types so the deadline engine (and the
+ * CLI's `deadline` command, which starts on every call) never loads zod; the
+ * schema that checks an imported file is in closures-schema.ts and is tied to
+ * these types there.
+ */
+export interface DeclaredClosure {
+  date: string;
+  name: Localized;
+  /** The executive order, with its Federal Register page when known. */
+  citation: string;
+  /** The citation could not be confirmed against the Federal Register. */
+  verify: boolean;
+  notes?: Localized | undefined;
 }
 
-/** "closures[2] (2020-12-24).citation": the entry's own date makes the message findable in the file. */
-function describePath(path: readonly PropertyKey[], json: unknown): string {
-  if (path.length === 0) return '(file)';
-  const [first, index, ...rest] = path;
-  if (first !== 'closures' || typeof index !== 'number') return path.map(String).join('.');
-  const list = (json as { closures?: unknown } | null)?.closures;
-  const date = Array.isArray(list) ? (list[index] as { date?: unknown } | undefined)?.date : undefined;
-  const head = `closures[${index}]${typeof date === 'string' ? ` (${date.slice(0, 10)})` : ''}`;
-  return rest.length ? `${head}.${rest.map(String).join('.')}` : head;
+export interface ClosuresDataset {
+  format: 'amparo-closures';
+  version: 1;
+  asOf: string;
+  source: Localized;
+  closures: DeclaredClosure[];
+}
+
+/** Closures in date order, as every reader expects them. */
+export function sortedClosures(dataset: ClosuresDataset): ClosuresDataset {
+  return { ...dataset, closures: [...dataset.closures].sort((a, b) => (a.date < b.date ? -1 : 1)) };
 }
 
 /** How a declared closure is described in a trail. */

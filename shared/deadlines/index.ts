@@ -1,7 +1,8 @@
 /** The deadline engine's public surface. Pure TypeScript: safe in every process. */
 export { computeDeadline, listRules, MAX_DAYS } from './engine';
 export type { ClockStop, DeadlineFlag, DeadlineInput, DeadlineOptions, DeadlineResult } from './engine';
-export { parseClosuresDataset, closuresDatasetSchema, describeClosure, diffClosures } from './closures';
+export { describeClosure, diffClosures, sortedClosures } from './closures';
+export { parseClosuresDataset, closuresDatasetSchema } from './closures-schema';
 export type { ClosuresDataset, ClosuresImportPreview, ClosuresImportResult, ClosuresStatusView, DeclaredClosure } from './closures';
 export { federalHolidays, isBusinessDay, holidayOn, dcInaugurationDay } from './holidays';
 export type { Holiday } from './holidays';

@@ -9,9 +9,6 @@
  *   deadline is recomputed, so rules counted under FRAP 26(a)(6)(B) roll over
  *   a new closure and the others flag it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
 import {
   diffClosures,
@@ -23,6 +20,9 @@ import {
   type DeclaredClosure,
 } from '../../../shared/deadlines';
 import type { Ctx } from '../context';
+import { shippedClosures } from './shipped-closures';
+
+export { defaultClosuresDir, shippedClosures } from './shipped-closures';
 import { audit } from '../audit';
 
 const KEY = 'closures.dataset';
@@ -40,23 +40,7 @@ interface Stored {
   importedBy: string;
 }
 
-let shippedCache: { dir: string; dataset: ClosuresDataset } | null = null;
 let storedCache: { text: string; stored: Stored } | null = null;
-
-export function defaultClosuresDir(): string {
-  return fileURLToPath(new URL('../../../resources/closures/', import.meta.url));
-}
-
-/** The shipped dataset with the latest as-of date among resources/closures/*.json. */
-export function shippedClosures(dir = defaultClosuresDir()): ClosuresDataset {
-  if (shippedCache?.dir === dir) return shippedCache.dataset;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-  const sets = files.map((f) => parseClosuresDataset(JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown));
-  const best = sets.sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0))[0];
-  if (!best) throw new AppError('NOT_FOUND', 'No closures dataset ships with this build.');
-  shippedCache = { dir, dataset: best };
-  return best;
-}
 
 function stored(ctx: Ctx): Stored | null {
   const row = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;

@@ -11,10 +11,16 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
-import { computeDeadline, DATASET_RULES, findRule, listRules, type ClockStop, type DeadlineResult } from '../../../shared/deadlines';
-import { tpsDeadlinesFor, TPS_REREGISTRATION_RULE } from '../../../shared/tps';
-import { shippedClosures } from './closures';
-import { shippedDataset } from './tps';
+// The engine's own modules, not the shared/deadlines index: the index also
+// carries the zod schemas for imported datasets, and loading zod on every
+// `deadline` call would double the CLI's start (issue #9: ≤ 2× a bare node).
+import { computeDeadline, listRules, type ClockStop, type DeadlineResult } from '../../../shared/deadlines/engine';
+import { DATASET_RULES, findRule } from '../../../shared/deadlines/rules';
+import { shippedClosures } from './shipped-closures';
+import type { TpsWindow } from './tps-window';
+
+/** The same id as shared/tps's TPS_REREGISTRATION_RULE, which this file must not import (zod). */
+export const TPS_REREGISTRATION_RULE = 'tps-reregistration';
 
 export interface CommandOutput {
   code: number;
@@ -45,7 +51,11 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function runDeadlineCommand(args: string[]): CommandOutput {
+/**
+ * `tpsWindow` answers `--rule tps-reregistration --country CODE`; it reads the
+ * TPS dataset, so callers load it (tps-window.ts) only for that rule.
+ */
+export function runDeadlineCommand(args: string[], tpsWindow?: TpsWindow): CommandOutput {
   let values;
   try {
     values = parseArgs({ args: joinNegativeDays(args), options: OPTIONS, strict: true, allowPositionals: false }).values;
@@ -56,6 +66,7 @@ export function runDeadlineCommand(args: string[]): CommandOutput {
   if (values.list) return { code: EXIT_OK, stdout: renderRuleList(), stderr: '' };
   if (values.rule === TPS_REREGISTRATION_RULE) {
     if (values.country === undefined) return usageError('--country is required for tps-reregistration (for example --country SV).');
+    if (!tpsWindow) return { code: EXIT_ERROR, stdout: '', stderr: 'Error: the TPS dataset was not loaded for this command.\n' };
     return tpsWindow(values.country, values.json === true);
   }
   if (values.rule === undefined || values.trigger === undefined) return usageError('--rule and --trigger are required.');
@@ -111,45 +122,11 @@ function parseStop(text: string): ClockStop {
   return { from: m[1]!, to: m[2]! };
 }
 
-/** The re-registration window of one country, from the shipped TPS dataset, as two dates. */
-function tpsWindow(country: string, json: boolean): CommandOutput {
-  try {
-    const dataset = shippedDataset();
-    const report = tpsDeadlinesFor(country.trim().toUpperCase(), dataset, dataset.asOf);
-    const window = report.deadlines.filter((d) => d.kind === 're-registration-open' || d.kind === 're-registration-close');
-    const result = {
-      rule: TPS_REREGISTRATION_RULE,
-      country: report.country,
-      name: report.name,
-      asOf: report.asOf,
-      opens: window.find((d) => d.kind === 're-registration-open')?.date ?? null,
-      closes: window.find((d) => d.kind === 're-registration-close')?.date ?? null,
-      citation: report.citation,
-      noCitation: report.noCitation,
-      verify: report.verify,
-      notice: report.notice,
-    };
-    if (json) return { code: EXIT_OK, stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: '' };
-    const lines = [
-      `TPS re-registration window: ${report.name.en} (${report.country})`,
-      result.opens && result.closes ? `Opens: ${result.opens}` : 'No re-registration window in the dataset.',
-      ...(result.closes ? [`Closes: ${result.closes}`] : []),
-      `Citation: ${report.citation ?? 'NO CITATION ON FILE: the dataset has no Federal Register notice for this entry'}`,
-      report.notice.en,
-    ];
-    if (report.verify) lines.push('VERIFY: TPS changes by notice and court order; check uscis.gov/tps before relying on these dates.');
-    return { code: EXIT_OK, stdout: `${lines.join('\n')}\n`, stderr: '' };
-  } catch (err) {
-    const message = err instanceof AppError ? err.message : 'unexpected failure while reading the TPS dataset';
-    return { code: EXIT_ERROR, stdout: '', stderr: `Error: ${firstLine(message)}\n` };
-  }
-}
-
 function usageError(message: string): CommandOutput {
   return { code: EXIT_USAGE, stdout: '', stderr: `Error: ${message}\n${USAGE}\n` };
 }
 
-function firstLine(text: string): string {
+export function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;
 }
 

@@ -7,7 +7,7 @@ describe('amparo CLI: deadline', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ due: '2026-01-26', citation: expect.stringContaining('103.8(b)'), verify: false });
-    expect(out.trail.en.join(' ')).toMatch(/Sat 2026-01-24/);
+    expect(out.trail.en.join(' ')).toMatch(/Sat, Jan 24, 2026/);
   });
 
   it('gives a clear one-line error and exit 4 for bad input', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runDeadlineCommand } from '../../../electron/core/deadlines/command';
+import { tpsWindow } from '../../../electron/core/deadlines/tps-window';
 
-const run = (...args: string[]) => runDeadlineCommand(args);
+const run = (...args: string[]) => runDeadlineCommand(args, tpsWindow);
 
 describe('deadline command', () => {
   it('prints the due date, trail and citation as text', () => {
