@@ -26,6 +26,8 @@ export interface VaultStatus {
   /** Folder holding the vault, shown so users know where their data lives. */
   location: string;
   schemaVersion?: number;
+  /** Who is unlocked (issue 10). */
+  user?: { name: string; displayName: string; role: Role };
 }
 
 import type { PersonView, CaseView, CaseSummary, PersonSummary, DuplicateCandidate, DraftSummary, Draft, JobStarted } from './views';
@@ -134,17 +136,30 @@ const importChoices = z
 
 export const contract = {
   'vault.status': op(empty, returns<VaultStatus>()),
-  'vault.create': op(z.object({ passphrase: passphraseSchema }).strict(), returns<CreatedVault>()),
-  'vault.unlock': op(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), returns<VaultStatus>()),
+  'vault.create': op(
+    z.object({ passphrase: passphraseSchema, userName: userNameSchema.optional(), displayName: z.string().max(200).optional() }).strict(),
+    returns<CreatedVault>(),
+  ),
+  /** `userName` may be left out while the vault has a single user. */
+  'vault.unlock': op(
+    z.object({ userName: userNameSchema.optional(), passphrase: z.string().min(1).max(1024) }).strict(),
+    returns<VaultStatus>(),
+  ),
+  /** Leads only: sets the named lead's new passphrase. */
   'vault.unlockWithRecovery': op(
-    z.object({ recoveryCode: recoveryCodeSchema, newPassphrase: passphraseSchema }).strict(),
+    z.object({ recoveryCode: recoveryCodeSchema, newPassphrase: passphraseSchema, userName: userNameSchema.optional() }).strict(),
     returns<VaultStatus>(),
   ),
   'vault.lock': op(empty, returns<VaultStatus>()),
+  /** Your own passphrase: the current one proves it is you. */
   'vault.changePassphrase': op(
-    z.object({ current: z.string().min(1).max(1024), next: passphraseSchema }).strict(),
+    z.object({ userName: userNameSchema.optional(), current: z.string().min(1).max(1024), next: passphraseSchema }).strict(),
     returns<{ changed: true }>(),
   ),
+  /** A new random database key sealed to every remaining user, and a new recovery code (shown once). */
+  'vault.rekey': op(empty, returns<CreatedVault>()),
+  /** A new recovery code; the old one stops working. */
+  'vault.newRecoveryCode': op(empty, returns<CreatedVault>()),
   /** Readable while locked; never client data. */
   'prefs.get': op(empty, returns<{ lang?: 'en' | 'es' }>()),
   'prefs.set': op(z.object({ lang: z.enum(['en', 'es']) }).strict(), returns<{ lang?: 'en' | 'es' }>()),
@@ -231,6 +246,7 @@ export const contract = {
   ...reportOps(),
   ...backupOps(),
   ...exchangeOps(),
+  ...userOps(),
 } as const;
 
 export type Contract = typeof contract;
@@ -703,5 +719,39 @@ function reportOps() {
         .strict(),
       returns<ExportFile>(),
     ),
+  };
+}
+
+// ---- Users, roles and the audit trail (issue 10): electron/core/users, electron/core/audit ----
+import { ROLES, expirySchema, userNameSchema, type Role, type SessionView, type UserView } from './users';
+import type { AuditEntryView, AuditPage, AuditVerifyView } from './views';
+
+function userOps() {
+  const user = {
+    displayName: z.string().trim().max(200).optional(),
+    role: z.enum(ROLES),
+    /** null or absent: never expires. */
+    expiresAt: expirySchema.nullable().optional(),
+  };
+  const page = { limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) };
+  return {
+    /** The unlocked user and what their role may do (the UI hides the rest). */
+    'users.me': op(empty, returns<SessionView>()),
+    'users.list': op(empty, returns<UserView[]>()),
+    'users.add': op(z.object({ name: userNameSchema, ...user, passphrase: passphraseSchema }).strict(), returns<UserView>()),
+    'users.update': op(z.object({ name: userNameSchema, ...user, role: user.role.optional() }).strict(), returns<UserView>()),
+    /** Deletes the user's slot; offer a rekey after (an old copy of the key file still opens with their passphrase). */
+    'users.remove': op(z.object({ name: userNameSchema }).strict(), returns<{ removed: true }>()),
+    /** A lead sets another user's passphrase (a forgotten one). */
+    'users.resetPassphrase': op(z.object({ name: userNameSchema, passphrase: passphraseSchema }).strict(), returns<{ changed: true }>()),
+    /** The trail, newest first; filtered by person (their record and its cases) or by user. */
+    'audit.list': op(
+      z.object({ personId: id.optional(), actor: userNameSchema.optional(), ...page }).strict(),
+      returns<AuditPage>(),
+    ),
+    /** One record's history: who created, viewed and changed it, with the changed field names. */
+    'audit.history': op(z.object({ personId: id }).strict(), returns<AuditEntryView[]>()),
+    'audit.verify': op(empty, returns<AuditVerifyView>()),
+    'audit.exportCsv': op(z.object({ actor: userNameSchema.optional() }).strict(), returns<{ csv: string; count: number }>()),
   };
 }

@@ -45,6 +45,9 @@ export const ERROR_CODES = [
   'BUNDLE_UNREADABLE',
   'CANCELLED',
   'FORBIDDEN',
+  'ACCOUNT_EXPIRED',
+  'CLOCK_BEHIND',
+  'UNLOCK_DELAYED',
   'INTERNAL',
 ] as const;
 

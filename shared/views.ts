@@ -769,3 +769,29 @@ export const CASE_OUTCOMES = [
   'other',
 ] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+// ---- Audit trail (issue 10) ----
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  /** Counts, ids and changed field names; never client text. */
+  detail: Record<string, unknown> | null;
+}
+
+export interface AuditPage {
+  total: number;
+  rows: AuditEntryView[];
+}
+
+export type AuditBreak = 'hash' | 'link' | 'missing' | 'outside-chain' | 'truncated';
+
+export interface AuditVerifyView {
+  ok: boolean;
+  entries: number;
+  /** The first entry where the chain does not hold. */
+  firstBroken?: { seq: number | null; id: string | null; reason: AuditBreak };
+}

@@ -23,6 +23,12 @@ import { exchangeHandlers } from './exchange/handlers';
 import { catchUpTps } from './deadlines/tps-job';
 import { backupHandlers, maybeStartScheduled, type BackupDeps } from './backup/handlers';
 import { backupNow, getSettings } from './backup/service';
+import { userNameSchema } from '../../shared/users';
+import { authorize, narrow, type Session } from './users/access';
+import { userHandlers } from './users/handlers';
+import { auditHandlers } from './audit/handlers';
+import { chainHead } from './audit/chain';
+import { auditedKeyChange, personData, recordFieldChanges, recordOp } from './audit/service';
 
 /** How often the core checks whether an interval backup is due (the interval itself is the lead's setting). */
 const BACKUP_CHECK_MS = 10 * 60_000;
@@ -36,8 +42,14 @@ const PASS_THROUGH = new Set<string>(['vault.status', 'vault.lock', 'prefs.get',
 const passesThrough = (name: string) => PASS_THROUGH.has(name) || name.startsWith('jobs.');
 
 export interface CoreOptions extends VaultOptions {
-  /** Who is acting, recorded in created_by/updated_by; the OS user name by default. */
+  /**
+   * The first user's name when `vault.create` is given none, and the lead a
+   * version-1 vault's passphrase becomes at its first unlock; the OS user name
+   * by default. Who acts afterwards is the unlocked user.
+   */
   actor?: string;
+  /** false for the audit benchmark's baseline only: no audit entries at all. */
+  auditTrail?: boolean;
   /** For tests: a fixed "today" in YYYY-MM-DD. */
   today?: () => string;
   /** How long dispatch keeps trying while another process holds the write lock (tests shorten or lengthen it). */
@@ -57,9 +69,37 @@ export interface Core {
 
 export function createCore(opts: CoreOptions): Core {
   const vault = new Vault(opts);
-  const actor = opts.actor ?? defaultActor();
+  const fallbackName = asUserName(opts.actor ?? defaultActor());
   const today = opts.today ?? localToday;
-  const ctx = (): Ctx => ({ db: vault.db, actor, today, now: () => new Date().toISOString() });
+  const clock = opts.clock ?? (() => new Date());
+  const auditTrail = opts.auditTrail !== false;
+  const ctx = (): Ctx => {
+    const db = vault.db;
+    const user = vault.user;
+    return { db, actor: user.name, role: user.role, today, now: () => clock().toISOString(), ...(auditTrail ? {} : { auditTrail: false }) };
+  };
+  const session = (): Session | null => {
+    if (!vault.unlocked) return null;
+    const u = vault.user;
+    return { name: u.name, role: u.role, expiresAt: u.expiresAt };
+  };
+  /**
+   * The audit chain's head goes into the key file's MAC-protected body at
+   * lock and close, and every CHECKPOINT_EVERY entries in between, so that
+   * deleting the newest entries is detected (audit/chain.ts).
+   */
+  let checkpointedSeq = 0;
+  const checkpoint = (force: boolean) => {
+    if (!vault.unlocked) return;
+    const head = chainHead(vault.db);
+    if (!head || (!force && head.seq - checkpointedSeq < CHECKPOINT_EVERY)) return;
+    try {
+      vault.recordState({ auditHead: head });
+      checkpointedSeq = head.seq;
+    } catch (e) {
+      console.warn(`[amparo] audit head not recorded (${e instanceof AppError ? e.code : 'unknown'})`);
+    }
+  };
   const jobs = new JobRunner(() => vault.db);
   /** TPS deadlines follow writes: the queue of changed people is caught up after each write and each job. */
   const followTps = () => {
@@ -100,20 +140,20 @@ export function createCore(opts: CoreOptions): Core {
 
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
-    'vault.create': async ({ passphrase }) => {
-      const created = await vault.create(passphrase);
+    'vault.create': async ({ passphrase, userName, displayName }) => {
+      const created = await vault.create(passphrase, { userName: userName ?? fallbackName, ...(displayName ? { displayName } : {}) });
       followTps();
       return created;
     },
-    'vault.unlock': async ({ passphrase }) => {
-      await vault.unlock(passphrase);
+    'vault.unlock': async ({ userName, passphrase }) => {
+      await vault.unlock(passphrase, userName, fallbackName);
       // A new shipped dataset, or people queued by the last session: the TPS job starts now, in the background.
       followTps();
       scheduledBackup();
       return vault.status();
     },
-    'vault.unlockWithRecovery': async ({ recoveryCode, newPassphrase }) => {
-      await vault.unlockWithRecovery(recoveryCode, newPassphrase);
+    'vault.unlockWithRecovery': async ({ recoveryCode, newPassphrase, userName }) => {
+      await vault.unlockWithRecovery(recoveryCode, newPassphrase, userName ?? (vault.exists() ? undefined : fallbackName));
       followTps();
       scheduledBackup();
       return vault.status();
@@ -123,13 +163,28 @@ export function createCore(opts: CoreOptions): Core {
       if (vault.status().unlocked) {
         await jobs.stopAll();
         await backupAtLock();
+        checkpoint(true);
       }
       vault.lock();
       return vault.status();
     },
-    'vault.changePassphrase': async ({ current, next }) => {
-      await vault.changePassphrase(current, next);
+    'vault.changePassphrase': async ({ userName, current, next }) => {
+      // Unlocked, it is your own passphrase only; a lead resets someone else's with users.resetPassphrase.
+      if (vault.unlocked && userName !== undefined && userName !== vault.user.name) {
+        throw new AppError('FORBIDDEN', 'You can change only your own passphrase.');
+      }
+      const change = () => vault.changePassphrase(current, next, userName, fallbackName);
+      await (vault.unlocked ? auditedKeyChange(ctx(), 'vault.changePassphrase', 'user', vault.user.name, change) : change());
       return { changed: true as const };
+    },
+    'vault.rekey': async () => {
+      await jobs.stopAll();
+      // Recorded before it starts: PRAGMA rekey cannot run inside the transaction that would hold its entry.
+      recordOp(ctx(), 'vault.rekey', {});
+      return vault.rekey();
+    },
+    'vault.newRecoveryCode': async () => {
+      return auditedKeyChange(ctx(), 'vault.newRecoveryCode', 'vault', null, () => vault.newRecoveryCode());
     },
     'prefs.get': () => readPrefs(opts.dbPath),
     'prefs.set': (p) => writePrefs(opts.dbPath, p),
@@ -142,6 +197,8 @@ export function createCore(opts: CoreOptions): Core {
     ...reportHandlers(ctx, jobs),
     ...backupHandlers(backupDeps),
     ...exchangeHandlers(ctx),
+    ...userHandlers(vault, ctx, clock),
+    ...auditHandlers(vault, ctx),
   };
 
   async function call<K extends OpName>(name: K, rawInput: unknown): Promise<OpOutput<K>> {
@@ -152,17 +209,48 @@ export function createCore(opts: CoreOptions): Core {
       });
     }
     const handler = handlers[name] as (input: unknown) => Promise<OpOutput<K>> | OpOutput<K>;
-    if (passesThrough(name)) return handler(parsed.data);
+    // The role policy (users/policy.ts): FORBIDDEN, ACCOUNT_EXPIRED or VAULT_LOCKED before anything runs.
+    const policy = authorize(name, parsed.data, session(), vault.unlocked ? vault.db : null, clock());
+    const shaped = (value: OpOutput<K>) => narrow(policy, value, session(), vault.unlocked ? vault.db : null, clock()) as OpOutput<K>;
+    if (passesThrough(name)) return shaped(await handler(parsed.data));
     // Wait while an import holds the database, so nothing lands inside (and rolls back with) its transaction.
     const leave = await jobs.enter();
     try {
       const before = changes();
+      const headBefore = vault.unlocked ? (chainHead(vault.db)?.seq ?? 0) : null;
+      const personId = name === 'people.update' ? (parsed.data as { id: string }).id : null;
+      const personBefore = personId ? personData(vault.db, personId) : null;
       const value = await handler(parsed.data);
-      if (before !== null && changes() !== before) followTps();
-      return value;
+      const changed = before !== null && changes() !== before;
+      if (vault.unlocked) auditCall(name, parsed.data, policy.auditedRead === true || changed, headBefore, personId, personBefore);
+      if (changed) followTps();
+      return shaped(value);
     } finally {
       leave();
     }
+  }
+
+  /**
+   * Every write, and every audited read (a whole person record, a form fill,
+   * an export), leaves an entry: the service's own when it wrote one, else one
+   * naming the operation and the record ids of its input. A person update
+   * also records which fields changed (names in the trail, old values in field_history).
+   */
+  function auditCall(
+    name: string,
+    input: unknown,
+    due: boolean,
+    headBefore: number | null,
+    personId: string | null,
+    personBefore: ReturnType<typeof personData>,
+  ) {
+    const c = ctx();
+    if (personId && personBefore) {
+      const after = personData(c.db, personId);
+      if (after) recordFieldChanges(c, personId, personBefore, after);
+    }
+    if (due && !UNAUDITED_WRITES.has(name) && headBefore !== null && (chainHead(c.db)?.seq ?? 0) === headBefore) recordOp(c, name, input);
+    checkpoint(false);
   }
 
   /** `call`, tried again on a timer while another process holds the write lock (see busy.ts): every transport and the CLI. */
@@ -181,9 +269,25 @@ export function createCore(opts: CoreOptions): Core {
 
   const close = () => {
     if (backupTimer) clearInterval(backupTimer);
+    checkpoint(true);
     vault.lock();
   };
   return { vault, dispatch, call: callWhileBusy, ctx, close };
+}
+
+/**
+ * Writes with no entry of their own: a draft is the scratch copy of an open
+ * form, saved every few seconds while someone types; the record it becomes is.
+ */
+const UNAUDITED_WRITES = new Set<string>(['drafts.save']);
+
+/** How many audit entries may be written between two records of the chain's head in the key file. */
+const CHECKPOINT_EVERY = 100;
+
+/** The OS user name as a user name, or "lead" when it is not one (spaces, say). */
+function asUserName(name: string): string {
+  const r = userNameSchema.safeParse(name);
+  return r.success ? r.data : 'lead';
 }
 
 export function toErrorInfo(e: unknown) {

@@ -186,3 +186,25 @@ export function closeDb(db: DB): void {
     db.close();
   }
 }
+
+/**
+ * Re-encrypts the whole database under `key` (PRAGMA rekey) in one SQLite
+ * transaction. SQLite3 Multiple Ciphers cannot rekey in WAL mode, so the
+ * database goes to a rollback journal for the rekey and back to WAL after:
+ * a crash mid-rekey leaves a hot journal of old-key pages, rolled back at the
+ * next open with the old key (see vault.ts openWithKey).
+ */
+export function rekeyEncrypted(db: DB, key: Buffer): void {
+  if (key.length !== 32) throw new AppError('INTERNAL', 'Database key has the wrong length.');
+  const spec = rawKeySpec(key);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    if (String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() !== 'delete') {
+      throw new AppError('VAULT_BUSY', 'Another program has this vault open; close it and try the rekey again.');
+    }
+    db.rekey(spec);
+  } finally {
+    spec.fill(0);
+    db.pragma('journal_mode = WAL');
+  }
+}

@@ -1,4 +1,17 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 import { hashRaw, type Algorithm } from '@node-rs/argon2';
 
 // Algorithm is an ambient const enum, which isolatedModules cannot inline: Argon2id is 2.
@@ -122,4 +135,77 @@ export function newRecoveryCode(): string {
 
 export function formatRecoveryCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
+}
+
+// ---- Per-user slots (issue 10): X25519 sealing ----
+// A user's slot holds an X25519 key pair: the private half wrapped under the
+// user's Argon2id key, the public half in clear. The master key is sealed to
+// the public half, so a lead can seal a NEW master key to every remaining user
+// (rekey) without knowing anyone's passphrase.
+
+/** PKCS#8 DER prefix of a raw 32-byte X25519 private key (RFC 8410). */
+const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+
+export interface Sealed {
+  /** The ephemeral public key (raw, base64). */
+  epk: string;
+  wrap: Wrapped;
+}
+
+/** A new key pair: the private key as raw bytes (the caller zeroes them), the public key as base64. */
+export function newX25519(): { priv: Buffer; pub: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('x25519');
+  const der = privateKey.export({ format: 'der', type: 'pkcs8' });
+  const priv = Buffer.from(der.subarray(X25519_PKCS8_PREFIX.length));
+  der.fill(0);
+  return { priv, pub: rawPublic(publicKey) };
+}
+
+function rawPublic(k: KeyObject): string {
+  return k.export({ format: 'der', type: 'spki' }).subarray(X25519_SPKI_PREFIX.length).toString('base64');
+}
+
+function privateKeyObject(priv: Buffer): KeyObject {
+  const der = Buffer.concat([X25519_PKCS8_PREFIX, priv]);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0);
+  }
+}
+
+const publicKeyObject = (pub: string): KeyObject =>
+  createPublicKey({ key: Buffer.concat([X25519_SPKI_PREFIX, Buffer.from(pub, 'base64')]), format: 'der', type: 'spki' });
+
+function sealingKey(shared: Buffer, epk: string, pub: string, aad: string): Buffer {
+  try {
+    return Buffer.from(hkdfSync('sha256', shared, Buffer.from(`${epk}|${pub}`), Buffer.from(aad), 32));
+  } finally {
+    shared.fill(0);
+  }
+}
+
+/** Seals `key` (the master key) to a public key: only its private half opens it. */
+export function sealTo(pub: string, key: Buffer, aad: string): Sealed {
+  const eph = generateKeyPairSync('x25519');
+  const epk = rawPublic(eph.publicKey);
+  const kek = sealingKey(diffieHellman({ privateKey: eph.privateKey, publicKey: publicKeyObject(pub) }), epk, pub, aad);
+  try {
+    return { epk, wrap: wrapKey(kek, key, aad) };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/**
+ * The key that opens a sealed master key, from the raw private key; null when
+ * the keys do not fit. The caller unwraps with unwrapKey and zeroes both.
+ */
+export function sealedKek(priv: Buffer, pub: string, sealed: Sealed, aad: string): Buffer | null {
+  try {
+    return sealingKey(diffieHellman({ privateKey: privateKeyObject(priv), publicKey: publicKeyObject(sealed.epk) }), sealed.epk, pub, aad);
+  } catch {
+    return null;
+  }
 }
