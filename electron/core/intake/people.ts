@@ -79,7 +79,9 @@ const ROWID_OF = '(SELECT seq FROM people WHERE id = ?)';
 function writeIndexes(ctx: Ctx, id: string, d: PersonData): void {
   dropIndexes(ctx, id);
   const t = searchText(d);
-  ctx.db.prepare(`INSERT INTO people_fts(rowid, person_id, names, numbers) VALUES (${ROWID_OF}, ?, ?, ?)`).run(id, id, t.names, t.numbers);
+  ctx.db
+    .prepare(`INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (${ROWID_OF}, ?, ?, ?, ?)`)
+    .run(id, id, t.names, t.numbers, t.places);
   const insertKey = ctx.db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
   for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
     insertKey.run(id, k);
