@@ -12,6 +12,7 @@ import { benchCli } from './cli';
 import { benchHost } from './host';
 import { benchBackup } from './backup';
 import { benchReports } from './reports';
+import { benchExchange } from './exchange';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   vault: { title: 'Vault (issue 2)', run: benchVault },
@@ -22,6 +23,7 @@ const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   backup: { title: 'Backups: back up and verify 100 000 people beside cp (issue 11)', run: benchBackup },
   host: { title: 'Core host: event-loop delay of the serving process (issue 9)', run: benchHost },
   reports: { title: 'Reports page data (issue 13)', run: benchReports },
+  exchange: { title: 'Clinic exchange: bundles, change log, convergence (issue 12)', run: benchExchange },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

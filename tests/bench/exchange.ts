@@ -1,0 +1,140 @@
+/**
+ * `npm run bench -- exchange` (issue 12): export and import of a bundle of
+ * 10 000 intake changes, incremental bundle size on a 100 000-person vault,
+ * the cost of recording changes on 10 000 intake saves, and a longer random
+ * convergence run (its failing seed, if any, is printed).
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fromQuick, insertPerson } from '../../electron/core/intake/people';
+import { intakeSchemas } from '../../shared/contract';
+import { versionVector } from '../../electron/core/exchange/changes';
+import { exportBundle } from '../../electron/core/exchange/service';
+import { REPLICATED_TABLES } from '../../electron/core/exchange/schema';
+import { clinicOf, dbOf, deviceIdOf, newDevice, NOW, receive, type Device } from '../integration/exchange/helpers';
+import { checkConvergence } from '../integration/exchange/convergence';
+import { median, type BenchRow } from './util';
+
+const GIVEN = ['José', 'María', 'Juan', 'Ana Lucía', 'Luis', 'Carmen', 'Wideline', 'Mohammad', 'Fatima', 'Sofía', 'Rosa', 'Ixchel'];
+const FAMILY = ['García', 'López', 'Hernández', 'Pierre', 'Rahimi', 'Mensah', 'Quispe', 'Tzul', 'Xiloj', 'Nguyen', 'Morales'];
+
+function addPeople(d: Device, n: number, offset = 0): void {
+  const ctx = d.core.ctx();
+  ctx.db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const k = offset + i;
+      const q = intakeSchemas.quickIntake.parse({
+        givenName: GIVEN[k % GIVEN.length],
+        familyName: `${FAMILY[(k * 7) % FAMILY.length]} ${k}`,
+        dob: `19${50 + (k % 50)}-0${1 + (k % 9)}-1${k % 10}`,
+        phone: '555-123-4567',
+        detained: false,
+      });
+      insertPerson(ctx, fromQuick(q));
+    }
+  })();
+}
+
+const ms = (t0: number) => performance.now() - t0;
+
+async function exportImport10k(): Promise<BenchRow[]> {
+  const c = await clinicOf(1);
+  try {
+    const [lead, member] = c.devices as [Device, Device];
+    addPeople(lead, 10_000);
+    const out = join(c.root, 'out');
+    mkdirSync(out);
+    let t0 = performance.now();
+    const b = exportBundle(dbOf(lead), out, { now: NOW, peer: deviceIdOf(member) })!;
+    const exportMs = ms(t0);
+    t0 = performance.now();
+    const s = receive(member, b.file);
+    const importMs = ms(t0);
+    const size = statSync(b.file).size;
+    return [
+      {
+        name: `export: bundle of ${b.changes} changes (10 000 intakes)`,
+        median_ms: exportMs,
+        note: `${(size / 1024 / 1024).toFixed(1)} MB; goal <= 3000 ms`,
+      },
+      { name: `import: ${s.changes} changes in one transaction`, median_ms: importMs, note: 'goal <= 3000 ms' },
+    ];
+  } finally {
+    c.cleanup();
+  }
+}
+
+async function incrementalSizes(): Promise<BenchRow[]> {
+  const c = await clinicOf(1);
+  try {
+    const [lead, member] = c.devices as [Device, Device];
+    addPeople(lead, 100_000);
+    const peer = deviceIdOf(member);
+    const rows: BenchRow[] = [];
+    let offset = 100_000;
+    for (const n of [10, 1000, 10_000]) {
+      // The member has everything so far (as its last bundle would have said).
+      const seen = dbOf(lead).prepare('INSERT OR REPLACE INTO peer_seen(peer, device_id, seq) VALUES (?, ?, ?)');
+      for (const [d, seq] of Object.entries(versionVector(dbOf(lead)))) seen.run(peer, d, seq);
+      addPeople(lead, n, offset);
+      offset += n;
+      const out = join(c.root, `inc-${n}`);
+      mkdirSync(out);
+      const t0 = performance.now();
+      const b = exportBundle(dbOf(lead), out, { now: NOW, peer })!;
+      rows.push({
+        name: `incremental bundle, ${n} new intakes on a 100 000-person vault`,
+        median_ms: ms(t0),
+        note: `${b.changes} changes, ${(statSync(b.file).size / 1024).toFixed(1)} KB`,
+      });
+    }
+    return rows;
+  } finally {
+    c.cleanup();
+  }
+}
+
+async function recordingOverhead(): Promise<BenchRow[]> {
+  const c = await clinicOf(0);
+  try {
+    const plain = await newDevice(c.root, 'no-log');
+    for (const t of REPLICATED_TABLES) for (const k of ['insert', 'update', 'delete']) dbOf(plain).exec(`DROP TRIGGER xchg_${t}_${k}`);
+    const times = { with: [] as number[], without: [] as number[] };
+    for (let r = 0; r < 3; r++) {
+      let t0 = performance.now();
+      addPeople(c.lead, 10_000, r * 10_000);
+      times.with.push(ms(t0));
+      t0 = performance.now();
+      addPeople(plain, 10_000, r * 10_000);
+      times.without.push(ms(t0));
+    }
+    const w = median(times.with);
+    const wo = median(times.without);
+    return [
+      { name: '10 000 intake saves, without the change log', median_ms: wo },
+      {
+        name: '10 000 intake saves, recording changes',
+        median_ms: w,
+        note: `overhead ${(((w - wo) / wo) * 100).toFixed(0)}%; goal <= 15%`,
+      },
+    ];
+  } finally {
+    c.cleanup();
+  }
+}
+
+async function convergence(): Promise<BenchRow[]> {
+  const seed = Number(process.env.AMPARO_SEED ?? Date.now() % 1_000_000);
+  const t0 = performance.now();
+  await checkConvergence({ seed, numRuns: Number(process.env.AMPARO_RUNS ?? 25), maxActions: 60 });
+  return [{ name: `convergence: random scenarios of 3-5 devices (seed ${seed})`, median_ms: ms(t0), note: 'all converged' }];
+}
+
+export async function benchExchange(): Promise<BenchRow[]> {
+  const only = process.env.AMPARO_EXCHANGE_PARTS?.split(',');
+  const parts: Record<string, () => Promise<BenchRow[]>> = { exportImport10k, recordingOverhead, incrementalSizes, convergence };
+  const rows: BenchRow[] = [];
+  for (const [name, run] of Object.entries(parts)) if (!only || only.includes(name)) rows.push(...(await run()));
+  return rows;
+}
