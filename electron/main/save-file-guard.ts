@@ -20,6 +20,7 @@ export const SAVE_MIMES = {
   'application/pdf': { ext: 'pdf', label: 'PDF' },
   'text/csv': { ext: 'csv', label: 'CSV' },
   'text/calendar': { ext: 'ics', label: 'Calendar (iCalendar)' },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', label: 'Excel workbook' },
 } as const;
 export type SaveMime = keyof typeof SAVE_MIMES;
 

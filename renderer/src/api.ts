@@ -24,7 +24,8 @@ export interface SaveFileResult {
   path?: string;
 }
 
-export type SaveMime = 'application/pdf' | 'text/csv' | 'text/calendar';
+export type SaveMime = 'application/pdf' | 'text/csv' | 'text/calendar' | typeof XLSX_MIME;
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 declare global {
   interface Window {

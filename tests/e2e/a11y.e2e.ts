@@ -69,8 +69,8 @@ describe('accessibility scan (axe-core)', () => {
     await nav().waitFor();
     const found: Record<string, string[]> = {};
     for (const [lang, pages] of [
-      ['English', ['Intake', 'People', 'Import', 'Docket', 'TPS', 'Forms', 'Settings']],
-      ['Español', ['Admisión', 'Personas', 'Importar', 'Agenda', 'TPS', 'Formularios', 'Configuración']],
+      ['English', ['Intake', 'People', 'Import', 'Docket', 'TPS', 'Forms', 'Reports', 'Settings']],
+      ['Español', ['Admisión', 'Personas', 'Importar', 'Agenda', 'TPS', 'Formularios', 'Informes', 'Configuración']],
     ] as const) {
       await page.getByRole('button', { name: lang, exact: true }).click();
       for (const name of pages) {
@@ -94,6 +94,24 @@ describe('accessibility scan (axe-core)', () => {
     await page.getByRole('heading', { level: 2, name: 'María José Núñez Peña' }).waitFor();
     await page.waitForLoadState('networkidle');
     found['Español person'] = await scan();
+    // Reports: every chart's table open, and each of its other parts.
+    await nav().getByRole('button', { name: 'Informes', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Informes' }).waitFor();
+    // Each click turns its button into "Ver gráfico": open the first one left until none is.
+    const showTable = page.getByRole('button', { name: 'Ver tabla' });
+    while ((await showTable.count()) > 0) await showTable.first().click();
+    await page.getByRole('table', { name: 'Personas detenidas por centro' }).waitFor();
+    found['Español Informes tables'] = await scan();
+    for (const part of ['Estadísticas', 'Resúmenes de caso', 'Exportaciones', 'Talleres']) {
+      await page.getByRole('button', { name: part, exact: true }).click();
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      found[`Español Informes ${part}`] = await scan();
+    }
+    await page.getByRole('button', { name: 'Estadísticas', exact: true }).click();
+    await page.getByRole('button', { name: 'Ver estadísticas' }).click();
+    await page.getByRole('table', { name: 'Casos cerrados, por resultado' }).waitFor();
+    found['Español Informes statistics shown'] = await scan();
     expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
   });
 });

@@ -9,8 +9,9 @@ import { ImportPage } from '../features/import/ImportPage';
 import { DocketPage } from '../features/docket/DocketPage';
 import { TpsPage } from '../features/tps/TpsPage';
 import { FormsPage } from '../features/forms/FormsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 
-export const PAGES = ['intake', 'people', 'import', 'docket', 'tps', 'forms', 'settings'] as const;
+export const PAGES = ['intake', 'people', 'import', 'docket', 'tps', 'forms', 'reports', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 export function ShellNav({ page, onNavigate }: { page: Page; onNavigate(p: Page): void }) {
@@ -69,6 +70,8 @@ export function ShellPage({ page, notice, personId }: { page: Page; notice?: Mes
         <TpsPage />
       ) : page === 'forms' ? (
         <FormsPage />
+      ) : page === 'reports' ? (
+        <ReportsPage />
       ) : (
         <Placeholder body={t(`page.${page}.body` as MessageKey)} />
       )}

@@ -24,6 +24,13 @@ describe('validateSaveFile: arguments', () => {
     expect(r.ok && r.value.bytes.toString('latin1')).toBe('%PDF-1.7\n%%EOF\n');
     expect(code(validateSaveFile(app, 'people.csv', new TextEncoder().encode('a,b\n'), 'text/csv'))).toBe('OK');
     expect(code(validateSaveFile(app, 'hearings.ics', new Uint8Array(0), 'text/calendar'))).toBe('OK');
+    const xlsx = validateSaveFile(
+      app,
+      'amparo-export',
+      new Uint8Array(4),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.ok && xlsx.value.name).toBe('amparo-export.xlsx');
   });
 
   it('adds the extension the kind of file calls for', () => {

@@ -42,7 +42,7 @@ export function ImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping | undefined>(undefined);
   const [choices, setChoices] = useState<Record<number, RowChoice>>({});
-  const [busy, setBusy] = useState<'reading' | 'previewing' | 'importing' | 'template' | 'export' | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'previewing' | 'importing' | 'template' | null>(null);
   const [error, setError] = useState<CommitError | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [choiceNeeded, setChoiceNeeded] = useState(false);
@@ -142,14 +142,6 @@ export function ImportPage() {
     else setError({ code: res.error.code, issues: [], needChoice: [] });
   };
 
-  const exportAll = async () => {
-    setBusy('export');
-    const res = await call('import.exportCsv', {});
-    setBusy(null);
-    if (res.ok) void saveText(`amparo-people-${new Date().toISOString().slice(0, 10)}.csv`, res.value.csv, 'text/csv');
-    else setError({ code: res.error.code, issues: [], needChoice: [] });
-  };
-
   const rowIssues: ImportIssue[] = preview
     ? [...preview.fileErrors, ...preview.rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e })))]
     : [];
@@ -177,9 +169,6 @@ export function ImportPage() {
         <div className="actions actions--start">
           <button type="button" className="btn" onClick={() => void template()} disabled={busy === 'template'}>
             ⤓ {t('importer.template')}
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={() => void exportAll()} disabled={busy === 'export'}>
-            {t('importer.exportAll')}
           </button>
         </div>
       </section>

@@ -14,6 +14,7 @@ import { formatInstantDate } from '../../../../shared/i18n/dates';
 import type { DraftData, IntakeStart } from './useIntakeSave';
 import { emptyFull, emptyQuick, fullName, isBlank, quickToFull, type FullValues, type IntakeMode, type QuickValues } from './model';
 import type { Decisions } from './duplicates';
+import { CurrentTraining, tagWithCurrentTraining } from '../reports/Trainings';
 
 interface FormSession {
   key: number;
@@ -152,6 +153,7 @@ export function IntakePage() {
 
   const onSaved = useCallback(
     (p: PersonView) => {
+      void tagWithCurrentTraining(p.id);
       setSaved(p);
       setActiveDraft(null);
       void reload();
@@ -196,6 +198,7 @@ export function IntakePage() {
               {modeNote ? t('intake.cannotGoQuick') : t(session.mode === 'quick' ? 'intake.quickHelp' : 'intake.fullHelp')}
             </p>
           </div>
+          {session.mode === 'quick' ? <CurrentTraining /> : null}
           {session.mode === 'quick' ? (
             <QuickIntakeForm
               key={session.key}

@@ -16,10 +16,12 @@ import { CaseFields } from '../intake/sections';
 import { emptyCase, formSchemas, toCaseValues, type CaseOutput, type CaseValues } from '../intake/model';
 import { showDate } from './format';
 import { focusWhenReady } from '../intake/focus';
+import { CloseCaseForm } from '../reports/CloseCase';
 
 export function CasesPanel({ view, onChanged }: { view: PersonView; onChanged(): void }) {
   const { t, lang } = useI18n();
   const [editing, setEditing] = useState<CaseView | 'new' | null>(null);
+  const [closing, setClosing] = useState<CaseView | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const close = () => {
     setEditing(null);
@@ -67,6 +69,17 @@ export function CasesPanel({ view, onChanged }: { view: PersonView; onChanged():
                     >
                       {t('common.edit')}
                     </button>
+                    {c.status !== 'closed' ? (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        disabled={!!view.mergedInto}
+                        onClick={() => setClosing(c)}
+                        aria-label={t('reports.close.buttonNamed', { type: t(`enum.caseType.${c.type}`) })}
+                      >
+                        {t('reports.close.button')}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -74,6 +87,17 @@ export function CasesPanel({ view, onChanged }: { view: PersonView; onChanged():
           </table>
         </div>
       )}
+      {closing ? (
+        <CloseCaseForm
+          key={`${closing.id}:${closing.version}`}
+          kase={closing}
+          onDone={(changed) => {
+            setClosing(null);
+            focusWhenReady(() => addRef.current);
+            if (changed) onChanged();
+          }}
+        />
+      ) : null}
       {editing ? (
         <CaseEditor
           key={editing === 'new' ? 'new' : `${editing.id}:${editing.version}`}

@@ -37,6 +37,7 @@ import { MergePanel } from './MergePanel';
 import { PersonDeadlines } from '../deadlines/PersonDeadlines';
 import { FillFormButton } from '../forms/FillFormButton';
 import { FormHistory } from '../forms/FormHistory';
+import { CaseSummaryButton } from '../reports/CaseSummaryButton';
 import { focusWhenReady } from '../intake/focus';
 
 export function PersonDetail({ id }: { id: string }) {
@@ -140,6 +141,7 @@ export function PersonDetail({ id }: { id: string }) {
             <FillFormButton personId={view.id} />
             <FormHistory personId={view.id} />
           </section>
+          <CaseSummaryButton personId={view.id} cases={view.cases} />
         </>
       ) : null}
       {!view.mergedInto ? (
