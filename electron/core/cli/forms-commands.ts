@@ -5,16 +5,32 @@
  * records the fill in the person's history like the app does.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { MAX_BLANK_BYTES, SHIPPED_FORMS } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { parseFieldMap, type FieldMap } from '../../../shared/forms/map-schema';
-import { loadBlank, type LoadedBlank } from '../forms/blank';
+import { listBlankFields, loadBlank, type LoadedBlank } from '../forms/blank';
 import { assertEdition, assertMapFits, compareEdition } from '../forms/edition';
-import { fillForPerson } from '../forms/service/fills';
 import { shippedMapFor } from '../forms/service/shipped';
 import { withPlainPdfErrors } from '../forms/service/errors';
 import { EXIT, UsageError, writeCliFile, type CliIO } from './io';
-import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
+import type { Command } from './vault-commands';
+
+/**
+ * The vault (SQLite, Argon2, the whole core) and the fill engine (fontkit,
+ * whose start alone decompresses its Unicode tables) load only for `fill`:
+ * `fields` needs neither, and its start is what people wait for.
+ */
+const vault = () => import('./vault-commands');
+const fills = () => import('../forms/service/fills');
+
+function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -59,7 +75,11 @@ function editionHint(e: unknown): unknown {
 }
 
 /** A map that reads the attorney block, and no attorney set: say so before the PDF goes out half-empty. */
-async function warnWithoutAttorney(core: Awaited<ReturnType<typeof openVault>>, map: FieldMap, io: CliIO): Promise<void> {
+async function warnWithoutAttorney(
+  core: Awaited<ReturnType<Awaited<ReturnType<typeof vault>>['openVault']>>,
+  map: FieldMap,
+  io: CliIO,
+): Promise<void> {
   const sources = Object.values(map.fields).flatMap((e) => (!('source' in e) ? [] : Array.isArray(e.source) ? e.source : [e.source]));
   if (!sources.some((s) => s === 'attorney' || s.startsWith('attorney.'))) return;
   if ((await core.call('forms.getAttorney', {})).attorney) return;
@@ -76,7 +96,8 @@ export const formCommands: Record<string, Command> = {
     async run(args, io) {
       const { values } = parse(args, { blank: { type: 'string' }, json: { type: 'boolean' } });
       if (!values.blank) throw new UsageError('--blank PATH is required');
-      const { fields } = await readBlankFile(values.blank);
+      const bytes = await readInput(values.blank, MAX_BLANK_BYTES, 'blank PDF');
+      const { fields } = await withPlainPdfErrors(() => listBlankFields(bytes));
       const rows = fields.map((f) => ({
         name: f.name,
         type: f.type,
@@ -156,8 +177,11 @@ export const formCommands: Record<string, Command> = {
         throw editionHint(e);
       }
 
+      const { dbPathFrom, openVault } = await vault();
+      const { fillForPerson } = await fills();
       const core = await openVault(dbPathFrom(values, io), io);
       try {
+        core.authorize('forms.fill', { personId: values.person, ...(map.form === 'g-28' ? { form: 'g-28' } : {}) });
         await warnWithoutAttorney(core, map, io);
         const { pdf } = await fillForPerson(() => core.ctx(), {
           blank: blank.bytes,

@@ -324,7 +324,7 @@ export async function drawPlan(fonts: DocumentFonts, widget: PDFWidgetAnnotation
     text.push(
       setFontAndSize(font.name, plan.size),
       rotateAndSkewTextDegreesAndTranslate(0, 0, 0, p.x, p.y),
-      showText(font.encodeText(p.text)),
+      showText(fonts.encode(p.key, font, p.text)),
     );
   }
   text.push(endText());

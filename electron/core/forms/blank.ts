@@ -19,6 +19,20 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
+ * The fields of a blank as given (decrypted in memory, nothing saved): what
+ * `fields --blank` prints. Same checks and errors as loadBlank.
+ */
+export async function listBlankFields(original: Uint8Array): Promise<{ sha256: string; fields: FieldInfo[] }> {
+  const sha256 = sha256Hex(original);
+  await assertPdfWithinLimits(original);
+  const decrypted = await decryptPdf(original);
+  await assertPdfWithinLimits(decrypted);
+  const fields = fieldsOf(await openPdf(decrypted));
+  if (fields.length === 0) throw new AppError('PDF_NO_FORM', 'PDF has no fillable form fields');
+  return { sha256, fields };
+}
+
+/**
  * Prepares an official blank once, at import: decrypt, drop XFA, list fields.
  * Throws PDF_INVALID, PDF_NEEDS_PASSWORD, PDF_NO_FORM or PDF_TOO_COMPLEX.
  */
@@ -32,6 +46,7 @@ export async function loadBlank(original: Uint8Array): Promise<LoadedBlank> {
   removeXfa(doc);
   const fields = fieldsOf(doc);
   if (fields.length === 0) throw new AppError('PDF_NO_FORM', 'PDF has no fillable form fields');
-  const bytes = await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
+  // Without object streams every later fill parses it without inflating them first (pdf-lib inflates in JavaScript).
+  const bytes = await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity, useObjectStreams: false });
   return { bytes, sha256, fields };
 }

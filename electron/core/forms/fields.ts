@@ -7,6 +7,7 @@ import {
   PDFName,
   PDFOptionList,
   PDFRadioGroup,
+  PDFRef,
   PDFSignature,
   PDFString,
   PDFTextField,
@@ -27,17 +28,34 @@ export async function listFields(bytes: Uint8Array): Promise<FieldInfo[]> {
 export function fieldsOf(doc: PDFDocument): FieldInfo[] {
   removeXfa(doc);
   const pageOf = widgetPages(doc);
-  return doc
-    .getForm()
-    .getFields()
-    .map((field) => describe(field, pageOf));
+  return [...namedFields(doc.getForm().getFields())].map(([name, field]) => describe(name, field, pageOf));
 }
 
-function describe(field: PDFField, pageOf: Map<PDFDict, number>): FieldInfo {
+/**
+ * Fields by fully qualified name, as PDFField.getName() spells it (same
+ * parent rule), but each parent's name decoded once: pdf-lib re-decodes the
+ * whole chain of hex /T strings on every call, a fifth of a 448-field fill.
+ */
+export function namedFields(fields: readonly PDFField[]): Map<string, PDFField> {
+  const memo = new Map<PDFDict, string>();
+  const nameOf = (dict: PDFDict): string => {
+    const known = memo.get(dict);
+    if (known !== undefined) return known;
+    const t = dict.lookup(PDFName.of('T'));
+    const partial = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : undefined;
+    const parent = dict.get(PDFName.of('Parent')) instanceof PDFRef ? dict.lookupMaybe(PDFName.of('Parent'), PDFDict) : undefined;
+    const name = parent ? `${nameOf(parent)}.${partial}` : `${partial}`;
+    memo.set(dict, name);
+    return name;
+  };
+  return new Map(fields.map((f) => [nameOf(f.acroField.dict), f]));
+}
+
+function describe(name: string, field: PDFField, pageOf: Map<PDFDict, number>): FieldInfo {
   const type = fieldType(field);
   const widgets = field.acroField.getWidgets();
   const page = widgets.map((w) => pageOf.get(w.dict)).find((p) => p !== undefined) ?? 0;
-  const info: FieldInfo = { name: field.getName(), type, label: labelOf(field), page, options: optionsOf(field) };
+  const info: FieldInfo = { name, type, label: labelOf(field), page, options: optionsOf(field) };
   if (field instanceof PDFTextField) {
     const maxLen = field.getMaxLength();
     if (maxLen !== undefined) info.maxLen = maxLen;

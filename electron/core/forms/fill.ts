@@ -36,7 +36,7 @@ import type { EditionReport, FillWarning, OverflowItem } from '../../../shared/f
 import type { FormView } from '../../../shared/forms/view';
 import { appendAddendum } from './addendum';
 import { assertEdition, assertMapFits, compareEdition, isSameEdition } from './edition';
-import { fieldType, labelOf, widgetPages } from './fields';
+import { fieldType, labelOf, namedFields, widgetPages } from './fields';
 import { DocumentFonts } from './fonts';
 import { daColor, drawPlan, planComb, planList, planMultiline, planSingle, type TextPlan } from './appearance';
 import { daFontSize } from './layout';
@@ -88,12 +88,12 @@ export async function fillForm(opts: FillOptions): Promise<FillResult> {
   removeXfa(doc);
   useNativeDeflateForXObjects(doc);
   const form = doc.getForm();
-  const byName = new Map(form.getFields().map((f) => [f.getName(), f]));
+  const byName = namedFields(form.getFields());
 
   const edition = compareEdition(opts.map, byName.keys(), opts.blankSha256);
   assertMapFits(
     opts.map,
-    [...byName.values()].map((f) => ({ name: f.getName(), type: fieldType(f) })),
+    [...byName].map(([name, f]) => ({ name, type: fieldType(f) })),
   );
   assertEdition(opts.map, edition, opts.blankSha256, opts.acceptEditionMismatch ?? false);
   const warnings: FillWarning[] = [];
@@ -115,7 +115,7 @@ export async function fillForm(opts: FillOptions): Promise<FillResult> {
     const field = byName.get(name);
     if (!field) {
       if (value.kind !== 'empty') warnings.push({ code: 'FIELD_MISSING', field: name, message: 'Mapped field is not in this blank' });
-    } else if (await writeValue(field, value, ctx)) {
+    } else if (await writeValue(name, field, value, ctx)) {
       filled++;
     }
     opts.onProgress?.({ done: i + 1, total: entries.length });
@@ -130,7 +130,8 @@ export async function fillForm(opts: FillOptions): Promise<FillResult> {
   }
   finishForm(form);
   if (opts.flatten) flatten(doc, form);
-  const bytes = await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
+  // No object streams: pdf-lib compresses them with pako, the costliest step of a save; the output is a few hundred KB larger.
+  const bytes = await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity, useObjectStreams: false });
   throwIfCancelled(opts.signal);
   return { bytes, filled, overflow: ctx.overflow, warnings, edition, pageCount: doc.getPageCount() };
 }
@@ -142,8 +143,7 @@ interface FillContext {
 }
 
 /** Returns whether the field now holds a value. */
-async function writeValue(field: PDFField, value: FieldValue, ctx: FillContext): Promise<boolean> {
-  const name = field.getName();
+async function writeValue(name: string, field: PDFField, value: FieldValue, ctx: FillContext): Promise<boolean> {
   switch (value.kind) {
     case 'empty':
       return false;
@@ -151,20 +151,20 @@ async function writeValue(field: PDFField, value: FieldValue, ctx: FillContext):
       ctx.warnings.push({ code: 'BAD_VALUE', field: name, message: `Value left out: ${value.reason}` });
       return false;
     case 'check':
-      return writeCheck(field, value.on, ctx);
+      return writeCheck(name, field, value.on, ctx);
     case 'text':
-      if (field instanceof PDFTextField) return writeText(field, value.text, ctx);
+      if (field instanceof PDFTextField) return writeText(name, field, value.text, ctx);
       if (field instanceof PDFDropdown || field instanceof PDFOptionList || field instanceof PDFRadioGroup) {
-        return writeChoice(field, value.text, ctx);
+        return writeChoice(name, field, value.text, ctx);
       }
       ctx.warnings.push({ code: 'FIELD_TYPE', field: name, message: 'Text value mapped to a field that takes no text' });
       return false;
   }
 }
 
-function writeCheck(field: PDFField, on: boolean, ctx: FillContext): boolean {
+function writeCheck(name: string, field: PDFField, on: boolean, ctx: FillContext): boolean {
   if (!(field instanceof PDFCheckBox)) {
-    ctx.warnings.push({ code: 'FIELD_TYPE', field: field.getName(), message: 'Checkbox value mapped to a non-checkbox field' });
+    ctx.warnings.push({ code: 'FIELD_TYPE', field: name, message: 'Checkbox value mapped to a non-checkbox field' });
     return false;
   }
   if (on) field.check();
@@ -174,13 +174,13 @@ function writeCheck(field: PDFField, on: boolean, ctx: FillContext): boolean {
   return on;
 }
 
-async function writeText(field: PDFTextField, value: string, ctx: FillContext): Promise<boolean> {
+async function writeText(name: string, field: PDFTextField, value: string, ctx: FillContext): Promise<boolean> {
   // Each glyph run gets the bundled font that has it, so mixed scripts stay in the field.
   const { missing } = ctx.fonts.segment(value);
   if (missing > 0) {
     ctx.warnings.push({
       code: 'GLYPH_MISSING',
-      field: field.getName(),
+      field: name,
       message: `${missing} characters have no glyph in the bundled fonts`,
     });
   }
@@ -188,7 +188,7 @@ async function writeText(field: PDFTextField, value: string, ctx: FillContext): 
   const plans = maxLen !== undefined && value.length > maxLen ? undefined : planText(field, value, ctx.fonts);
   if (!plans) {
     await writeAddendumReference(field, ctx);
-    ctx.overflow.push({ field: field.getName(), label: labelOf(field), value });
+    ctx.overflow.push({ field: name, label: labelOf(field), value });
     return true;
   }
   field.setText(value);
@@ -238,13 +238,18 @@ async function writeAddendumReference(field: PDFTextField, ctx: FillContext): Pr
   field.setText(undefined);
 }
 
-async function writeChoice(field: PDFDropdown | PDFOptionList | PDFRadioGroup, value: string, ctx: FillContext): Promise<boolean> {
+async function writeChoice(
+  name: string,
+  field: PDFDropdown | PDFOptionList | PDFRadioGroup,
+  value: string,
+  ctx: FillContext,
+): Promise<boolean> {
   const options = field.getOptions();
   const wanted = value.trim().toLowerCase();
   const option = options.find((o) => o === value) ?? options.find((o) => o.trim().toLowerCase() === wanted);
   const editable = field instanceof PDFDropdown && field.isEditable();
   if (option === undefined && !editable) {
-    ctx.warnings.push({ code: 'OPTION_NOT_FOUND', field: field.getName(), message: 'Value is not one of the field options' });
+    ctx.warnings.push({ code: 'OPTION_NOT_FOUND', field: name, message: 'Value is not one of the field options' });
     return false;
   }
   const chosen = option ?? value;

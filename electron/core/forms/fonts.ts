@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkitModule from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFHexString, type PDFDocument, type PDFFont } from 'pdf-lib';
 import { defaultResourcesDir } from './resources';
 import { padOddGlyphs } from './ttf';
 
@@ -36,12 +36,64 @@ interface LoadedFont {
   /** Glyph id -> [minY, maxY] in em, computed once per process (outlines are parsed lazily). */
   ink: Map<number, [number, number]>;
   /** Run text -> metrics; bounded, and the font's own, so it holds no more than glyph measures of recent values. */
-  metrics: Map<string, RunMetrics>;
+  metrics: Map<string, Shaped>;
+}
+
+type FontkitGlyph = ReturnType<FontkitFont['layout']>['glyphs'][number];
+
+/** A run's metrics with the glyphs they came from, so encoding the run does not shape it again. */
+interface Shaped extends RunMetrics {
+  glyphs: readonly FontkitGlyph[];
+  /**
+   * Whether glyph i is exactly character i (no ligature, decomposition or
+   * reordering): then that character is what the PDF's ToUnicode map should
+   * say. fontkit caches one glyph object per id with the characters of its
+   * first use ("ị" decomposed leaves glyph "i" saying ị), so its own
+   * `codePoints` are trusted only where the run is not one to one.
+   */
+  exact: boolean;
+}
+
+/** What pdf-lib reads of a glyph when it writes the widths and ToUnicode map. */
+interface GlyphForPdf {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+  name?: string;
+}
+
+/** The parts of pdf-lib's CustomFontSubsetEmbedder that encodeText touches (pdf-lib 1.17). */
+interface SubsetEmbedder {
+  subset: { includeGlyph(glyph: FontkitGlyph): number };
+  glyphs: GlyphForPdf[];
+  glyphIdMap: Map<number, number>;
+  glyphCache: { invalidate(): void };
+}
+
+function subsetEmbedderOf(font: PDFFont): SubsetEmbedder | undefined {
+  const e = (font as unknown as { embedder?: Partial<SubsetEmbedder> }).embedder;
+  return e?.subset && Array.isArray(e.glyphs) && e.glyphIdMap instanceof Map && e.glyphCache ? (e as SubsetEmbedder) : undefined;
 }
 
 const METRICS_CACHE = 4096;
 
 const cache = new Map<string, LoadedFont>();
+
+/** Parsed fonts by the exact bytes handed to pdf-lib, so its embedders reuse them (see sharedFontkit). */
+const parsedByBytes = new WeakMap<Uint8Array, FontkitFont>();
+
+/**
+ * fontkit for pdf-lib's embedders that returns the process's already parsed
+ * font for bundled font bytes: a fresh parse per fill re-reads the GSUB/GPOS
+ * tables on its first layout, which cost more than the rest of a fill. A
+ * subset is still created per embedder (per document); the parsed font only
+ * holds caches of what its tables say.
+ */
+const sharedFontkit: FontkitModule = {
+  ...fontkit,
+  create: ((bytes: Uint8Array, postscriptName?: string) =>
+    parsedByBytes.get(bytes) ?? fontkit.create(bytes as Buffer, postscriptName)) as FontkitModule['create'],
+};
 
 /** Font files are read and parsed once per process; each PDF embeds its own subset. */
 function loadFont(resourcesDir: string, key: FontKey): LoadedFont {
@@ -50,6 +102,7 @@ function loadFont(resourcesDir: string, key: FontKey): LoadedFont {
   if (!font) {
     const bytes = padOddGlyphs(new Uint8Array(readFileSync(path)));
     font = { bytes, coverage: fontkit.create(bytes), ink: new Map(), metrics: new Map() };
+    parsedByBytes.set(bytes, font.coverage);
     cache.set(path, font);
   }
   return font;
@@ -82,7 +135,7 @@ export class DocumentFonts {
     private readonly doc: PDFDocument,
     private readonly resourcesDir: string = defaultResourcesDir(),
   ) {
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(sharedFontkit);
   }
 
   /** Caches the promise so concurrent first uses embed once. */
@@ -149,6 +202,38 @@ export class DocumentFonts {
    * pdf-lib measures and encodes them).
    */
   measure(key: FontKey, text: string): RunMetrics {
+    return this.shaped(key, text);
+  }
+
+  /**
+   * The run as the hex glyph string `font` (this document's embedding of
+   * `key`) draws, exactly as pdf-lib's encodeText would produce it, but from
+   * the glyphs measure() already shaped: shaping is most of a fill's work.
+   */
+  encode(key: FontKey, font: PDFFont, text: string): PDFHexString {
+    const embedder = subsetEmbedderOf(font);
+    if (!embedder) return font.encodeText(text);
+    const { glyphs, exact } = this.shaped(key, text);
+    const chars = exact ? [...text] : [];
+    let hex = '';
+    glyphs.forEach((glyph, i) => {
+      const id = embedder.subset.includeGlyph(glyph);
+      const char = chars[i]?.codePointAt(0);
+      const known = embedder.glyphs[id - 1];
+      // A one-to-one mapping always wins; a shaped one only fills a gap, so "i" keeps saying i.
+      if (char !== undefined) {
+        embedder.glyphs[id - 1] = { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [char] };
+      } else if (!known) {
+        embedder.glyphs[id - 1] = glyph;
+      }
+      embedder.glyphIdMap.set(glyph.id, id);
+      hex += id.toString(16).padStart(4, '0');
+    });
+    embedder.glyphCache.invalidate();
+    return PDFHexString.of(hex.toUpperCase());
+  }
+
+  private shaped(key: FontKey, text: string): Shaped {
     const loaded = loadFont(this.resourcesDir, key);
     // Shaping is the costly part of a fill, and values repeat (names, dates, "See addendum").
     const known = loaded.metrics.get(text);
@@ -159,13 +244,14 @@ export class DocumentFonts {
     return metrics;
   }
 
-  private shape(loaded: LoadedFont, text: string): RunMetrics {
+  private shape(loaded: LoadedFont, text: string): Shaped {
     const font = loaded.coverage;
     const em = font.unitsPerEm;
     let width = 0;
     let lo = 0;
     let hi = 0;
-    for (const glyph of font.layout(text).glyphs) {
+    const { glyphs } = font.layout(text);
+    for (const glyph of glyphs) {
       width += glyph.advanceWidth / em;
       let ink = loaded.ink.get(glyph.id);
       if (!ink) {
@@ -176,7 +262,10 @@ export class DocumentFonts {
       lo = Math.min(lo, ink[0]);
       hi = Math.max(hi, ink[1]);
     }
-    return { width, lo, hi };
+    const chars = [...text];
+    const exact =
+      chars.length === glyphs.length && glyphs.every((g, i) => g.id === font.glyphForCodePoint(chars[i]?.codePointAt(0) ?? 0).id);
+    return { width, lo, hi, glyphs, exact };
   }
 
   /** The Latin font's descender and cap height (em): the floor of every line's extent, so baselines line up. */
