@@ -64,6 +64,11 @@ export interface Core {
   call<K extends OpName>(name: K, input: unknown): Promise<OpOutput<K>>;
   /** The service context over the open vault (VAULT_LOCKED when locked). */
   ctx(): Ctx;
+  /**
+   * The role policy for `name`, for callers that use a service directly
+   * instead of dispatch (CLI commands streaming files): FORBIDDEN etc.
+   */
+  authorize(name: OpName, input: unknown): void;
   close(): void;
 }
 
@@ -272,7 +277,10 @@ export function createCore(opts: CoreOptions): Core {
     checkpoint(true);
     vault.lock();
   };
-  return { vault, dispatch, call: callWhileBusy, ctx, close };
+  const authorizeOp = (name: OpName, input: unknown) => {
+    authorize(name, input, session(), vault.unlocked ? vault.db : null, clock());
+  };
+  return { vault, dispatch, call: callWhileBusy, ctx, authorize: authorizeOp, close };
 }
 
 /**

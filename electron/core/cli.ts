@@ -24,6 +24,7 @@ export const COMMAND_GROUPS = {
   reports: async (): Promise<CommandTable> => (await import('./cli/reports-commands')).reportCommands,
   backup: async (): Promise<CommandTable> => (await import('./cli/backup-commands')).backupCommands,
   exchange: async (): Promise<CommandTable> => (await import('./cli/exchange-commands')).exchangeCommands,
+  users: async (): Promise<CommandTable> => (await import('./cli/user-commands')).userCommands,
 };
 
 export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
@@ -47,6 +48,9 @@ export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
   clinic: 'exchange',
   exchange: 'exchange',
   conflicts: 'exchange',
+  user: 'users',
+  rekey: 'users',
+  audit: 'users',
 };
 
 /** Every command, in the order `help` lists them (loads every group). */

@@ -105,6 +105,7 @@ export const intakeCommands: Record<string, Command> = {
       }
       const core = await openVault(dbPathFrom(values, io), io);
       try {
+        core.authorize(values['dry-run'] ? 'import.preview' : 'import.commit', {});
         const input = { bytes, encoding, choices: {}, onDuplicate: onDup === 'fail' ? undefined : (onDup as DefaultChoice) };
         try {
           if (values['dry-run']) {
@@ -195,6 +196,7 @@ export const intakeCommands: Record<string, Command> = {
       if (!force && existsSync(out)) throw new AppError('INVALID_INPUT', `${out} already exists. Add --force to overwrite it.`);
       const core = await openVault(dbPathFrom(values, io), io);
       try {
+        core.authorize('import.exportCsv', {});
         const { csv, count } = exportPeopleCsv(core.ctx());
         writeCliFile(out, csv, force);
         io.out(`Exported ${count} ${count === 1 ? 'person' : 'people'} to ${out}.`);

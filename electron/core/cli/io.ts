@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { FileExistsError, writeFileAtomic } from '../files';
 import { storageError } from '../db/connection';
 
-export const EXIT = { OK: 0, USAGE: 2, WRONG_PASSPHRASE: 3, ERROR: 4 } as const;
+/** 5 (issue 10): this user's role does not allow the command, or the account has expired. */
+export const EXIT = { OK: 0, USAGE: 2, WRONG_PASSPHRASE: 3, ERROR: 4, NOT_ALLOWED: 5 } as const;
 
 export class UsageError extends Error {}
 
@@ -70,6 +71,7 @@ export function exitCodeFor(error: unknown): number {
   if (e instanceof UsageError) return EXIT.USAGE;
   if (e instanceof AppError) {
     if (e.code === 'WRONG_PASSPHRASE' || e.code === 'WRONG_RECOVERY_CODE') return EXIT.WRONG_PASSPHRASE;
+    if (e.code === 'FORBIDDEN' || e.code === 'ACCOUNT_EXPIRED' || e.code === 'CLOCK_BEHIND') return EXIT.NOT_ALLOWED;
     if (e.code === 'INVALID_INPUT') return EXIT.ERROR;
   }
   return EXIT.ERROR;

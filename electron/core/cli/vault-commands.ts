@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../app';
+import { createCore, type Core } from '../app';
 import { AppError } from '../../../shared/errors';
 import { passphraseSchema } from '../../../shared/schemas/vault';
 import { defaultDbPath } from '../paths';
@@ -56,12 +56,41 @@ export function assertVaultAt(dbPath: string): void {
   );
 }
 
-/** Open the vault at --db with the passphrase from the environment or a prompt. */
+/** The user named by AMPARO_USER, if any (a vault with one user needs none). */
+export const cliUser = (io: CliIO): { userName?: string } => (io.env.AMPARO_USER ? { userName: io.env.AMPARO_USER } : {});
+
+/**
+ * Unlocks as AMPARO_USER; after 5 wrong passphrases the core makes each try
+ * wait (UNLOCK_DELAYED), and the CLI waits that long, saying so, then tries.
+ */
+export async function unlockAsUser(core: Core, io: CliIO, passphrase: string): Promise<void> {
+  for (;;) {
+    try {
+      await core.call('vault.unlock', { ...cliUser(io), passphrase });
+      return;
+    } catch (e) {
+      const wait =
+        e instanceof AppError && e.code === 'UNLOCK_DELAYED'
+          ? (e.details as { retryAfterMs?: number } | undefined)?.retryAfterMs
+          : undefined;
+      if (wait === undefined) throw e;
+      io.err(`Too many wrong passphrases: waiting ${Math.ceil(wait / 1000)} s before trying again.`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+/** Open the vault at --db as AMPARO_USER, with the passphrase from the environment or a prompt; commands then run under that user's role. */
 export async function openVault(dbPath: string, io: CliIO) {
   assertVaultAt(dbPath);
   const core = createCore({ dbPath, autoBackup: false });
-  const passphrase = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Passphrase: ');
-  await core.call('vault.unlock', { passphrase });
+  try {
+    const passphrase = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Passphrase: ');
+    await unlockAsUser(core, io, passphrase);
+  } catch (e) {
+    core.close();
+    throw e;
+  }
   return core;
 }
 
@@ -71,7 +100,7 @@ function checkNewPassphrase(p: string): string {
   return p;
 }
 
-async function newPassphrase(io: CliIO, envName: string): Promise<string> {
+export async function newPassphrase(io: CliIO, envName: string): Promise<string> {
   const fromEnv = io.env[envName];
   if (fromEnv) return checkNewPassphrase(fromEnv);
   const first = checkNewPassphrase(await io.prompt('New passphrase: '));
@@ -82,15 +111,15 @@ async function newPassphrase(io: CliIO, envName: string): Promise<string> {
 
 export const vaultCommands: Record<string, Command> = {
   init: {
-    usage: 'init --db PATH            create a new encrypted vault (passphrase from AMPARO_PASSPHRASE or a prompt)',
+    usage: 'init --db PATH            create a new encrypted vault; its first user is a lead named AMPARO_USER (default: the OS user name)',
     async run(args, io) {
       const { values } = parse(args, { db: { type: 'string' } });
       const dbPath = dbPathFrom(values, io);
       const passphrase = await newPassphrase(io, 'AMPARO_PASSPHRASE');
       const core = createCore({ dbPath, autoBackup: false });
       try {
-        const { recoveryCode } = await core.call('vault.create', { passphrase });
-        io.out(`Created an encrypted vault at ${dbPath}`);
+        const { recoveryCode } = await core.call('vault.create', { passphrase, ...cliUser(io) });
+        io.out(`Created an encrypted vault at ${dbPath}, with the lead user ${core.vault.user.name}`);
         io.out('');
         io.out(`Recovery code: ${recoveryCode}`);
         io.out('Write it down and keep it apart from this computer. It is shown only this once;');
@@ -116,7 +145,7 @@ export const vaultCommands: Record<string, Command> = {
     },
   },
   passwd: {
-    usage: 'passwd --db PATH          change the passphrase (new one from AMPARO_NEW_PASSPHRASE or a prompt)',
+    usage: 'passwd --db PATH          change your own passphrase (AMPARO_USER; new one from AMPARO_NEW_PASSPHRASE or a prompt)',
     async run(args, io) {
       const { values } = parse(args, { db: { type: 'string' } });
       const dbPath = dbPathFrom(values, io);
@@ -125,10 +154,10 @@ export const vaultCommands: Record<string, Command> = {
       try {
         const current = await secretFrom(io, 'AMPARO_PASSPHRASE', 'Current passphrase: ');
         // Check the current one first, so nobody types a new passphrase twice for nothing.
-        await core.call('vault.unlock', { passphrase: current });
+        await unlockAsUser(core, io, current);
         core.vault.lock();
         const next = await newPassphrase(io, 'AMPARO_NEW_PASSPHRASE');
-        await core.call('vault.changePassphrase', { current, next });
+        await core.call('vault.changePassphrase', { ...cliUser(io), current, next });
         io.out('Passphrase changed. The recovery code still works.');
         return EXIT.OK;
       } finally {
