@@ -490,8 +490,6 @@ export interface BatchItem {
   error?: ErrorInfo;
 }
 
-export interface JobStatus {
-  jobId: string;
 /** Every kind of long work the core runs through its one job runner (electron/core/jobs). */
 export type JobKind = 'forms.batch' | 'import.commit' | 'tps.reconcile' | 'backup.create' | 'reports.summaries';
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -504,6 +502,8 @@ export interface JobStarted {
   total: number;
 }
 
+export interface JobStatus {
+  jobId: string;
   kind: JobKind;
   state: JobState;
   /** What the job is doing now: 'fill' (forms), 'check', 'duplicates', 'write' (CSV), 'reconcile' (TPS), 'done'. */
