@@ -48,7 +48,7 @@ describe('quick intake at a detention visit', () => {
     const given = page.getByLabel('Given names');
     await focused(given).toBe(true);
     expect(await given.getAttribute('aria-required')).toBe('true');
-    expect(await page.locator('label[for="quick-givenName"] .required-mark').isVisible()).toBe(true);
+    expect(await page.locator('.field:has(#quick-givenName) .required-mark').isVisible()).toBe(true);
     const detained = page.getByRole('group', { name: 'Detained now?' });
     expect(await detained.locator('.required-mark').isVisible()).toBe(true);
     expect(await detained.getByLabel('Yes').getAttribute('required')).not.toBeNull();

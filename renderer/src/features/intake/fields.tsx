@@ -131,10 +131,15 @@ export function TextField({
   const validate = useBlurValidate(name);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${size ? ` field--${size}` : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        <RequiredMark required={required} />
-      </label>
+      {required ? (
+        // The mark sits beside the label, not in it: the field's name stays exactly its label.
+        <div className="field-label-row">
+          <label htmlFor={id}>{label}</label>
+          <RequiredMark required />
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       <input
         id={id}
         type={type}
@@ -211,10 +216,15 @@ export function SelectField({ name, label, hint, className, options, blank, requ
   const error = useFieldError(name);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        <RequiredMark required={required} />
-      </label>
+      {required ? (
+        // The mark sits beside the label, not in it: the field's name stays exactly its label.
+        <div className="field-label-row">
+          <label htmlFor={id}>{label}</label>
+          <RequiredMark required />
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       <select
         id={id}
         aria-required={required ? true : undefined}
