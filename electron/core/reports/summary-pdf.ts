@@ -1,8 +1,8 @@
 /**
  * The case summary a lead takes to a meeting or a court: one person's facts,
  * detention, each case (or the one asked for), open deadlines with their
- * citations, completed ones, events, forms produced, notes and urgent
- * needs. Labels only (every code goes through the message catalogs), in
+ * citations, completed ones, events, forms produced and notes, with any
+ * urgent needs at the top of page 1. Labels only (every code goes through the message catalogs), in
  * English or Spanish, dates in the language's one format. It is drawn by
  * the same sheet layout as the intake summary (forms/summary.ts).
  */
@@ -47,6 +47,14 @@ export function loadSummaryData(ctx: Ctx, personId: string, caseId?: string): Ca
   };
 }
 
+/** A typed hearing time (HH:MM, 24-hour) as the language reads times: "8:30 AM" in English, "08:30" in Spanish. */
+function clock(hhmm: string | undefined, lang: Lang): string | undefined {
+  const m = hhmm ? /^(\d{1,2}):(\d{2})$/.exec(hhmm) : null;
+  if (!m || lang === 'es') return hhmm;
+  const h = Number(m[1]);
+  return h > 23 ? hhmm : `${h % 12 === 0 ? 12 : h % 12}:${m[2]} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
 const labelOf = (lang: Lang, key: string): string => t(lang, key as MessageKey);
 /** A code's label when the catalog has one, the stored text otherwise (never a raw key). */
 function label(lang: Lang, prefix: string, code: string | undefined | null): string | undefined {
@@ -63,6 +71,8 @@ export function summarySections(d: CaseSummaryData, lang: Lang): Section[] {
   const p = d.person.person;
   const det = d.person.detention;
   const sections: Section[] = [
+    // Urgent needs first, on page 1: a lead handing this to a court or a detention visit must not miss them on the last page.
+    { title: L('field.urgentNeeds'), rows: [['', d.person.urgentNeeds]] },
     {
       title: L('reports.summary.person'),
       rows: [
@@ -103,7 +113,7 @@ export function summarySections(d: CaseSummaryData, lang: Lang): Section[] {
         [
           L('reports.summary.nextHearing'),
           hearing?.date
-            ? [formatDate(hearing.date, lang, 'weekday'), hearing.time, label(lang, 'enum.hearingKind', hearing.kind)]
+            ? [formatDate(hearing.date, lang, 'weekday'), clock(hearing.time, lang), label(lang, 'enum.hearingKind', hearing.kind)]
                 .filter(Boolean)
                 .join(', ')
             : undefined,
@@ -151,13 +161,7 @@ export function summarySections(d: CaseSummaryData, lang: Lang): Section[] {
         : [f.form.toUpperCase(), f.edition ? t(lang, 'reports.summary.edition', { edition: f.edition }) : ''].filter(Boolean).join(', '),
     ]),
   });
-  sections.push({
-    title: L('reports.summary.notes'),
-    rows: [
-      [L('field.urgentNeeds'), d.person.urgentNeeds],
-      [L('field.notes'), d.person.notes],
-    ],
-  });
+  sections.push({ title: L('field.notes'), rows: [['', d.person.notes]] });
   return sections;
 }
 
