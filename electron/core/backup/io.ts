@@ -9,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Job } from '../jobs/job';
 import { FileExistsError } from '../files';
 
-export const CHUNK = 4 << 20;
+/** 1 MiB: a chunk hashed and written while still in the CPU cache (4 MiB was a fifth slower in npm run bench -- backup). */
+export const CHUNK = 1 << 20;
 
 /** A hidden temp name beside `final`, recognisable as Amparo's (cleaned by removeStaleTemps). */
 export const tempBeside = (final: string) => join(dirname(final), `.${basename(final)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -20,7 +20,7 @@ import { openSlot, parseKeyslots, type KeyslotsFile } from '../vault/keyslots';
 import type { Job } from '../jobs/job';
 import { BackupDamaged, DAMAGE_MESSAGES, readLayout, type BackupHeader, type Layout } from './format';
 import { eachChunk, writeAll } from './io';
-import { countRows } from './write';
+import { readFacts, sameCounts } from './facts';
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 
@@ -99,8 +99,14 @@ async function copyPayload(file: string, layout: Layout, dbPath: string, job: Jo
   }
 }
 
-const sameCounts = (a: Record<string, number>, b: Record<string, number>) =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+/**
+ * Decrypted page cache for the check, enough for the whole copy (capped):
+ * integrity_check visits every index once per row, and with SQLCipher each
+ * cache miss is a page decrypted again (32 MiB made verify 1.7x slower at
+ * 100 000 people). The pages stay in this process's memory, never on disk.
+ */
+const MAX_CACHE_KIB = 256 * 1024;
+const cacheKiB = (bytes: number) => Math.min(Math.ceil(bytes / 1024) + 1024, MAX_CACHE_KIB);
 
 /** integrity_check and contents of the staged copy, through its own connection or the vault's. */
 function checkDatabase(dbPath: string, access: BackupAccess, key: Buffer | null, header: BackupHeader): 'integrity' | 'contents' | null {
@@ -121,15 +127,15 @@ function checkDatabase(dbPath: string, access: BackupAccess, key: Buffer | null,
   try {
     let ok: boolean;
     try {
+      db.pragma(`${schema}.cache_size = -${cacheKiB(header.payload.length)}`);
       ok = db.pragma(`${schema}.integrity_check`, { simple: true }) === 'ok';
     } catch (e) {
       if (storageError(e)) throw storageError(e)!;
       ok = false;
     }
     if (!ok) return 'integrity';
-    const vaultId = db.prepare(`SELECT value FROM ${schema}.meta WHERE key = 'vault_id'`).pluck().get();
-    const version = db.pragma(`${schema}.user_version`, { simple: true });
-    if (vaultId !== header.vaultId || version !== header.schemaVersion || !sameCounts(countRows(db, schema), header.tables))
+    const seen = readFacts(db, schema);
+    if (seen.vaultId !== header.vaultId || seen.schemaVersion !== header.schemaVersion || !sameCounts(seen.tables, header.tables))
       return 'contents';
     return null;
   } finally {
