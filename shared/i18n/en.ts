@@ -1476,6 +1476,32 @@ export const en = {
   'audit.entry': '{at}: {actor} — {action}',
   'audit.fields': 'Changed: {fields}',
   'audit.none': 'No history yet.',
+  'exchange.title': 'Clinic exchange',
+  'exchange.notInClinic':
+    'This vault is not part of a clinic. The lead sets one up with “clinic init”; other laptops join with a join request (see the README).',
+  'exchange.role': 'This device',
+  'exchange.role.lead': 'Lead',
+  'exchange.role.member': 'Member',
+  'exchange.role.field': 'Field device',
+  'exchange.fingerprint': 'Clinic fingerprint',
+  'exchange.deviceFingerprint': 'This device’s fingerprint',
+  'exchange.sealed': 'Sealed intakes',
+  'exchange.sealedCount': '{sealed, plural, one {# intake sealed} other {# intakes sealed}}, {undelivered, number} not yet delivered',
+  'exchange.conflicts': 'Conflicts to review',
+  'exchange.folder': 'Exchange folder',
+  'exchange.folderHint': 'A USB stick, a shared folder or a folder Syncthing keeps in step. It only ever holds encrypted bundles.',
+  'exchange.folderRequired': 'Enter the exchange folder.',
+  'exchange.for': 'Export changes for',
+  'exchange.forAll': 'Every member device',
+  'exchange.export': 'Export changes',
+  'exchange.import': 'Import changes',
+  'exchange.exporting': 'Writing the bundle…',
+  'exchange.importing': 'Importing bundles…',
+  'exchange.exported':
+    'Bundle written with {changes, plural, one {# change} other {# changes}} and {intakes, plural, one {# sealed intake} other {# sealed intakes}}: {file}',
+  'exchange.summary':
+    '{changes, plural, one {# change} other {# changes}} from {devices, plural, one {# device} other {# devices}}, {conflicts, plural, one {# conflict} other {# conflicts}}, {duplicates, plural, one {# possible duplicate} other {# possible duplicates}}.',
+  'exchange.refused': '{count, plural, one {# bundle was refused} other {# bundles were refused}}; nothing from them was applied.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1499,4 +1499,32 @@ export const es: Catalog = {
   'audit.entry': '{at}: {actor} — {action}',
   'audit.fields': 'Cambió: {fields}',
   'audit.none': 'Todavía no hay historial.',
+  'exchange.title': 'Intercambio de la clínica',
+  'exchange.notInClinic':
+    'Esta bóveda no forma parte de una clínica. La persona responsable crea una con “clinic init”; las otras computadoras se unen con una solicitud (vea el README).',
+  'exchange.role': 'Este dispositivo',
+  'exchange.role.lead': 'Responsable',
+  'exchange.role.member': 'Miembro',
+  'exchange.role.field': 'Dispositivo de campo',
+  'exchange.fingerprint': 'Huella de la clínica',
+  'exchange.deviceFingerprint': 'Huella de este dispositivo',
+  'exchange.sealed': 'Entrevistas selladas',
+  'exchange.sealedCount':
+    '{sealed, plural, one {# entrevista sellada} other {# entrevistas selladas}}, {undelivered, number} todavía sin entregar',
+  'exchange.conflicts': 'Conflictos por revisar',
+  'exchange.folder': 'Carpeta de intercambio',
+  'exchange.folderHint':
+    'Una memoria USB, una carpeta compartida o una carpeta que Syncthing mantiene al día. Solo contiene paquetes cifrados.',
+  'exchange.folderRequired': 'Escriba la carpeta de intercambio.',
+  'exchange.for': 'Exportar cambios para',
+  'exchange.forAll': 'Todos los dispositivos miembros',
+  'exchange.export': 'Exportar cambios',
+  'exchange.import': 'Importar cambios',
+  'exchange.exporting': 'Escribiendo el paquete…',
+  'exchange.importing': 'Importando paquetes…',
+  'exchange.exported':
+    'Paquete escrito con {changes, plural, one {# cambio} other {# cambios}} y {intakes, plural, one {# entrevista sellada} other {# entrevistas selladas}}: {file}',
+  'exchange.summary':
+    '{changes, plural, one {# cambio} other {# cambios}} de {devices, plural, one {# dispositivo} other {# dispositivos}}, {conflicts, plural, one {# conflicto} other {# conflictos}}, {duplicates, plural, one {# posible duplicado} other {# posibles duplicados}}.',
+  'exchange.refused': '{count, plural, one {Se rechazó # paquete} other {Se rechazaron # paquetes}}; no se aplicó nada de ellos.',
 };

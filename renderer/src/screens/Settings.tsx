@@ -12,12 +12,14 @@ import { StrengthMeter } from '../components/StrengthMeter';
 import { SubmitButton } from '../components/SubmitButton';
 import { changePassphraseForm, type ChangePassphraseForm } from '../forms';
 import { BackupSettings } from '../features/backup/BackupSettings';
+import { ExchangeSettings } from '../features/exchange/ExchangeSettings';
 
 export function Settings() {
   return (
     <>
       <DataLocation />
       <BackupSettings />
+      <ExchangeSettings />
       <ChangePassphrase />
     </>
   );

@@ -1,0 +1,149 @@
+/**
+ * Settings → Clinic exchange: which clinic this vault belongs to, its role
+ * and fingerprints, and "Export changes for…" / "Import changes" through a
+ * folder (a USB stick, a share, or a folder Syncthing keeps in step). The
+ * core does every check; this panel only shows what it answers, with the
+ * summary read aloud by screen readers.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../api';
+import { errorKey } from '../../../../shared/i18n';
+import type { ClinicDeviceView, ClinicStatusView, ExchangeImportView } from '../../../../shared/exchange';
+import { useI18n } from '../../i18n';
+import { FormAlert, FormStatus } from '../../components/FormAlert';
+
+export function ExchangeSettings() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<ClinicStatusView | null>(null);
+  const [devices, setDevices] = useState<ClinicDeviceView[]>([]);
+  const [folder, setFolder] = useState('');
+  const [peer, setPeer] = useState('');
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const fetchStatus = useCallback(async () => {
+    const r = await call('clinic.status', {});
+    const d = r.ok && r.value.clinic && r.value.clinic.role !== 'field' ? await call('clinic.devices', {}) : null;
+    return { r, d };
+  }, []);
+  const apply = useCallback(
+    ({ r, d }: Awaited<ReturnType<typeof fetchStatus>>) => {
+      if (!r.ok) return setError(t(errorKey(r.error.code)));
+      setStatus(r.value);
+      if (d?.ok) setDevices(d.value);
+    },
+    [t],
+  );
+  const load = async () => apply(await fetchStatus());
+  useEffect(() => {
+    let live = true;
+    void fetchStatus().then((x) => live && apply(x));
+    return () => {
+      live = false;
+    };
+  }, [fetchStatus, apply]);
+
+  const summary = (s: ExchangeImportView) =>
+    t('exchange.summary', { changes: s.changes, devices: s.devices, conflicts: s.conflicts, duplicates: s.duplicates }) +
+    (s.refused.length > 0 ? ` ${t('exchange.refused', { count: s.refused.length })}` : '');
+
+  async function run(kind: 'export' | 'import') {
+    setError(null);
+    setMessage(null);
+    if (!folder.trim()) return setError(t('exchange.folderRequired'));
+    setBusy(kind);
+    setMessage(t(kind === 'export' ? 'exchange.exporting' : 'exchange.importing'));
+    try {
+      if (kind === 'export') {
+        const r = await call('exchange.export', { dir: folder.trim(), ...(peer ? { peer } : {}) });
+        if (!r.ok) return setError(t(errorKey(r.error.code)));
+        setMessage(t('exchange.exported', { changes: r.value.changes, intakes: r.value.sealedIntakes, file: r.value.file }));
+      } else {
+        const r = await call('exchange.import', { paths: [folder.trim()] });
+        if (!r.ok) return setError(t(errorKey(r.error.code)));
+        setMessage(summary(r.value));
+        if (r.value.refused.length > 0) setError(t(errorKey(r.value.refused[0]!.code as never)));
+      }
+      await load();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const clinic = status?.clinic ?? null;
+  return (
+    <section className="panel" aria-labelledby="exchange-title" aria-busy={busy !== null}>
+      <h2 id="exchange-title">{t('exchange.title')}</h2>
+      {status && !clinic ? <p>{t('exchange.notInClinic')}</p> : null}
+      {clinic ? (
+        <dl className="facts">
+          <dt>{t('exchange.role')}</dt>
+          <dd>{t(`exchange.role.${clinic.role}`)}</dd>
+          <dt>{t('exchange.fingerprint')}</dt>
+          <dd className="mono">{clinic.fingerprint}</dd>
+          <dt>{t('exchange.deviceFingerprint')}</dt>
+          <dd className="mono">{clinic.deviceFingerprint}</dd>
+          {clinic.role === 'field' ? (
+            <>
+              <dt>{t('exchange.sealed')}</dt>
+              <dd>{t('exchange.sealedCount', { sealed: status!.sealed.sealed, undelivered: status!.sealed.undelivered })}</dd>
+            </>
+          ) : (
+            <>
+              <dt>{t('exchange.conflicts')}</dt>
+              <dd>{status!.openConflicts}</dd>
+            </>
+          )}
+        </dl>
+      ) : null}
+      <FormAlert id="exchange-alert" message={error} />
+      <FormStatus message={message} />
+      {clinic ? (
+        <div className="form-narrow">
+          <div className="field">
+            <label htmlFor="exchange-folder">{t('exchange.folder')}</label>
+            <input
+              id="exchange-folder"
+              type="text"
+              value={folder}
+              onChange={(e) => setFolder(e.target.value)}
+              aria-describedby="exchange-folder-hint"
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <p id="exchange-folder-hint" className="hint">
+              {t('exchange.folderHint')}
+            </p>
+          </div>
+          {clinic.role !== 'field' ? (
+            <div className="field">
+              <label htmlFor="exchange-peer">{t('exchange.for')}</label>
+              <select id="exchange-peer" value={peer} onChange={(e) => setPeer(e.target.value)}>
+                <option value="">{t('exchange.forAll')}</option>
+                {devices
+                  .filter((d) => !d.self && !d.revokedAt && d.role !== 'field')
+                  .map((d) => (
+                    <option key={d.deviceId} value={d.deviceId}>
+                      {d.label ?? d.deviceId.slice(0, 8)} ({t(`exchange.role.${d.role}`)})
+                    </option>
+                  ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="actions actions--start">
+            <button type="button" className="btn btn-primary" onClick={() => void run('export')} disabled={busy !== null}>
+              {t('exchange.export')}
+            </button>
+            {clinic.role !== 'field' ? (
+              <button type="button" className="btn" onClick={() => void run('import')} disabled={busy !== null}>
+                {t('exchange.import')}
+              </button>
+            ) : null}
+          </div>
+          {busy ? <progress aria-label={t(busy === 'export' ? 'exchange.exporting' : 'exchange.importing')} /> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
