@@ -594,7 +594,14 @@ import type { JobKind, JobResult, JobStatus } from './views';
 
 function jobOps() {
   const jobRef = z.object({ jobId: id }).strict();
-  const kinds = ['forms.batch', 'import.commit', 'tps.reconcile', 'backup.create'] as const satisfies readonly JobKind[];
+  const kinds = [
+    'forms.batch',
+    'import.commit',
+    'tps.reconcile',
+    'backup.create',
+    'backup.verify',
+    'backup.restore',
+  ] as const satisfies readonly JobKind[];
   return {
     'jobs.status': op(jobRef, returns<JobStatus>()),
     /** The jobs the core holds now (running or finished, not discarded), e.g. the TPS reconcile started at unlock. */
@@ -612,10 +619,12 @@ function jobOps() {
 }
 
 // ---- Backups (issue 11): electron/core/backup ----
-import type { BackupFileView, BackupStatus } from './views';
+import type { BackupFileView, BackupReplaced, BackupStatus } from './views';
 
 function backupOps() {
   const keepCount = (max: number) => z.number().int().min(0).max(max);
+  const fullPath = z.string().min(1).max(4096);
+  const passphrase = z.string().min(1).max(1024);
   const settings = z
     .object({
       /** A full path; null turns automatic backups off. */
@@ -636,6 +645,27 @@ function backupOps() {
     'backup.start': op(empty, returns<JobStarted>()),
     /** The backups in the folder, newest first (BACKUP_FOLDER_UNAVAILABLE when it is missing). */
     'backup.list': op(empty, returns<BackupFileView[]>()),
+    /** Checks a backup with a passphrase it was made under: a job (copy, check) whose result is the report, each check listed. */
+    'backup.verify': op(z.object({ file: fullPath, passphrase }).strict(), returns<JobStarted>()),
+    /**
+     * Restores a backup, verified first: into a new folder (result: the vault in place there), or, for
+     * `replace`, staged beside the current vault (result: ready); backup.replaceVault then puts it in place.
+     */
+    'backup.restore': op(
+      z
+        .object({
+          file: fullPath,
+          passphrase,
+          target: z.discriminatedUnion('kind', [
+            z.object({ kind: z.literal('new'), folder: fullPath }).strict(),
+            z.object({ kind: z.literal('replace') }).strict(),
+          ]),
+        })
+        .strict(),
+      returns<JobStarted>(),
+    ),
+    /** After a confirmed `replace` restore job: locks the vault, sets it aside (renamed, never deleted) and moves the restored one in. */
+    'backup.replaceVault': op(z.object({ jobId: id }).strict(), returns<BackupReplaced>()),
   };
 }
 

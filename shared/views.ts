@@ -491,7 +491,14 @@ export interface BatchItem {
 }
 
 /** Every kind of long work the core runs through its one job runner (electron/core/jobs). */
-export type JobKind = 'forms.batch' | 'import.commit' | 'tps.reconcile' | 'backup.create' | 'reports.summaries';
+export type JobKind =
+  | 'forms.batch'
+  | 'import.commit'
+  | 'tps.reconcile'
+  | 'backup.create'
+  | 'backup.verify'
+  | 'backup.restore'
+  | 'reports.summaries';
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 /** What a start operation (forms.batchStart, import.commit, tps.applyImport) hands back. */
@@ -542,10 +549,12 @@ export interface TpsReconcileResult {
 /** jobs.result: a batch's PDF by index, or a finished job's value. */
 export type JobResult =
   | BatchPdfResult
-  | { kind: 'import.commit'
-  | SummaryBatchResult; result: ImportResult }
+  | { kind: 'import.commit'; result: ImportResult }
   | { kind: 'tps.reconcile'; result: TpsReconcileResult }
-  | { kind: 'backup.create'; result: BackupWritten };
+  | { kind: 'backup.create'; result: BackupWritten }
+  | { kind: 'backup.verify'; result: BackupVerifyReport }
+  | { kind: 'backup.restore'; result: BackupRestored }
+  | SummaryBatchResult;
 
 // ---- Backups (issue 11; electron/core/backup) ----
 
@@ -614,6 +623,24 @@ export interface BackupVerifyReport {
   checks: BackupCheck[];
   /** What failed, when something did. */
   failed?: { part: BackupDamagePart; message: string };
+}
+
+/** A backup.restore job's result. */
+export interface BackupRestored {
+  /** 'new': the vault is in place at `dbPath`. 'replace': verified and ready; backup.replaceVault puts it in place. */
+  target: 'new' | 'replace';
+  dbPath: string;
+  /** When the backup was made. */
+  createdAt: string;
+  /** The backup's schema version, and the one the restored vault has (an older backup is migrated). */
+  from: number;
+  to: number;
+}
+
+/** backup.replaceVault: the restored vault is in place and the app is locked; the vault that was there is set aside, unchanged. */
+export interface BackupReplaced {
+  dbPath: string;
+  setAside: string | null;
 }
 
 // ---- Reports (issue 13; electron/core/reports) ----

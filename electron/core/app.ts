@@ -114,7 +114,18 @@ export function createCore(opts: CoreOptions): Core {
     if (kind !== 'tps.reconcile') followTps();
   };
   /** Changes made on this connection so far; a read leaves it as it was. */
-  const backupDeps: BackupDeps = { ctx, jobs, dbPath: opts.dbPath, keyslotsPath: vault.keyslotsPath };
+  const backupDeps: BackupDeps = {
+    ctx,
+    jobs,
+    dbPath: opts.dbPath,
+    keyslotsPath: vault.keyslotsPath,
+    // A restore replacing this vault closes it as a lock does; the transport's own lock follows (a fresh host).
+    closeVault: async () => {
+      await jobs.stopAll();
+      checkpoint(true);
+      vault.lock();
+    },
+  };
   const autoBackup = opts.autoBackup !== false;
   /** Never lets a scheduled backup break what triggered it (an unlock): its own failure is recorded for Settings. */
   const scheduledBackup = () => {

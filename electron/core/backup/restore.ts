@@ -109,8 +109,24 @@ function setAside(targetDir: string, dbPath: string, now: Date): string {
   return aside;
 }
 
-export async function restoreBackup(file: string, access: BackupAccess, targetDir: string, opts: RestoreOptions = {}): Promise<Restored> {
-  const now = opts.now ?? new Date();
+/** A backup verified, copied and migrated into a staging folder inside its target folder, not yet in place. */
+export interface StagedRestore {
+  staged: Staged;
+  targetDir: string;
+  from: number;
+  to: number;
+  report: BackupVerifyReport;
+}
+
+export const RESTORE_PHASES = ['copy', 'check', 'migrate'] as const;
+
+/** Verifies the backup into a staging copy inside `targetDir` and migrates that copy; nothing in the target changes yet. */
+export async function stageRestore(
+  file: string,
+  access: BackupAccess,
+  targetDir: string,
+  opts: { replace?: boolean; job?: Job } = {},
+): Promise<StagedRestore> {
   const dbPath = join(targetDir, DB_FILE);
   // Cheap refusals first, before any passphrase work or copying.
   const layout = readLayout(file, sha256);
@@ -131,6 +147,7 @@ export async function restoreBackup(file: string, access: BackupAccess, targetDi
   const { report, staged } = await verifyBackup(file, access, { ...(opts.job ? { job: opts.job } : {}), keepIn: targetDir });
   if (!staged) throw new BackupDamaged(report.failed!.part, report.failed!.message);
   try {
+    opts.job?.progress('migrate', 0, 1);
     // Bring an older schema up to date in the staging copy; the backup itself is never touched.
     const db = openEncrypted(staged.dbPath, Buffer.from(staged.key!));
     let migrated: { from: number; to: number };
@@ -140,23 +157,55 @@ export async function restoreBackup(file: string, access: BackupAccess, targetDi
       closeDb(db);
     }
     writeSynced(join(staged.dir, `${DB_FILE}.keyslots`), staged.keyslotsBytes);
+    return { staged, targetDir, from: migrated.from, to: migrated.to, report };
+  } catch (e) {
+    discardRestore({ staged });
+    throw storageError(e, dbPath) ?? e;
+  }
+}
+
+/** Forgets a staged restore: its key zeroed, its staging folder removed. */
+export function discardRestore(s: Pick<StagedRestore, 'staged'>): void {
+  s.staged.key?.fill(0);
+  rmSync(s.staged.dir, { recursive: true, force: true });
+}
+
+/**
+ * Moves a staged restore into place: key file first, database last. A vault
+ * there is set aside (never deleted) only with `replace`, only when it is the
+ * same vault, and only when nothing has it open.
+ */
+export function placeRestore(s: StagedRestore, opts: { replace?: boolean; now?: Date } = {}): { dbPath: string; setAside: string | null } {
+  const { staged, targetDir } = s;
+  const dbPath = join(targetDir, DB_FILE);
+  try {
     let aside: string | null = null;
     if (hasDb(dbPath)) {
+      if (!opts.replace)
+        throw new AppError('VAULT_EXISTS', 'That folder already holds a vault. Choose an empty folder, or confirm replacing it.');
       assertReplaceable(dbPath, staged);
-      aside = setAside(targetDir, dbPath, now);
+      aside = setAside(targetDir, dbPath, opts.now ?? new Date());
     } else if (existsSync(keyslotsPathFor(dbPath))) {
       // A lone key file (a restore killed half-way, or a vault whose database was lost): set aside, never overwritten.
-      aside = setAside(targetDir, dbPath, now);
+      aside = setAside(targetDir, dbPath, opts.now ?? new Date());
     }
     for (const f of sqliteFilesFor(dbPath).slice(1)) rmSync(f, { force: true });
     renameSync(join(staged.dir, `${DB_FILE}.keyslots`), keyslotsPathFor(dbPath));
     renameSync(staged.dbPath, dbPath);
     fsyncDir(targetDir);
-    return { dbPath, setAside: aside, from: migrated.from, to: migrated.to, report };
+    return { dbPath, setAside: aside };
   } catch (e) {
     throw storageError(e, dbPath) ?? e;
   } finally {
-    staged.key?.fill(0);
-    rmSync(staged.dir, { recursive: true, force: true });
+    discardRestore(s);
   }
+}
+
+export async function restoreBackup(file: string, access: BackupAccess, targetDir: string, opts: RestoreOptions = {}): Promise<Restored> {
+  const s = await stageRestore(file, access, targetDir, {
+    ...(opts.replace ? { replace: true } : {}),
+    ...(opts.job ? { job: opts.job } : {}),
+  });
+  const placed = placeRestore(s, { ...(opts.replace ? { replace: true } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  return { ...placed, from: s.from, to: s.to, report: s.report };
 }

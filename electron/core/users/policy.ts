@@ -123,6 +123,10 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   'backup.setSettings': lead,
   'backup.start': lead,
   'backup.list': lead,
+  // A backup holds every record; reaching it also needs a passphrase it was made under.
+  'backup.verify': lead,
+  'backup.restore': lead,
+  'backup.replaceVault': lead,
 
   'reports.caseload': lead,
   'reports.stats': lead,
