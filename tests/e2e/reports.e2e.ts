@@ -214,6 +214,11 @@ describe('Reports', () => {
     const cells = await rows(outcome);
     expect(cells[1]).toEqual(['Relief granted', '< 5']);
     expect(cells.flat().some((c) => /^\d+$/.test(c) && c !== '0')).toBe(false);
+    // Funder codes are shown with their labels, as the LSC lists name them.
+    expect((await rows(page.getByRole('table', { name: 'Cases closed, by LSC closure category' })))[1]).toEqual([
+      'A · Counsel and advice',
+      '< 5',
+    ]);
     await screenshot(page, 'reports-05-stats-en');
     // At a minimum of 1 nothing is hidden.
     await page.getByLabel('Smallest count shown').fill('1');
@@ -243,6 +248,41 @@ describe('Reports', () => {
     expect(xlsx.suggestedFilename()).toBe(`amparo-export-${today}.xlsx`);
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     await screenshot(page, 'reports-06-exports-en');
+  });
+
+  it('summaries for two people as one PDF, with progress, saved and passing qpdf', async () => {
+    await nav().getByRole('button', { name: 'Reports', exact: true }).click();
+    await page.getByRole('button', { name: 'Case summaries', exact: true }).click();
+    await page.getByLabel('Núñez Peña, María José').check();
+    await page.getByLabel('Pérez, Luis').check();
+    await page.getByRole('button', { name: 'Make 2 summaries' }).click();
+    await page.getByText('Finished: 2 summaries made, 0 could not be made.').waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Batch progress' }).getAttribute('aria-valuenow')).toBe('100');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save the combined PDF' }).click();
+    const d = await downloading;
+    const path = join(s.dir, 'batch.pdf');
+    await d.saveAs(path);
+    execFileSync('qpdf', ['--check', path], { stdio: 'pipe' });
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('María José Núñez Peña');
+    expect(text).toContain('Luis Pérez');
+    await page.getByText(`Saved as ${d.suggestedFilename()}.`).waitFor();
+    await screenshot(page, 'reports-07-batch-en');
+  });
+
+  it('the quick intake offers today’s training and tags the new record with it', async () => {
+    await nav().getByRole('button', { name: 'Intake', exact: true }).click();
+    const offer = page.getByLabel('Tag this intake with today’s training: Iglesia San José');
+    await offer.waitFor();
+    expect(await offer.isChecked()).toBe(true);
+    await page.getByLabel('Given names').fill('Ixchel');
+    await page.getByLabel('Family names').fill('Pop Caal');
+    await page.getByLabel('Date of birth').fill('11/02/1996');
+    await page.getByRole('group', { name: 'Detained now?' }).getByLabel('No').check();
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { level: 2, name: 'Saved: Ixchel Pop Caal' }).waitFor();
+    await expect.poll(async () => (await harnessCall(s.harness, 'reports.trainings', {}))[0]?.intakes).toBe(3);
   });
 
   it('the case summary PDF is saved from the person’s page in Spanish and passes qpdf', async () => {

@@ -32,7 +32,11 @@ export function ChartCard({ data }: { data: ChartData }) {
   const empty = data.rows.length === 0 || data.rows.every((r) => r.values.every((v) => v === 0));
   const total = data.rows.reduce((a, r) => a + r.values.reduce((b, v) => b + v, 0), 0);
   return (
-    <section className="panel report-card" aria-labelledby={`${id}-title`} data-chart={data.id}>
+    <section
+      className={`panel report-card${showTable && data.series.length > 2 ? ' report-card--wide' : ''}`}
+      aria-labelledby={`${id}-title`}
+      data-chart={data.id}
+    >
       <div className="report-card-head">
         <h3 id={`${id}-title`}>{data.title}</h3>
         {empty ? null : (
@@ -55,7 +59,8 @@ export function ChartCard({ data }: { data: ChartData }) {
           // Focusable, so a table wider than its card can be scrolled with the keyboard.
           <div className="table-wrap" tabIndex={0} role="region" aria-label={data.title}>
             <table className="data-table report-table">
-              <caption>{data.title}</caption>
+              {/* The card's heading already shows the title: the caption names the table for screen readers and copies. */}
+              <caption className="visually-hidden">{data.title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{data.keyHeader}</th>

@@ -4,7 +4,7 @@
  * its number, as { suppressed, small }, and is shown "< 5" when it is small,
  * or "hidden" when it is hidden only so that a small one cannot be worked out.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { call } from '../../api';
 import { errorKey, isMessageKey } from '../../../../shared/i18n';
 import { formatDate } from '../../../../shared/i18n/dates';
@@ -14,7 +14,7 @@ import type { StatCell, StatsTable, StatsView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { DateInput, todayLocal } from './fields';
-import { keyLabel } from './labels';
+import { keyLabel, type CodeNames } from './labels';
 
 const firstOfYear = (iso: string) => `${iso.slice(0, 4)}-01-01`;
 
@@ -29,6 +29,17 @@ export function StatsPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [view, setView] = useState<StatsView | null>(null);
+  const [codes, setCodes] = useState<CodeNames>(new Map());
+
+  useEffect(() => {
+    let live = true;
+    void call('reports.codes', {}).then((res) => {
+      if (live && res.ok) setCodes(new Map(res.value.codes.filter((c) => c.funder === 'LSC').map((c) => [c.code, c.label])));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const fromIso = parseUsDate(from);
   const toIso = parseUsDate(to);
@@ -113,7 +124,7 @@ export function StatsPanel() {
           <p className="field-hint">{t('reports.stats.legend', { min: view.minCell })}</p>
           <div className="report-grid">
             {view.tables.map((tb) => (
-              <StatsTableView key={tb.id} table={tb} minCell={view.minCell} />
+              <StatsTableView key={tb.id} table={tb} minCell={view.minCell} codes={codes} />
             ))}
           </div>
         </div>
@@ -122,7 +133,7 @@ export function StatsPanel() {
   );
 }
 
-function StatsTableView({ table, minCell }: { table: StatsTable; minCell: number }) {
+function StatsTableView({ table, minCell, codes }: { table: StatsTable; minCell: number; codes: CodeNames }) {
   const { t, lang } = useI18n();
   const cell = (c: StatCell) =>
     typeof c === 'number' ? c.toLocaleString(lang) : c.small ? t('reports.stats.small', { min: minCell }) : t('reports.stats.hidden');
@@ -141,7 +152,7 @@ function StatsTableView({ table, minCell }: { table: StatsTable; minCell: number
                   {twoWay
                     ? table.columns.map((c) => (
                         <th scope="col" key={c} className="num">
-                          {keyLabel(t, lang, table.columnKind!, c)}
+                          {keyLabel(t, lang, table.columnKind!, c, undefined, codes)}
                         </th>
                       ))
                     : null}
@@ -153,7 +164,7 @@ function StatsTableView({ table, minCell }: { table: StatsTable; minCell: number
               <tbody>
                 {table.rows.map((r) => (
                   <tr key={r.key}>
-                    <th scope="row">{keyLabel(t, lang, table.keyKind, r.key)}</th>
+                    <th scope="row">{keyLabel(t, lang, table.keyKind, r.key, undefined, codes)}</th>
                     {twoWay
                       ? r.cells.map((c, j) => (
                           <td key={j} className="num">

@@ -39,6 +39,7 @@ export function SummaryBatch() {
   const [jobMode, setJobMode] = useState<'combined' | 'each'>('combined');
   const [cancelling, setCancelling] = useState(false);
   const [saved, setSaved] = useState<Record<number, SaveState>>({});
+  const [fileNames, setFileNames] = useState<Record<number, string>>({});
   const jobIdRef = useRef<string | null>(null);
 
   const days = /^\d{1,4}$/.test(within.trim()) ? Number(within.trim()) : undefined;
@@ -142,10 +143,9 @@ export function SummaryBatch() {
     const jobId = jobIdRef.current;
     if (!jobId) return;
     const res = await call('jobs.result', { jobId, index });
-    const state: SaveState =
-      res.ok && res.value.kind === 'reports.summaries'
-        ? await saveSummary(res.value.fileName, res.value.pdf, res.value.token)
-        : { kind: 'failed' };
+    const ok = res.ok && res.value.kind === 'reports.summaries' ? res.value : null;
+    const state: SaveState = ok ? await saveSummary(ok.fileName, ok.pdf, ok.token) : { kind: 'failed' };
+    if (ok) setFileNames((cur) => ({ ...cur, [index]: ok.fileName }));
     setSaved((cur) => ({ ...cur, [index]: state }));
   };
 
@@ -323,7 +323,7 @@ export function SummaryBatch() {
               <button type="button" className="btn btn-primary" onClick={() => void saveOne(0)}>
                 {t('reports.batch.saveCombined')}
               </button>{' '}
-              <SaveMessage state={saved[0] ?? null} fileName={t('reports.batch.combinedFile')} />
+              <SaveMessage state={saved[0] ?? null} fileName={fileNames[0] ?? ''} />
             </p>
           ) : null}
           {jobMode === 'each' && job.results.length > 0 ? (

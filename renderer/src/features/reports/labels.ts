@@ -11,11 +11,13 @@ import type { ReportKeyKind } from '../../../../shared/views';
 
 /** TPS country code -> its name in each language (from tps.status). */
 export type CountryNames = ReadonlyMap<string, { en: string; es: string }>;
+/** LSC closure category or problem code -> its label (from reports.codes). */
+export type CodeNames = ReadonlyMap<string, { en: string; es: string }>;
 
 const known = (key: string): MessageKey | null => (isMessageKey(key) ? key : null);
 
 /** The label of one row (or column) key of a report table. */
-export function keyLabel(t: Translate, lang: Lang, kind: ReportKeyKind, key: string, countries?: CountryNames): string {
+export function keyLabel(t: Translate, lang: Lang, kind: ReportKeyKind, key: string, countries?: CountryNames, codes?: CodeNames): string {
   if (key === '') return t('reports.notRecorded');
   switch (kind) {
     case 'caseType': {
@@ -44,8 +46,12 @@ export function keyLabel(t: Translate, lang: Lang, kind: ReportKeyKind, key: str
       const [country = '', date = ''] = key.split('|');
       return t('reports.tpsWindowKey', { country: countries?.get(country)?.[lang] ?? country, date: formatDate(date, lang) });
     }
+    case 'code': {
+      // A funder code with its label ("A · Counsel and advice"): the code is what the funder's form asks for.
+      const name = codes?.get(key)?.[lang];
+      return name ? `${key} · ${name}` : key;
+    }
     case 'text':
-    case 'code':
       return countries?.get(key)?.[lang] ?? key;
   }
 }
