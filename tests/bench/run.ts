@@ -13,6 +13,7 @@ import { benchHost } from './host';
 import { benchBackup } from './backup';
 import { benchReports } from './reports';
 import { benchExchange } from './exchange';
+import { benchAudit } from './audit';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   vault: { title: 'Vault (issue 2)', run: benchVault },
@@ -24,6 +25,7 @@ const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   host: { title: 'Core host: event-loop delay of the serving process (issue 9)', run: benchHost },
   reports: { title: 'Reports page data (issue 13)', run: benchReports },
   exchange: { title: 'Clinic exchange: bundles, change log, convergence (issue 12)', run: benchExchange },
+  audit: { title: 'Audit trail overhead: 10 000 intake saves, on vs off (issue 10)', run: benchAudit },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -77,7 +77,7 @@ function asStorageError<T>(fn: () => T): T {
   }
 }
 
-const wrongPassphrase = () => new AppError('WRONG_PASSPHRASE', 'That user name and passphrase do not open this vault.');
+const wrongPassphrase = () => new AppError('WRONG_PASSPHRASE', 'That passphrase does not open this vault.');
 
 export class Vault {
   readonly dbPath: string;
