@@ -487,7 +487,7 @@ function formLimits() {
     /** People per batch: each filled PDF waits in memory until the UI fetches and saves it. */
     maxBatchPeople: 100,
     /** The official forms Amparo ships field maps for. */
-    shippedForms: ['g-28', 'i-589'] as const,
+    shippedForms: ['g-28', 'i-589', 'i-765', 'ar-11'] as const,
   };
 }
 export const MAX_BLANK_BYTES = formLimits().maxBlankBytes;
@@ -583,7 +583,17 @@ function formOps() {
     'forms.recordDelivery': op(z.object({ token: id }).strict(), returns<{ fillId: string }>()),
     /** Fills one template for many people in the background; follow with jobs.status, fetch each PDF with jobs.result. */
     'forms.batchStart': op(
-      z.object({ templateId: id, personIds: z.array(id).min(1).max(MAX_BATCH_PEOPLE), ...fillChoices }).strict(),
+      z
+        .object({
+          templateId: id,
+          personIds: z.array(id).min(1).max(MAX_BATCH_PEOPLE),
+          /** More templates filled for each person in the same job (a TPS drive's I-821 beside the I-765). */
+          alsoTemplateIds: z.array(id).max(2).optional(),
+          /** Which work permit an I-765 asks for: 'tps' gives (a)(12), or (c)(19) while the I-821 is pending. */
+          eadBasis: z.enum(['tps', 'asylum']).optional(),
+          ...fillChoices,
+        })
+        .strict(),
       returns<JobStarted>(),
     ),
   };

@@ -480,6 +480,8 @@ export interface AttorneySettings {
 export interface BatchItem {
   index: number;
   personId: string;
+  /** The template this item filled (a batch may fill more than one per person). */
+  templateId?: string;
   ok: boolean;
   fileName?: string;
   sha256?: string;

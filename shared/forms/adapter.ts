@@ -17,7 +17,15 @@ export interface AdapterOptions {
   caseId?: string;
   /** The clinic's attorney or accredited representative (settings), for G-28. */
   attorney?: AttorneyInput | null;
+  /**
+   * Which work permit the I-765 asks for, when the caller knows (a TPS drive
+   * says 'tps'); otherwise it follows the chosen case, then any open asylum
+   * case, then a TPS record. See eadCategoryOf.
+   */
+  eadBasis?: EadBasis | undefined;
 }
+
+export type EadBasis = 'tps' | 'asylum';
 
 export function formViewFromPerson(record: PersonRecord, opts: AdapterOptions = {}): FormView {
   const view: FormView = { person: personView(record) };
@@ -30,7 +38,45 @@ export function formViewFromPerson(record: PersonRecord, opts: AdapterOptions = 
   if (detention) view.detention = detention;
   const history = historyView(record);
   if (history) view.history = history;
+  addWorkPermitBasis(view, record, chosen, opts.eadBasis);
   return view;
+}
+
+const ASYLUM_TYPES: ReadonlySet<CaseType> = new Set<CaseType>(['asylum-affirmative', 'asylum-defensive']);
+
+/**
+ * The I-765 eligibility category and the current status that goes with it:
+ * (c)(8) for a pending asylum application; for TPS, (c)(19) while the I-821
+ * is pending (or about to be filed with this I-765: "eligible"), (a)(12) once
+ * granted, or when re-registering after it expired or with no status typed.
+ * A denied TPS application gives no category: the preparer decides.
+ */
+export function eadCategoryOf(record: PersonRecord, chosen: CaseRecordView | undefined, basis: EadBasis | undefined): EadChoice {
+  const open = record.cases.filter((c) => c.status !== 'closed');
+  const asylum = open.some((c) => ASYLUM_TYPES.has(c.type));
+  const h = record.history;
+  const tps = open.some((c) => c.type === 'tps') || h.tpsCountry !== undefined || h.tpsStatus !== undefined;
+  const useTps =
+    basis === 'tps' || (basis === undefined && (chosen?.type === 'tps' || (!(chosen && ASYLUM_TYPES.has(chosen.type)) && !asylum && tps)));
+  if (useTps) {
+    if (h.tpsStatus === 'pending' || h.tpsStatus === 'eligible') {
+      return { category: '(c)(19)', ...(h.tpsStatus === 'pending' ? { status: 'TPS applicant' } : {}) };
+    }
+    if (h.tpsStatus === 'denied') return {};
+    return { category: '(a)(12)', ...(h.tpsStatus === 'granted' ? { status: 'TPS' } : {}) };
+  }
+  return asylum ? { category: '(c)(8)', status: 'Asylum applicant' } : {};
+}
+
+export interface EadChoice {
+  category?: string;
+  status?: string;
+}
+
+function addWorkPermitBasis(view: FormView, record: PersonRecord, chosen: CaseRecordView | undefined, basis: EadBasis | undefined): void {
+  const { category, status } = eadCategoryOf(record, chosen, basis);
+  if (category) view.case = { ...(view.case ?? { type: chosen?.type ?? '' }), eadCategory: category };
+  if (status) view.history = { ...view.history, currentStatus: status };
 }
 
 function personView(record: PersonRecord): PersonView {

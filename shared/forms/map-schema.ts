@@ -8,7 +8,20 @@ import { AppError } from '../errors';
 import type { FieldInfo, FieldType } from './types';
 import { isViewPath } from './view';
 
-const TEXT_TRANSFORMS = ['text', 'upper', 'date-mdy', 'a-number', 'phone-area', 'phone-number', 'phone-digits', 'zip5'] as const;
+const TEXT_TRANSFORMS = [
+  'text',
+  'upper',
+  'date-mdy',
+  'a-number',
+  'phone-area',
+  'phone-number',
+  'phone-digits',
+  'zip5',
+  /** The three boxes of an I-765 eligibility category: "(c)(3)(C)" -> "c", "3", "C". */
+  'ead-category-1',
+  'ead-category-2',
+  'ead-category-3',
+] as const;
 const NAME_TRANSFORMS = ['name-given', 'name-family', 'name-middle'] as const;
 
 /** A path, or several joined with `separator` (e.g. city and country of birth). */
@@ -19,8 +32,17 @@ const source = z.union([path, z.array(path).min(1).max(10)]);
 
 const scalar = z.union([str(), z.number(), z.boolean()]);
 
-/** Fill only when another view value equals this, e.g. the matter box of the chosen agency. */
-const condition = z.object({ source: path, equals: scalar }).strict();
+/**
+ * Fill only when another view value equals this (the matter box of the
+ * chosen agency), or only when it is present or absent (the I-765's physical
+ * address, asked only when the mailing address differs).
+ */
+const condition = z
+  .object({ source: path, equals: scalar.optional(), present: z.boolean().optional() })
+  .strict()
+  .refine((c) => (c.equals === undefined) !== (c.present === undefined), {
+    message: 'a condition needs exactly one of `equals` or `present`',
+  });
 
 const textEntry = z
   .object({
@@ -41,6 +63,8 @@ const checkboxEntry = z
     source: path,
     equals: scalar.optional(),
     truthy: z.boolean().optional(),
+    /** Leave the box as the blank has it unless this holds (the (c)(8) arrest question). */
+    when: condition.optional(),
     note: str(2000).optional(),
   })
   .strict()

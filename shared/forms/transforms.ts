@@ -40,6 +40,7 @@ export function computeValue(entry: MapEntry, read: (path: string) => unknown): 
     case 'constant':
       return typeof entry.value === 'boolean' ? { kind: 'check', on: entry.value } : text(entry.value);
     case 'checkbox-if': {
+      if (entry.when && !holds(entry.when, read)) return EMPTY;
       const v = read(entry.source);
       const on = entry.truthy !== undefined ? isPresent(v) === entry.truthy : v === entry.equals;
       return { kind: 'check', on };
@@ -49,13 +50,18 @@ export function computeValue(entry: MapEntry, read: (path: string) => unknown): 
     case 'name-middle':
       return nameValue(entry.transform, read(entry.source));
     default: {
-      if (entry.when && read(entry.when.source) !== entry.when.equals) return EMPTY;
+      if (entry.when && !holds(entry.when, read)) return EMPTY;
       const paths = Array.isArray(entry.source) ? entry.source : [entry.source];
       const parts = paths.flatMap((p) => toStrings(read(p)));
       if (parts.length === 0) return EMPTY;
       return formatText(entry.transform, parts.join(entry.separator ?? ', '));
     }
   }
+}
+
+function holds(when: { source: string; equals?: unknown; present?: boolean }, read: (path: string) => unknown): boolean {
+  const v = read(when.source);
+  return when.present !== undefined ? isPresent(v) === when.present : v === when.equals;
 }
 
 type TextTransform = Exclude<MapEntry['transform'], 'constant' | 'checkbox-if' | `name-${string}`>;
@@ -74,11 +80,26 @@ function formatText(transform: TextTransform, raw: string): FieldValue {
     case 'phone-number':
     case 'phone-digits':
       return phone(transform, raw);
+    case 'ead-category-1':
+    case 'ead-category-2':
+    case 'ead-category-3':
+      return eadCategoryPart(raw, Number(transform.slice(-1)) - 1);
     case 'zip5': {
       const m = /^(\d{5})(?:-?\d{4})?$/.exec(raw.trim());
       return m?.[1] ? text(m[1]) : { kind: 'bad', reason: 'not a U.S. ZIP code' };
     }
   }
+}
+
+/**
+ * One box of an eligibility category: "(c)(8)" -> "c", "8", (empty);
+ * "(c)(3)(C)" -> "c", "3", "C". Anything else is left out, never guessed.
+ */
+export function eadCategoryPart(raw: string, box: number): FieldValue {
+  const m = /^\s*\(\s*([a-c])\s*\)\s*\(\s*(\d{1,2})\s*\)\s*(?:\(\s*([a-z]{1,4})\s*\)\s*)?$/i.exec(raw);
+  if (!m) return { kind: 'bad', reason: 'not an eligibility category such as (c)(8)' };
+  const parts = [m[1]?.toLowerCase() ?? '', m[2] ?? '', m[3] ?? ''];
+  return text(parts[box] ?? '');
 }
 
 export function dateMdy(iso: string): FieldValue {

@@ -111,6 +111,14 @@ export interface CaseView {
   clientRole?: 'applicant' | 'petitioner' | 'requestor' | 'beneficiary' | 'respondent';
   /** I-589: also apply for withholding under the Convention Against Torture. */
   requestsCatWithholding?: boolean;
+  /**
+   * I-765 item 27, the work-permit eligibility category, as USCIS writes it:
+   * "(c)(8)" (pending asylum), "(a)(12)" (TPS granted), "(c)(19)" (TPS
+   * applied for, I-821 pending). Absent when the case does not say.
+   */
+  eadCategory?: string;
+  /** I-765 item 30, for (c)(8) only: ever arrested for or convicted of a crime. Absent when unknown (never a guess). */
+  arrestedOrConvicted?: boolean;
 }
 
 export interface DetentionView {
@@ -134,6 +142,8 @@ export interface HistoryView {
   i94Number?: string;
   /** Entries into the U.S., most recent first: `entries.0` is the last entry. */
   entries?: EntryView[];
+  /** Immigration status or category now, as forms ask for it ("TPS", "Asylum applicant"). */
+  currentStatus?: string;
 }
 
 export interface FormView {
@@ -170,6 +180,7 @@ export const VIEW_PATHS = [
   'person.familyName',
   'person.middleName',
   'person.aliases',
+  'person.aliases.#',
   'person.dob',
   'person.sex',
   'person.cityOfBirth',
@@ -201,6 +212,8 @@ export const VIEW_PATHS = [
   'case.receiptNumber',
   'case.clientRole',
   'case.requestsCatWithholding',
+  'case.eadCategory',
+  'case.arrestedOrConvicted',
   'attorney',
   'attorney.givenName',
   'attorney.familyName',
@@ -231,6 +244,7 @@ export const VIEW_PATHS = [
   'history.entries.#.place',
   'history.entries.#.status',
   'history.entries.#.statusExpires',
+  'history.currentStatus',
 ] as const;
 
 function addressPaths<P extends string>(prefix: P) {

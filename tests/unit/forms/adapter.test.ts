@@ -148,6 +148,8 @@ describe('formViewFromPerson', () => {
       matter: 'I-589',
       clientRole: 'applicant',
       proceedings: 'past',
+      // The I-765 category follows the open asylum case.
+      eadCategory: '(c)(8)',
     });
     const chosen = formViewFromPerson(record({ cases }), { caseId: 'c-old' });
     expect(chosen.case).toMatchObject({ type: 'tps', matter: 'I-821' });

@@ -9,6 +9,7 @@
  * when too many finished jobs pile up.
  */
 import { AppError, type ErrorInfo } from '../../../../shared/errors';
+import type { EadBasis } from '../../../../shared/forms/adapter';
 import type { BatchItem, BatchPdfResult, JobStarted } from '../../../../shared/views';
 import type { Ctx } from '../../context';
 import type { JobRunner } from '../../jobs';
@@ -20,30 +21,39 @@ import { loadTemplate } from './templates';
 export interface BatchInput {
   templateId: string;
   personIds: string[];
+  /** Filled for each person after the first template, in the same job (a TPS drive's I-821). */
+  alsoTemplateIds?: string[] | undefined;
+  eadBasis?: EadBasis | undefined;
   acceptEditionMismatch: boolean;
   flatten: boolean;
 }
 
-/** Checks the template and edition up front (so a wrong blank fails at once), then starts the job. */
+/** Checks every template and edition up front (so a wrong blank fails at once), then starts the job. */
 export function startBatch(runner: JobRunner, getCtx: () => Ctx, pending: PendingFills, input: BatchInput): JobStarted {
   const ctx = getCtx();
-  const template = loadTemplate(ctx, input.templateId);
-  const map = template.map;
-  if (!map) throw noMap();
-  const report = compareEdition(
-    map,
-    template.fields.map((f) => f.name),
-    template.row.blank_sha256,
-  );
-  assertEdition(map, report, template.row.blank_sha256, input.acceptEditionMismatch);
+  const templateIds = [...new Set([input.templateId, ...(input.alsoTemplateIds ?? [])])];
+  const templates = templateIds.map((templateId) => {
+    const template = loadTemplate(ctx, templateId);
+    const map = template.map;
+    if (!map) throw noMap();
+    const report = compareEdition(
+      map,
+      template.fields.map((f) => f.name),
+      template.row.blank_sha256,
+    );
+    assertEdition(map, report, template.row.blank_sha256, input.acceptEditionMismatch);
+    return { template, map };
+  });
 
   const personIds = [...new Set(input.personIds)];
+  // Person by person, each person's forms together: a cancel leaves whole people done.
+  const work = personIds.flatMap((personId) => templates.map((t) => ({ personId, ...t })));
   const results: BatchItem[] = [];
   const pdfs = new Map<number, { bytes: Uint8Array; token: string }>();
   return runner.start({
     kind: 'forms.batch',
     db: ctx.db,
-    total: personIds.length,
+    total: work.length,
     phases: ['fill'],
     // One batch at a time: two would only share the same two cores.
     maxRunning: 1,
@@ -69,10 +79,11 @@ export function startBatch(runner: JobRunner, getCtx: () => Ctx, pending: Pendin
     },
     run: async (job) => {
       try {
-        for (const [index, personId] of personIds.entries()) {
-          // Let IPC, the UI and a cancel in before each person.
+        for (const [index, { personId, template, map }] of work.entries()) {
+          // Let IPC, the UI and a cancel in before each form.
           if (index > 0) await job.yield();
-          job.progress('fill', index, personIds.length);
+          job.progress('fill', index, work.length);
+          const templateId = template.row.id;
           try {
             const filled = await fillForPerson(getCtx, {
               blank: template.blank,
@@ -81,6 +92,7 @@ export function startBatch(runner: JobRunner, getCtx: () => Ctx, pending: Pendin
               templateId: template.row.id,
               templateName: template.row.name,
               personId,
+              eadBasis: input.eadBasis,
               kind: 'fill',
               acceptEditionMismatch: input.acceptEditionMismatch,
               flatten: input.flatten,
@@ -92,6 +104,7 @@ export function startBatch(runner: JobRunner, getCtx: () => Ctx, pending: Pendin
             results.push({
               index,
               personId,
+              templateId,
               ok: true,
               fileName: pdf.fileName,
               sha256: pdf.sha256,
@@ -102,9 +115,9 @@ export function startBatch(runner: JobRunner, getCtx: () => Ctx, pending: Pendin
           } catch (e) {
             const info = errorInfo(e);
             if (info.code === 'CANCELLED' || info.code === 'VAULT_LOCKED') throw e;
-            results.push({ index, personId, ok: false, error: info });
+            results.push({ index, personId, templateId, ok: false, error: info });
           }
-          job.progress('fill', index + 1, personIds.length);
+          job.progress('fill', index + 1, work.length);
         }
       } catch (e) {
         // Locked mid-batch: the filled PDFs must not outlive the session they were made in.

@@ -8,7 +8,7 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../../../../shared/errors';
-import { formViewFromPerson } from '../../../../shared/forms/adapter';
+import { formViewFromPerson, type EadBasis } from '../../../../shared/forms/adapter';
 import type { FieldMap } from '../../../../shared/forms/map-schema';
 import type { FilledPdf, FormFillView, PersonView } from '../../../../shared/views';
 import { audit } from '../../audit';
@@ -30,6 +30,8 @@ export interface FillRequest {
   templateName?: string;
   personId: string;
   caseId?: string | undefined;
+  /** Which work permit an I-765 asks for (a TPS drive says 'tps'); by default it follows the case. */
+  eadBasis?: EadBasis | undefined;
   kind: 'fill' | 'test';
   acceptEditionMismatch: boolean;
   flatten: boolean;
@@ -58,7 +60,7 @@ export async function fillForPerson(getCtx: () => Ctx, req: FillRequest): Promis
   if (req.caseId !== undefined && !person.cases.some((c) => c.id === req.caseId)) {
     throw new AppError('NOT_FOUND', 'That case does not belong to this person.');
   }
-  const data = formViewFromPerson(person, { caseId: req.caseId, attorney: getAttorney(ctx).attorney });
+  const data = formViewFromPerson(person, { caseId: req.caseId, attorney: getAttorney(ctx).attorney, eadBasis: req.eadBasis });
   const result = await fillForm({
     blank: req.blank,
     blankSha256: req.blankSha256,

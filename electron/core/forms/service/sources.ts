@@ -36,6 +36,7 @@ const BY_PATH: Record<string, L> = {
   ),
   'detention.since': l('Detained since', 'Detenido(a) desde'),
   'history.entries.#.date': l('Date', 'Fecha'),
+  'person.aliases.#': l('Name #', 'Nombre #'),
 };
 
 const BY_SEGMENT: Record<string, L> = {
@@ -93,10 +94,13 @@ const BY_SEGMENT: Record<string, L> = {
   place: l('Place or port of entry', 'Lugar o puerto de entrada'),
   status: l('Status at entry', 'Estatus al entrar'),
   statusExpires: l('Status expires', 'Vencimiento del estatus'),
+  eadCategory: l('Work permit eligibility category', 'Categoría del permiso de trabajo'),
+  arrestedOrConvicted: l('Ever arrested or convicted', 'Alguna vez arrestado(a) o condenado(a)'),
+  currentStatus: l('Current immigration status', 'Estatus migratorio actual'),
 };
 
 const DATES = new Set(['dob', 'expires', 'accreditationExpires', 'since', 'lastLeftCountryDate', 'date', 'statusExpires']);
-const BOOLEANS = new Set(['fluentInEnglish', 'requestsCatWithholding', 'detained']);
+const BOOLEANS = new Set(['fluentInEnglish', 'requestsCatWithholding', 'detained', 'arrestedOrConvicted']);
 const CHOICES: Record<string, string[]> = {
   sex: ['M', 'F', 'X'],
   maritalStatus: ['single', 'married', 'divorced', 'widowed', 'separated'],
@@ -118,7 +122,7 @@ export function labelFor(pattern: string): L | undefined {
     const sub = parts.slice(0, i + 1).join('.');
     const seg = parts[i]!;
     if (seg === 'entries') continue;
-    const label = seg === '#' ? l('Entry #', 'Entrada #') : (BY_PATH[sub] ?? BY_SEGMENT[seg]);
+    const label = BY_PATH[sub] ?? (seg === '#' ? l('Entry #', 'Entrada #') : BY_SEGMENT[seg]);
     if (!label) return undefined;
     out.push(label);
   }
@@ -178,6 +182,21 @@ const TRANSFORMS: Record<Transform, Omit<TransformInfo, 'id'>> = {
   },
   'phone-digits': { label: l('Phone: 10 digits', 'Teléfono: 10 dígitos'), fieldTypes: TEXTUAL, takes: 'source' },
   zip5: { label: l('ZIP code, 5 digits', 'Código postal, 5 dígitos'), fieldTypes: TEXTUAL, takes: 'source' },
+  'ead-category-1': {
+    label: l('Eligibility category: letter, e.g. c of (c)(8)', 'Categoría: letra, p. ej. c de (c)(8)'),
+    fieldTypes: TEXTUAL,
+    takes: 'source',
+  },
+  'ead-category-2': {
+    label: l('Eligibility category: number, e.g. 8 of (c)(8)', 'Categoría: número, p. ej. 8 de (c)(8)'),
+    fieldTypes: TEXTUAL,
+    takes: 'source',
+  },
+  'ead-category-3': {
+    label: l('Eligibility category: third part, e.g. C of (c)(3)(C)', 'Categoría: tercera parte, p. ej. C de (c)(3)(C)'),
+    fieldTypes: TEXTUAL,
+    takes: 'source',
+  },
   'name-given': {
     label: l('Given name (FNU for one-name people)', 'Nombre (FNU si tiene un solo nombre)'),
     fieldTypes: TEXTUAL,
