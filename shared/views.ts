@@ -285,41 +285,6 @@ export interface TpsAffectedView {
   countries: TpsAffectedCountry[];
 }
 
-/** One person a TPS country affects (tps.affected): their dates, for the TPS page and a "TPS drive" batch fill. */
-export interface TpsAffectedPerson {
-  personId: string;
-  givenName: string;
-  familyName: string;
-  detained: boolean;
-  /** The record's TPS status as typed in intake (eligible, pending, granted, expired), or null. */
-  tpsStatus: string | null;
-  /** The person's open re-registration deadline (their override when one was set), or null when none is open. */
-  reRegistrationDue: string | null;
-  /** The work permit (EAD) expiry on the record, or null. */
-  eadExpiry: string | null;
-  /** Until when the country's automatic EAD extension runs (the dataset's date), or null. */
-  eadAutoExtendedTo: string | null;
-}
-
-/** One TPS country of the active dataset with the people in the vault whose TPS country it is. */
-export interface TpsAffectedCountry {
-  country: string;
-  name: Localized;
-  status: string;
-  reRegistration: { start: string; end: string } | null;
-  eadAutoExtendedTo: string | null;
-  endDate: string | null;
-  /** Everyone it affects; `people` holds the first `limit` of them, by family name. */
-  total: number;
-  people: TpsAffectedPerson[];
-  truncated: boolean;
-}
-
-export interface TpsAffectedView {
-  asOf: string;
-  countries: TpsAffectedCountry[];
-}
-
 export interface TpsDeadlineChange {
   country: string;
   kind: string;
@@ -337,13 +302,11 @@ export interface TpsImportPreview {
   truncated: boolean;
   /** Each distinct change (country, kind, before → after) with how many people it touches, most people first. */
   byChange: Array<TpsDeadlineChange & { people: number }>;
-  /** Each distinct change (country, kind, before → after) with how many people it touches, most people first. */
-  byChange: Array<TpsDeadlineChange & { people: number }>;
 }
 
+/** The dataset is stored; everyone's TPS deadlines follow it in the background job `jobId` (result: TpsReconcileResult). */
 export interface TpsImportResult {
   asOf: string;
-/** The dataset is stored; everyone's TPS deadlines follow it in the background job `jobId` (result: TpsReconcileResult). */
   jobId: string;
 }
 
@@ -358,9 +321,9 @@ export interface IcsExport {
 
 // ---- PDF forms: templates, fills, batch jobs (issue 5; services in electron/core/forms/service) ----
 import type { ErrorInfo } from './errors';
+import type { ImportResult } from './contract';
 import type { FieldMap, MapProblem, Transform } from './forms/map-schema';
 import type { EditionReport, FieldInfo, FieldType, FillWarning, OverflowItem } from './forms/types';
-import type { ImportResult } from './contract';
 import type { AttorneyInput } from './forms/adapter';
 
 /** How an imported blank compares with the field maps Amparo ships. */
@@ -610,6 +573,8 @@ export interface BackupFileView {
   size: number;
   /** 'verified': written and verified by Amparo; 'failed': failed its verification; 'damaged': its structure or header is broken now. */
   status: 'verified' | 'failed' | 'damaged';
+  /** backup.list: whether it is a backup of the open vault. */
+  mine?: boolean;
 }
 
 export interface BackupCheck {
