@@ -20,6 +20,7 @@ import { JobRunner } from './jobs';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './reports/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { sealingOnFieldDevice } from './exchange/field';
 import { catchUpTps } from './deadlines/tps-job';
 import { backupHandlers, maybeStartScheduled, type BackupDeps } from './backup/handlers';
 import { backupNow, getSettings } from './backup/service';
@@ -204,7 +205,7 @@ export function createCore(opts: CoreOptions): Core {
     },
     'prefs.get': () => readPrefs(opts.dbPath),
     'prefs.set': (p) => writePrefs(opts.dbPath, p),
-    ...intakeHandlers(ctx),
+    ...sealingOnFieldDevice(intakeHandlers(ctx), ctx),
     ...peopleHandlers(ctx),
     ...importHandlers(ctx, { jobs }),
     ...deadlineHandlers(ctx, jobs),
