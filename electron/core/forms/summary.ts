@@ -7,6 +7,7 @@ import type { AddressView, FormView } from '../../../shared/forms/view';
 import { DocumentFonts } from './fonts';
 import { drawMixed, wrapMixed } from './pagetext';
 import { formatDate as formatSharedDate } from '../../../shared/i18n/dates';
+import { isMessageKey, t } from '../../../shared/i18n';
 
 export type SummaryLang = 'en' | 'es';
 
@@ -16,6 +17,14 @@ export interface SummaryOptions {
   /** Date printed as "prepared on", `YYYY-MM-DD`; defaults to today (UTC). */
   preparedOn?: string;
   resourcesDir?: string;
+  /** What the paper file must show beside the facts: the next hearing, open deadlines and urgent needs. */
+  status?: SummaryStatus;
+}
+
+export interface SummaryStatus {
+  nextHearing?: { date: string; time?: string | undefined; kind?: string | undefined; court?: string | undefined } | null;
+  openDeadlines?: Array<{ due: string; label: { en: string; es: string }; citation: string }>;
+  urgentNeeds?: string;
 }
 
 const LABELS = {
@@ -54,6 +63,10 @@ const LABELS = {
     i94: 'I-94 number',
     entry: (n: number) => `Entry ${n}`,
     caseType: 'Case type',
+    nextHearing: 'Next hearing',
+    openDeadlines: 'Open deadlines',
+    urgentNeeds: 'Urgent needs',
+    none: 'None',
     court: 'Court',
     proceedings: 'Court proceedings',
     receipt: 'Receipt number',
@@ -105,6 +118,10 @@ const LABELS = {
     i94: 'Número I-94',
     entry: (n: number) => `Entrada ${n}`,
     caseType: 'Tipo de caso',
+    nextHearing: 'Próxima audiencia',
+    openDeadlines: 'Plazos pendientes',
+    urgentNeeds: 'Necesidades urgentes',
+    none: 'Ninguno',
     court: 'Corte',
     proceedings: 'Procedimientos en corte',
     receipt: 'Número de recibo',
@@ -141,7 +158,7 @@ export async function renderSummary(opts: SummaryOptions): Promise<Uint8Array> {
   return renderSheet({
     title: L.title,
     subtitle: `${L.prepared} ${formatDate(opts.preparedOn ?? todayUtc(), opts.lang)} · ${L.confidential}`,
-    sections: sections(opts.view, L, opts.lang),
+    sections: [...sections(opts.view, L, opts.lang), ...statusSections(opts.status, L, opts.lang)],
     pageLabel: L.page,
     ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
   });
@@ -240,6 +257,39 @@ function fontsFor(doc: PDFDocument, resourcesDir: string | undefined): DocumentF
   return f;
 }
 
+/** A code's label in the summary's language; the code itself only when no label exists (a clinic's own value). */
+function label(lang: SummaryLang, key: string, fallback: string): string {
+  return isMessageKey(key) ? t(lang, key) : fallback;
+}
+
+function statusSections(status: SummaryStatus | undefined, L: Labels, lang: SummaryLang): Section[] {
+  if (!status) return [];
+  const out: Section[] = [];
+  const h = status.nextHearing;
+  out.push({
+    title: L.nextHearing,
+    rows: [
+      [
+        L.nextHearing,
+        h
+          ? [formatDate(h.date, lang), h.time, h.kind && label(lang, `enum.hearingKind.${h.kind}`, h.kind), h.court]
+              .filter(Boolean)
+              .join(' · ')
+          : L.none,
+      ],
+    ],
+  });
+  const deadlines = status.openDeadlines ?? [];
+  out.push({
+    title: L.openDeadlines,
+    rows: deadlines.length
+      ? deadlines.map((d): Row => [formatDate(d.due, lang), `${d.label[lang]} (${d.citation})`])
+      : [[L.openDeadlines, L.none]],
+  });
+  if (status.urgentNeeds?.trim()) out.push({ title: L.urgentNeeds, rows: [[L.urgentNeeds, status.urgentNeeds.trim()]] });
+  return out;
+}
+
 function sections(v: FormView, L: Labels, lang: SummaryLang): Section[] {
   const p = v.person;
   const date = (d: string | undefined) => (d ? formatDate(d, lang) : undefined);
@@ -294,7 +344,7 @@ function sections(v: FormView, L: Labels, lang: SummaryLang): Section[] {
     out.push({
       title: L.case,
       rows: [
-        [L.caseType, v.case.type],
+        [L.caseType, label(lang, `enum.caseType.${v.case.type}`, v.case.type)],
         [L.court, v.case.court],
         [L.proceedings, v.case.proceedings && L.proceedingsValues[v.case.proceedings]],
         [L.receipt, v.case.receiptNumber],

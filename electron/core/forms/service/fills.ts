@@ -16,7 +16,9 @@ import { newId, type Ctx } from '../../context';
 import { getPerson } from '../../intake/people';
 import { sha256Hex } from '../blank';
 import { fillForm, type FillProgress } from '../fill';
-import { renderSummary } from '../summary';
+import { renderSummary, type SummaryStatus } from '../summary';
+import { nextHearingOf } from '../../intake/records';
+import { listDeadlines } from '../../deadlines/deadlines';
 import { getAttorney } from './settings';
 
 export interface FillRequest {
@@ -117,7 +119,7 @@ export async function summaryFor(getCtx: () => Ctx, personId: string, lang: 'en'
   const ctx = getCtx();
   const person = livePerson(ctx, personId);
   const view = formViewFromPerson(person, { attorney: getAttorney(ctx).attorney });
-  const bytes = await renderSummary({ view, lang, preparedOn: ctx.today() });
+  const bytes = await renderSummary({ view, lang, preparedOn: ctx.today(), status: summaryStatus(ctx, person) });
   const pageCount = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
   const sha256 = sha256Hex(bytes);
   const after = getCtx();
@@ -193,6 +195,20 @@ export function fillHistory(ctx: Ctx, personId: string): FormFillView[] {
     filledAt: r.filled_at,
     filledBy: r.filled_by,
   }));
+}
+
+/** The next hearing, open deadlines and urgent needs, as the summary prints them. */
+function summaryStatus(ctx: Ctx, person: PersonView): SummaryStatus {
+  const today = ctx.today();
+  const date = nextHearingOf(person.cases, today);
+  const hearingCase = date ? person.cases.find((c) => c.status !== 'closed' && c.nextHearing?.date === date) : undefined;
+  return {
+    nextHearing: date
+      ? { date, time: hearingCase?.nextHearing?.time, kind: hearingCase?.nextHearing?.kind, court: hearingCase?.court }
+      : null,
+    openDeadlines: listDeadlines(ctx, person.id, 'open').map((d) => ({ due: d.due, label: d.label, citation: d.citation })),
+    urgentNeeds: person.urgentNeeds,
+  };
 }
 
 function livePerson(ctx: Ctx, personId: string): PersonView {
