@@ -64,6 +64,13 @@ export interface ConflictView {
   detectedAt: string;
 }
 
+export interface ExchangeWatchView {
+  /** The watched exchange folder, or null when none is set. */
+  folder: string | null;
+  /** The last automatic (or "sync now") run since the app started. */
+  last: null | { at: string; exported: number; imported: ExchangeImportView | null; error: string | null };
+}
+
 const returns = <T>() => undefined as unknown as T;
 const op = <I extends z.ZodType, O>(input: I, output: O) => ({ input, output });
 const empty = z.object({}).strict();
@@ -104,6 +111,10 @@ export function exchangeOps() {
     'exchange.export': op(z.object({ dir: path, peer: id.optional() }).strict(), returns<ExchangeExportView>()),
     /** Imports bundle files (a folder stands for the bundles in it); a refused one is listed with its code. */
     'exchange.import': op(z.object({ paths: z.array(path).min(1).max(1000) }).strict(), returns<ExchangeImportView>()),
+    /** The watched folder: synced on unlock and every few minutes while unlocked. */
+    'exchange.watchStatus': op(empty, returns<ExchangeWatchView>()),
+    'exchange.setWatchFolder': op(z.object({ dir: path.nullable() }).strict(), returns<ExchangeWatchView>()),
+    'exchange.syncNow': op(empty, returns<ExchangeWatchView>()),
     'conflicts.list': op(empty, returns<ConflictView[]>()),
     /** Keeps one of the two values; choosing the other writes it as a new change. */
     'conflicts.resolve': op(z.object({ id, keep: z.enum(['kept', 'other']) }).strict(), returns<{ resolved: true }>()),

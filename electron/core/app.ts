@@ -213,7 +213,7 @@ export function createCore(opts: CoreOptions): Core {
     ...jobHandlers(jobs),
     ...reportHandlers(ctx, jobs),
     ...backupHandlers(backupDeps),
-    ...exchangeHandlers(ctx),
+    ...exchangeHandlers(ctx, jobs),
     ...userHandlers(vault, ctx, clock),
     ...auditHandlers(vault, ctx),
   };

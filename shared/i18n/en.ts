@@ -1502,6 +1502,10 @@ export const en = {
   'exchange.summary':
     '{changes, plural, one {# change} other {# changes}} from {devices, plural, one {# device} other {# devices}}, {conflicts, plural, one {# conflict} other {# conflicts}}, {duplicates, plural, one {# possible duplicate} other {# possible duplicates}}.',
   'exchange.refused': '{count, plural, one {# bundle was refused} other {# bundles were refused}}; nothing from them was applied.',
+  'exchange.watch': 'Watch this folder',
+  'exchange.stopWatching': 'Stop watching the folder',
+  'exchange.watching': 'Watched: changes go out and come in through {folder} at unlock and every 5 minutes.',
+  'exchange.notWatching': 'No folder is watched: export and import by hand.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

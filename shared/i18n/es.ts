@@ -1527,4 +1527,8 @@ export const es: Catalog = {
   'exchange.summary':
     '{changes, plural, one {# cambio} other {# cambios}} de {devices, plural, one {# dispositivo} other {# dispositivos}}, {conflicts, plural, one {# conflicto} other {# conflictos}}, {duplicates, plural, one {# posible duplicado} other {# posibles duplicados}}.',
   'exchange.refused': '{count, plural, one {Se rechazó # paquete} other {Se rechazaron # paquetes}}; no se aplicó nada de ellos.',
+  'exchange.watch': 'Vigilar esta carpeta',
+  'exchange.stopWatching': 'Dejar de vigilar la carpeta',
+  'exchange.watching': 'Vigilada: los cambios salen y entran por {folder} al desbloquear y cada 5 minutos.',
+  'exchange.notWatching': 'No se vigila ninguna carpeta: exporte e importe a mano.',
 };

@@ -15,8 +15,16 @@ import {
 } from './clinic';
 import { resolveConflict, listConflicts, openConflicts } from './conflicts';
 import { exportBundle, fieldCounts, importBundles } from './service';
+import type { JobRunner } from '../jobs';
+import { setWatchFolder, Watcher } from './watch';
 
-export function exchangeHandlers(ctx: () => Ctx): FeatureHandlers<'clinic'> & FeatureHandlers<'exchange'> & FeatureHandlers<'conflicts'> {
+export function exchangeHandlers(
+  ctx: () => Ctx,
+  jobs?: JobRunner,
+): FeatureHandlers<'clinic'> & FeatureHandlers<'exchange'> & FeatureHandlers<'conflicts'> {
+  // The watched folder's timer lives as long as the core (unref'd); without the runner (older callers) there is none.
+  const watcher = jobs ? new Watcher(ctx, jobs) : null;
+  const noWatcher = () => new AppError('INTERNAL', 'The exchange folder watcher is not running.');
   return {
     'clinic.status': () => {
       const { db } = ctx();
@@ -43,6 +51,19 @@ export function exchangeHandlers(ctx: () => Ctx): FeatureHandlers<'clinic'> & Fe
       return r;
     },
     'exchange.import': ({ paths }) => importBundles(ctx(), paths),
+    'exchange.watchStatus': () => {
+      if (!watcher) throw noWatcher();
+      return watcher.status();
+    },
+    'exchange.setWatchFolder': ({ dir }) => {
+      if (!watcher) throw noWatcher();
+      setWatchFolder(ctx().db, dir);
+      return watcher.status();
+    },
+    'exchange.syncNow': () => {
+      if (!watcher) throw noWatcher();
+      return watcher.syncNow();
+    },
     'conflicts.list': (): ConflictView[] => listConflicts(ctx().db),
     'conflicts.resolve': ({ id, keep }) => {
       resolveConflict(ctx().db, id, keep, ctx().now());

@@ -167,6 +167,9 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   'clinic.revoke': lead,
   'exchange.export': leadRead,
   'exchange.import': lead,
+  'exchange.watchStatus': lead,
+  'exchange.setWatchFolder': lead,
+  'exchange.syncNow': lead,
   'conflicts.list': staff,
   'conflicts.resolve': staff,
 };

@@ -21,17 +21,23 @@ export function ExchangeSettings() {
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [watched, setWatched] = useState<string | null>(null);
 
   const fetchStatus = useCallback(async () => {
     const r = await call('clinic.status', {});
     const d = r.ok && r.value.clinic && r.value.clinic.role !== 'field' ? await call('clinic.devices', {}) : null;
-    return { r, d };
+    const w = r.ok && r.value.clinic ? await call('exchange.watchStatus', {}) : null;
+    return { r, d, w };
   }, []);
   const apply = useCallback(
-    ({ r, d }: Awaited<ReturnType<typeof fetchStatus>>) => {
+    ({ r, d, w }: Awaited<ReturnType<typeof fetchStatus>>) => {
       if (!r.ok) return setError(t(errorKey(r.error.code)));
       setStatus(r.value);
       if (d?.ok) setDevices(d.value);
+      if (w?.ok) {
+        setWatched(w.value.folder);
+        if (w.value.folder) setFolder((f) => f || w.value.folder!);
+      }
     },
     [t],
   );
@@ -69,6 +75,15 @@ export function ExchangeSettings() {
     } finally {
       setBusy(null);
     }
+  }
+
+  async function watch(on: boolean) {
+    setError(null);
+    if (on && !folder.trim()) return setError(t('exchange.folderRequired'));
+    const r = await call('exchange.setWatchFolder', { dir: on ? folder.trim() : null });
+    if (!r.ok) return setError(t(errorKey(r.error.code)));
+    setWatched(r.value.folder);
+    setMessage(r.value.folder ? t('exchange.watching', { folder: r.value.folder }) : t('exchange.notWatching'));
   }
 
   const clinic = status?.clinic ?? null;
@@ -140,7 +155,17 @@ export function ExchangeSettings() {
                 {t('exchange.import')}
               </button>
             ) : null}
+            {watched ? (
+              <button type="button" className="btn" onClick={() => void watch(false)}>
+                {t('exchange.stopWatching')}
+              </button>
+            ) : (
+              <button type="button" className="btn" onClick={() => void watch(true)}>
+                {t('exchange.watch')}
+              </button>
+            )}
           </div>
+          <p className="hint">{watched ? t('exchange.watching', { folder: watched }) : t('exchange.notWatching')}</p>
           {busy ? <progress aria-label={t(busy === 'export' ? 'exchange.exporting' : 'exchange.importing')} /> : null}
         </div>
       ) : null}
