@@ -16,7 +16,6 @@ import type { DB } from '../db/connection';
 import { newId } from '../context';
 import { nameKeys } from '../../../shared/intake/duplicates';
 import { searchText } from '../intake/search-text';
-import { dropFamilyLinks, writeFamilyLinks } from '../intake/family-links';
 import type { PersonData } from '../intake/records';
 import { BOOKKEEPING, REPLICATED, REPLICATED_TABLES, replicatedColumns, stampOf } from './schema';
 
@@ -281,7 +280,6 @@ const isForeignKeyError = (e: unknown) => (e as { code?: string } | null)?.code 
 export function reindexPerson(db: DB, id: string): void {
   const row = db.prepare('SELECT seq, data FROM people WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
   db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
-  dropFamilyLinks(db, id);
   if (!row) return;
   db.prepare('DELETE FROM people_fts WHERE rowid = ?').run(row.seq);
   const d = JSON.parse(row.data) as PersonData;
@@ -291,7 +289,6 @@ export function reindexPerson(db: DB, id: string): void {
   for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
     insertKey.run(id, k);
   for (const alias of d.person.aliases) for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
-  writeFamilyLinks(db, id, d);
 }
 
 /**
