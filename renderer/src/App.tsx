@@ -18,6 +18,7 @@ import { useDocumentTitle, useIdleLock } from './hooks';
 import { HeaderSearch } from './features/people/HeaderSearch';
 import { NavigationProvider, clearSession, type Navigation } from './features/people/navigation';
 import { flushAllDrafts } from './features/intake/useDraftAutosave';
+import { LOCK_REQUEST_EVENT } from './features/backup/BackupRestore';
 import { ReminderBanner } from './features/docket/Reminders';
 
 type Screen =
@@ -83,6 +84,13 @@ export function App() {
   // The idle timer wants a plain callback. Nothing is lost by not awaiting: flushAllDrafts never rejects and lock() ends in finally.
   const lockNow = useCallback(() => void lock(), [lock]);
   useIdleLock(unlocked && !locking, lockNow);
+
+  // After a restore replaced the vault, the core has closed it: Settings → Backups asks the app to lock.
+  useEffect(() => {
+    const onRequest = () => void lock();
+    window.addEventListener(LOCK_REQUEST_EVENT, onRequest);
+    return () => window.removeEventListener(LOCK_REQUEST_EVENT, onRequest);
+  }, [lock]);
 
   // Ctrl+L (Cmd+L on macOS) locks from anywhere in the unlocked app.
   useEffect(() => {

@@ -2,14 +2,18 @@
  * Settings → Backups (issue 11): choose the folder with the keyboard, see the
  * warning while there is no verified backup, back up now (a job with
  * progress), then the last good backup and its age, and the file on disk.
+ * Then the folder's list: Verify with a wrong passphrase (said) and the right
+ * one (every check listed), Restore into a new folder, and Replace, refused
+ * until confirmed, which sets the vault aside and locks; the restored vault
+ * unlocks.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { isFocused, screenshot, tabTo, typeOver } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { openIntakeSession, PASS, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -85,5 +89,73 @@ describe('Settings → Backups', () => {
     const files = readdirSync(folder).filter((f) => f.endsWith('.amparo-backup'));
     expect(files).toHaveLength(1);
     await screenshot(page, 'backup-settings');
+  });
+
+  it('lists the backup, and verifies it: a wrong passphrase is said, the right one lists every check', async () => {
+    const list = page.getByTestId('backup-list');
+    await list.getByRole('cell', { name: 'Verified when written' }).waitFor();
+    expect(await list.getByRole('cell', { name: /^This vault \([0-9a-f]{8}\)$/ }).count()).toBe(1);
+    const verify = list.getByRole('button', { name: /^Verify the backup made / });
+    await tabTo(page, verify);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 4, name: /^Verify the backup made / }).waitFor();
+    await tabTo(page, page.getByLabel('Passphrase of the backup'));
+    await page.keyboard.type('not the right passphrase');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'That passphrase does not open this vault.' }).waitFor({ timeout: 60_000 });
+    await tabTo(page, page.getByLabel('Passphrase of the backup'), { back: true });
+    await typeOver(page, PASS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'The backup is good: every check passed.' }).waitFor({ timeout: 60_000 });
+    const checks = await page.getByTestId('backup-verify-report').getByRole('listitem').allTextContents();
+    expect(checks).toHaveLength(7);
+    expect(checks.every((c) => c.startsWith('Passed: '))).toBe(true);
+    await screenshot(page, 'backup-verify');
+  });
+
+  it('restores into a new folder', async () => {
+    const restore = page.getByTestId('backup-list').getByRole('button', { name: /^Restore the backup made / });
+    await tabTo(page, restore, { back: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 4, name: /^Restore the backup made / }).waitFor();
+    await tabTo(page, page.getByLabel('Passphrase of the backup'));
+    await page.keyboard.type(PASS);
+    expect(await page.getByLabel('A new folder').isChecked()).toBe(true);
+    await tabTo(page, page.getByLabel('Folder to restore into'));
+    await page.keyboard.type(join(s.dir, 'restored'));
+    await tabTo(page, page.getByRole('button', { name: 'Restore backup' }));
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Restored into .*restored\/amparo\.db\./ })
+      .waitFor({ timeout: 60_000 });
+    expect(existsSync(join(s.dir, 'restored', 'amparo.db'))).toBe(true);
+  });
+
+  it('replaces the vault only once confirmed: set aside, locked, and the restored vault unlocks', async () => {
+    // One tab stop for the radio group; the arrow key moves to "Replace".
+    await tabTo(page, page.getByLabel('A new folder'), { back: true });
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByLabel('Replace the current vault').isChecked()).toBe(true);
+    await page.getByText('The vault you have open will be set aside').waitFor();
+    const submit = page.getByRole('button', { name: 'Set the current vault aside and restore' });
+    await tabTo(page, submit);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Tick the box to confirm' }).waitFor();
+    expect(readdirSync(join(s.dir, 'vault')).some((f) => f.startsWith('amparo-set-aside-'))).toBe(false);
+    await screenshot(page, 'backup-replace-confirm');
+    await tabTo(page, page.getByLabel(/^I understand: set the current vault aside/), { back: true });
+    await page.keyboard.press('Space');
+    await tabTo(page, submit);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'The previous vault is set aside, unchanged, in' }).waitFor({ timeout: 60_000 });
+    expect(readdirSync(join(s.dir, 'vault')).filter((f) => f.startsWith('amparo-set-aside-'))).toHaveLength(1);
+    await screenshot(page, 'backup-replaced');
+    await tabTo(page, page.getByRole('button', { name: 'Go to unlock' }));
+    await page.keyboard.press('Enter');
+    await h1('Unlock Amparo').waitFor();
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await page.keyboard.press('Enter');
+    await h1('Intake').waitFor();
   });
 });

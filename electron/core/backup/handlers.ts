@@ -98,7 +98,8 @@ export function backupHandlers(deps: BackupDeps): FeatureHandlers<'backup'> {
     'backup.list': () => {
       const { folder } = getSettings(deps.ctx().db);
       if (folder === null) throw folderUnavailable();
-      return listBackups(folder);
+      const mine = deps.ctx().db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).pluck().get();
+      return listBackups(folder).map((b) => ({ ...b, mine: b.vaultId !== null && b.vaultId === mine }));
     },
     'backup.verify': ({ file, passphrase }) =>
       deps.jobs.start({

@@ -3,7 +3,8 @@
  * backup and its age, a warning when it is older than the interval plus one
  * day (decided by the core: backup.status.stale), why the last automatic
  * backup did not happen, and "Back up now" with progress and cancel (a job of
- * the core's runner).
+ * the core's runner). Below, the folder's backups with Verify and Restore
+ * (BackupRestore.tsx).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api';
@@ -12,6 +13,7 @@ import { formatDateTime } from '../../../../shared/i18n/dates';
 import type { BackupStatus, JobStatus } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { BackupRestore } from './BackupRestore';
 
 const POLL_MS = 300;
 const INTERVALS = [6, 12, 24, 168] as const;
@@ -34,6 +36,8 @@ export function BackupSettings() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [job, setJob] = useState<JobStatus | null>(null);
+  /** Bumped after a backup is written, so the list below shows it. */
+  const [written, setWritten] = useState(0);
 
   const apply = useCallback(
     (r: Awaited<ReturnType<typeof call<'backup.status'>>>) => {
@@ -82,6 +86,7 @@ export function BackupSettings() {
     if (s?.state === 'done') {
       const r = await call('jobs.result', { jobId: started.value.jobId });
       if (r.ok && r.value.kind === 'backup.create') setMessage(t('backup.done', { file: r.value.result.file }));
+      setWritten((n) => n + 1);
     } else if (s?.state === 'cancelled') setMessage(t('backup.cancelled'));
     else if (s?.error) setError(t(errorKey(s.error.code)));
     await load();
@@ -162,6 +167,7 @@ export function BackupSettings() {
           {running ? <progress className="progress" aria-label={t('backup.progress')} max={100} value={pct} /> : null}
         </div>
       </form>
+      <BackupRestore folder={status?.settings.folder ?? null} refreshKey={written} />
     </section>
   );
 }

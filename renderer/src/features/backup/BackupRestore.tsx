@@ -1,0 +1,323 @@
+/**
+ * Settings → Backups, the folder's backups: each with its vault, time, size
+ * and whether it was verified when written, and Verify / Restore. Both ask
+ * for a passphrase the backup was made under and run as jobs of the core
+ * (progress and cancel through jobs.status / jobs.cancel). Restore goes into
+ * a new folder, or replaces the current vault after an explicit
+ * confirmation: the core sets the current vault aside (renamed, never
+ * deleted), puts the backup in its place and closes it; the app then locks.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { call } from '../../api';
+import { errorKey } from '../../../../shared/i18n';
+import { formatDateTime } from '../../../../shared/i18n/dates';
+import type { BackupFileView, BackupReplaced, BackupVerifyReport, JobStarted, JobStatus } from '../../../../shared/views';
+import type { Result } from '../../../../shared/errors';
+import { useI18n } from '../../i18n';
+import { FormAlert, FormStatus } from '../../components/FormAlert';
+
+const POLL_MS = 300;
+
+/** Asks the app to lock (App.tsx listens): after a replace the core has already closed the vault. */
+export const LOCK_REQUEST_EVENT = 'amparo:lock-request';
+
+type Action = { kind: 'verify' | 'restore'; backup: BackupFileView };
+type Done =
+  | { kind: 'verified'; report: BackupVerifyReport }
+  | { kind: 'restoredNew'; dbPath: string; from: number; to: number }
+  | { kind: 'replaced'; replaced: BackupReplaced; createdAt: string };
+
+/** Polls a job until it stops, handing each status to `onStatus`. */
+async function follow(jobId: string, onStatus: (s: JobStatus) => void): Promise<JobStatus | null> {
+  for (;;) {
+    const r = await call('jobs.status', { jobId });
+    if (!r.ok) return null;
+    onStatus(r.value);
+    if (r.value.state !== 'running') return r.value;
+    await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
+  }
+}
+
+export function BackupRestore({ folder, refreshKey }: { folder: string | null; refreshKey: number }) {
+  const { t, lang } = useI18n();
+  const [rows, setRows] = useState<BackupFileView[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [action, setAction] = useState<Action | null>(null);
+
+  const apply = useCallback(
+    (r: Result<BackupFileView[]>) => {
+      if (!r.ok) {
+        setRows(null);
+        return setListError(t(errorKey(r.error.code)));
+      }
+      setListError(null);
+      setRows(r.value);
+    },
+    [t],
+  );
+  const load = async () => apply(await call('backup.list', {}));
+  useEffect(() => {
+    if (folder === null) return;
+    let live = true;
+    void call('backup.list', {}).then((r) => live && apply(r));
+    return () => {
+      live = false;
+    };
+  }, [apply, folder, refreshKey]);
+
+  if (folder === null) return null;
+  const mb = (n: number) => (n / 1024 / 1024).toLocaleString(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const when = (b: BackupFileView) => (b.createdAt ? formatDateTime(b.createdAt, lang) : t('backup.list.unknownTime'));
+  return (
+    <section aria-labelledby="backup-list-title" className="backup-list" data-testid="backup-list">
+      <h3 id="backup-list-title">{t('backup.list.title')}</h3>
+      <FormAlert id="backup-list-alert" message={listError} />
+      <button type="button" className="btn" onClick={() => void load()}>
+        {t('backup.list.refresh')}
+      </button>
+      {rows && rows.length === 0 ? <p>{t('backup.list.empty')}</p> : null}
+      {rows && rows.length > 0 ? (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('backup.list.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('backup.list.made')}</th>
+              <th scope="col">{t('backup.list.vault')}</th>
+              <th scope="col">{t('backup.list.size')}</th>
+              <th scope="col">{t('backup.list.status')}</th>
+              <th scope="col">{t('backup.list.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr key={b.file}>
+                <td>{when(b)}</td>
+                <td>
+                  {b.vaultId === null
+                    ? t('backup.list.unknownVault')
+                    : t('backup.list.vaultId', { id: b.vaultId.slice(0, 8), mine: String(b.mine === true) })}
+                </td>
+                <td>{t('backup.list.mb', { mb: mb(b.size) })}</td>
+                <td>{t('backup.list.state', { status: b.status })}</td>
+                <td className="actions actions--start">
+                  <button
+                    type="button"
+                    className="btn"
+                    aria-label={t('backup.verify.for', { date: when(b) })}
+                    onClick={() => setAction({ kind: 'verify', backup: b })}
+                  >
+                    {t('backup.verify.button')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn"
+                    aria-label={t('backup.restore.for', { date: when(b) })}
+                    onClick={() => setAction({ kind: 'restore', backup: b })}
+                  >
+                    {t('backup.restore.button')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {action ? (
+        <ActionForm
+          key={`${action.kind}:${action.backup.file}`}
+          action={action}
+          when={when(action.backup)}
+          onClose={() => setAction(null)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function ActionForm({ action, when, onClose }: { action: Action; when: string; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const [passphrase, setPassphrase] = useState('');
+  const [target, setTarget] = useState<'new' | 'replace'>('new');
+  const [folder, setFolder] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const restore = action.kind === 'restore';
+  const running = job?.state === 'running';
+
+  async function run(started: Result<JobStarted>): Promise<boolean> {
+    if (!started.ok) {
+      setError(t(errorKey(started.error.code)));
+      return false;
+    }
+    const end = await follow(started.value.jobId, setJob);
+    setJob(null);
+    if (end?.state === 'done') return true;
+    if (end?.state === 'cancelled') setError(t(restore ? 'backup.restore.cancelled' : 'backup.verify.cancelled'));
+    else setError(t(errorKey(end?.error?.code ?? 'INTERNAL')));
+    return false;
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    if (passphrase === '') return setError(t('backup.action.passphraseRequired'));
+    const file = action.backup.file;
+    if (!restore) {
+      const started = await call('backup.verify', { file, passphrase });
+      if (!(await run(started)) || !started.ok) return;
+      const r = await call('jobs.result', { jobId: started.value.jobId });
+      if (r.ok && r.value.kind === 'backup.verify') setDone({ kind: 'verified', report: r.value.result });
+      return;
+    }
+    if (target === 'new' && folder.trim() === '') return setError(t('backup.restore.folderRequired'));
+    if (target === 'replace' && !confirmed) return setError(t('backup.restore.confirmRequired'));
+    const started = await call('backup.restore', {
+      file,
+      passphrase,
+      target: target === 'new' ? { kind: 'new', folder: folder.trim() } : { kind: 'replace' },
+    });
+    if (!(await run(started)) || !started.ok) return;
+    const r = await call('jobs.result', { jobId: started.value.jobId });
+    if (!r.ok || r.value.kind !== 'backup.restore') return setError(t(errorKey(r.ok ? 'INTERNAL' : r.error.code)));
+    const restored = r.value.result;
+    if (restored.target === 'new') return setDone({ kind: 'restoredNew', dbPath: restored.dbPath, from: restored.from, to: restored.to });
+    const replaced = await call('backup.replaceVault', { jobId: started.value.jobId });
+    if (!replaced.ok) return setError(t(errorKey(replaced.error.code)));
+    setDone({ kind: 'replaced', replaced: replaced.value, createdAt: restored.createdAt });
+  }
+
+  const pct = Math.round((job?.progress ?? 0) * 100);
+  const verified = done?.kind === 'verified' ? done.report : null;
+  return (
+    <form className="form-narrow backup-action" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="backup-action-title">
+      <h4 id="backup-action-title">{t(restore ? 'backup.restore.title' : 'backup.verify.title', { date: when })}</h4>
+      <FormAlert id="backup-action-alert" message={error} />
+      <div className="field">
+        <label htmlFor="backup-action-passphrase">{t('backup.action.passphrase')}</label>
+        <input
+          id="backup-action-passphrase"
+          type="password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          aria-describedby="backup-action-passphrase-hint"
+          autoComplete="off"
+        />
+        <p id="backup-action-passphrase-hint" className="hint">
+          {t('backup.action.passphraseHint')}
+        </p>
+      </div>
+      {restore ? (
+        <>
+          <fieldset className="radio-group">
+            <legend>{t('backup.restore.into')}</legend>
+            <div className="radio-row">
+              <label className="radio">
+                <input type="radio" name="backup-target" checked={target === 'new'} onChange={() => setTarget('new')} />
+                {t('backup.restore.new')}
+              </label>
+              <label className="radio">
+                <input type="radio" name="backup-target" checked={target === 'replace'} onChange={() => setTarget('replace')} />
+                {t('backup.restore.replace')}
+              </label>
+            </div>
+          </fieldset>
+          {target === 'new' ? (
+            <div className="field">
+              <label htmlFor="backup-restore-folder">{t('backup.restore.folder')}</label>
+              <input
+                id="backup-restore-folder"
+                type="text"
+                value={folder}
+                onChange={(e) => setFolder(e.target.value)}
+                aria-describedby="backup-restore-folder-hint"
+                spellCheck={false}
+                autoComplete="off"
+              />
+              <p id="backup-restore-folder-hint" className="hint">
+                {t('backup.restore.folderHint')}
+              </p>
+            </div>
+          ) : (
+            <>
+              <p className="warning" id="backup-replace-warning">
+                {t('backup.restore.replaceWarning', { date: when })}
+              </p>
+              <div className="checkbox">
+                <input
+                  id="backup-replace-confirm"
+                  type="checkbox"
+                  checked={confirmed}
+                  onChange={(e) => setConfirmed(e.target.checked)}
+                  aria-describedby="backup-replace-warning"
+                />
+                <label htmlFor="backup-replace-confirm">{t('backup.restore.confirm')}</label>
+              </div>
+            </>
+          )}
+        </>
+      ) : null}
+      <div className="actions actions--start">
+        <button type="submit" className="btn btn-primary" disabled={running || done?.kind === 'replaced'}>
+          {t(restore ? (target === 'replace' ? 'backup.restore.submitReplace' : 'backup.restore.submit') : 'backup.verify.submit')}
+        </button>
+        {running && job ? (
+          <button type="button" className="btn" onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
+            {t(restore ? 'backup.restore.cancel' : 'backup.verify.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={onClose} disabled={done?.kind === 'replaced'}>
+            {t('backup.action.close')}
+          </button>
+        )}
+      </div>
+      <div role="status" aria-live="polite">
+        {running ? <progress className="progress" aria-label={t('backup.action.progress')} max={100} value={pct} /> : null}
+      </div>
+      {verified ? <VerifyReport report={verified} /> : null}
+      {done?.kind === 'restoredNew' ? (
+        <FormStatus
+          message={t('backup.restore.doneNew', {
+            path: done.dbPath,
+            migrated: String(done.from !== done.to),
+            from: done.from,
+            to: done.to,
+          })}
+        />
+      ) : null}
+      {done?.kind === 'replaced' ? (
+        <>
+          <FormStatus
+            message={t('backup.restore.doneReplace', {
+              aside: done.replaced.setAside ?? '',
+              date: formatDateTime(done.createdAt, lang),
+            })}
+          />
+          <button type="button" className="btn btn-primary" onClick={() => window.dispatchEvent(new Event(LOCK_REQUEST_EVENT))}>
+            {t('backup.restore.toUnlock')}
+          </button>
+        </>
+      ) : null}
+    </form>
+  );
+}
+
+function VerifyReport({ report }: { report: BackupVerifyReport }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="backup-verify-report">
+      {report.ok ? (
+        <FormStatus message={t('backup.verify.good')} />
+      ) : (
+        <FormAlert id="backup-verify-failed" message={t('backup.verify.bad', { part: report.failed?.part ?? 'integrity' })} />
+      )}
+      <ul className="check-list">
+        {report.checks.map((c) => (
+          <li key={c.check}>{t('backup.verify.check', { check: c.check, ok: String(c.ok) })}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
