@@ -234,6 +234,19 @@ function queueDuplicates(ctx: Ctx, ids: readonly string[]): number {
   return n;
 }
 
+/** Local people whose creation the sender had not received (by its version vector) when it wrote the bundle. */
+function peopleUnseenBy(db: DB, have: Record<string, number>): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT c.row_id AS id FROM changes c JOIN people p ON p.id = c.row_id
+         WHERE c.entity = 'people' AND c.op = 'insert' AND p.merged_into IS NULL
+           AND c.seq > coalesce((SELECT value FROM json_each(?) WHERE key = c.device_id), 0)`,
+      )
+      .all(JSON.stringify(have)) as Array<{ id: string }>
+  ).map((r) => r.id);
+}
+
 /** Applies one checked bundle in one transaction. */
 function applyChecked(ctx: Ctx, m: Membership, c: Checked): ImportSummary {
   const db = ctx.db;
@@ -256,10 +269,13 @@ function applyChecked(ctx: Ctx, m: Membership, c: Checked): ImportSummary {
       'INSERT INTO peer_seen(peer, device_id, seq) VALUES (?, ?, ?) ON CONFLICT(peer, device_id) DO UPDATE SET seq = max(seq, excluded.seq)',
     );
     for (const [d, seq] of Object.entries(h.have)) seen.run(h.from, d, seq);
+    const unseen = peopleUnseenBy(db, h.have);
     const applied = applyChanges(db, c.body.changes, ctx.now());
     db.prepare('UPDATE exchange_state SET applying = 0').run();
     // Sealed field intakes become this member's own records (recorded, so they travel on to the other members).
-    const fresh: string[] = [...applied.newPeople];
+    // The sender's own gate (or an earlier import there) already compared everyone it held; only the
+    // people it had not seen can pair with what it sent. Each is probed once, finding the newcomers.
+    const fresh: string[] = applied.newPeople.length > 0 ? unseen : [];
     const received = db.prepare('INSERT OR IGNORE INTO sealed_intakes(id, sealed, created_at, delivered) VALUES (?, ?, ?, 2)');
     for (const si of c.body.sealed) {
       if (received.run(si.id, Buffer.alloc(0), ctx.now()).changes === 0) continue;
