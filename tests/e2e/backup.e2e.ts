@@ -8,7 +8,8 @@
  * unlocks.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { isFocused, screenshot, tabTo, typeOver } from './browser';
@@ -20,6 +21,15 @@ let page: Page;
 let folder: string;
 
 const h1 = (name: string) => page.getByRole('heading', { level: 1, name });
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is now (the a11y spec never sees a backup list or a restore form). */
+async function axeViolations(): Promise<string[]> {
+  const found = (await page.evaluate(
+    `${AXE}; axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then(r => r.violations)`,
+  )) as Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+  return found.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 beforeAll(async () => {
   s = await openIntakeSession();
@@ -110,6 +120,7 @@ describe('Settings → Backups', () => {
     const checks = await page.getByTestId('backup-verify-report').getByRole('listitem').allTextContents();
     expect(checks).toHaveLength(7);
     expect(checks.every((c) => c.startsWith('Passed: '))).toBe(true);
+    expect(await axeViolations()).toEqual([]);
     await screenshot(page, 'backup-verify');
   });
 
@@ -143,6 +154,7 @@ describe('Settings → Backups', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Tick the box to confirm' }).waitFor();
     expect(readdirSync(join(s.dir, 'vault')).some((f) => f.startsWith('amparo-set-aside-'))).toBe(false);
+    expect(await axeViolations()).toEqual([]);
     await screenshot(page, 'backup-replace-confirm');
     await tabTo(page, page.getByLabel(/^I understand: set the current vault aside/), { back: true });
     await page.keyboard.press('Space');
@@ -157,5 +169,23 @@ describe('Settings → Backups', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
     await page.keyboard.press('Enter');
     await h1('Intake').waitFor();
+  });
+
+  it('in Spanish, lists the restored vault’s backup and its actions', async () => {
+    await page.getByRole('button', { name: 'Español', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('button', { name: 'Configuración' }).click();
+    await h1('Configuración').waitFor();
+    const list = page.getByTestId('backup-list');
+    await list.getByRole('heading', { level: 3, name: 'Respaldos en la carpeta' }).waitFor();
+    await list.getByRole('cell', { name: 'Verificado al escribirse' }).first().waitFor();
+    await list
+      .getByRole('button', { name: /^Restaurar el respaldo hecho el / })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 4, name: /^Restaurar el respaldo hecho el / }).waitFor();
+    await page.getByLabel('Reemplazar la bóveda actual').check();
+    await page.getByText('La bóveda que tiene abierta se apartará').waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await screenshot(page, 'backup-restore-es');
   });
 });
