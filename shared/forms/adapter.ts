@@ -59,13 +59,19 @@ export function eadCategoryOf(record: PersonRecord, chosen: CaseRecordView | und
   const useTps =
     basis === 'tps' || (basis === undefined && (chosen?.type === 'tps' || (!(chosen && ASYLUM_TYPES.has(chosen.type)) && !asylum && tps)));
   if (useTps) {
-    if (h.tpsStatus === 'pending' || h.tpsStatus === 'eligible') {
-      return { category: '(c)(19)', ...(h.tpsStatus === 'pending' ? { status: 'TPS applicant' } : {}) };
-    }
-    if (h.tpsStatus === 'denied') return {};
-    return { category: '(a)(12)', ...(h.tpsStatus === 'granted' ? { status: 'TPS' } : {}) };
+    const category = tpsEadCategory(h.tpsStatus ?? null);
+    if (!category) return {};
+    const status = h.tpsStatus === 'pending' ? 'TPS applicant' : h.tpsStatus === 'granted' ? 'TPS' : undefined;
+    return { category, ...(status ? { status } : {}) };
   }
   return asylum ? { category: '(c)(8)', status: 'Asylum applicant' } : {};
+}
+
+/** The TPS work-permit category for a TPS status as the intake stores it (the TPS page shows it beside each person). */
+export function tpsEadCategory(tpsStatus: string | null): '(a)(12)' | '(c)(19)' | null {
+  if (tpsStatus === 'pending' || tpsStatus === 'eligible') return '(c)(19)';
+  if (tpsStatus === 'denied') return null;
+  return '(a)(12)';
 }
 
 export interface EadChoice {

@@ -1188,6 +1188,21 @@ export const es: Catalog = {
   'forms.batch.savingAll': 'Guardando {done} de {total}…',
   'forms.batch.discard': 'Borrar resultados',
   'forms.batch.memoryNote': 'Los PDF llenados se guardan solo en memoria hasta que salga de esta página o bloquee Amparo.',
+  'forms.tpsDrive.title': 'Permisos de trabajo para {country}: llenar el I-765',
+  'forms.tpsDrive.intro':
+    'Cada I-765 pide la categoría (a)(12), o (c)(19) si el I-821 está pendiente o se presenta ahora. Revise cada formulario antes de firmarlo.',
+  'forms.tpsDrive.people': 'Personas para las que llenar el I-765',
+  'forms.tpsDrive.selectAll':
+    '{count, plural, one {Seleccionar a la # persona que puede presentarlo} other {Seleccionar a las # personas que pueden presentarlo}}',
+  'forms.tpsDrive.noCategory': 'TPS negado: sin categoría',
+  'forms.tpsDrive.alsoI821': 'Llenar también el I-821 de la clínica ({name}) para cada persona',
+  'forms.tpsDrive.start': 'Llenar el I-765 para {count, plural, one {# persona} other {# personas}}',
+  'forms.tpsDrive.jobTitle': 'Jornada de TPS',
+  'forms.tpsDrive.noTemplate':
+    'Importe el formulario I-765 en blanco (edición 10/31/22) en la página Formularios para llenar permisos de trabajo aquí.',
+  'forms.ar11.offer': 'Cambió la dirección: el AR-11 debe llegar a USCIS en un plazo de 10 días.',
+  'forms.ar11.fill': 'Llenar el AR-11',
+  'forms.ar11.noTemplate': 'Importe el formulario AR-11 en blanco en la página Formularios para llenarlo con este expediente.',
   'forms.attorney.title': 'Abogado(a) o representante (G-28, parte 1)',
   'forms.attorney.intro':
     'Se escribe una vez para la clínica y se usa en cada G-28. Los teléfonos se pueden escribir en cualquier formato.',

@@ -26,7 +26,7 @@ function record(history: Partial<PersonView['history']>, cases: CaseView[]): Per
     urgentNeeds: '',
     cases,
     urgency: [],
-  } as PersonView;
+  } as unknown as PersonView;
 }
 
 describe('eligibility category from the case', () => {

@@ -23,6 +23,7 @@ import { IcsExport } from './IcsExport';
 import { dueDate, localToday, relative, shortDate } from './format';
 import { moveRowFocus } from './rowFocus';
 import { RowToggle } from './RowToggle';
+import { Ar11Offer } from '../forms/Ar11Offer';
 
 interface Loaded {
   person: PersonView;
@@ -111,6 +112,7 @@ export function PersonDeadlines({
       <h2 id={`${prefix}-title`}>{t('deadlines.title')}</h2>
       <div ref={changeRef} tabIndex={-1} className="change-anchor">
         {change ? <ChangeSummary change={change} onDismiss={() => setChange(null)} /> : null}
+        {change?.result.event.kind === 'address-changed' && !readOnly ? <Ar11Offer personId={personId} /> : null}
       </div>
 
       <h3 className="subhead">{t('deadlines.listTitle', { open: open.length, done: done.length })}</h3>

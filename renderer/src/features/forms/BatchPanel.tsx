@@ -6,22 +6,20 @@
  * by one or with "Save all" (one save dialog or download after another);
  * the job and its PDFs are discarded when this page closes.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { call } from '../../api';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { JobStatus, PersonSummary, TemplateSummary } from '../../../../shared/views';
+import type { PersonSummary, TemplateSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
 import { EditionDiff } from './EditionDiff';
-import { fillableTemplates, savePdf, SaveMessage, templateOptionLabel } from './FillPanel';
+import { BatchJobSection, useBatchJob } from './BatchJob';
+import { fillableTemplates, templateOptionLabel } from './FillPanel';
 import { editionDetails, formsErrorText, personLabel, showDate, type EditionDetails } from './lib';
 
 /** The contract's MAX_BATCH_PEOPLE. */
 const MAX_PEOPLE = 100;
-const POLL_MS = 300;
-
-type SaveState = Awaited<ReturnType<typeof savePdf>>;
 
 export function BatchPanel({ templates }: { templates: TemplateSummary[] | null }) {
   const { t, lang } = useI18n();
@@ -34,12 +32,8 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [edition, setEdition] = useState<EditionDetails | null>(null);
-  const [job, setJob] = useState<JobStatus | null>(null);
   const [starting, setStarting] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [saved, setSaved] = useState<Record<number, SaveState>>({});
-  const [savingAll, setSavingAll] = useState<{ done: number; total: number } | null>(null);
-  const jobIdRef = useRef<string | null>(null);
+  const batch = useBatchJob(setError);
 
   useEffect(() => {
     let live = true;
@@ -53,33 +47,8 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
     };
   }, []);
 
-  // The PDFs of a finished batch live in the core's memory: let them go with this page.
-  useEffect(
-    () => () => {
-      const jobId = jobIdRef.current;
-      if (jobId) void call('jobs.discard', { jobId });
-    },
-    [],
-  );
-
-  const running = job?.state === 'running';
+  const running = batch.running;
   const names = useMemo(() => new Map((people?.rows ?? []).map((p) => [p.id, personLabel(p)])), [people]);
-
-  // Poll while the job runs.
-  useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const timer = window.setTimeout(() => {
-      void call('jobs.status', { jobId: job.jobId }).then((res) => {
-        if (jobIdRef.current !== job.jobId) return;
-        if (res.ok) setJob(res.value);
-        else {
-          setError(res.error);
-          setJob({ ...job, state: 'failed', error: res.error });
-        }
-      });
-    }, POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [job]);
 
   const shown = useMemo(() => {
     const q = filter.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -108,82 +77,20 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
       return next;
     });
 
-  const discardJob = useCallback(async () => {
-    const jobId = jobIdRef.current;
-    jobIdRef.current = null;
-    setJob(null);
-    setSaved({});
-    if (jobId) await call('jobs.discard', { jobId });
-  }, []);
-
   const start = async (accept: boolean) => {
     if (!chosen || picked.size === 0 || picked.size > MAX_PEOPLE) return;
-    await discardJob();
     setStarting(true);
     setError(null);
     setEdition(null);
-    const personIds = [...picked];
-    const res = await call('forms.batchStart', { templateId: chosen.id, personIds, acceptEditionMismatch: accept, flatten: false });
+    const failure = await batch.start({ templateId: chosen.id, personIds: [...picked], acceptEditionMismatch: accept, flatten: false });
     setStarting(false);
-    if (!res.ok) {
-      const diff = editionDetails(res.error);
-      if (diff) {
-        setEdition(diff);
-        focusWhenReady(() => document.getElementById(`${id}-edition`));
-      } else setError(res.error);
-      return;
-    }
-    jobIdRef.current = res.value.jobId;
-    setJob({
-      jobId: res.value.jobId,
-      kind: 'forms.batch',
-      state: 'running',
-      phase: 'fill',
-      done: 0,
-      total: res.value.total,
-      progress: 0,
-      results: [],
-    });
+    if (!failure) return;
+    const diff = editionDetails(failure);
+    if (diff) {
+      setEdition(diff);
+      focusWhenReady(() => document.getElementById(`${id}-edition`));
+    } else setError(failure);
   };
-
-  const cancel = async () => {
-    if (!job) return;
-    setCancelling(true);
-    const res = await call('jobs.cancel', { jobId: job.jobId });
-    setCancelling(false);
-    if (res.ok && jobIdRef.current === job.jobId) setJob(res.value);
-  };
-
-  const saveOne = async (index: number): Promise<SaveState> => {
-    const jobId = jobIdRef.current;
-    if (!jobId) return { kind: 'failed' };
-    const res = await call('jobs.result', { jobId, index });
-    const state: SaveState =
-      res.ok && res.value.kind === 'forms.batch' ? await savePdf(res.value.fileName, res.value.pdf, res.value.token) : { kind: 'failed' };
-    setSaved((cur) => ({ ...cur, [index]: state }));
-    return state;
-  };
-
-  const saveAll = async () => {
-    if (!job) return;
-    const todo = job.results.filter((r) => r.ok && saved[r.index]?.kind !== 'saved');
-    setSavingAll({ done: 0, total: todo.length });
-    for (const [i, r] of todo.entries()) {
-      const state = await saveOne(r.index);
-      setSavingAll({ done: i + 1, total: todo.length });
-      // A closed dialog stops "Save all": the rest stay here, ready to save.
-      if (state.kind === 'notSaved') break;
-      // Give the browser a moment between downloads.
-      await new Promise((r2) => setTimeout(r2, 150));
-    }
-    setSavingAll(null);
-  };
-
-  const pct = job
-    ? Math.round(job.total === 0 ? 100 : (100 * Math.min(job.total, job.done + (running ? job.progress : 0))) / job.total)
-    : 0;
-  const okCount = job?.results.filter((r) => r.ok).length ?? 0;
-  const failed = job?.results.filter((r) => !r.ok) ?? [];
 
   if (templates && fillable.length === 0) return <p className="muted">{t('forms.fill.noTemplates')}</p>;
 
@@ -295,110 +202,7 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
         </EditionDiff>
       ) : null}
 
-      {job ? (
-        <section className="batch-job" aria-labelledby={`${id}-job-title`}>
-          <h3 id={`${id}-job-title`}>{t('forms.batch.jobTitle')}</h3>
-          <div className="batch-progress">
-            <div
-              className="progressbar"
-              role="progressbar"
-              aria-label={t('forms.batch.progressLabel')}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={pct}
-              aria-valuetext={t('forms.batch.progressText', { done: job.done, total: job.total })}
-            >
-              <span className="progressbar-fill" style={{ width: `${pct}%` }} />
-            </div>
-            <span>{t('forms.batch.progressText', { done: job.done, total: job.total })}</span>
-            {running ? (
-              <button type="button" className="btn btn-small" disabled={cancelling} onClick={() => void cancel()}>
-                {cancelling ? t('forms.batch.cancelling') : t('forms.batch.cancel')}
-              </button>
-            ) : null}
-          </div>
-          <p role="status" className={job.state === 'failed' ? 'field-error' : undefined}>
-            {job.state === 'running'
-              ? ''
-              : job.state === 'done'
-                ? t('forms.batch.done', { ok: okCount, failed: failed.length })
-                : job.state === 'cancelled'
-                  ? t('forms.batch.cancelled', { ok: okCount, total: job.total })
-                  : t('forms.batch.failed', { message: job.error ? formsErrorText(t, job.error) : '' })}
-          </p>
-          {job.results.length > 0 ? (
-            <>
-              <div className="table-wrap">
-                <table className="data-table" aria-label={t('forms.batch.results')}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('forms.batch.name')}</th>
-                      <th scope="col">{t('forms.batch.result')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('forms.templates.actions')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {job.results.map((r) => (
-                      <tr key={r.index} className={r.ok ? undefined : 'row--error'}>
-                        <th scope="row">{names.get(r.personId) ?? r.personId}</th>
-                        <td>
-                          {r.ok ? (
-                            <>
-                              <span className="mono">{r.fileName}</span>
-                              {r.overflowCount ? (
-                                <span className="field-hint block">{t('forms.fill.overflow', { count: r.overflowCount })}</span>
-                              ) : null}
-                              {r.warningCount ? (
-                                <span className="field-hint block">{t('forms.fill.warnings', { count: r.warningCount })}</span>
-                              ) : null}
-                            </>
-                          ) : (
-                            <span className="field-error">{r.error ? formsErrorText(t, r.error) : t('error.INTERNAL')}</span>
-                          )}
-                        </td>
-                        <td>
-                          {r.ok ? (
-                            <>
-                              <button
-                                type="button"
-                                className="btn btn-small"
-                                disabled={savingAll !== null}
-                                onClick={() => void saveOne(r.index)}
-                                aria-label={t('forms.batch.saveNamed', { name: names.get(r.personId) ?? '' })}
-                              >
-                                {t('forms.batch.save')}
-                              </button>{' '}
-                              <SaveMessage state={saved[r.index] ?? null} fileName={r.fileName ?? ''} short />
-                            </>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <div className="actions actions--start">
-                <button
-                  type="button"
-                  className="btn btn-primary"
-                  disabled={running || okCount === 0 || savingAll !== null}
-                  onClick={() => void saveAll()}
-                >
-                  {savingAll
-                    ? t('forms.batch.savingAll', { done: savingAll.done, total: savingAll.total })
-                    : t('forms.batch.saveAll', { count: okCount })}
-                </button>
-                <button type="button" className="btn" disabled={running || savingAll !== null} onClick={() => void discardJob()}>
-                  {t('forms.batch.discard')}
-                </button>
-              </div>
-              <p className="field-hint">{t('forms.batch.memoryNote')}</p>
-            </>
-          ) : null}
-        </section>
-      ) : null}
+      <BatchJobSection id={id} batch={batch} names={names} />
     </div>
   );
 }

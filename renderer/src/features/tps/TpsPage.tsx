@@ -26,6 +26,7 @@ import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
 import { dueDate, fullName, instant } from '../deadlines/format';
+import { TpsDrive } from '../forms/TpsDrive';
 
 /** Largest dataset file accepted (the contract's limit on the JSON text). */
 const MAX_JSON = 5_000_000;
@@ -295,6 +296,7 @@ function AffectedPeople({ entry, affected }: { entry: TpsDeadlineReport; affecte
       {affected.truncated ? (
         <p className="field-hint">{t('tps.import.truncated', { shown: affected.people.length, total: affected.total })}</p>
       ) : null}
+      {affected.people.length ? <TpsDrive country={entry.name[lang]} people={affected.people} /> : null}
     </section>
   );
 }

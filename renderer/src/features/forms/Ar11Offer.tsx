@@ -1,0 +1,50 @@
+/**
+ * After an address change is recorded: offer the AR-11 (due within 10 days,
+ * the ar-11-change-of-address deadline) right there, filled from the record
+ * with the clinic's imported AR-11 blank, or say where to import it.
+ */
+import { useEffect, useId, useState } from 'react';
+import { call } from '../../api';
+import type { TemplateSummary } from '../../../../shared/views';
+import { useI18n } from '../../i18n';
+import { useNavigation } from '../people/navigation';
+import { FillForm } from './FillPanel';
+
+export function Ar11Offer({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const nav = useNavigation();
+  const id = useId();
+  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void call('forms.listTemplates', {}).then((res) => {
+      if (live) setTemplates(res.ok ? res.value.filter((x) => x.mapped && x.form === 'ar-11') : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (!templates) return null;
+  return (
+    <div className="ar11-offer" role="group" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`}>{t('forms.ar11.offer')}</p>
+      {templates.length === 0 ? (
+        <p className="field-hint">
+          {t('forms.ar11.noTemplate')}{' '}
+          <button type="button" className="btn-link" onClick={() => nav.go('forms')}>
+            {t('forms.person.openForms')}
+          </button>
+        </p>
+      ) : open ? (
+        <FillForm personId={personId} templates={templates} />
+      ) : (
+        <button type="button" className="btn" aria-expanded={false} onClick={() => setOpen(true)}>
+          {t('forms.ar11.fill')}
+        </button>
+      )}
+    </div>
+  );
+}
