@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { MAX_BLANK_BYTES, SHIPPED_FORMS } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { parseFieldMap, type FieldMap } from '../../../shared/forms/map-schema';
-import { listBlankFields, loadBlank, type LoadedBlank } from '../forms/blank';
+import { basename } from 'node:path';
+import { listBlankFields, loadBlank, sha256Hex, type LoadedBlank } from '../forms/blank';
+import { looksLikePdf } from '../forms/decrypt';
 import { assertEdition, assertMapFits, compareEdition } from '../forms/edition';
 import { shippedMapFor } from '../forms/service/shipped';
 import { withPlainPdfErrors } from '../forms/service/errors';
@@ -23,6 +25,7 @@ import type { Command } from './vault-commands';
  */
 const vault = () => import('./vault-commands');
 const fills = () => import('../forms/service/fills');
+const templates = () => import('../forms/service/templates');
 
 function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
   try {
@@ -47,9 +50,32 @@ async function readInput(path: string, max: number, what: string): Promise<Uint8
   return new Uint8Array(await readFile(path));
 }
 
-async function readBlankFile(path: string): Promise<LoadedBlank> {
-  const bytes = await readInput(path, MAX_BLANK_BYTES, 'blank PDF');
-  return withPlainPdfErrors(() => loadBlank(bytes));
+type OpenCore = Awaited<ReturnType<Awaited<ReturnType<typeof vault>>['openVault']>>;
+
+/**
+ * The decrypted, XFA-free blank for this download: the vault keeps one per
+ * SHA-256 (a form template, as the app's import makes), so only the first
+ * fill of a download decrypts it. `check` runs before anything is stored:
+ * a refused blank leaves no template behind.
+ */
+async function blankFromVault(
+  core: OpenCore,
+  path: string,
+  original: Uint8Array,
+  sha256: string,
+  check: (blank: { fields: LoadedBlank['fields'] }) => void,
+): Promise<{ bytes: Uint8Array; fields: LoadedBlank['fields'] }> {
+  const { encodeBase64, importBlank, templateBySha } = await templates();
+  const kept = templateBySha(core.ctx(), sha256);
+  if (kept) {
+    check(kept);
+    return { bytes: kept.blank, fields: kept.fields };
+  }
+  const loaded = await withPlainPdfErrors(() => loadBlank(original));
+  check(loaded);
+  core.authorize('forms.importBlank', {});
+  await importBlank(() => core.ctx(), { fileName: basename(path), dataBase64: encodeBase64(original) }, loaded);
+  return loaded;
 }
 
 async function readMapFile(path: string): Promise<FieldMap> {
@@ -75,11 +101,7 @@ function editionHint(e: unknown): unknown {
 }
 
 /** A map that reads the attorney block, and no attorney set: say so before the PDF goes out half-empty. */
-async function warnWithoutAttorney(
-  core: Awaited<ReturnType<Awaited<ReturnType<typeof vault>>['openVault']>>,
-  map: FieldMap,
-  io: CliIO,
-): Promise<void> {
+async function warnWithoutAttorney(core: OpenCore, map: FieldMap, io: CliIO): Promise<void> {
   const sources = Object.values(map.fields).flatMap((e) => (!('source' in e) ? [] : Array.isArray(e.source) ? e.source : [e.source]));
   if (!sources.some((s) => s === 'attorney' || s.startsWith('attorney.'))) return;
   if ((await core.call('forms.getAttorney', {})).attorney) return;
@@ -123,7 +145,7 @@ export const formCommands: Record<string, Command> = {
   },
   fill: {
     usage:
-      'fill --blank PATH (--form g-28|i-589 | --map MAP.json) --person ID --db PATH --out PATH [--accept-edition] [--flatten] [--force]   fill a form for one person',
+      'fill --blank PATH (--form g-28|i-589|i-765|ar-11 | --map MAP.json) --person ID --db PATH --out PATH [--accept-edition] [--flatten] [--force]   fill a form for one person',
     async run(args, io) {
       const { values } = parse(args, {
         blank: { type: 'string' },
@@ -157,35 +179,40 @@ export const formCommands: Record<string, Command> = {
         throw new AppError('INVALID_INPUT', `${out} already exists. Add --force to overwrite it.`);
       }
 
-      // Everything about the files is checked before the passphrase is asked for.
-      const blank = await readBlankFile(values.blank);
-      const map = values.form !== undefined ? await shippedMapFor(values.form, blank.sha256) : await readMapFile(values.map!);
+      // The files are read and the map chosen before the passphrase is asked for; the blank is decrypted
+      // after it, only when the vault does not already keep this download (see blankFromVault).
+      const original = await readInput(values.blank, MAX_BLANK_BYTES, 'blank PDF');
+      if (!looksLikePdf(original)) throw new AppError('PDF_INVALID', 'The blank is not a PDF. Download the form again from uscis.gov.');
+      const sha256 = sha256Hex(original);
+      const map = values.form !== undefined ? await shippedMapFor(values.form, sha256) : await readMapFile(values.map!);
       if (!map) throw new AppError('NOT_FOUND', `No field map ships for ${values.form}.`);
-      assertMapFits(map, blank.fields);
-      try {
-        assertEdition(
-          map,
-          compareEdition(
-            map,
-            blank.fields.map((f) => f.name),
-            blank.sha256,
-          ),
-          blank.sha256,
-          accept,
-        );
-      } catch (e) {
-        throw editionHint(e);
-      }
 
       const { dbPathFrom, openVault } = await vault();
       const { fillForPerson } = await fills();
       const core = await openVault(dbPathFrom(values, io), io);
       try {
         core.authorize('forms.fill', { personId: values.person, ...(map.form === 'g-28' ? { form: 'g-28' } : {}) });
+        const blank = await blankFromVault(core, values.blank, original, sha256, (b) => {
+          assertMapFits(map, b.fields);
+          try {
+            assertEdition(
+              map,
+              compareEdition(
+                map,
+                b.fields.map((f) => f.name),
+                sha256,
+              ),
+              sha256,
+              accept,
+            );
+          } catch (e) {
+            throw editionHint(e);
+          }
+        });
         await warnWithoutAttorney(core, map, io);
         const { pdf } = await fillForPerson(() => core.ctx(), {
           blank: blank.bytes,
-          blankSha256: blank.sha256,
+          blankSha256: sha256,
           map,
           templateId: null,
           personId: values.person,

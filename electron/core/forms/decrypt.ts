@@ -55,7 +55,7 @@ export async function decryptPdf(bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
-function looksLikePdf(bytes: Uint8Array): boolean {
+export function looksLikePdf(bytes: Uint8Array): boolean {
   // The header may follow up to 1 KB of junk (spec tolerance, and qpdf's).
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   return head.includes('%PDF-');

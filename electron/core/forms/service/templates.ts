@@ -10,7 +10,7 @@ import type { ImportedBlank, TemplateMatch, TemplateSummary, TemplateView } from
 import { audit } from '../../audit';
 import { newId, type Ctx } from '../../context';
 import { stampOf } from '../../intake/records';
-import { loadBlank, sha256Hex } from '../blank';
+import { loadBlank, sha256Hex, type LoadedBlank } from '../blank';
 import { withPlainPdfErrors } from './errors';
 import { detectMap, shippedMaps } from './shipped';
 
@@ -59,14 +59,19 @@ export function encodeBase64(bytes: Uint8Array): string {
  * a draft carrying that map, with the field differences; anything else is a
  * draft without a map. Nothing is written when the PDF is refused.
  */
-export async function importBlank(getCtx: () => Ctx, input: { fileName: string; dataBase64: string }): Promise<ImportedBlank> {
+export async function importBlank(
+  getCtx: () => Ctx,
+  input: { fileName: string; dataBase64: string },
+  /** The same file already decrypted (loadBlank) by the caller: not decrypted twice. */
+  preloaded?: LoadedBlank,
+): Promise<ImportedBlank> {
   getCtx(); // VAULT_LOCKED before any work
   const original = decodeBase64(input.dataBase64);
   const sha256 = sha256Hex(original);
   const existing = findBySha(getCtx(), sha256);
   if (existing) return { ...viewOf(existing), blankId: existing.id, alreadyImported: true };
 
-  const loaded = await withPlainPdfErrors(() => loadBlank(original));
+  const loaded = preloaded?.sha256 === sha256 ? preloaded : await withPlainPdfErrors(() => loadBlank(original));
   const pageCount = (await PDFDocument.load(loaded.bytes, { updateMetadata: false })).getPageCount();
   const detected = detectMap(await shippedMaps(), loaded.fields, loaded.sha256);
   const ready = detected?.match.exact === true;
@@ -206,6 +211,12 @@ function templateRow(ctx: Ctx, id: string): TemplateRow {
   const row = ctx.db.prepare(`SELECT ${COLUMNS} FROM form_templates WHERE id = ?`).get(id) as TemplateRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'This form template no longer exists.');
   return row;
+}
+
+/** The stored template of exactly this download (its decrypted blank and fields), if it was imported before. */
+export function templateBySha(ctx: Ctx, sha256: string): LoadedTemplate | undefined {
+  const row = findBySha(ctx, sha256);
+  return row ? loadTemplate(ctx, row.id) : undefined;
 }
 
 function findBySha(ctx: Ctx, sha256: string): TemplateRow | undefined {
