@@ -152,7 +152,7 @@ async function recordingOverhead(): Promise<BenchRow[]> {
     return [
       { name: '5 000 intake saves, without the change log (CPU ms)', median_ms: wo },
       {
-        name: '10 000 intake saves, recording changes',
+        name: '5 000 intake saves, recording changes (CPU ms)',
         median_ms: w,
         note: `overhead ${(((w - wo) / wo) * 100).toFixed(0)}%; goal <= 15%`,
       },

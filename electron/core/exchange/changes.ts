@@ -12,12 +12,16 @@
  * person to choose, and that choice is a new change like any other.
  */
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DB } from '../db/connection';
 import { newId } from '../context';
 import { nameKeys } from '../../../shared/intake/duplicates';
 import { searchText } from '../intake/search-text';
 import type { PersonData } from '../intake/records';
 import { BOOKKEEPING, REPLICATED, REPLICATED_TABLES, replicatedColumns, stampOf } from './schema';
+
+/** A prepared statement taking any parameters. */
+type Stmt = Database.Statement<unknown[]>;
 
 export interface Change {
   device: string;
@@ -127,6 +131,16 @@ interface Columns {
 
 function statements(db: DB) {
   const cache = new Map<string, Columns>();
+  const prepared = new Map<string, Stmt>();
+  /** Each distinct SQL text prepared once per import (10 000 changes prepare a handful of statements, not 30 000). */
+  const sql = (text: string) => {
+    let st = prepared.get(text);
+    if (!st) {
+      st = db.prepare(text);
+      prepared.set(text, st);
+    }
+    return st;
+  };
   const colsOf = (table: string): Columns | null => {
     if (!REPLICATED[table]) return null;
     let c = cache.get(table);
@@ -138,6 +152,7 @@ function statements(db: DB) {
   };
   return {
     colsOf,
+    sql,
     has: db.prepare('SELECT 1 FROM changes WHERE device_id = ? AND seq = ?'),
     store: db.prepare('INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     tomb: db.prepare('SELECT 1 FROM tombstones WHERE entity = ? AND row_id = ?'),
@@ -194,7 +209,7 @@ export function applyChanges(db: DB, incoming: readonly Change[], now: string): 
     if (found && c.entity === 'people') touchedPeople.add(c.row);
   }
   if (maxHlc > 0) db.prepare('UPDATE exchange_state SET hlc = max(hlc, ?)').run(maxHlc);
-  for (const id of touchedPeople) reindexPerson(db, id);
+  for (const id of touchedPeople) reindexPerson(db, id, st.sql);
   summary.devices = [...devices].sort();
   return summary;
 }
@@ -208,7 +223,7 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
   if (!spec) return false;
   const stamp = stampOf(c.hlc, c.device);
   if (c.op === 'delete') {
-    db.prepare(`DELETE FROM ${c.entity} WHERE ${spec.key} = ?`).run(c.row);
+    st.sql(`DELETE FROM ${c.entity} WHERE ${spec.key} = ?`).run(c.row);
     st.bury.run(c.entity, c.row, stamp);
     st.dropClock.run(c.entity, c.row);
     return false;
@@ -217,12 +232,12 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
   if (st.tomb.get(c.entity, c.row)) return false;
   const fields = Object.entries(c.fields).filter(([k]) => spec.cols.has(k));
   const clock = st.clock.get(c.entity, c.row) as { base: string; stamps: string } | undefined;
-  const exists = db.prepare(`SELECT * FROM ${c.entity} WHERE ${spec.key} = ?`).get(c.row) as Record<string, unknown> | undefined;
+  const exists = st.sql(`SELECT * FROM ${c.entity} WHERE ${spec.key} = ?`).get(c.row) as Record<string, unknown> | undefined;
   if (!exists) {
     if (c.op !== 'insert') return false;
     const names = fields.map(([k]) => k);
     try {
-      db.prepare(`INSERT INTO ${c.entity}(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+      st.sql(`INSERT INTO ${c.entity}(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
         ...fields.map(([, v]) => sqlValue(v)),
       );
     } catch (e) {
@@ -266,7 +281,7 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
     }
   }
   if (winners.length === 0) return false;
-  db.prepare(`UPDATE ${c.entity} SET ${winners.map(([k]) => `${k} = ?`).join(', ')} WHERE ${spec.key} = ?`).run(
+  st.sql(`UPDATE ${c.entity} SET ${winners.map(([k]) => `${k} = ?`).join(', ')} WHERE ${spec.key} = ?`).run(
     ...winners.map(([, v]) => sqlValue(v)),
     c.row,
   );
@@ -277,15 +292,15 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
 const isForeignKeyError = (e: unknown) => (e as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 
 /** The search index and duplicate keys of a person written by another device (the people service keeps them for local writes). */
-export function reindexPerson(db: DB, id: string): void {
-  const row = db.prepare('SELECT seq, data FROM people WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
-  db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
+export function reindexPerson(db: DB, id: string, sql: (text: string) => Stmt = (t) => db.prepare(t)): void {
+  const row = sql('SELECT seq, data FROM people WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
+  sql('DELETE FROM person_keys WHERE person_id = ?').run(id);
   if (!row) return;
-  db.prepare('DELETE FROM people_fts WHERE rowid = ?').run(row.seq);
+  sql('DELETE FROM people_fts WHERE rowid = ?').run(row.seq);
   const d = JSON.parse(row.data) as PersonData;
   const t = searchText(d);
-  db.prepare('INSERT INTO people_fts(rowid, person_id, names, numbers) VALUES (?, ?, ?, ?)').run(row.seq, id, t.names, t.numbers);
-  const insertKey = db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
+  sql('INSERT INTO people_fts(rowid, person_id, names, numbers) VALUES (?, ?, ?, ?)').run(row.seq, id, t.names, t.numbers);
+  const insertKey = sql('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
   for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
     insertKey.run(id, k);
   for (const alias of d.person.aliases) for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
