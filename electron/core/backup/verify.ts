@@ -8,7 +8,7 @@
  * exactly as in the backup: no page is ever written decrypted. Restore uses
  * the same verified copy (see restore.ts).
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -144,6 +144,28 @@ function checkDatabase(dbPath: string, access: BackupAccess, key: Buffer | null,
   }
 }
 
+const VERIFY_PREFIX = 'amparo-verify-';
+/** A verify killed half-way leaves its temp folder (an encrypted copy, never plaintext); the next verify removes it. */
+const STALE_VERIFY_MS = 60 * 60_000;
+
+function removeStaleVerifyDirs(now: number = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(VERIFY_PREFIX)) continue;
+    try {
+      const st = lstatSync(join(tmpdir(), n));
+      if (st.isDirectory() && now - st.mtimeMs > STALE_VERIFY_MS) rmSync(join(tmpdir(), n), { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or another user's.
+    }
+  }
+}
+
 export interface VerifyOptions {
   job?: Job;
   /** Keep the verified copy for a restore, in a new folder under this one (same file system as the target). */
@@ -203,7 +225,7 @@ export async function verifyBackup(file: string, access: BackupAccess, opts: Ver
 
   const dir = opts.keepIn
     ? join(opts.keepIn, `.amparo-restore-${randomBytes(6).toString('hex')}.tmp`)
-    : mkdtempSync(join(tmpdir(), 'amparo-verify-'));
+    : (removeStaleVerifyDirs(), mkdtempSync(join(tmpdir(), VERIFY_PREFIX)));
   let kept = false;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -24,6 +24,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest();
 
 let env: Awaited<ReturnType<typeof freshCore>>;
 let folder: string;
+let childTmp: string;
 
 beforeAll(async () => {
   // A bundle starts in a fraction of the time tsx needs: 100 children stay cheap on 2 cores.
@@ -49,6 +50,8 @@ beforeAll(async () => {
   })();
   folder = join(env.dir, 'stick');
   mkdirSync(folder);
+  childTmp = join(env.dir, 'tmp');
+  mkdirSync(childTmp);
   await writeBackup({ db, keyslotsPath: env.core.vault.keyslotsPath, dir: folder });
   env.core.close();
 });
@@ -57,7 +60,12 @@ afterAll(() => env?.cleanup());
 /** Runs the child and kills it after `after` progress reports; resolves with whether it said 'done' first. */
 function backupKilledAfter(after: number): Promise<{ done: boolean; steps: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, env.dbPath, folder, PASS], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The child's temp folder is the test's: a kill during verification leaves its (encrypted) copy there, removed with the test.
+    const child = spawn(process.execPath, [CHILD, env.dbPath, folder, PASS], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: childTmp },
+    });
     let out = '';
     let err = '';
     let killed = false;
@@ -103,6 +111,8 @@ describe('a backup killed at random points', () => {
       }
       expect(sha(readFileSync(join(folder, first[0]!))).equals(firstBytes)).toBe(true);
     }
+    // A kill leaves nothing in the temp folder but verification copies (encrypted, cleaned by a later verify).
+    expect(readdirSync(childTmp).filter((f) => !f.startsWith('amparo-verify-'))).toEqual([]);
     // Most kills land mid-backup, not after it.
     expect(completed).toBeLessThan(KILLS / 2);
     for (const f of finalNames()) expect((await verifyBackup(join(folder, f), { passphrase: PASS })).report.ok, f).toBe(true);
