@@ -33,7 +33,23 @@ export type PersonView = PersonData &
     cases: CaseView[];
     mergedInto?: string;
     urgency: UrgencyFlag[];
+    /** Family members linked to their own records, both ways (issue 8). The core always fills it; fixtures may leave it out. */
+    familyLinks?: FamilyLinks;
   };
+
+/** Another record, as a family link names it. */
+export interface FamilyLinkRef {
+  personId: string;
+  givenName: string;
+  familyName: string;
+}
+
+export interface FamilyLinks {
+  /** For each `family[i].personId`, the record it opens now (a record merged since opens its survivor). */
+  to: Record<string, FamilyLinkRef>;
+  /** The records that list this person as a family member, with the relationship they typed. */
+  from: Array<FamilyLinkRef & { relationship: string }>;
+}
 
 export interface PersonSummary {
   id: string;

@@ -125,6 +125,8 @@ export const en = {
   'error.DB_CORRUPT': 'The vault file is damaged or does not match its key file. Restore it from your backup.',
   'error.DB_FROM_FUTURE': 'This vault was made by a newer version of Amparo. Update Amparo to open it.',
   'error.NOT_FOUND': 'That record was not found. It may have been deleted.',
+  'error.LINK_NOT_FOUND':
+    'A family member is linked to a record that is not in this vault. Choose the person again, or remove the link.',
   'error.MERGE_CONFLICT':
     'These two records cannot be merged as they are: they have different A-numbers, or together they would have more aliases, languages, family members or notes than one record can hold. Correct one of them first.',
   'error.DUPLICATE_UNDECIDED':
@@ -316,6 +318,19 @@ export const en = {
   'family.memberN': 'Family member {n}',
   'family.add': 'Add a family member',
   'family.remove': 'Remove family member {n}',
+  'family.linkLabel': 'Their own record (optional)',
+  'family.linkHint': 'If this family member is also in the vault, find them by name or A-number to link the two records.',
+  'family.linkResults': 'People in the vault',
+  'family.linkNone': 'No one found.',
+  'family.linkCount': '{count, plural, one {# person found} other {# people found}}. Arrow keys to choose, Enter to link.',
+  'family.linkedTo': 'Linked to the record of {name}.',
+  'family.linkedUnknown': 'Linked to a record in the vault.',
+  'family.openRecord': 'Open the record of {name}',
+  'family.unlink': 'Remove the link',
+  'family.listedByTitle': 'Listed as family in',
+  'family.listedAs': 'lists this person as: {relationship}',
+  'family.linkMissing': 'The linked record is not in this vault. Choose the person again, or remove the link.',
+  'family.linkSelf': 'A person cannot be linked as their own family member.',
 
   'enum.sex.male': 'Male',
   'enum.sex.female': 'Female',

@@ -129,6 +129,8 @@ export const es: Catalog = {
     'El archivo de la bóveda está dañado o no corresponde a su archivo de llaves. Restáurelo desde su copia de seguridad.',
   'error.DB_FROM_FUTURE': 'Esta bóveda se creó con una versión más reciente de Amparo. Actualice Amparo para abrirla.',
   'error.NOT_FOUND': 'No se encontró ese registro. Es posible que se haya eliminado.',
+  'error.LINK_NOT_FOUND':
+    'Un familiar está vinculado a un registro que no está en esta bóveda. Elija a la persona de nuevo o quite el vínculo.',
   'error.MERGE_CONFLICT':
     'Estos dos registros no se pueden unir así: tienen números A distintos, o juntos tendrían más alias, idiomas, familiares o notas de los que caben en un registro. Corrija primero uno de ellos.',
   'error.DUPLICATE_UNDECIDED':
@@ -323,6 +325,19 @@ export const es: Catalog = {
   'family.memberN': 'Familiar {n}',
   'family.add': 'Agregar un familiar',
   'family.remove': 'Quitar al familiar {n}',
+  'family.linkLabel': 'Su propio registro (opcional)',
+  'family.linkHint': 'Si este familiar también está en la bóveda, búsquelo por nombre o número A para vincular los dos registros.',
+  'family.linkResults': 'Personas en la bóveda',
+  'family.linkNone': 'No se encontró a nadie.',
+  'family.linkCount': '{count, plural, one {# persona encontrada} other {# personas encontradas}}. Use las flechas para elegir y Enter para vincular.',
+  'family.linkedTo': 'Vinculado al registro de {name}.',
+  'family.linkedUnknown': 'Vinculado a un registro de la bóveda.',
+  'family.openRecord': 'Abrir el registro de {name}',
+  'family.unlink': 'Quitar el vínculo',
+  'family.listedByTitle': 'Figura como familiar en',
+  'family.listedAs': 'registra a esta persona como: {relationship}',
+  'family.linkMissing': 'El registro vinculado no está en esta bóveda. Elija a la persona de nuevo o quite el vínculo.',
+  'family.linkSelf': 'Una persona no puede figurar como su propio familiar.',
 
   'enum.sex.male': 'Masculino',
   'enum.sex.female': 'Femenino',

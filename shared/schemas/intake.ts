@@ -70,6 +70,16 @@ export const CONSENT_METHODS = ['verbal', 'written', 'other'] as const;
 
 export type CaseType = (typeof CASE_TYPES)[number];
 
+/** A record's id (uuidv7, as newId writes): blank means none, anything else shaped like an id or refused. */
+const optionalRecordId = () =>
+  z
+    .string({ error: 'text.invalid' })
+    .trim()
+    .max(64, { error: 'text.tooLong' })
+    .regex(/^[0-9A-Za-z-]*$/, { error: 'text.invalid' })
+    .nullish()
+    .transform((s) => (s ? s : undefined));
+
 const PHONE_CHARS = /^\+?[\d\s().-]+(?:\s*(?:ext\.?|x)\s*\d{1,6})?$/i;
 
 /** Loose on purpose: clients give US and foreign numbers in every layout. */
@@ -239,6 +249,12 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
 
   const familyMember = z.object({
     name: requiredText(LIMITS.name),
+    /**
+     * The family member's own record in this vault, when they have one: a
+     * link kept beside the typed name (which stays, as said at intake). The
+     * core checks that the record exists (LINK_NOT_FOUND).
+     */
+    personId: optionalRecordId(),
     relationship: requiredText(LIMITS.shortText),
     usCitizen: flag(),
     notes: optionalText(LIMITS.familyNotes, { multiline: true }),

@@ -323,8 +323,19 @@ describe('intake', () => {
     await p2.goto(s.harness.launchUrl);
     await p2.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
     await p2.keyboard.press('Control+k');
+    // The answer to the whole query: a slower answer to a part of it would reset the selection below.
+    const answered = p2.waitForResponse(
+      (r) => r.url().endsWith('/api/people.search') && (r.request().postDataJSON() as { query?: string }).query === 'nunez pena maria',
+    );
     await p2.keyboard.type('nunez pena maria', { delay: TYPING_DELAY_MS });
-    await p2.getByRole('option', { name: new RegExp(`${FAMILY}, ${GIVEN}`) }).waitFor();
+    await answered;
+    // Since (c) two records fold to this query ("Maria Jose Nunez Pena" too), in an order the search does not
+    // promise: move to the accented one by keyboard, as a paralegal would, then open it.
+    const wanted = p2.getByRole('option', { name: new RegExp(`${FAMILY}, ${GIVEN}`) });
+    await wanted.waitFor();
+    expect(await p2.getByRole('option').count()).toBe(2);
+    for (let i = 0; i < 2 && (await wanted.getAttribute('aria-selected')) !== 'true'; i++) await p2.keyboard.press('ArrowDown');
+    await expect.poll(() => wanted.getAttribute('aria-selected')).toBe('true');
     await p2.keyboard.press('Enter');
     await p2.getByRole('heading', { level: 2, name: `${GIVEN} ${FAMILY}` }).waitFor();
 
@@ -343,9 +354,10 @@ describe('intake', () => {
     await focused(page.getByRole('button', { name: 'Reload' })).toBe(true);
     await screenshot(page, 'intake-10-stale');
     await viewShot(page, 'intake-10b-stale-view');
-    const stored = await harnessCall(s.harness, 'people.search', { query: 'nunez pena maria', limit: 5 });
-    expect(stored[0]!.id).toBeTruthy();
-    const person = await harnessCall(s.harness, 'people.get', { id: stored[0]!.id });
+    const found = await harnessCall(s.harness, 'people.search', { query: 'nunez pena maria', limit: 5 });
+    const stored = found.find((p) => p.givenName === GIVEN && p.familyName === FAMILY);
+    expect(stored?.id).toBeTruthy();
+    const person = await harnessCall(s.harness, 'people.get', { id: stored!.id });
     expect(person.person.phone).toBe('(555) 777-0000');
     expect(person.notes).toBe('');
 
@@ -504,7 +516,8 @@ describe('(b) a killed process loses at most the last 5 seconds of typing', () =
       await p.keyboard.press('Tab');
       await kt('07/04/1979');
       await p.keyboard.press('Tab');
-      await p.keyboard.press('Tab');
+      await p.keyboard.press('Tab'); // approximate age
+      await p.keyboard.press('Tab'); // A-number (issue 8): not known here
       await expect.poll(() => isFocused(p.getByLabel('Phone'))).toBe(true);
       // The Tabs above each started a save. Wait until every one has landed and the page has taken in the
       // last (its status shows that save's instant): a save still queued then could pick up the phone.

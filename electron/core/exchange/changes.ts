@@ -17,6 +17,7 @@ import type { DB } from '../db/connection';
 import { newId } from '../context';
 import { nameKeys } from '../../../shared/intake/duplicates';
 import { searchText } from '../intake/search-text';
+import { dropFamilyLinks, writeFamilyLinks } from '../intake/family-links';
 import type { PersonData } from '../intake/records';
 import { BOOKKEEPING, REPLICATED, REPLICATED_TABLES, replicatedColumns, stampOf } from './schema';
 
@@ -295,6 +296,7 @@ const isForeignKeyError = (e: unknown) => (e as { code?: string } | null)?.code 
 export function reindexPerson(db: DB, id: string, sql: (text: string) => Stmt = (t) => db.prepare(t)): void {
   const row = sql('SELECT seq, data FROM people WHERE id = ?').get(id) as { seq: number; data: string } | undefined;
   sql('DELETE FROM person_keys WHERE person_id = ?').run(id);
+  dropFamilyLinks(db, id);
   if (!row) return;
   sql('DELETE FROM people_fts WHERE rowid = ?').run(row.seq);
   const d = JSON.parse(row.data) as PersonData;
@@ -304,6 +306,7 @@ export function reindexPerson(db: DB, id: string, sql: (text: string) => Stmt = 
   for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
     insertKey.run(id, k);
   for (const alias of d.person.aliases) for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
+  writeFamilyLinks(db, id, d);
 }
 
 /**

@@ -25,6 +25,7 @@ import {
 } from './records';
 import { ftsQuery, searchText } from './search-text';
 import { syncCaseHearing } from './case-hearings';
+import { checkFamilyLinks, dropFamilyLinks, familyLinksOf, writeFamilyLinks } from './family-links';
 import type { CaseSummary, PersonSummary } from '../../../shared/views';
 
 /** A training's quick intake becomes an ordinary record, parsed by the same schemas as a full one. */
@@ -88,11 +89,13 @@ function writeIndexes(ctx: Ctx, id: string, d: PersonData): void {
   for (const alias of d.person.aliases) {
     for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
   }
+  writeFamilyLinks(ctx.db, id, d);
 }
 
 function dropIndexes(ctx: Ctx, id: string): void {
   ctx.db.prepare(`DELETE FROM people_fts WHERE rowid = ${ROWID_OF}`).run(id);
   ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
+  dropFamilyLinks(ctx.db, id);
 }
 
 function casesOf(ctx: Ctx, personId: string): CaseView[] {
@@ -146,6 +149,7 @@ export function createPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRec
 export function insertPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRecord[] }): string {
   const id = newId();
   ctx.db.transaction(() => {
+    input = { ...input, data: { ...input.data, family: checkFamilyLinks(ctx.db, null, input.data.family, ['intake', 'family']) } };
     const now = ctx.now();
     const cols = personColumns(input.data, input.cases);
     ctx.db
@@ -186,6 +190,7 @@ export function viewOf(ctx: Ctx, row: PersonRow): PersonView {
       },
       today,
     ),
+    familyLinks: familyLinksOf(ctx.db, row.id, data),
   };
   if (row.merged_into) view.mergedInto = row.merged_into;
   return view;
@@ -203,6 +208,7 @@ export function updatePerson(ctx: Ctx, id: string, version: number, data: Person
   ctx.db.transaction(() => {
     const row = personRow(ctx, id);
     if (row.merged_into) throw new AppError('STALE_WRITE', 'This record was merged into another one. Open that record instead.');
+    data = { ...data, family: checkFamilyLinks(ctx.db, id, data.family, ['data', 'family']) };
     const res = ctx.db
       .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
       .run(JSON.stringify(data), ctx.now(), ctx.actor, id, version);
@@ -421,7 +427,7 @@ export function mergePeople(ctx: Ctx, keepId: string, mergeId: string): PersonVi
     if (keep.merged_into || other.merged_into) throw new AppError('STALE_WRITE', 'One of these records was already merged.');
     const a = JSON.parse(keep.data) as PersonData;
     const b = JSON.parse(other.data) as PersonData;
-    const merged = mergeData(a, b);
+    const merged = unlinkEachOther(mergeData(a, b), keepId, mergeId);
     checkMergeable(a, b, merged);
     ctx.db.prepare('UPDATE cases SET person_id = ? WHERE person_id = ?').run(keepId, mergeId);
     ctx.db
@@ -436,6 +442,15 @@ export function mergePeople(ctx: Ctx, keepId: string, mergeId: string): PersonVi
     audit(ctx, 'person.merge', 'person', keepId, { merged: mergeId });
   })();
   return getPerson(ctx, keepId);
+}
+
+/** One record now: a family member linked to either of the two would be the person themself (the typed name stays). */
+function unlinkEachOther(d: PersonData, keepId: string, mergeId: string): PersonData {
+  const family = d.family.map((m) => {
+    if (m.personId !== keepId && m.personId !== mergeId) return m;
+    return { ...m, personId: undefined };
+  });
+  return { ...d, family };
 }
 
 function fillGaps<T extends object>(a: T, b: T): T {

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/users';
-import type { DraftSummary, DuplicateCandidate, PersonSummary } from '../../../shared/views';
+import type { DraftSummary, DuplicateCandidate, PersonSummary, PersonView } from '../../../shared/views';
 import type { DB } from '../db/connection';
 import { policyOf, type Policy } from './policy';
 
@@ -98,6 +98,22 @@ export function narrow(policy: Policy, value: unknown, session: Session | null, 
     case 'own-drafts':
       return (value as DraftSummary[]).filter((d) => d.updatedBy === session.name);
     default:
-      return value;
+      return hasFamilyLinks(value) ? ownFamilyLinks(value, db, session, now) : value;
   }
+}
+
+const hasFamilyLinks = (v: unknown): v is PersonView => typeof v === 'object' && v !== null && 'familyLinks' in v;
+
+/** A record a volunteer may see (their own intake) names only the linked records they may see too (issue 8). */
+function ownFamilyLinks(view: PersonView, db: DB, session: Session, now: Date): PersonView {
+  const links = view.familyLinks;
+  if (!links) return view;
+  const own = ownRecentPeople(
+    db,
+    [...Object.values(links.to), ...links.from].map((r) => r.personId),
+    session,
+    now,
+  );
+  const to = Object.fromEntries(Object.entries(links.to).filter(([, r]) => own.has(r.personId)));
+  return { ...view, familyLinks: { to, from: links.from.filter((r) => own.has(r.personId)) } };
 }

@@ -159,7 +159,18 @@ describe('people changes reach the docket copies', () => {
     const r = await addEvent(core, p.id, { kind: 'filing-served', date: '2026-03-02' });
     expect(r.deadlines[0]).toMatchObject({ detained: false, assignee: 'Rosa', caseType: 'removal-nondetained', caseId: p.caseIds[0] });
     const view = await core.call('people.get', { id: p.id });
-    const { id: _i, version, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, cases: _cs, urgency: _ur, ...data } = view;
+    const {
+      id: _i,
+      version,
+      createdAt: _c,
+      createdBy: _cb,
+      updatedAt: _u,
+      updatedBy: _ub,
+      cases: _cs,
+      urgency: _ur,
+      familyLinks: _fl,
+      ...data
+    } = view;
     await core.call('people.update', {
       id: p.id,
       version,

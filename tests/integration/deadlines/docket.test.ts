@@ -127,7 +127,18 @@ describe('docket', () => {
   it('a person becoming detained moves their deadlines up in every group', async () => {
     const { free } = await scene();
     const view = await core.call('people.get', { id: free.id });
-    const { id: _i, version, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, cases: _cs, urgency: _ur, ...data } = view;
+    const {
+      id: _i,
+      version,
+      createdAt: _c,
+      createdBy: _cb,
+      updatedAt: _u,
+      updatedBy: _ub,
+      cases: _cs,
+      urgency: _ur,
+      familyLinks: _fl,
+      ...data
+    } = view;
     await core.call('people.update', { id: free.id, version, data: { ...data, detention: { detained: true, facility: 'Adelanto' } } });
     const d = await core.call('docket.list', {});
     expect(labels(d.groups[0]!)).toEqual(['F overdue 02-10', 'F overdue 02-20', 'D overdue 02-25']);

@@ -36,7 +36,18 @@ const tpsOf = async (personId: string) => (await core.call('deadlines.list', { p
 
 async function setTps(personId: string, history: Record<string, unknown>) {
   const view = await core.call('people.get', { id: personId });
-  const { id: _i, version, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, cases: _cs, urgency: _ur, ...data } = view;
+  const {
+    id: _i,
+    version,
+    createdAt: _c,
+    createdBy: _cb,
+    updatedAt: _u,
+    updatedBy: _ub,
+    cases: _cs,
+    urgency: _ur,
+    familyLinks: _fl,
+    ...data
+  } = view;
   await core.call('people.update', { id: personId, version, data: { ...data, history: { ...data.history, ...history } } });
 }
 

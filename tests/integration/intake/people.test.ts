@@ -125,6 +125,7 @@ describe('people: editing', () => {
       updatedAt: _ua,
       updatedBy: _ub,
       mergedInto: _m,
+      familyLinks: _fl,
       ...data
     } = p;
     const a = await core.call('people.update', { id, version, data: { ...data, notes: 'window A' } });

@@ -70,7 +70,7 @@ describe('quick intake at a detention visit', () => {
   it('flags a hearing within 21 days and an expired work permit on the record', async () => {
     const p = await core.call('intake.createQuick', { intake: detained('Ana', 'Cruz', { nextHearingDate: '2026-12-17' }) });
     expect(p.urgency.find((f) => f.code === 'hearing-soon')).toEqual({ code: 'hearing-soon', daysLeft: 21, date: '2026-12-17' });
-    const { id, version, createdAt: _a, createdBy: _b, updatedAt: _c, updatedBy: _d, cases: _e, urgency: _f, ...data } = p;
+    const { id, version, createdAt: _a, createdBy: _b, updatedAt: _c, updatedBy: _d, cases: _e, urgency: _f, familyLinks: _g, ...data } = p;
     const updated = await core.call('people.update', {
       id,
       version,

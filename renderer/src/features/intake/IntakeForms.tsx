@@ -201,7 +201,8 @@ export function FullIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps<
   const formRef = useRef<HTMLFormElement>(null);
   const focusInvalid = useFocusFirstInvalid(formRef, sections.openMany);
   const submit = form.handleSubmit(
-    (out) => core.save(out),
+    // The form's output has no consent when it was not given; the core asks for the answer itself, so say "not given".
+    (out) => core.save({ ...out, consent: out.consent ?? { given: false } }),
     () => focusInvalid(),
   );
   useCtrlEnter(() => submit());

@@ -99,7 +99,7 @@ export function emptyCase(): CaseValues {
   };
 }
 
-export const emptyFamilyMember = () => ({ name: '', relationship: '', usCitizen: false, notes: '' });
+export const emptyFamilyMember = () => ({ name: '', personId: '', relationship: '', usCitizen: false, notes: '' });
 
 const emptyDetention = (): FullValues['detention'] => ({
   detained: undefined as unknown as boolean,
@@ -204,7 +204,13 @@ export function toEditValues(v: PersonView): EditValues {
       tpsStatus: s(v.history.tpsStatus),
       eadExpiry: us(v.history.eadExpiry),
     },
-    family: v.family.map((f) => ({ name: f.name, relationship: f.relationship, usCitizen: f.usCitizen, notes: s(f.notes) })),
+    family: v.family.map((f) => ({
+      name: f.name,
+      personId: s(f.personId),
+      relationship: f.relationship,
+      usCitizen: f.usCitizen,
+      notes: s(f.notes),
+    })),
     notes: v.notes,
     urgentNeeds: v.urgentNeeds,
     consent: v.consent

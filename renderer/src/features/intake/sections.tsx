@@ -31,6 +31,7 @@ import {
   type Option,
 } from './fields';
 import { emptyCase, emptyFamilyMember } from './model';
+import { FamilyLinkField } from './FamilyLink';
 
 export function useOptions() {
   const { t } = useI18n();
@@ -284,6 +285,7 @@ export function FamilySection() {
             <TextField name={`${prefix}.name`} label={t('field.familyMemberName')} />
             <TextField name={`${prefix}.relationship`} label={t('field.relationship')} />
           </div>
+          <FamilyLinkField prefix={prefix} />
           <CheckboxField name={`${prefix}.usCitizen`} label={t('field.usCitizen')} />
           <TextAreaField name={`${prefix}.notes`} label={t('field.notes')} rows={2} />
         </>

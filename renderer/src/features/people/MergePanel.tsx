@@ -73,6 +73,7 @@ function MergeDialog({
 }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   // Which record survives is chosen, whichever record the merge was started from (issue 8).
   const [survivor, setSurvivor] = useState<'this' | 'other' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -81,6 +82,9 @@ function MergeDialog({
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
     dialog?.showModal();
+    // showModal() focuses the first control, now the survivor choice (React's autoFocus sets no attribute for it to
+    // honour): start on Cancel, the safe answer, so a stray arrow key or Space never picks the record that stays.
+    cancelRef.current?.focus();
     return () => {
       if (dialog?.open) dialog.close();
       opener?.focus();
@@ -128,7 +132,7 @@ function MergeDialog({
       ) : null}
       <FormAlert id="merge-alert" message={error ? t(errorKey(error)) : null} />
       <div className="actions">
-        <button type="button" className="btn" onClick={onClose} autoFocus>
+        <button type="button" className="btn" onClick={onClose} ref={cancelRef}>
           {t('common.cancel')}
         </button>
         <button type="button" className="btn btn-primary" disabled={busy || survivor === null} onClick={() => void confirm()}>

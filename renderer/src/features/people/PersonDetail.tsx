@@ -39,6 +39,7 @@ import { FillFormButton } from '../forms/FillFormButton';
 import { FormHistory } from '../forms/FormHistory';
 import { CaseSummaryButton } from '../reports/CaseSummaryButton';
 import { focusWhenReady } from '../intake/focus';
+import { FamilyLinksContext, ListedAsFamily } from '../intake/FamilyLink';
 
 export function PersonDetail({ id }: { id: string }) {
   const { t, lang } = useI18n();
@@ -112,6 +113,7 @@ export function PersonDetail({ id }: { id: string }) {
           {t('person.updated', { when: localDateTime(view.updatedAt, lang), who: view.updatedBy, version: view.version })}
         </p>
         <AdditionalContacts contacts={view.person.additionalContacts ?? []} />
+        <ListedAsFamily links={view.familyLinks} />
         <UrgencyFlags flags={view.urgency} live={false} compact />
       </header>
       {view.mergedInto ? (
@@ -333,7 +335,9 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
                 <ContactSection />
                 <DetentionSection />
                 <HistorySection />
-                <FamilySection />
+                <FamilyLinksContext.Provider value={{ selfId: view.id, links: view.familyLinks }}>
+                  <FamilySection />
+                </FamilyLinksContext.Provider>
                 <NotesSection withUrgentNeeds />
                 <ConsentSection optional />
                 <div className="actions actions--start save-bar">
