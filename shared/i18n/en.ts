@@ -1315,6 +1315,7 @@ export const en = {
   'backup.restore.doneReplace':
     'The backup made {date} is now the vault. The previous vault is set aside, unchanged, in {aside}. Amparo is locked: unlock with a passphrase the vault had when the backup was made.',
   'backup.restore.toUnlock': 'Go to unlock',
+  'backup.restore.lockedUnchanged': 'Amparo closed the vault to replace it, and the vault is unchanged. Unlock it again.',
   // ---- Reports (issue 13) ----
   'reports.summary.title': 'Case summary: {name}',
   'reports.summary.subtitle': 'Prepared {date} · Confidential: client information',

@@ -1340,6 +1340,7 @@ export const es: Catalog = {
   'backup.restore.doneReplace':
     'El respaldo hecho el {date} es ahora la bóveda. La bóveda anterior está apartada, sin cambios, en {aside}. Amparo está bloqueado: desbloquee con una frase de contraseña que la bóveda tenía cuando se hizo el respaldo.',
   'backup.restore.toUnlock': 'Ir a desbloquear',
+  'backup.restore.lockedUnchanged': 'Amparo cerró la bóveda para reemplazarla, y la bóveda no cambió. Desbloquéela de nuevo.',
   // ---- Reports (issue 13) ----
   'reports.summary.title': 'Resumen del caso: {name}',
   'reports.summary.subtitle': 'Preparado el {date} · Confidencial: información del cliente',

@@ -143,6 +143,7 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
   const [job, setJob] = useState<JobStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(null);
+  const [lockedUnchanged, setLockedUnchanged] = useState(false);
   const restore = action.kind === 'restore';
   const running = job?.state === 'running';
 
@@ -185,7 +186,13 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
     const restored = r.value.result;
     if (restored.target === 'new') return setDone({ kind: 'restoredNew', dbPath: restored.dbPath, from: restored.from, to: restored.to });
     const replaced = await call('backup.replaceVault', { jobId: started.value.jobId });
-    if (!replaced.ok) return setError(t(errorKey(replaced.error.code)));
+    if (!replaced.ok) {
+      setError(t(errorKey(replaced.error.code)));
+      // The vault may have been closed before the swap failed (another program had it open): it is unchanged, and locked.
+      const status = await call('vault.status', {});
+      if (status.ok && !status.value.unlocked) setLockedUnchanged(true);
+      return;
+    }
     setDone({ kind: 'replaced', replaced: replaced.value, createdAt: restored.createdAt });
   }
 
@@ -286,6 +293,14 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
             to: done.to,
           })}
         />
+      ) : null}
+      {lockedUnchanged ? (
+        <>
+          <FormStatus message={t('backup.restore.lockedUnchanged')} />
+          <button type="button" className="btn btn-primary" onClick={() => window.dispatchEvent(new Event(LOCK_REQUEST_EVENT))}>
+            {t('backup.restore.toUnlock')}
+          </button>
+        </>
       ) : null}
       {done?.kind === 'replaced' ? (
         <>
