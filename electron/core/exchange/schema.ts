@@ -124,7 +124,8 @@ export const EXCHANGE_TABLES_SQL = `
     lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
           substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))));
 
-  -- Every change made here or received, once: (device, seq) names it everywhere.
+  -- Every change made here or received, once: (device, seq) names it everywhere. A rowid table:
+  -- its rows hold whole records (kilobytes), too big for a WITHOUT ROWID b-tree's cells.
   CREATE TABLE changes (
     device_id  TEXT NOT NULL,
     seq        INTEGER NOT NULL,
@@ -137,8 +138,7 @@ export const EXCHANGE_TABLES_SQL = `
     -- JSON {column: stamp}: the stamp each changed field had when it was overwritten (conflict detection).
     prev       TEXT NOT NULL,
     PRIMARY KEY (device_id, seq)
-  ) STRICT, WITHOUT ROWID;
-  CREATE INDEX changes_hlc ON changes(hlc);
+  ) STRICT;
 
   -- The stamp of the winning write of each field of each live row: base for all
   -- fields, stamps for fields written after the row was created.
