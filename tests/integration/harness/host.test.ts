@@ -61,7 +61,7 @@ describe('core host process', () => {
     expect((await h.core.call('people.search', { query: 'vondrabeskaya', limit: 5 })).length).toBe(1);
 
     const slots = JSON.parse(readFileSync(`${dbPath}.keyslots`, 'utf8')) as { slots: { kind: string; kdf: KdfParams }[] };
-    const kek = await deriveKey(PASS, slots.slots.find((s) => s.kind === 'passphrase')!.kdf);
+    const kek = await deriveKey(PASS, slots.slots.find((s) => s.kind === 'user')!.kdf);
     const needles = { ...stringNeedles('client name', NAME.split(' ')[1]!), ...stringNeedles('passphrase', PASS), kek };
 
     const before = h.core.pid()!;
