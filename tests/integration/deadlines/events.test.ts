@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import type { Core } from '../../../electron/core/app';
 import { findRule } from '../../../shared/deadlines';
+import { showEn } from '../../../shared/deadlines/trail';
 import { freshCore } from '../../helpers/env';
 import { addEvent, allRows, byRule, failure, person } from './helpers';
 
@@ -108,7 +109,8 @@ describe('events create the deadlines their rules imply', () => {
       expect(d.citation.length).toBeGreaterThan(4);
       expect(d.trail.en.length).toBeGreaterThanOrEqual(3);
       expect(d.trail.es.length).toBe(d.trail.en.length);
-      expect(d.trail.en.at(-1)).toContain(due);
+      // The trail writes dates as people read them ("Thu, Jun 18, 2026").
+      expect(d.trail.en.at(-1)).toContain(showEn(due));
       expect(d.status).toBe('open');
     }
     // Stored, not just returned.
