@@ -1293,7 +1293,7 @@ export const en = {
   'backup.verify.cancelled': 'The check was cancelled.',
   'backup.verify.good': 'The backup is good: every check passed.',
   'backup.verify.bad':
-    'The backup is damaged: {part, select, not-a-backup {this file is not an Amparo backup} truncated {the file is incomplete} header {its header is damaged} keyslots {its key file is damaged} payload {its database does not match its checksum} integrity {its database fails the integrity check} other {its database does not match its header}}. Use another backup.',
+    'The backup is damaged: {part, select, not_a_backup {this file is not an Amparo backup} truncated {the file is incomplete} header {its header is damaged} keyslots {its key file is damaged} payload {its database does not match its checksum} integrity {its database fails the integrity check} other {its database does not match its header}}. Use another backup.',
   'backup.verify.check':
     '{ok, select, true {Passed: } other {Failed: }}{check, select, structure {file structure} header {header checksum} keyslots {key file} key {the passphrase} payload {SHA-256 of the database} integrity {database integrity check} other {vault, schema and row counts}}',
   'backup.restore.into': 'Restore into',

@@ -1318,7 +1318,7 @@ export const es: Catalog = {
   'backup.verify.cancelled': 'Se canceló la verificación.',
   'backup.verify.good': 'El respaldo está bien: pasó todas las comprobaciones.',
   'backup.verify.bad':
-    'El respaldo está dañado: {part, select, not-a-backup {este archivo no es un respaldo de Amparo} truncated {el archivo está incompleto} header {su encabezado está dañado} keyslots {su archivo de claves está dañado} payload {su base de datos no coincide con su suma de verificación} integrity {su base de datos no pasa la comprobación de integridad} other {su base de datos no coincide con su encabezado}}. Use otro respaldo.',
+    'El respaldo está dañado: {part, select, not_a_backup {este archivo no es un respaldo de Amparo} truncated {el archivo está incompleto} header {su encabezado está dañado} keyslots {su archivo de claves está dañado} payload {su base de datos no coincide con su suma de verificación} integrity {su base de datos no pasa la comprobación de integridad} other {su base de datos no coincide con su encabezado}}. Use otro respaldo.',
   'backup.verify.check':
     '{ok, select, true {Correcto: } other {Falló: }}{check, select, structure {estructura del archivo} header {suma del encabezado} keyslots {archivo de claves} key {la frase de contraseña} payload {SHA-256 de la base de datos} integrity {comprobación de integridad de la base de datos} other {bóveda, esquema y número de filas}}',
   'backup.restore.into': 'Restaurar en',

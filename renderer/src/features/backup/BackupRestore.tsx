@@ -326,7 +326,7 @@ function VerifyReport({ report }: { report: BackupVerifyReport }) {
       {report.ok ? (
         <FormStatus message={t('backup.verify.good')} />
       ) : (
-        <FormAlert id="backup-verify-failed" message={t('backup.verify.bad', { part: report.failed?.part ?? 'integrity' })} />
+        <FormAlert id="backup-verify-failed" message={t('backup.verify.bad', { part: (report.failed?.part ?? 'integrity').replace(/-/g, '_') })} />
       )}
       <ul className="check-list">
         {report.checks.map((c) => (
