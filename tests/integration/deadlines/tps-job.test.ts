@@ -22,10 +22,11 @@ async function start() {
 }
 
 /** Every table's rows (planner statistics aside), as one digest. */
+/** Every table but the audit trail, which records an export (issue #10) as it should: that write is not a reconcile. */
 function contentHash(): string {
   const db = core.vault.db;
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' AND name <> 'audit_log' ORDER BY name")
     .all() as Array<{ name: string }>;
   const h = createHash('sha256');
   for (const { name } of tables) {
@@ -34,7 +35,9 @@ function contentHash(): string {
   }
   return h.digest('hex');
 }
-const totalChanges = () => (core.vault.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const auditRows = () => (core.vault.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+/** Rows written, less the audit entries (one row each). */
+const totalChanges = () => (core.vault.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - auditRows();
 const tpsRows = () => (core.vault.db.prepare("SELECT count(*) AS n FROM deadlines WHERE source = 'tps'").get() as { n: number }).n;
 
 /**
