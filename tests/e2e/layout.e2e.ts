@@ -62,6 +62,30 @@ async function buttonsOutside(): Promise<Outside[]> {
   });
 }
 
+/**
+ * Words in the elements matching `selector` that the layout broke across lines ("Nac." as "N / ac / .",
+ * "A-201-555-017" as "A- / 201 / -55…"). A word (here: a run of non-spaces) whose text spans more than one line box is cut.
+ */
+async function wordsCut(selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const cut: string[] = [];
+    for (const el of Array.from(document.querySelectorAll(sel))) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        for (const m of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+          if (tops.size > 1) cut.push(m[0]);
+        }
+      }
+    }
+    return cut;
+  }, selector);
+}
+
 beforeAll(async () => {
   s = await openIntakeSession();
   page = s.page;
@@ -121,11 +145,23 @@ describe('no action button is hidden off-screen', () => {
         await visit(
           'people',
           () => nav().getByRole('button', { name: names.people, exact: true }).click(),
-          () => page.locator('tbody').getByRole('button', { name: /Wolfeschlegel/ }).first().waitFor(),
+          () =>
+            page
+              .locator('tbody')
+              .getByRole('button', { name: /Wolfeschlegel/ })
+              .first()
+              .waitFor(),
         );
+        // Fitting must not come from cutting words: headers, dates, the A-number and the detained badge read whole.
+        expect(await wordsCut('table thead th, table tbody td:nth-child(2), table tbody td:nth-child(3), table .pill')).toEqual([]);
         await visit(
           'person',
-          () => page.locator('tbody').getByRole('button', { name: /Wolfeschlegel/ }).first().click(),
+          () =>
+            page
+              .locator('tbody')
+              .getByRole('button', { name: /Wolfeschlegel/ })
+              .first()
+              .click(),
           async () => {
             await page.locator('.person-page .person-name').waitFor();
             await page.waitForLoadState('networkidle');

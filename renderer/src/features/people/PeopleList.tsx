@@ -204,7 +204,7 @@ export function PeopleList() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table className="data-table" aria-label={t('people.tableLabel')} aria-busy={loading}>
+          <table className="data-table people-table" aria-label={t('people.tableLabel')} aria-busy={loading}>
             <thead>
               <tr>
                 {sortHeader('name', t('people.col.name'))}
