@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('forms.recordDelivery', () => {
-  it('a fill whose save was cancelled leaves no history row and no audit entry', async () => {
+  it('a fill whose save was cancelled leaves no history row and no delivery in the audit trail', async () => {
     const filled = await core.call('forms.fill', { templateId: g28.blankId, personId: ana.id });
     expect(filled.pdf).toBeInstanceOf(Uint8Array);
     expect(filled).not.toHaveProperty('pdfBase64');
@@ -42,7 +42,7 @@ describe('forms.recordDelivery', () => {
     // The UI's save dialog was closed: it never calls recordDelivery.
     expect(fillRows()).toEqual([]);
     expect(await core.call('forms.history', { personId: ana.id })).toEqual([]);
-    expect(auditCount('forms.fill')).toBe(0);
+    expect(auditCount('forms.fill.delivered')).toBe(0);
   });
 
   it('a delivered fill leaves one row with the SHA-256 of the bytes; delivering again records nothing more', async () => {
@@ -53,11 +53,11 @@ describe('forms.recordDelivery', () => {
     expect(await core.call('forms.history', { personId: ana.id })).toEqual([
       expect.objectContaining({ id: fillId, kind: 'fill', form: 'g-28', outputSha256: filled.sha256 }),
     ]);
-    expect(auditCount('forms.fill')).toBe(1);
+    expect(auditCount('forms.fill.delivered')).toBe(1);
     // "Save again" after a save that worked: the same row, not a second one.
     expect(await core.call('forms.recordDelivery', { token: filled.token })).toEqual({ fillId });
     expect(fillRows()).toHaveLength(1);
-    expect(auditCount('forms.fill')).toBe(1);
+    expect(auditCount('forms.fill.delivered')).toBe(1);
   });
 
   it('test fills and summaries are recorded on delivery too, with their kind', async () => {

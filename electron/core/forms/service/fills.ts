@@ -245,7 +245,8 @@ export function recordFill(ctx: Ctx, r: FillRecord): string {
                  @mismatch, @overflow, @warnings, @now, @actor)`,
       )
       .run({ ...r, id, flattened: r.flattened ? 1 : 0, mismatch: r.mismatch ? 1 : 0, now: ctx.now(), actor: ctx.actor });
-    const action = r.kind === 'summary' ? 'forms.summary' : r.kind === 'test' ? 'forms.testFill' : 'forms.fill';
+    // "<op>.delivered": the file was saved. The op itself (the bytes shown) has its own entry from dispatch.
+    const action = `${r.kind === 'summary' ? 'forms.summary' : r.kind === 'test' ? 'forms.testFill' : 'forms.fill'}.delivered`;
     audit(ctx, action, 'person', r.personId, { fillId: id, form: r.form, edition: r.edition ?? '', sha256: r.sha256 });
   })();
   return id;
