@@ -170,7 +170,7 @@ describe('forms.fill', () => {
       pageCount: 12,
       editionMismatch: false,
     });
-    const audit = rows(`SELECT actor, entity_id, detail FROM audit_log WHERE action = 'forms.fill'`);
+    const audit = rows(`SELECT actor, entity_id, detail FROM audit_log WHERE action = 'forms.fill.delivered'`);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.entity_id).toBe(maria.id);
     expect(String(audit[0]!.detail)).not.toContain('Pérez');
