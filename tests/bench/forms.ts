@@ -3,17 +3,18 @@
  * decrypted blank, and whole processes, against pdftk on the same data.
  * Alone: `npx tsx tests/bench/forms.ts`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFieldMap, type FieldMap } from '../../shared/forms/map-schema';
+import { createCore } from '../../electron/core/app';
 import { decryptPdf } from '../../electron/core/forms/decrypt';
 import { loadBlank } from '../../electron/core/forms/blank';
 import { fillForm } from '../../electron/core/forms/fill';
 import { everyFieldMap, readBlank } from '../integration/forms/helpers';
-import { medianOf, printRows, type BenchRow } from './util';
+import { median, medianOf, printRows, type BenchRow } from './util';
 import { bundlePath, ensureBundles } from '../../scripts/bundles.mjs';
 
 const RUNS = 9;
@@ -30,7 +31,15 @@ async function inProcess(form: 'i-589' | 'i-765') {
   const fill = () => fillForm({ blank: blank.bytes, blankSha256: blank.sha256, map, data });
   const warm = await fill();
   await fill();
-  return { original, blank, map, fields, warm, fillMs: await medianOf(RUNS, fill) };
+  // CPU time beside the wall clock: on a shared machine the wall clock mostly measures the neighbours.
+  const cpu: number[] = [];
+  const fillMs = await medianOf(RUNS, async () => {
+    const c0 = process.cpuUsage();
+    await fill();
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  });
+  return { original, blank, map, fields, warm, fillMs, cpuMs: median(cpu) };
 }
 
 const met = (ms: number, goal: number) => `${ms <= goal ? 'met' : 'MISSED'} (${(ms / goal).toFixed(2)}x the goal)`;
@@ -53,12 +62,12 @@ export async function benchForms(): Promise<BenchRow[]> {
       {
         name: `forms: fill I-589, all ${i589.blank.fields.length} fields (in-process)`,
         median_ms: i589.fillMs,
-        note: `${i589.warm.filled} filled; goal <= ${TARGET_MS} ms: ${met(i589.fillMs, TARGET_MS)}`,
+        note: `${i589.warm.filled} filled; CPU ${i589.cpuMs.toFixed(0)} ms; goal <= ${TARGET_MS} ms: ${met(i589.fillMs, TARGET_MS)}`,
       },
       {
         name: `forms: fill I-765, all ${i765.fields.length} text fields (in-process)`,
         median_ms: i765.fillMs,
-        note: `${i765.warm.filled} filled; goal <= ${TARGET_MS} ms: ${met(i765.fillMs, TARGET_MS)}`,
+        note: `${i765.warm.filled} filled; CPU ${i765.cpuMs.toFixed(0)} ms; goal <= ${TARGET_MS} ms: ${met(i765.fillMs, TARGET_MS)}`,
       },
     ];
     for (const f of [i589, i765]) {
@@ -97,11 +106,99 @@ export async function benchForms(): Promise<BenchRow[]> {
         note: `goal <= pdftk dump: ${met(fieldsMs, dumpMs)}`,
       },
       { name: 'forms: decrypt I-765 blank (qpdf-wasm, in-process)', median_ms: decryptMs },
+      ...(await cliFill(dir, cli, original765, i765.blank.bytes)),
     );
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whole-process `fill --form i-765` from the CLI for a person in a vault made
+ * with the app's own key-derivation cost, beside pdftk fill_form writing the
+ * same values (read back from Amparo's output) into the decrypted blank. The
+ * unlock (Argon2id, by design slow) is timed by the CLI itself
+ * (AMPARO_BENCH_TIMING) and reported on its own; "unlock excluded" subtracts
+ * each run's unlock from that run's whole process.
+ */
+async function cliFill(dir: string, cli: string, original: string, decrypted: Uint8Array): Promise<BenchRow[]> {
+  const db = join(dir, 'bench.db');
+  const passphrase = 'a realistic passphrase for the bench';
+  const core = createCore({ dbPath: db });
+  await core.call('vault.create', { passphrase });
+  const person = await core.call('intake.createFull', {
+    intake: {
+      person: {
+        givenName: 'Thị Bích Ngọc',
+        familyName: 'Nguyễn',
+        dob: '1992-06-15',
+        aNumber: 'A011122233',
+        sex: 'female',
+        countryOfBirth: 'Viet Nam',
+        nationality: 'Viet Nam',
+        address: { street: '88 Harbor Way', unit: 'Apt 4B', city: 'Houston', state: 'TX', zip: '77002' },
+      },
+      detention: { detained: false },
+      history: { tpsCountry: 'SV', tpsStatus: 'pending', lastEntryDate: '2001-02-10', lastEntryManner: 'EWI' },
+      cases: [{ type: 'tps' }],
+      family: [],
+      notes: '',
+      consent: { date: '2026-11-01', how: 'verbal', language: 'vi' },
+    },
+  } as never);
+  core.close();
+  const out = join(dir, 'cli-fill.pdf');
+  const env = { ...process.env, AMPARO_PASSPHRASE: passphrase, AMPARO_BENCH_TIMING: '1' };
+  const args = [cli, 'fill', '--blank', original, '--form', 'i-765', '--person', person.id, '--db', db, '--out', out, '--force'];
+  const fill = () => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    const wall = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`amparo fill failed: ${r.stderr}`);
+    const unlock = Number(/timing: unlock ([\d.]+) ms/.exec(r.stderr)?.[1] ?? NaN);
+    return { wall, unlock };
+  };
+  fill(); // the first fill keeps the decrypted blank in the vault
+  const runs = Array.from({ length: PROCESS_RUNS }, fill);
+  const fillMs = median(runs.map((r) => r.wall));
+  const unlockMs = median(runs.map((r) => r.unlock));
+  const excluded = median(runs.map((r) => r.wall - r.unlock));
+
+  const blankFile = join(dir, 'I-765-decrypted.pdf');
+  writeFileSync(blankFile, decrypted);
+  const fdfFile = join(dir, 'cli-fill.fdf');
+  writeFileSync(fdfFile, fdfOfValues(pdftkDump(out)));
+  let n = 0;
+  const pdftk = () => execFileSync('pdftk', [blankFile, 'fill_form', fdfFile, 'output', join(dir, `pdftk-fill-${n++}.pdf`)]);
+  pdftk();
+  const pdftkMs = await medianOf(PDFTK_RUNS, pdftk);
+  return [
+    { name: 'forms: vault unlock inside the CLI fill (passphrase, Argon2id at the app cost)', median_ms: unlockMs },
+    { name: 'forms: amparo fill --form i-765 (whole process, blank kept in the vault)', median_ms: fillMs },
+    { name: 'forms: pdftk fill_form I-765, same values (whole process)', median_ms: pdftkMs },
+    {
+      name: 'forms: amparo fill, unlock excluded (each run: whole process - its unlock)',
+      median_ms: excluded,
+      note: `goal <= pdftk fill_form: ${met(excluded, pdftkMs)}`,
+    },
+  ];
+}
+
+function pdftkDump(file: string): Map<string, string> {
+  const text = execFileSync('pdftk', [file, 'dump_data_fields_utf8'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const values = new Map<string, string>();
+  for (const block of text.split('---')) {
+    const name = /^FieldName: (.*)$/m.exec(block)?.[1];
+    const value = /^FieldValue: (.*)$/m.exec(block)?.[1];
+    if (name && value && value !== 'Off') values.set(name, value);
+  }
+  return values;
+}
+
+function fdfOfValues(values: Map<string, string>): string {
+  const entries = [...values].map(([name, v]) => `<< /T ${utf16Hex(name)} /V ${utf16Hex(v)} >>`);
+  return `%FDF-1.2\n1 0 obj\n<< /FDF << /Fields [\n${entries.join('\n')}\n] >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`;
 }
 
 /** The same values as an FDF for pdftk: text as UTF-16 strings, checkboxes by their on-state name. */

@@ -189,7 +189,10 @@ export const formCommands: Record<string, Command> = {
 
       const { dbPathFrom, openVault } = await vault();
       const { fillForPerson } = await fills();
+      const unlockStart = performance.now();
       const core = await openVault(dbPathFrom(values, io), io);
+      // For `npm run bench -- forms`, which reports the fill with and without the unlock (Argon2id, slow by design).
+      if (io.env.AMPARO_BENCH_TIMING === '1') io.err(`timing: unlock ${(performance.now() - unlockStart).toFixed(1)} ms`);
       try {
         core.authorize('forms.fill', { personId: values.person, ...(map.form === 'g-28' ? { form: 'g-28' } : {}) });
         const blank = await blankFromVault(core, values.blank, original, sha256, (b) => {

@@ -36,7 +36,9 @@ export async function decryptPdf(bytes: Uint8Array): Promise<Uint8Array> {
   const fs = q.FS as unknown as EmFs;
   fs.writeFile(IN, bytes);
   try {
-    const { code, stderr } = runQuietly(q, [IN, '--decrypt', OUT]);
+    // Streams are passed through as they are (not recompressed: half of qpdf's time) and objects written
+    // one by one, not in object streams, which pdf-lib would otherwise inflate in JavaScript on every load.
+    const { code, stderr } = runQuietly(q, [IN, '--decrypt', '--stream-data=preserve', '--object-streams=disable', OUT]);
     if (!OK_CODES.has(code)) {
       if (/invalid password/i.test(stderr)) {
         throw new AppError('PDF_NEEDS_PASSWORD', 'PDF is protected by a password needed to open it');

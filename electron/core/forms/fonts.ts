@@ -68,6 +68,7 @@ interface SubsetEmbedder {
   glyphs: GlyphForPdf[];
   glyphIdMap: Map<number, number>;
   glyphCache: { invalidate(): void };
+  encodeText(text: string): PDFHexString;
 }
 
 function subsetEmbedderOf(font: PDFFont): SubsetEmbedder | undefined {
@@ -142,7 +143,12 @@ export class DocumentFonts {
   get(key: FontKey): Promise<PDFFont> {
     let font = this.embedded.get(key);
     if (!font) {
-      font = this.doc.embedFont(loadFont(this.resourcesDir, key).bytes, { subset: true });
+      font = this.doc.embedFont(loadFont(this.resourcesDir, key).bytes, { subset: true }).then((f) => {
+        // Page text (drawText) encodes through the embedder too: give it the same one-to-one ToUnicode (see encode).
+        const embedder = subsetEmbedderOf(f);
+        if (embedder) embedder.encodeText = (text: string) => this.encodeWith(key, embedder, text);
+        return f;
+      });
       this.embedded.set(key, font);
     }
     return font;
@@ -212,7 +218,10 @@ export class DocumentFonts {
    */
   encode(key: FontKey, font: PDFFont, text: string): PDFHexString {
     const embedder = subsetEmbedderOf(font);
-    if (!embedder) return font.encodeText(text);
+    return embedder ? this.encodeWith(key, embedder, text) : font.encodeText(text);
+  }
+
+  private encodeWith(key: FontKey, embedder: SubsetEmbedder, text: string): PDFHexString {
     const { glyphs, exact } = this.shaped(key, text);
     const chars = exact ? [...text] : [];
     let hex = '';
