@@ -99,6 +99,8 @@ describe('accessibility scan (axe-core)', () => {
     await page.getByRole('heading', { level: 1, name: 'Informes' }).waitFor();
     // Each click turns its button into "Ver gráfico": open the first one left until none is.
     const showTable = page.getByRole('button', { name: 'Ver tabla' });
+    // The charts come from one caseload call: wait for them before counting their buttons.
+    await showTable.first().waitFor();
     while ((await showTable.count()) > 0) await showTable.first().click();
     await page.getByRole('table', { name: 'Personas detenidas por centro' }).waitFor();
     found['Español Informes tables'] = await scan();

@@ -114,7 +114,7 @@ describe('docket and deadlines', () => {
     expect(await form.getByLabel('Detained for this hearing').isChecked()).toBe(false);
     const preview = form.locator('.event-preview');
     await preview.getByText(LABEL).waitFor();
-    await preview.getByText('Immigration Court Practice Manual ch. 3.1(b)').waitFor();
+    await preview.getByText('EOIR Policy Manual, Part II (Immigration Court Practice Manual), ch. 3.1(b)').waitFor();
     await screenshot(page, 'docket-03-add-event-form');
 
     await form.getByRole('button', { name: 'Save event' }).click();
@@ -158,7 +158,7 @@ describe('docket and deadlines', () => {
     await trail.getByText(`Start: ${showEn(hearing1)}, the hearing (day 0).`).waitFor();
     await trail.getByText(`15 calendar days before ${showEn(hearing1)}`, { exact: false }).waitFor();
     await trail.getByText(`Due: ${showEn(due1)}.`).waitFor();
-    await d.locator('cite', { hasText: 'Immigration Court Practice Manual ch. 3.1(b)' }).waitFor();
+    await d.locator('cite', { hasText: 'EOIR Policy Manual, Part II (Immigration Court Practice Manual), ch. 3.1(b)' }).waitFor();
     await d.getByText('The hearing day is day 0.', { exact: false }).waitFor();
     await screenshot(page, 'docket-05-trail-open');
 
