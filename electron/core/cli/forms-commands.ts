@@ -145,7 +145,7 @@ export const formCommands: Record<string, Command> = {
   },
   fill: {
     usage:
-      'fill --blank PATH (--form g-28|i-589|i-765|ar-11 | --map MAP.json) --person ID --db PATH --out PATH [--accept-edition] [--flatten] [--force]   fill a form for one person',
+      'fill --blank PATH (--form g-28|i-589|i-765|ar-11 | --map MAP.json) --person ID --db PATH --out PATH [--matter TEXT] [--accept-edition] [--flatten] [--force]   fill a form for one person (--matter: the G-28 Part 3 specific matter)',
     async run(args, io) {
       const { values } = parse(args, {
         blank: { type: 'string' },
@@ -154,6 +154,7 @@ export const formCommands: Record<string, Command> = {
         person: { type: 'string' },
         db: { type: 'string' },
         out: { type: 'string' },
+        matter: { type: 'string' },
         'accept-edition': { type: 'boolean' },
         flatten: { type: 'boolean' },
         force: { type: 'boolean' },
@@ -161,6 +162,10 @@ export const formCommands: Record<string, Command> = {
       if (!values.blank) throw new UsageError('--blank PATH is required');
       if (!values.out) throw new UsageError('--out PATH is required: the filled form is written only where you ask');
       if (!values.person) throw new UsageError('--person ID is required');
+      const matter = values.matter?.trim();
+      if (values.matter !== undefined && (!matter || matter.length > 500 || /\p{Cc}/u.test(matter))) {
+        throw new UsageError('--matter must be one line of text, at most 500 characters');
+      }
       if (!ID.test(values.person)) throw new UsageError('--person must be a record ID (as printed by `search`)');
       if ((values.form === undefined) === (values.map === undefined)) throw new UsageError('give either --form or --map');
       if (values.form !== undefined && !(SHIPPED_FORMS as readonly string[]).includes(values.form)) {
@@ -219,6 +224,7 @@ export const formCommands: Record<string, Command> = {
           map,
           templateId: null,
           personId: values.person,
+          ...(matter !== undefined ? { matter } : {}),
           kind: 'fill',
           acceptEditionMismatch: accept,
           flatten: values.flatten === true,

@@ -202,6 +202,52 @@ describe('amparo CLI: attorney, then fill --form g-28', () => {
     expect(v.get('form1[0].#subform[1].Pt3Line5a_FamilyName[0]')).toBe('Núñez');
   });
 
+  it('answers Part 3 with the specific matter given by --matter, and refuses one that is not a line of text', () => {
+    const out = join(dir, 'g28-matter');
+    mkdirSync(out);
+    const file = join(out, 'matter.pdf');
+    const r = runCli(
+      [
+        'fill',
+        '--blank',
+        blankPath('g-28'),
+        '--form',
+        'g-28',
+        '--person',
+        detainedId,
+        '--db',
+        db,
+        '--out',
+        file,
+        '--matter',
+        'Bond and parole request',
+      ],
+      env(),
+    );
+    expect(r.code).toBe(0);
+    expect(pdftkValues(file).get('form1[0].#subform[1].Line2b_ListMatter[0]')).toBe('Bond and parole request');
+    const bad = runCli(
+      [
+        'fill',
+        '--blank',
+        blankPath('g-28'),
+        '--form',
+        'g-28',
+        '--person',
+        detainedId,
+        '--db',
+        db,
+        '--out',
+        join(out, 'x.pdf'),
+        '--matter',
+        ' ',
+      ],
+      env(),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--matter must be one line of text/);
+  });
+
   it('refuses an attorney the app would refuse, naming the field, and keeps the one stored', () => {
     const bad = runCli(['attorney', '--db', db, '--set-json', '{"givenName":"Ana","barNumbr":"1"}'], env());
     expect(bad.code).toBe(4);

@@ -34,6 +34,8 @@ export interface FillRequest {
   caseId?: string | undefined;
   /** Which work permit an I-765 asks for (a TPS drive says 'tps'); by default it follows the case. */
   eadBasis?: EadBasis | undefined;
+  /** The G-28's Part 3 "specific matter" when the case type's default does not say it (CLI `--matter`). */
+  matter?: string | undefined;
   kind: 'fill' | 'test';
   acceptEditionMismatch: boolean;
   flatten: boolean;
@@ -63,6 +65,10 @@ export async function fillForPerson(getCtx: () => Ctx, req: FillRequest): Promis
     throw new AppError('NOT_FOUND', 'That case does not belong to this person.');
   }
   const data = formViewFromPerson(person, { caseId: req.caseId, attorney: getAttorney(ctx).attorney, eadBasis: req.eadBasis });
+  if (req.matter !== undefined) {
+    if (!data.case) throw new AppError('INVALID_INPUT', 'This person has no case to name a matter for. Add the case first.');
+    data.case = { ...data.case, matter: req.matter };
+  }
   const result = await fillForm({
     blank: req.blank,
     blankSha256: req.blankSha256,
