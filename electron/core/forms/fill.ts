@@ -40,7 +40,7 @@ import { fieldType, labelOf, namedFields, widgetPages } from './fields';
 import { DocumentFonts } from './fonts';
 import { daColor, drawPlan, planComb, planList, planMultiline, planSingle, type TextPlan } from './appearance';
 import { daFontSize } from './layout';
-import { openPdf, removeXfa } from './pdf';
+import { openBlankCopy, removeXfa } from './pdf';
 import { useNativeDeflateForXObjects } from './streams';
 
 export interface FillProgress {
@@ -84,7 +84,7 @@ const YIELD_EVERY = 64;
 
 export async function fillForm(opts: FillOptions): Promise<FillResult> {
   throwIfCancelled(opts.signal);
-  const doc = await openPdf(opts.blank);
+  const doc = await openBlankCopy(opts.blank);
   removeXfa(doc);
   useNativeDeflateForXObjects(doc);
   const form = doc.getForm();

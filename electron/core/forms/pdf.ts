@@ -1,4 +1,18 @@
-import { EncryptedPDFError, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import {
+  EncryptedPDFError,
+  PDFArray,
+  PDFCatalog,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFPageLeaf,
+  PDFPageTree,
+  PDFRawStream,
+  PDFStream,
+  type PDFObject,
+} from 'pdf-lib';
 import { AppError } from '../../../shared/errors';
 
 /** Loads an unencrypted PDF, mapping pdf-lib's failures onto our error codes. */
@@ -24,4 +38,63 @@ export function removeXfa(doc: PDFDocument): void {
   acroForm?.delete(PDFName.of('XFA'));
   doc.catalog.delete(PDFName.of('NeedsRendering'));
   doc.catalog.delete(PDFName.of('Perms'));
+}
+
+/**
+ * Parsed blanks by the SHA-256 of their bytes, a few at a time: parsing the
+ * I-589 was a third of every fill. Each fill gets a deep copy of the parsed
+ * objects (copying is several times cheaper than parsing), so no fill ever
+ * sees another's changes. Blanks are not client data.
+ */
+const PARSED_KEPT = 4;
+const parsed = new Map<string, PDFContext>();
+
+export async function openBlankCopy(bytes: Uint8Array): Promise<PDFDocument> {
+  const key = createHash('sha256').update(bytes).digest('hex');
+  let base = parsed.get(key);
+  if (!base) {
+    base = (await openPdf(bytes)).context;
+    if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, base);
+  }
+  const Doc = PDFDocument as unknown as new (context: PDFContext, ignoreEncryption: boolean, updateMetadata: boolean) => PDFDocument;
+  return new Doc(copyContext(base), false, false);
+}
+
+function copyContext(src: PDFContext): PDFContext {
+  const ctx = PDFContext.create();
+  ctx.header = src.header;
+  const t = src.trailerInfo;
+  ctx.trailerInfo = {
+    ...(t.Root ? { Root: copyObject(t.Root, ctx) } : {}),
+    ...(t.Encrypt ? { Encrypt: copyObject(t.Encrypt, ctx) } : {}),
+    ...(t.Info ? { Info: copyObject(t.Info, ctx) } : {}),
+    ...(t.ID ? { ID: copyObject(t.ID, ctx) } : {}),
+  };
+  for (const [ref, obj] of src.enumerateIndirectObjects()) ctx.assign(ref, copyObject(obj, ctx));
+  ctx.largestObjectNumber = src.largestObjectNumber;
+  return ctx;
+}
+
+/** Dictionaries, arrays and streams are copied all the way down (with their pdf-lib class); names, numbers, strings and refs are immutable and shared. */
+function copyObject(obj: PDFObject, ctx: PDFContext): PDFObject {
+  if (obj instanceof PDFRawStream) return PDFRawStream.of(copyDict(obj.dict, ctx), obj.contents);
+  if (obj instanceof PDFDict) return copyDict(obj, ctx);
+  if (obj instanceof PDFArray) {
+    const out = PDFArray.withContext(ctx);
+    for (let i = 0; i < obj.size(); i++) out.push(copyObject(obj.get(i), ctx));
+    return out;
+  }
+  if (obj instanceof PDFStream) return obj.clone(ctx);
+  return obj;
+}
+
+function copyDict<T extends PDFDict>(dict: T, ctx: PDFContext): T {
+  const map = new Map<PDFName, PDFObject>();
+  for (const [key, value] of dict.entries()) map.set(key, copyObject(value, ctx));
+  // The parser gives the catalog and page tree their own classes: keep them.
+  if (dict instanceof PDFPageLeaf) return PDFPageLeaf.fromMapWithContext(map, ctx) as unknown as T;
+  if (dict instanceof PDFPageTree) return PDFPageTree.fromMapWithContext(map, ctx) as unknown as T;
+  if (dict instanceof PDFCatalog) return PDFCatalog.fromMapWithContext(map, ctx) as unknown as T;
+  return PDFDict.fromMapWithContext(map, ctx) as T;
 }
