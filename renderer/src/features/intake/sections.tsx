@@ -335,7 +335,6 @@ function ConsentFields({ required }: { required: boolean }) {
 
 export function ConsentSection({ optional = false }: { optional?: boolean }) {
   const { t } = useI18n();
-  const o = useOptions();
   return (
     <Section id="consent" title={t('section.consent')}>
       <p className="field-hint">{optional ? t('consent.optionalHint') : t('consent.hint')}</p>
