@@ -785,10 +785,7 @@ function userOps() {
     /** A lead sets another user's passphrase (a forgotten one). */
     'users.resetPassphrase': op(z.object({ name: userNameSchema, passphrase: passphraseSchema }).strict(), returns<{ changed: true }>()),
     /** The trail, newest first; filtered by person (their record and its cases) or by user. */
-    'audit.list': op(
-      z.object({ personId: id.optional(), actor: userNameSchema.optional(), ...page }).strict(),
-      returns<AuditPage>(),
-    ),
+    'audit.list': op(z.object({ personId: id.optional(), actor: userNameSchema.optional(), ...page }).strict(), returns<AuditPage>()),
     /** One record's history: who created, viewed and changed it, with the changed field names. */
     'audit.history': op(z.object({ personId: id }).strict(), returns<AuditEntryView[]>()),
     'audit.verify': op(empty, returns<AuditVerifyView>()),

@@ -473,13 +473,7 @@ export interface BatchItem {
 
 /** Every kind of long work the core runs through its one job runner (electron/core/jobs). */
 export type JobKind =
-  | 'forms.batch'
-  | 'import.commit'
-  | 'tps.reconcile'
-  | 'backup.create'
-  | 'backup.verify'
-  | 'backup.restore'
-  | 'reports.summaries';
+  'forms.batch' | 'import.commit' | 'tps.reconcile' | 'backup.create' | 'backup.verify' | 'backup.restore' | 'reports.summaries';
 export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 /** What a start operation (forms.batchStart, import.commit, tps.applyImport) hands back. */

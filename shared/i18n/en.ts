@@ -125,8 +125,7 @@ export const en = {
   'error.DB_CORRUPT': 'The vault file is damaged or does not match its key file. Restore it from your backup.',
   'error.DB_FROM_FUTURE': 'This vault was made by a newer version of Amparo. Update Amparo to open it.',
   'error.NOT_FOUND': 'That record was not found. It may have been deleted.',
-  'error.LINK_NOT_FOUND':
-    'A family member is linked to a record that is not in this vault. Choose the person again, or remove the link.',
+  'error.LINK_NOT_FOUND': 'A family member is linked to a record that is not in this vault. Choose the person again, or remove the link.',
   'error.MERGE_CONFLICT':
     'These two records cannot be merged as they are: they have different A-numbers, or together they would have more aliases, languages, family members or notes than one record can hold. Correct one of them first.',
   'error.DUPLICATE_UNDECIDED':
@@ -139,7 +138,8 @@ export const en = {
   'error.PDF_NEEDS_PASSWORD': 'That PDF is protected with a password and cannot be opened.',
   'error.PDF_NO_FORM': 'That PDF has no fillable form fields.',
   'error.PDF_WRONG_EDITION': 'That PDF is a different edition of the form than Amparo expects. Download the current edition from USCIS.',
-  'error.FORM_MAP_MISMATCH': 'That PDF is another form than the one chosen: fewer than half of the form\'s fields are in it. Nothing was filled.',
+  'error.FORM_MAP_MISMATCH':
+    "That PDF is another form than the one chosen: fewer than half of the form's fields are in it. Nothing was filled.",
   'error.PDF_TOO_COMPLEX':
     'That PDF is too complex to open safely (it expands to too much data or has too many parts). Download the blank form again from uscis.gov.',
   'error.BACKUP_DAMAGED': 'This backup file is damaged, so nothing was restored from it. Use another backup.',
@@ -387,10 +387,12 @@ export const en = {
   'dup.decision.new-person': 'New person',
   'dup.decision.same-person': 'Same person',
   'dup.decision.needs-review': 'Needs review',
-  'dup.sameHint': 'Same person ends in one record: merge this intake into it now, or open the existing record (what you typed stays as a draft).',
+  'dup.sameHint':
+    'Same person ends in one record: merge this intake into it now, or open the existing record (what you typed stays as a draft).',
   'dup.mergeNow': 'Merge with {name} now…',
   'dup.openKeepDraft': 'Open the existing record (keep this as a draft)',
-  'dup.mergeNeeded': 'Not saved: “Same person” is saved as one record. Merge with the existing record, open it instead, or choose another answer.',
+  'dup.mergeNeeded':
+    'Not saved: “Same person” is saved as one record. Merge with the existing record, open it instead, or choose another answer.',
   'dup.mergeTitle': 'Merge this intake with {name}?',
   'dup.mergeIntro': 'The intake is saved and the two records become one, in one step.',
   'dup.mergeKeep': 'Which record stays?',
@@ -1531,7 +1533,8 @@ export const en = {
   'reports.trainings.placeRequired': 'Type where the training was held.',
   'reports.trainings.current': 'Tag this intake with today’s training: {place}',
   'error.ACCOUNT_EXPIRED': 'This account has expired. Ask a lead of your clinic to extend it.',
-  'error.CLOCK_BEHIND': 'This computer’s clock is set earlier than the last time this vault was used. Set the correct date and time, then try again.',
+  'error.CLOCK_BEHIND':
+    'This computer’s clock is set earlier than the last time this vault was used. Set the correct date and time, then try again.',
   'error.UNLOCK_DELAYED': 'Too many wrong passphrases for this user. Wait a moment, then try again.',
   'unlock.userName': 'User name',
   'unlock.wait': 'Too many wrong passphrases. You can try again in {seconds, plural, one {# second} other {# seconds}}.',

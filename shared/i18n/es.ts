@@ -144,7 +144,8 @@ export const es: Catalog = {
   'error.PDF_NO_FORM': 'Ese PDF no tiene campos para llenar.',
   'error.PDF_WRONG_EDITION':
     'Ese PDF es una edición del formulario distinta de la que Amparo espera. Descargue la edición vigente del sitio de USCIS.',
-  'error.FORM_MAP_MISMATCH': 'Ese PDF es otro formulario que el elegido: tiene menos de la mitad de los campos del formulario. No se llenó nada.',
+  'error.FORM_MAP_MISMATCH':
+    'Ese PDF es otro formulario que el elegido: tiene menos de la mitad de los campos del formulario. No se llenó nada.',
   'error.PDF_TOO_COMPLEX':
     'Ese PDF es demasiado complejo para abrirlo con seguridad (se expande a demasiados datos o tiene demasiadas partes). Descargue de nuevo el formulario en blanco del sitio uscis.gov.',
   'error.BACKUP_DAMAGED': 'Este archivo de respaldo está dañado; no se restauró nada de él. Use otro respaldo.',
@@ -329,7 +330,8 @@ export const es: Catalog = {
   'family.linkHint': 'Si este familiar también está en la bóveda, búsquelo por nombre o número A para vincular los dos registros.',
   'family.linkResults': 'Personas en la bóveda',
   'family.linkNone': 'No se encontró a nadie.',
-  'family.linkCount': '{count, plural, one {# persona encontrada} other {# personas encontradas}}. Use las flechas para elegir y Enter para vincular.',
+  'family.linkCount':
+    '{count, plural, one {# persona encontrada} other {# personas encontradas}}. Use las flechas para elegir y Enter para vincular.',
   'family.linkedTo': 'Vinculado al registro de {name}.',
   'family.linkedUnknown': 'Vinculado a un registro de la bóveda.',
   'family.openRecord': 'Abrir el registro de {name}',
@@ -1556,12 +1558,15 @@ export const es: Catalog = {
   'reports.trainings.placeRequired': 'Escriba dónde se dio el taller.',
   'reports.trainings.current': 'Etiquetar esta admisión con el taller de hoy: {place}',
   'error.ACCOUNT_EXPIRED': 'Esta cuenta ha vencido. Pida a una persona responsable de la clínica que la extienda.',
-  'error.CLOCK_BEHIND': 'El reloj de esta computadora marca una fecha anterior a la última vez que se usó esta bóveda. Corrija la fecha y la hora e inténtelo de nuevo.',
+  'error.CLOCK_BEHIND':
+    'El reloj de esta computadora marca una fecha anterior a la última vez que se usó esta bóveda. Corrija la fecha y la hora e inténtelo de nuevo.',
   'error.UNLOCK_DELAYED': 'Demasiadas frases de contraseña incorrectas para este usuario. Espere un momento e inténtelo de nuevo.',
   'unlock.userName': 'Nombre de usuario',
-  'unlock.wait': 'Demasiadas frases de contraseña incorrectas. Puede intentarlo de nuevo en {seconds, plural, one {# segundo} other {# segundos}}.',
+  'unlock.wait':
+    'Demasiadas frases de contraseña incorrectas. Puede intentarlo de nuevo en {seconds, plural, one {# segundo} other {# segundos}}.',
   'users.title': 'Usuarios',
-  'users.intro': 'Cada persona que usa esta computadora tiene su propio nombre de usuario y frase de contraseña. Su función decide qué puede ver y hacer.',
+  'users.intro':
+    'Cada persona que usa esta computadora tiene su propio nombre de usuario y frase de contraseña. Su función decide qué puede ver y hacer.',
   'users.name': 'Nombre de usuario',
   'users.displayName': 'Nombre completo',
   'users.role': 'Función',
@@ -1570,7 +1575,8 @@ export const es: Catalog = {
   'users.add': 'Agregar usuario',
   'users.added': 'Se agregó a {name}.',
   'users.remove': 'Quitar a {name}',
-  'users.removed': 'Se quitó a {name}. Cambie ahora la clave de la bóveda para que una copia antigua del archivo de claves ya no abra con su frase de contraseña.',
+  'users.removed':
+    'Se quitó a {name}. Cambie ahora la clave de la bóveda para que una copia antigua del archivo de claves ya no abra con su frase de contraseña.',
   'users.rekey': 'Cambiar la clave de la bóveda',
   'users.rekeyed': 'La bóveda tiene una clave nueva. Anote el nuevo código de recuperación: {code}',
   'users.expired': 'vencida',

@@ -45,7 +45,15 @@ describe('backup.verify and backup.restore', () => {
     const report = await env.core.call('jobs.result', { jobId: good.jobId });
     expect(report).toMatchObject({ kind: 'backup.verify', result: { ok: true } });
     if (report.kind !== 'backup.verify') throw new Error(report.kind);
-    expect(report.result.checks.map((c) => c.check)).toEqual(['structure', 'header', 'keyslots', 'key', 'payload', 'integrity', 'contents']);
+    expect(report.result.checks.map((c) => c.check)).toEqual([
+      'structure',
+      'header',
+      'keyslots',
+      'key',
+      'payload',
+      'integrity',
+      'contents',
+    ]);
 
     const bytes = readFileSync(file);
     bytes[Math.floor(bytes.length / 3)]! ^= 1;

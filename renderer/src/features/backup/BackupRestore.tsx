@@ -326,7 +326,10 @@ function VerifyReport({ report }: { report: BackupVerifyReport }) {
       {report.ok ? (
         <FormStatus message={t('backup.verify.good')} />
       ) : (
-        <FormAlert id="backup-verify-failed" message={t('backup.verify.bad', { part: (report.failed?.part ?? 'integrity').replace(/-/g, '_') })} />
+        <FormAlert
+          id="backup-verify-failed"
+          message={t('backup.verify.bad', { part: (report.failed?.part ?? 'integrity').replace(/-/g, '_') })}
+        />
       )}
       <ul className="check-list">
         {report.checks.map((c) => (
