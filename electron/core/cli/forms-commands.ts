@@ -193,12 +193,15 @@ export const formCommands: Record<string, Command> = {
       if (!map) throw new AppError('NOT_FOUND', `No field map ships for ${values.form}.`);
 
       const { dbPathFrom, openVault } = await vault();
-      const { fillForPerson } = await fills();
+      // Load the fill engine and its fonts while the passphrase is read and Argon2id runs off the main thread.
+      const engine = Promise.all([fills(), import('../forms/fonts').then((f) => f.warmFonts())]);
+      engine.catch(() => undefined); // awaited below, where a failure is reported
       const unlockStart = performance.now();
       const core = await openVault(dbPathFrom(values, io), io);
       // For `npm run bench -- forms`, which reports the fill with and without the unlock (Argon2id, slow by design).
       if (io.env.AMPARO_BENCH_TIMING === '1') io.err(`timing: unlock ${(performance.now() - unlockStart).toFixed(1)} ms`);
       try {
+        const [{ fillForPerson }] = await engine;
         core.authorize('forms.fill', { personId: values.person, ...(map.form === 'g-28' ? { form: 'g-28' } : {}) });
         const blank = await blankFromVault(core, values.blank, original, sha256, (b) => {
           assertMapFits(map, b.fields);

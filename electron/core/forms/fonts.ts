@@ -109,6 +109,15 @@ function loadFont(resourcesDir: string, key: FontKey): LoadedFont {
   return font;
 }
 
+/**
+ * Reads and parses the Latin font and its shaping tables ahead of a fill
+ * (the CLI does it while Argon2id runs off the main thread): a fresh
+ * process otherwise pays for it inside its first field.
+ */
+export function warmFonts(resourcesDir: string = defaultResourcesDir()): void {
+  loadFont(resourcesDir, 'sans').coverage.layout('Ag');
+}
+
 /** Size-independent measures of a run: advance width and the ink's lowest and highest point, in em. */
 export interface RunMetrics {
   width: number;
