@@ -121,6 +121,7 @@ export function BatchJobSection({
   names,
   formName,
   title,
+  level = 3,
 }: {
   id: string;
   batch: BatchJob;
@@ -128,6 +129,8 @@ export function BatchJobSection({
   /** Which form an item is, when a batch fills more than one per person. */
   formName?: (templateId: string | undefined) => string | undefined;
   title?: string;
+  /** Heading level of the section's title, to fit the page's outline (the TPS drive sits under an h5). */
+  level?: 3 | 6;
 }) {
   const { t } = useI18n();
   const { job, running, cancelling, saved, savingAll } = batch;
@@ -140,7 +143,11 @@ export function BatchJobSection({
 
   return (
     <section className="batch-job" aria-labelledby={`${id}-job-title`}>
-      <h3 id={`${id}-job-title`}>{title ?? t('forms.batch.jobTitle')}</h3>
+      {level === 6 ? (
+        <h6 id={`${id}-job-title`}>{title ?? t('forms.batch.jobTitle')}</h6>
+      ) : (
+        <h3 id={`${id}-job-title`}>{title ?? t('forms.batch.jobTitle')}</h3>
+      )}
       <div className="batch-progress">
         <div
           className="progressbar"

@@ -145,7 +145,7 @@ export function TpsDrive({ country, people }: { country: string; people: readonl
               {t('forms.edition.accept')}
             </button>
           ) : null}
-          <BatchJobSection id={id} batch={batch} names={names} formName={formName} title={t('forms.tpsDrive.jobTitle')} />
+          <BatchJobSection id={id} batch={batch} names={names} formName={formName} title={t('forms.tpsDrive.jobTitle')} level={6} />
         </>
       )}
     </section>
