@@ -100,6 +100,7 @@ describe('person', () => {
       languages: ['es', "K'iche'"],
       interpreterNeeded: false,
       aNumber: '012345678',
+      additionalContacts: [],
     });
   });
 
@@ -147,7 +148,8 @@ describe('cases, family, consent and full intake', () => {
     ],
     family: [{ name: 'Jean Pierre-Louis', relationship: 'son', usCitizen: true }],
     notes: 'Needs Haitian Creole interpreter.',
-    consent: { date: '05/20/2025', how: 'verbal', language: 'Haitian Creole' },
+    // The form asks first whether consent was given (issue #8): the details are required only then.
+    consent: { given: true, date: '05/20/2025', how: 'verbal', language: 'Haitian Creole' },
   };
 
   it('parses a complete form into ISO output', () => {
@@ -167,7 +169,7 @@ describe('cases, family, consent and full intake', () => {
       ...full,
       cases: [{ type: 'divorce' }, { type: 'tps', nextHearing: { date: '06/10/2025', time: '25:00' } }],
       family: [{ name: '', relationship: 'son' }],
-      consent: { date: '06/02/2025', how: 'email', language: 'es' },
+      consent: { given: true, date: '06/02/2025', how: 'email', language: 'es' },
     };
     expect(issues(form.fullIntake.safeParse(bad))).toEqual([
       'cases.0.type:option.invalid',
