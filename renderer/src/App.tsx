@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { call } from './api';
+import { clearCoreCache } from './query';
 import { errorKey, type MessageKey } from '../../shared/i18n';
 import type { VaultStatus } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
@@ -66,6 +67,8 @@ export function App() {
       // Whatever the answer, leave the unlocked UI: nothing on screen survives a Lock.
       await call('vault.lock', {});
     } finally {
+      // Cached reads hold client records: they go with the unlocked screens.
+      clearCoreCache();
       setLocking(false);
       setScreen({ kind: 'unlock', justLocked: true });
     }
