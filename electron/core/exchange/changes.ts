@@ -301,7 +301,13 @@ export function reindexPerson(db: DB, id: string, sql: (text: string) => Stmt = 
   sql('DELETE FROM people_fts WHERE rowid = ?').run(row.seq);
   const d = JSON.parse(row.data) as PersonData;
   const t = searchText(d);
-  sql('INSERT INTO people_fts(rowid, person_id, names, numbers) VALUES (?, ?, ?, ?)').run(row.seq, id, t.names, t.numbers);
+  sql('INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)').run(
+    row.seq,
+    id,
+    t.names,
+    t.numbers,
+    t.places,
+  );
   const insertKey = sql('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
   for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
     insertKey.run(id, k);
