@@ -6,48 +6,30 @@
  * backup verifies and the live vault opens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { NODE_EXTERNALS } from '../../../scripts/bundles.mjs';
 import { createCore } from '../../../electron/core/app';
 import { verifyBackup } from '../../../electron/core/backup/verify';
 import { readLayout } from '../../../electron/core/backup/format';
 import { writeBackup } from '../../../electron/core/backup/write';
-import { freshCore, PASS, REPO_ROOT, TEST_KDF } from '../../helpers/env';
+import { freshCore, PASS, TEST_KDF } from '../../helpers/env';
+import { bundleChild, runKilled, seededRandom, seedPaddedPeople } from '../../helpers/kill';
 import { createHash } from 'node:crypto';
 
 const KILLS = 100;
-const CHILD = join(REPO_ROOT, 'dist', 'test', 'kill-backup-child.cjs');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest();
 
 let env: Awaited<ReturnType<typeof freshCore>>;
 let folder: string;
 let childTmp: string;
+let child: string;
 
 beforeAll(async () => {
-  // A bundle starts in a fraction of the time tsx needs: 100 children stay cheap on 2 cores.
-  await build({
-    entryPoints: [join(import.meta.dirname, 'kill-backup-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: CHILD,
-    external: NODE_EXTERNALS,
-    logLevel: 'error',
-  });
+  child = await bundleChild(join(import.meta.dirname, 'kill-backup-child.ts'), 'kill-backup-child');
   env = await freshCore();
   // A few hundred people: a vault of a few MiB, so a backup has dozens of kill points.
   const db = env.core.vault.db;
-  const ins = db.prepare(
-    `INSERT INTO people(id, given_name, family_name, detained, data, version, created_at, created_by, updated_at, updated_by)
-     VALUES (?, ?, ?, 0, ?, 1, 'now', 't', 'now', 't')`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < 400; i++) ins.run(`p-${i}`, `Given${i}`, `Family${i}`, JSON.stringify({ notes: 'x'.repeat(4000) }));
-  })();
+  seedPaddedPeople(db, 400);
   folder = join(env.dir, 'stick');
   mkdirSync(folder);
   childTmp = join(env.dir, 'tmp');
@@ -57,33 +39,18 @@ beforeAll(async () => {
 });
 afterAll(() => env?.cleanup());
 
+const stepsIn = (out: string) => (out.match(/^step /gm) ?? []).length;
+
 /** Runs the child and kills it after `after` progress reports; resolves with whether it said 'done' first. */
-function backupKilledAfter(after: number): Promise<{ done: boolean; steps: number }> {
-  return new Promise((resolve, reject) => {
-    // The child's temp folder is the test's: a kill during verification leaves its (encrypted) copy there, removed with the test.
-    const child = spawn(process.execPath, [CHILD, env.dbPath, folder, PASS], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TMPDIR: childTmp },
-    });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stderr.on('data', (d) => (err += d));
-    child.stdout.on('data', (d) => {
-      out += d;
-      const steps = (out.match(/^step /gm) ?? []).length;
-      if (!killed && (steps >= after || out.includes('done'))) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('exit', (code, signal) => {
-      const steps = (out.match(/^step /gm) ?? []).length;
-      if (signal === 'SIGKILL' || code === 0) resolve({ done: out.includes('done'), steps });
-      else reject(new Error(`child exited ${code}: ${err}`));
-    });
+async function backupKilledAfter(after: number): Promise<{ done: boolean; steps: number }> {
+  // The child's temp folder is the test's: a kill during verification leaves its (encrypted) copy there, removed with the test.
+  const { out } = await runKilled({
+    script: child,
+    args: [env.dbPath, folder, PASS],
+    env: { ...process.env, TMPDIR: childTmp },
+    killAt: (soFar) => (stepsIn(soFar) >= after || soFar.includes('done') ? 0 : false),
   });
+  return { done: out.includes('done'), steps: stepsIn(out) };
 }
 
 const finalNames = () => readdirSync(folder).filter((f) => f.endsWith('.amparo-backup'));
@@ -97,8 +64,7 @@ describe('a backup killed at random points', () => {
     const full = await backupKilledAfter(Number.MAX_SAFE_INTEGER);
     expect(full.done).toBe(true);
     expect(full.steps).toBeGreaterThan(20);
-    let seed = 12345;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = seededRandom(12345);
     let completed = 0;
     for (let i = 0; i < KILLS; i++) {
       const before = new Set(finalNames());
