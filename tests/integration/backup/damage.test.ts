@@ -10,7 +10,8 @@ import { createCore, type Core } from '../../../electron/core/app';
 import { restoreBackup } from '../../../electron/core/backup/restore';
 import { verifyBackup } from '../../../electron/core/backup/verify';
 import { writeBackup } from '../../../electron/core/backup/write';
-import { TRAILER_BYTES, type BackupHeader } from '../../../electron/core/backup/format';
+import { encodeTrailer, TRAILER_BYTES, type BackupHeader } from '../../../electron/core/backup/format';
+import { createHash } from 'node:crypto';
 import { freshCore, PASS, TEST_KDF, tempDir } from '../../helpers/env';
 import { errorOf } from '../forms-service/helpers';
 import { NAMES } from './helpers';
@@ -128,6 +129,48 @@ describe('a damaged or wrong backup', () => {
     copyFileSync(join(vaultDir, 'amparo.db'), file);
     const { report } = await verifyBackup(file, { passphrase: PASS });
     expect(report.failed?.part).toBe('not-a-backup');
+    await refusedRestore(file, 'BACKUP_DAMAGED');
+  });
+
+  it('authentic pages whose index disagrees with its table: "fails its integrity check"', async () => {
+    // Every page is validly encrypted and the SHA-256 matches: only integrity_check's index-vs-table pass can see this.
+    const c = createCore({ dbPath: join(root, 'torn', 'amparo.db'), kdfCost: TEST_KDF, autoBackup: false });
+    cores.push(c);
+    await c.call('vault.create', { passphrase: PASS });
+    await createClient(c, NAMES[2]!);
+    const db = c.vault.db;
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.prepare(
+      `UPDATE sqlite_schema SET sql = 'CREATE INDEX people_family ON people(given_name COLLATE NOCASE)' WHERE name = 'people_family'`,
+    ).run();
+    db.pragma('writable_schema = OFF');
+    db.unsafeMode(false);
+    const { file } = await writeBackup({ db, keyslotsPath: c.vault.keyslotsPath, dir: join(root, 'stick'), verify: false });
+    const { report } = await verifyBackup(file, { passphrase: PASS });
+    expect(report.checks).toContainEqual({ check: 'payload', ok: true });
+    expect(report.checks).toContainEqual({ check: 'integrity', ok: false });
+    expect(report.failed?.part).toBe('integrity');
+    expect(report.failed?.message).toMatch(/integrity check/);
+    await refusedRestore(file, 'BACKUP_DAMAGED');
+  });
+
+  it('row counts that differ from the header: "does not match its header"', async () => {
+    // A header rewritten with its checksum recomputed: the structure checks pass, the counts in the database do not.
+    const bytes = readFileSync(good);
+    const { keyslotsAt, headerAt } = parts();
+    const forged = { ...header, tables: { ...header.tables, people: header.tables.people! + 1 } };
+    const json = Buffer.from(JSON.stringify(forged));
+    const file = join(root, `damaged-${n++}.amparo-backup`);
+    const sha = createHash('sha256').update(json).digest();
+    writeFileSync(
+      file,
+      Buffer.concat([bytes.subarray(0, keyslotsAt), bytes.subarray(keyslotsAt, headerAt), json, encodeTrailer(json, sha)]),
+    );
+    const { report } = await verifyBackup(file, { passphrase: PASS });
+    expect(report.checks).toContainEqual({ check: 'integrity', ok: true });
+    expect(report.checks).toContainEqual({ check: 'contents', ok: false });
+    expect(report.failed?.part).toBe('contents');
     await refusedRestore(file, 'BACKUP_DAMAGED');
   });
 
