@@ -26,6 +26,16 @@ export function useFocusAfterCommit(): (find: () => HTMLElement | null | undefin
   return useCallback((find) => setRequest({ find }), []);
 }
 
+/** `value` once it has stopped changing for `ms`: a search waits for the typing to pause. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /** Keeps the window title in step with the screen, for screen readers and the taskbar. */
 export function useDocumentTitle(title: string) {
   useEffect(() => {

@@ -61,17 +61,52 @@ type CoreQueryOptions<K extends OpName> = Omit<
   'queryKey' | 'queryFn'
 >;
 
-/** A cached contract read: `const q = useCoreQuery('people.get', { id })`. */
-export function useCoreQuery<K extends OpName>(op: K, input: OpInput<K>, options?: CoreQueryOptions<K>) {
-  return useQuery<OpOutput<K>, CoreQueryError, OpOutput<K>, readonly unknown[]>({
+/** The options `useCoreQuery` hands TanStack Query (exported so a test can drive them with a QueryObserver). */
+export function coreQueryOptions<K extends OpName>(op: K, input: OpInput<K>, options?: CoreQueryOptions<K>) {
+  return {
     queryKey: coreKey(op, input),
     queryFn: () => unwrap(call(op, input)),
     ...options,
-  });
+  } satisfies UseQueryOptions<OpOutput<K>, CoreQueryError, OpOutput<K>, readonly unknown[]>;
+}
+
+/** A cached contract read: `const q = useCoreQuery('people.get', { id })`. */
+export function useCoreQuery<K extends OpName>(op: K, input: OpInput<K>, options?: CoreQueryOptions<K>) {
+  return useQuery<OpOutput<K>, CoreQueryError, OpOutput<K>, readonly unknown[]>(coreQueryOptions(op, input, options));
+}
+
+/** Puts a write's answer (the record as saved) into the read of the same record, so it shows without waiting for a refetch. */
+export function setCoreData<K extends OpName>(op: K, input: OpInput<K>, value: OpOutput<K>): void {
+  queryClient.setQueryData(coreKey(op, input), value);
+}
+
+/** The coded error of a read or write, or null: what components hand to `errorKey`. */
+export function coreErrorCode(error: unknown): string | null {
+  if (error === null || error === undefined) return null;
+  return error instanceof CoreQueryError ? error.info.code : 'INTERNAL';
 }
 
 /** Contract domains: the part of an op name before its first dot. */
 export type CoreDomain = OpName extends `${infer D}.${string}` ? D : never;
+
+/**
+ * Reads that show a person's or a case's data: names, A-numbers, detention,
+ * hearings, deadlines and the counts built from them. A write to a person or
+ * a case changes what all of these show, so it names this group.
+ */
+export const CASE_READS = [
+  'people',
+  'cases',
+  'events',
+  'deadlines',
+  'docket',
+  'reminders',
+  'reports',
+  'tps',
+  'forms',
+  'drafts',
+  'audit',
+] as const satisfies readonly CoreDomain[];
 
 /** Refetches every cached read of the given domains (all of them for 'all'). */
 export function invalidateCore(domains: readonly CoreDomain[] | 'all'): Promise<void> {
@@ -93,13 +128,29 @@ type CoreMutationOptions<K extends OpName> = Omit<UseMutationOptions<OpOutput<K>
  * A contract write. On success it refetches the reads it names before
  * `onSuccess` runs, so the screen a person returns to is already current.
  */
-export function useCoreMutation<K extends OpName>(op: K, { invalidates, onSuccess, ...options }: CoreMutationOptions<K>) {
-  return useMutation<OpOutput<K>, CoreQueryError, OpInput<K>>({
-    mutationFn: (input) => unwrap(call(op, input)),
+export function useCoreMutation<K extends OpName>(op: K, options: CoreMutationOptions<K>) {
+  return useMutation<OpOutput<K>, CoreQueryError, OpInput<K>>(coreMutationOptions(op, options));
+}
+
+/** The options `useCoreMutation` hands TanStack Query (exported so a test can drive them with a MutationObserver). */
+export function coreMutationOptions<K extends OpName>(op: K, { invalidates, onSuccess, ...options }: CoreMutationOptions<K>) {
+  return {
+    mutationFn: (input: OpInput<K>) => unwrap(call(op, input)),
     ...options,
-    onSuccess: async (...args) => {
+    onSuccess: async (...args: Parameters<NonNullable<UseMutationOptions<OpOutput<K>, CoreQueryError, OpInput<K>>['onSuccess']>>) => {
       await invalidateCore(invalidates);
       await onSuccess?.(...args);
     },
-  });
+  } satisfies UseMutationOptions<OpOutput<K>, CoreQueryError, OpInput<K>>;
+}
+
+/** A write that keeps its own flow (a save dialog, a job): call it, and refetch what it changed when it succeeded. */
+export async function callAndInvalidate<K extends OpName>(
+  op: K,
+  input: OpInput<K>,
+  invalidates: readonly CoreDomain[] | 'all',
+): Promise<Result<OpOutput<K>>> {
+  const res = await call(op, input);
+  if (res.ok) await invalidateCore(invalidates);
+  return res;
 }
