@@ -6,11 +6,12 @@
  * Actions: mark done, reopen, override (a reason is required), clear override.
  * Escape closes; focus goes to the heading on open.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { call } from '../../api';
+import { CASE_READS, coreErrorCode, invalidateCore, setCoreData, useCoreQuery } from '../../query';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import type { DeadlineView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
@@ -32,10 +33,25 @@ export interface DeadlineDetailProps {
   onOpenPerson?(personId: string): void;
 }
 
+/**
+ * What a change to one deadline refetches: every case read but the docket,
+ * which decides itself when a changed row moves (`onChanged`, `onClose`):
+ * a deadline marked done stays in view until its detail closes.
+ */
+export const DEADLINE_WRITE_READS = CASE_READS.filter((d) => d !== 'docket');
+
+/** A deadline as the core answered a write: shown at once, and the reads that show it refetched. */
+async function saved(view: DeadlineView): Promise<void> {
+  setCoreData('deadlines.get', { id: view.id }, view);
+  await invalidateCore(DEADLINE_WRITE_READS);
+}
+
 export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerson }: DeadlineDetailProps) {
   const { t, lang } = useI18n();
-  const [view, setView] = useState<DeadlineView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useCoreQuery('deadlines.get', { id });
+  const view = query.data ?? null;
+  const [writeError, setError] = useState<string | null>(null);
+  const error = writeError ?? coreErrorCode(query.error);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [overriding, setOverriding] = useState(false);
@@ -46,27 +62,14 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
   // Focus moves after React commits: the button to focus is re-enabled (busy) or swapped in the same render.
   const focusAfterCommit = useFocusAfterCommit();
 
-  const load = useCallback(async () => {
-    const res = await call('deadlines.get', { id });
-    if (res.ok) {
-      setView(res.value);
-      setError(null);
-    } else setError(res.error.code);
-    return res.ok ? res.value : null;
-  }, [id]);
+  // Someone else saved first: the record as it is now (the message stays to say so).
+  const load = () => void query.refetch();
 
+  // The heading takes focus once the first answer (or its error) is on screen.
+  const answered = query.status !== 'pending';
   useEffect(() => {
-    let live = true;
-    void call('deadlines.get', { id }).then((res) => {
-      if (!live) return;
-      if (res.ok) setView(res.value);
-      else setError(res.error.code);
-      focusAfterCommit(() => headingRef.current);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, focusAfterCommit]);
+    if (answered) focusAfterCommit(() => headingRef.current);
+  }, [id, answered, focusAfterCommit]);
 
   const act = async (op: 'deadlines.markDone' | 'deadlines.reopen' | 'deadlines.clearOverride', done: MessageKey) => {
     if (!view) return;
@@ -74,16 +77,16 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
     setError(null);
     setStatus(null);
     const res = await call(op, { id: view.id, version: view.version });
+    if (res.ok) await saved(res.value);
     setBusy(false);
     if (res.ok) {
-      setView(res.value);
       setStatus(t(done));
       onChanged?.(res.value);
       // The button pressed is replaced (Mark done <-> Reopen) or gone (Remove override): keep focus in the detail.
       focusAfterCommit(() => (op === 'deadlines.clearOverride' ? overrideBtn.current : doneBtn.current));
     } else {
       setError(res.error.code);
-      if (res.error.code === 'STALE_WRITE') void load();
+      if (res.error.code === 'STALE_WRITE') load();
     }
   };
 
@@ -173,13 +176,12 @@ export function DeadlineDetail({ id, personName, onClose, onChanged, onOpenPerso
                 focusAfterCommit(() => overrideBtn.current);
               }}
               onSaved={(v) => {
-                setView(v);
                 setOverriding(false);
                 setStatus(t('deadline.overrideSaved'));
                 onChanged?.(v);
                 focusAfterCommit(() => headingRef.current);
               }}
-              onStale={() => void load()}
+              onStale={load}
             />
           ) : (
             <div className="actions actions--start deadline-actions">
@@ -340,8 +342,10 @@ function OverrideForm({
     // The reason is one line in the record (control characters are refused by the core).
     const reason = v.reason.replace(/\s*\n\s*/g, ' ').trim();
     const res = await call('deadlines.override', { id: view.id, version: view.version, due: parseDateInput(v.due)!, reason });
-    if (res.ok) onSaved(res.value);
-    else {
+    if (res.ok) {
+      await saved(res.value);
+      onSaved(res.value);
+    } else {
       setServerError(res.error.code);
       if (res.error.code === 'STALE_WRITE') onStale();
     }

@@ -8,7 +8,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueries } from '@tanstack/react-query';
 import { call } from '../../api';
+import { coreErrorCode, coreQueryOptions } from '../../query';
+import { useDebounced } from '../../hooks';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import type { DeadlineResult } from '../../../../shared/deadlines';
 import type { EventResult, EventView, PersonView } from '../../../../shared/views';
@@ -331,7 +334,6 @@ export function EventForm({
 }
 
 type PreviewState = {
-  key: string;
   items: Array<{ rule: string; result: DeadlineResult | null; error: string | null }>;
   fixed: string | null;
   skipped: MessageKey[];
@@ -340,7 +342,6 @@ type PreviewState = {
 /** The deadlines the event will create, computed by the core as the form is filled. */
 function Preview({ values, hearing, person }: { values: EventValues; hearing: EventView | null; person: PersonView }) {
   const { t, lang } = useI18n();
-  const [state, setState] = useState<PreviewState | null>(null);
   const date = parseDateInput(values.date ?? '');
   const ok = date !== null && eventSchema.safeParse(values).success;
   const event = ok ? toEvent(values) : null;
@@ -349,33 +350,34 @@ function Preview({ values, hearing, person }: { values: EventValues; hearing: Ev
   const plan = event && details ? planPreview({ kind: event.kind, details, cases: person.cases }) : null;
   const key = plan && date ? JSON.stringify([date, plan]) : '';
 
-  useEffect(() => {
-    if (!plan || !date) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      void Promise.all(
-        plan.rules.map(async (r) => {
-          const res = await call('deadlines.preview', {
+  // The core is asked once typing pauses, and only about the form as it now reads.
+  const settled = useDebounced(key, 200) === key && key !== '';
+  const answers = useQueries({
+    queries: (plan?.rules ?? []).map((r) =>
+      coreQueryOptions(
+        'deadlines.preview',
+        {
+          rule: r.rule,
+          trigger: date ?? '',
+          ...(r.mailed !== undefined ? { mailed: r.mailed } : {}),
+          ...(r.days !== undefined ? { days: r.days } : {}),
+        },
+        { enabled: settled },
+      ),
+    ),
+  });
+  const current: PreviewState | null =
+    plan && settled && answers.every((a) => a.status !== 'pending')
+      ? {
+          items: plan.rules.map((r, i) => ({
             rule: r.rule,
-            trigger: date,
-            ...(r.mailed !== undefined ? { mailed: r.mailed } : {}),
-            ...(r.days !== undefined ? { days: r.days } : {}),
-          });
-          return { rule: r.rule, result: res.ok ? res.value : null, error: res.ok ? null : res.error.code };
-        }),
-      ).then((items) => {
-        if (live) setState({ key, items, fixed: plan.fixed, skipped: plan.skipped });
-      });
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // `key` captures the plan and date.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
-  const current = state && state.key === key ? state : null;
+            result: answers[i]?.data ?? null,
+            error: coreErrorCode(answers[i]?.error),
+          })),
+          fixed: plan.fixed,
+          skipped: plan.skipped,
+        }
+      : null;
   return (
     <aside className="event-preview" aria-labelledby="event-preview-title" aria-live="polite">
       <h4 id="event-preview-title">{t('event.previewTitle')}</h4>

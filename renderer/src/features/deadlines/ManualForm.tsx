@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { call } from '../../api';
+import { CASE_READS, callAndInvalidate } from '../../query';
 import { errorKey } from '../../../../shared/i18n';
 import type { DeadlineView, PersonView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
@@ -67,14 +67,19 @@ export function ManualForm({ person, onDone, onCancel }: { person: PersonView; o
   const submit = handleSubmit(
     async (v) => {
       setServerError(null);
-      const res = await call('deadlines.addManual', {
-        personId: person.id,
-        ...(v.caseId ? { caseId: v.caseId } : {}),
-        label: v.label.trim(),
-        due: parseDateInput(v.due)!,
-        ...(v.citation.trim() ? { citation: v.citation.trim() } : {}),
-        ...(v.note.trim() ? { note: v.note.trim() } : {}),
-      });
+      const res = await callAndInvalidate(
+        'deadlines.addManual',
+        {
+          personId: person.id,
+          ...(v.caseId ? { caseId: v.caseId } : {}),
+          label: v.label.trim(),
+          due: parseDateInput(v.due)!,
+          ...(v.citation.trim() ? { citation: v.citation.trim() } : {}),
+          ...(v.note.trim() ? { note: v.note.trim() } : {}),
+        },
+        // Refetched before onDone, so the new row is there to open and focus.
+        CASE_READS,
+      );
       if (res.ok) onDone(res.value);
       else setServerError(res.error.code);
     },

@@ -8,8 +8,8 @@
  * (before -> after). Each deadline opens its trail. Manual deadlines and a
  * calendar export for the person are here too.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { call } from '../../api';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { CASE_READS, callAndInvalidate, coreErrorCode, invalidateCore, useCoreQuery } from '../../query';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import type { DeadlineView, EventResult, EventView, PersonView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
@@ -46,35 +46,17 @@ export function PersonDeadlines({
 }) {
   const { t, lang } = useI18n();
   const prefix = useId();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [nonce, setNonce] = useState(0);
+  const person = useCoreQuery('people.get', { id: personId });
+  const events = useCoreQuery('events.list', { personId });
+  const deadlines = useCoreQuery('deadlines.list', { personId, status: 'all' });
+  const data: Loaded | null =
+    person.data && events.data && deadlines.data ? { person: person.data, events: events.data, deadlines: deadlines.data } : null;
+  const error = coreErrorCode(person.error ?? events.error ?? deadlines.error);
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<EventFormMode | 'manual' | null>(null);
   const [change, setChange] = useState<Change | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const changeRef = useRef<HTMLDivElement>(null);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      call('people.get', { id: personId }),
-      call('events.list', { personId }),
-      call('deadlines.list', { personId, status: 'all' }),
-    ]).then(([p, e, d]) => {
-      if (!live) return;
-      const bad = [p, e, d].find((r) => !r.ok);
-      if (bad && !bad.ok) return setError(bad.error.code);
-      if (p.ok && e.ok && d.ok) {
-        setData({ person: p.value, events: e.value, deadlines: d.value });
-        setError(null);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [personId, nonce]);
 
   const closeForm = (focus: () => HTMLElement | null = () => addRef.current) => {
     setForm(null);
@@ -85,7 +67,8 @@ export function PersonDeadlines({
     const before = new Map((data?.deadlines ?? []).map((d) => [d.id, d]));
     setChange({ result, before, caseChanged });
     setForm(null);
-    reload();
+    // After `before` is taken: an event's deadlines, its case's next hearing, the docket and the counts all move with it.
+    void invalidateCore(CASE_READS);
     focusWhenReady(() => changeRef.current);
     if (caseChanged) onCaseChanged?.();
   };
@@ -151,10 +134,8 @@ export function PersonDeadlines({
                     onToggle={() => setOpenId(isOpen ? null : d.id)}
                     onClose={() => {
                       setOpenId(null);
-                      reload();
                       focusWhenReady(() => document.getElementById(`row-${d.id}`));
                     }}
-                    onChanged={reload}
                   />
                 );
               })}
@@ -174,7 +155,6 @@ export function PersonDeadlines({
           onMove={(hearing) => setForm({ kind: 'move', hearing })}
           onEdit={(event) => setForm({ kind: 'edit', event })}
           onDeleted={(caseChanged) => {
-            reload();
             // Deleting the hearing a case showed moved the case's next hearing too (in the core).
             if (caseChanged) onCaseChanged?.();
           }}
@@ -187,7 +167,6 @@ export function PersonDeadlines({
           onCancel={() => closeForm()}
           onDone={(v) => {
             setChange(null);
-            reload();
             setOpenId(v.id);
             closeForm(() => document.getElementById(`row-${v.id}`));
           }}
@@ -223,7 +202,6 @@ function DeadlineRows({
   from,
   onToggle,
   onClose,
-  onChanged,
 }: {
   d: DeadlineView;
   isOpen: boolean;
@@ -231,7 +209,6 @@ function DeadlineRows({
   from: string;
   onToggle(): void;
   onClose(): void;
-  onChanged(): void;
 }) {
   const { t, lang } = useI18n();
   const detailId = `detail-${d.id}`;
@@ -252,7 +229,8 @@ function DeadlineRows({
       {isOpen ? (
         <tr className="detail-row">
           <td colSpan={4} id={detailId}>
-            <DeadlineDetail id={d.id} onClose={onClose} onChanged={onChanged} />
+            {/* The detail's writes refetch this list themselves (DEADLINE_WRITE_READS). */}
+            <DeadlineDetail id={d.id} onClose={onClose} />
           </td>
         </tr>
       ) : null}
@@ -300,7 +278,8 @@ function EventTable({
   const count = (id: string) => deadlines.filter((d) => d.eventId === id).length;
   const del = async (ev: EventView) => {
     setError(null);
-    const res = await call('events.delete', { id: ev.id, version: ev.version });
+    // Its deadlines go with it, and a case's next hearing if it was this one.
+    const res = await callAndInvalidate('events.delete', { id: ev.id, version: ev.version }, CASE_READS);
     setConfirming(null);
     if (res.ok) onDeleted(res.value.caseUpdated !== null);
     else setError(res.error.code);
