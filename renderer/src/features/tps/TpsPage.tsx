@@ -6,8 +6,9 @@
  * and starts the core's 'tps.reconcile' job; its progress is shown here, as
  * is that of the job started at unlock.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { call } from '../../api';
+import { CASE_READS, coreErrorCode, invalidateCore, useCoreQuery } from '../../query';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type {
@@ -66,49 +67,34 @@ function ReconcileProgress({ job }: { job: JobStatus | null }) {
   );
 }
 
-/** The reconcile job already running when the page opens (after unlock), followed until it ends. */
-function useRunningReconcile(onEnd: () => void): JobStatus | null {
+/**
+ * The reconcile job already running when this mounts (the one started at
+ * unlock), followed until it ends. Its end changes TPS deadlines for many
+ * people without any write from this window, so every case read is refetched.
+ */
+export function useRunningReconcile(): JobStatus | null {
   const [job, setJob] = useState<JobStatus | null>(null);
+  const jobs = useCoreQuery('jobs.list', { kind: 'tps.reconcile' });
+  const runningId = jobs.data?.find((j) => j.state === 'running')?.jobId ?? null;
   useEffect(() => {
+    if (!runningId) return;
+    // Progress polling is a job's own flow, not a cached read.
     let live = true;
-    void call('jobs.list', { kind: 'tps.reconcile' }).then(async (res) => {
-      const running = res.ok ? res.value.find((j) => j.state === 'running') : undefined;
-      if (!live || !running) return;
-      await followReconcile(running.jobId, (s) => live && setJob(s));
-      if (live) onEnd();
-    });
+    void followReconcile(runningId, (s) => live && setJob(s)).then(() => invalidateCore([...CASE_READS, 'jobs']));
     return () => {
       live = false;
     };
-  }, [onEnd]);
+  }, [runningId]);
   return job;
 }
 
 export function TpsPage() {
   const { t } = useI18n();
-  const [status, setStatus] = useState<TpsStatusView | null>(null);
-  const [affected, setAffected] = useState<TpsAffectedView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [nonce, setNonce] = useState(0);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  const reconciling = useRunningReconcile(reload);
-
-  useEffect(() => {
-    let live = true;
-    void call('tps.status', {}).then((res) => {
-      if (!live) return;
-      if (res.ok) {
-        setStatus(res.value);
-        setError(null);
-      } else setError(res.error.code);
-    });
-    void call('tps.affected', { limit: AFFECTED_SHOWN }).then((res) => {
-      if (live && res.ok) setAffected(res.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [nonce]);
+  const statusQuery = useCoreQuery('tps.status', {});
+  const status = statusQuery.data ?? null;
+  const affected = useCoreQuery('tps.affected', { limit: AFFECTED_SHOWN }).data ?? null;
+  const error = coreErrorCode(statusQuery.error);
+  const reconciling = useRunningReconcile();
 
   return (
     <div className="tps-page">
@@ -117,7 +103,7 @@ export function TpsPage() {
       {status ? (
         <>
           <DatasetPanel status={status} />
-          <ImportPanel onApplied={reload} />
+          <ImportPanel />
           <CountryList entries={status.entries} affected={affected} />
         </>
       ) : !error ? (
@@ -317,7 +303,7 @@ function importProblem(
   return { message: t(errorKey(err.code)), lines: [] };
 }
 
-function ImportPanel({ onApplied }: { onApplied(): void }) {
+function ImportPanel() {
   const { t, lang } = useI18n();
   const prefix = useId();
   const [json, setJson] = useState<string | null>(null);
@@ -382,7 +368,8 @@ function ImportPanel({ onApplied }: { onApplied(): void }) {
     setJob(null);
     if (result) setDone(result);
     else setProblem({ message: t('tps.reconcile.stopped'), lines: [] });
-    onApplied();
+    // A new dataset changes TPS deadlines, the docket and the reminders for everyone it covers.
+    await invalidateCore([...CASE_READS, 'jobs']);
   };
 
   return (
