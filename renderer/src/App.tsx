@@ -147,7 +147,7 @@ export function App() {
           <div className="shell">
             <ShellNav page={screen.page} onNavigate={(page) => setScreen({ kind: 'shell', page })} />
             <main id="main" tabIndex={-1} className="shell-main">
-              <ReminderBanner refreshKey={screen.page} onOpenDocket={() => setScreen({ kind: 'shell', page: 'docket' })} />
+              <ReminderBanner onOpenDocket={() => setScreen({ kind: 'shell', page: 'docket' })} />
               <ShellPage page={screen.page} notice={screen.notice} personId={screen.personId} />
             </main>
           </div>

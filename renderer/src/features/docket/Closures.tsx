@@ -4,47 +4,36 @@
  * and the next open day is offered for a person to decide on. Saving
  * recomputes the open deadlines at once.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import { call } from '../../api';
+import { useId, useRef, useState } from 'react';
+import { CASE_READS, callAndInvalidate, coreErrorCode, useCoreQuery } from '../../query';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { FieldError } from '../../components/FieldParts';
 import { dueDate, parseDateInput } from '../deadlines/format';
 
-export function Closures({ onChanged }: { onChanged(): void }) {
+export function Closures() {
   const { t, lang } = useI18n();
   const prefix = useId();
-  const [dates, setDates] = useState<string[] | null>(null);
+  const closures = useCoreQuery('deadlines.closures', {});
+  const dates = closures.data?.dates ?? null;
   const [text, setText] = useState('');
   const [inputError, setInputError] = useState<MessageKey | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [saveError, setError] = useState<string | null>(null);
+  const error = saveError ?? coreErrorCode(closures.error);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('deadlines.closures', {}).then((res) => {
-      if (!live) return;
-      if (res.ok) setDates(res.value.dates);
-      else setError(res.error.code);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const save = async (next: string[], message: (recomputed: number) => string) => {
     setBusy(true);
     setError(null);
     setStatus(null);
-    const res = await call('deadlines.setClosures', { dates: next });
+    // Saving recomputes every open deadline: the docket, reminders and each person's list change with it.
+    const res = await callAndInvalidate('deadlines.setClosures', { dates: next }, CASE_READS);
     setBusy(false);
     if (!res.ok) return setError(res.error.code);
-    setDates(res.value.dates);
     setStatus(message(res.value.recomputed));
-    onChanged();
   };
 
   const add = async () => {

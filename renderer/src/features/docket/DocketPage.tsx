@@ -9,8 +9,11 @@
  * From here: one person's deadlines, the clinic's calendar export, and
  * court closure days.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { call } from '../../api';
+import { coreErrorCode, invalidateCore, useCoreQuery } from '../../query';
+import { useDebounced } from '../../hooks';
 import { errorKey, type MessageKey } from '../../../../shared/i18n';
 import { CASE_TYPES } from '../../../../shared/schemas/intake';
 import type { DocketGroup, DocketGroupKey, DocketRow, DocketView, PersonSummary } from '../../../../shared/views';
@@ -83,36 +86,33 @@ const rangeDays = (r: DocketRange): number | null => (r === 'all' ? null : Numbe
 function Docket({ openPerson }: { openPerson(personId: string, name: string, from: string | null): void }) {
   const { t, lang } = useI18n();
   const [filters, setFilters] = useState<Filters>({ assignee: '', caseType: '', range: '30' });
-  const [docket, setDocket] = useState<DocketView | null>(null);
-  const [assignees, setAssignees] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [nonce, setNonce] = useState(0);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  // A failed "Show more", until the next answer: it belongs to the answer it tried to extend.
+  const [moreError, setMoreError] = useState<{ at: number; code: string } | null>(null);
   const scopeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    const q = {
+  const query = useCoreQuery(
+    'docket.list',
+    {
       days: rangeDays(filters.range),
       limit: DOCKET_PAGE,
       ...(filters.assignee ? { assignee: filters.assignee } : {}),
       ...(filters.caseType ? { caseType: filters.caseType } : {}),
-    };
-    void call('docket.list', q).then((res) => {
-      if (!live) return;
-      if (!res.ok) return setError(res.error.code);
-      setError(null);
-      setDocket(res.value);
-      // The core lists everyone with open work whatever the filters; a chosen name stays selectable even once their work is done.
-      const names = new Set(res.value.assignees);
-      if (filters.assignee) names.add(filters.assignee);
-      setAssignees([...names].sort((a, b) => a.localeCompare(b)));
-    });
-    return () => {
-      live = false;
-    };
-  }, [filters, nonce]);
+    },
+    // A new filter keeps the rows shown until its answer comes, as before.
+    { placeholderData: keepPreviousData },
+  );
+  // "Show more" pages belong to one answer: a refetch (after a write) starts again from the first page, as a reload did.
+  const [more, setMore] = useState<{ at: number; groups: Partial<Record<DocketGroupKey, { total: number; rows: DocketRow[] }>> }>({
+    at: 0,
+    groups: {},
+  });
+  const docket = withMore(query.data, more.at === query.dataUpdatedAt ? more.groups : {});
+  const error = (moreError?.at === query.dataUpdatedAt ? moreError.code : null) ?? coreErrorCode(query.error);
+  // The core lists everyone with open work whatever the filters; a chosen name stays selectable even once their work is done.
+  const names = new Set(query.data?.assignees ?? []);
+  if (filters.assignee && query.data) names.add(filters.assignee);
+  const assignees = [...names].sort((a, b) => a.localeCompare(b));
+  const reload = () => void invalidateCore(['docket']);
 
   const total = docket ? docket.groups.reduce((n, g) => n + g.total, 0) : 0;
 
@@ -129,12 +129,18 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
       ...(filters.assignee ? { assignee: filters.assignee } : {}),
       ...(filters.caseType ? { caseType: filters.caseType } : {}),
     });
-    if (!res.ok) return setError(res.error.code);
-    const more = res.value.groups[0];
-    if (!more) return;
-    setDocket((d) =>
-      d ? { ...d, groups: d.groups.map((x) => (x.key === key ? { ...x, total: more.total, rows: [...x.rows, ...more.rows] } : x)) } : d,
-    );
+    const at = query.dataUpdatedAt;
+    if (!res.ok) return setMoreError({ at, code: res.error.code });
+    setMoreError(null);
+    const page = res.value.groups[0];
+    if (!page) return;
+    setMore((m) => {
+      const shown = m.at === at ? m.groups[key] : undefined;
+      return {
+        at,
+        groups: { ...(m.at === at ? m.groups : {}), [key]: { total: page.total, rows: [...(shown?.rows ?? []), ...page.rows] } },
+      };
+    });
   };
   const rowById = new Map<string, DocketRow>();
   for (const g of docket?.groups ?? []) for (const r of g.rows) rowById.set(r.id, r);
@@ -224,10 +230,25 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
         <div className="panel">
           <IcsExport headingLevel={2} />
         </div>
-        <Closures onChanged={reload} />
+        <Closures />
       </div>
     </div>
   );
+}
+
+/** The first answer with the pages fetched since by "Show more" appended to their groups. */
+function withMore(
+  base: DocketView | undefined,
+  more: Partial<Record<DocketGroupKey, { total: number; rows: DocketRow[] }>>,
+): DocketView | null {
+  if (!base) return null;
+  return {
+    ...base,
+    groups: base.groups.map((g) => {
+      const m = more[g.key];
+      return m ? { ...g, total: m.total, rows: [...g.rows, ...m.rows] } : g;
+    }),
+  };
 }
 
 const GROUP_TITLE: Record<DocketGroup['key'], MessageKey> = {
@@ -471,23 +492,16 @@ function HearingRowView({
 function PersonFinder({ onOpen }: { onOpen(p: PersonSummary): void }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PersonSummary[] | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const q = query.trim();
-
-  useEffect(() => {
-    if (q.length < 2) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      void call('people.search', { query: q, limit: 8 }).then((res) => {
-        if (live) setResults(res.ok ? res.value : []);
-      });
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q]);
+  const settled = useDebounced(q, 200);
+  const search = useCoreQuery(
+    'people.search',
+    { query: settled, limit: 8 },
+    // The last answer stays up while the next one is typed; a failed search shows as no match, as before.
+    { enabled: settled.length >= 2, placeholderData: keepPreviousData },
+  );
+  const results = search.isError ? [] : (search.data ?? null);
 
   const shown = q.length >= 2 ? results : null;
   return (

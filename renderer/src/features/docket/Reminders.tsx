@@ -5,19 +5,21 @@
  * it until the next day's check or the next unlock. (Desktop notifications
  * are the Electron shell's job, from the same reminders.due op.)
  */
-import { useEffect, useState } from 'react';
-import { call } from '../../api';
-import type { ReminderList } from '../../../../shared/views';
+import { useEffect, useRef, useState } from 'react';
+import { invalidateCore, useCoreQuery } from '../../query';
 import { useI18n } from '../../i18n';
 import { localToday } from '../deadlines/format';
+import { useRunningReconcile } from '../tps/TpsPage';
 
 export const REMINDER_DAYS = 3;
 
-/** `refreshKey`: the current page, so the count follows work done elsewhere in the app. */
-export function ReminderBanner({ onOpenDocket, refreshKey }: { onOpenDocket(): void; refreshKey?: string }) {
+/** The count follows work done elsewhere in the app: every write that changes a deadline refetches `reminders`. */
+export function ReminderBanner({ onOpenDocket }: { onOpenDocket(): void }) {
   const { t } = useI18n();
   const [day, setDay] = useState(localToday);
-  const [list, setList] = useState<ReminderList | null>(null);
+  const { data: list } = useCoreQuery('reminders.due', { withinDays: REMINDER_DAYS, includeNames: false });
+  // The TPS update started at unlock changes deadlines with no write from this window; its end refetches the count.
+  useRunningReconcile();
   const [dismissedOn, setDismissedOn] = useState<string | null>(null);
 
   // Once a minute, notice that the date has changed (a laptop left open overnight).
@@ -26,15 +28,13 @@ export function ReminderBanner({ onOpenDocket, refreshKey }: { onOpenDocket(): v
     return () => clearInterval(timer);
   }, []);
 
+  // A new day changes what is due without any write: count again.
+  const countedOn = useRef(day);
   useEffect(() => {
-    let live = true;
-    void call('reminders.due', { withinDays: REMINDER_DAYS, includeNames: false }).then((res) => {
-      if (live && res.ok) setList(res.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [day, refreshKey]);
+    if (countedOn.current === day) return;
+    countedOn.current = day;
+    void invalidateCore(['reminders']);
+  }, [day]);
 
   if (!list || list.count === 0 || dismissedOn === day) return null;
   const urgent = list.overdue > 0;
