@@ -39,6 +39,7 @@ export interface Head {
 interface Statements {
   head: { get(): unknown };
   insert: { run(...params: unknown[]): unknown };
+  dataVersion: { get(): unknown };
 }
 const statements = new WeakMap<DB, Statements>();
 
@@ -50,14 +51,43 @@ function prepared(db: DB): Statements {
       insert: db.prepare(
         'INSERT INTO audit_log(id, at, actor, action, entity, entity_id, detail, seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
     statements.set(db, s);
   }
   return s;
 }
 
+/**
+ * The committed head, cached per connection (dispatch asks for it around
+ * every call). It holds while `PRAGMA data_version` is unchanged, which moves
+ * whenever another connection or process commits (a second window, the CLI,
+ * a raw tamper in a test). Only committed states are cached: an entry
+ * appended inside a caller's transaction drops the cache, as that
+ * transaction may still roll back, and a read inside a transaction is not
+ * kept for the same reason. This connection writes audit_log only here.
+ */
+interface CachedHead {
+  head: Head | null;
+  dataVersion: unknown;
+}
+const heads = new WeakMap<DB, CachedHead>();
+
+function cachedHead(db: DB, s: Statements): Head | null | undefined {
+  const c = heads.get(db);
+  return c && c.dataVersion === s.dataVersion.get() ? c.head : undefined;
+}
+
+function readHead(db: DB, s: Statements): Head | null {
+  const cached = cachedHead(db, s);
+  if (cached !== undefined) return cached;
+  const head = (s.head.get() as Head | undefined) ?? null;
+  if (!db.inTransaction) heads.set(db, { head, dataVersion: s.dataVersion.get() });
+  return head;
+}
+
 export function chainHead(db: DB): Head | null {
-  return (prepared(db).head.get() as Head | undefined) ?? null;
+  return readHead(db, prepared(db));
 }
 
 /**
@@ -68,14 +98,20 @@ export function chainHead(db: DB): Head | null {
 export function appendEntry(db: DB, e: EntryContent): Head {
   const s = prepared(db);
   const run = () => {
-    const head = s.head.get() as Head | undefined;
+    const head = readHead(db, s);
     const seq = (head?.seq ?? 0) + 1;
     const prev = head?.hash ?? GENESIS;
     const hash = entryHash(prev, seq, e);
+    // Dropped before the insert: a failed insert or a rollback must never leave a head that is not in the table.
+    heads.delete(db);
     s.insert.run(e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.detail, seq, prev, hash);
     return { seq, hash };
   };
-  return db.inTransaction ? run() : db.transaction(run).immediate();
+  if (db.inTransaction) return run();
+  const next = db.transaction(run).immediate();
+  // Committed on this connection, which does not move its own data_version.
+  heads.set(db, { head: next, dataVersion: s.dataVersion.get() });
+  return next;
 }
 
 interface Row extends EntryContent {
