@@ -8,6 +8,8 @@
 import type { OpInput, OpName, OpOutput } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { base64ToBytes, bytesToBase64, decodeWire, encodeWire } from '../../shared/wire';
+// A cycle (query.ts calls `call`), used only inside functions, so either module may load first.
+import { invalidateCore } from './query';
 
 export { base64ToBytes, bytesToBase64 };
 
@@ -121,4 +123,28 @@ export async function saveFile(suggestedName: string, bytes: Uint8Array, mime: S
 /** Text (CSV, iCalendar) saved where the user chooses: the same path as PDFs, so Electron shows its save dialog. */
 export function saveText(suggestedName: string, text: string, mime: SaveMime): Promise<Result<SaveFileResult>> {
   return saveFile(suggestedName, new TextEncoder().encode(text), mime);
+}
+
+/** What became of a PDF handed to the person: saved (and whether the case history has its row), not saved, or failed. */
+export type DeliveryState = { kind: 'saved'; path?: string | undefined; recorded: boolean } | { kind: 'notSaved' } | { kind: 'failed' };
+
+/** The ops that record a delivered PDF (a form fill, a case summary) in the case history. */
+export type DeliveryOp = 'forms.recordDelivery' | 'reports.recordDelivery';
+
+/**
+ * Saves a PDF the core made where the user chooses, and only once it is
+ * saved tells the core to write the case history row (`recordOp` with the
+ * PDF's token): a closed dialog records nothing. The reads that list fills
+ * are refetched after a recorded delivery.
+ */
+export async function saveAndRecord(
+  pdf: { fileName: string; pdf: Uint8Array; token: string },
+  recordOp: DeliveryOp,
+): Promise<DeliveryState> {
+  const res = await saveFile(pdf.fileName, pdf.pdf, 'application/pdf');
+  if (!res.ok) return { kind: 'failed' };
+  if (!res.value.saved) return { kind: 'notSaved' };
+  const recorded = await call(recordOp, { token: pdf.token });
+  if (recorded.ok) await invalidateCore(['forms', 'reports', 'audit']);
+  return { kind: 'saved', path: res.value.path, recorded: recorded.ok };
 }

@@ -1,79 +1,119 @@
 /**
- * A running or finished batch of forms, shared by the Forms page's batch
- * panel and the TPS drive: useBatchJob starts a forms.batchStart job and
- * polls jobs.status; BatchJobSection shows the progress bar, Cancel (stops
- * after the form being filled now), each result with Save, and "Save all".
- * The PDFs wait in the core's memory and are discarded with the page.
+ * A running or finished batch of PDFs, shared by the Forms page's batch
+ * panel, the TPS drive and the Reports page's case summaries: useJobBatch
+ * starts a job (forms.batchStart or reports.summaryBatch) and follows
+ * jobs.status through the query cache, polling while it runs;
+ * BatchJobSection shows the progress bar, Cancel (stops after the PDF being
+ * made now), each result with Save, and "Save all" (or, for one combined
+ * file, its one Save). The PDFs wait in the core's memory and are discarded
+ * with the page.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { call } from '../../api';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { JobStatus } from '../../../../shared/views';
+import { useEffect, useRef, useState } from 'react';
+import { call, saveAndRecord, type DeliveryOp, type DeliveryState } from '../../api';
+import { coreKey, queryClient, useCoreQuery } from '../../query';
+import type { OpInput } from '../../../../shared/contract';
+import type { ErrorInfo, Result } from '../../../../shared/errors';
+import type { JobStarted, JobStatus } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
-import { savePdf, SaveMessage } from './FillPanel';
+import { SaveMessage } from './FillPanel';
 import { formsErrorText } from './lib';
 
 const POLL_MS = 300;
 
-type SaveState = Awaited<ReturnType<typeof savePdf>>;
-export type BatchStartInput = Parameters<typeof call<'forms.batchStart'>>[1];
+type SaveState = DeliveryState;
+export type BatchStartInput = OpInput<'forms.batchStart'>;
 
-export function useBatchJob(onError: (e: ErrorInfo) => void) {
-  const [job, setJob] = useState<JobStatus | null>(null);
+/** Which kind of batch: how it starts, what its status says, and how a saved PDF is recorded. */
+export interface BatchSource<I> {
+  kind: 'forms.batch' | 'reports.summaries';
+  /** The phase a job starts in, shown until its first status arrives. */
+  phase: string;
+  begin(input: I): Promise<Result<JobStarted>>;
+  recordOp: DeliveryOp;
+}
+
+export const FORMS_BATCH: BatchSource<BatchStartInput> = {
+  kind: 'forms.batch',
+  phase: 'fill',
+  begin: (input) => call('forms.batchStart', input),
+  recordOp: 'forms.recordDelivery',
+};
+
+export const SUMMARY_BATCH: BatchSource<OpInput<'reports.summaryBatch'>> = {
+  kind: 'reports.summaries',
+  phase: 'summary',
+  begin: (input) => call('reports.summaryBatch', input),
+  recordOp: 'reports.recordDelivery',
+};
+
+const statusKey = (jobId: string) => coreKey('jobs.status', { jobId });
+
+export function useJobBatch<I>(onError: (e: ErrorInfo) => void, source: BatchSource<I>) {
+  const [jobId, setJobId] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [saved, setSaved] = useState<Record<number, SaveState>>({});
+  // The file name of each PDF fetched for saving: a combined file has none in the job's results.
+  const [fileNames, setFileNames] = useState<Record<number, string>>({});
   const [savingAll, setSavingAll] = useState<{ done: number; total: number } | null>(null);
+  // The job this page holds now, read by callbacks that outlive a render (discard on close, a late cancel answer).
   const jobIdRef = useRef<string | null>(null);
 
   // The PDFs of a finished batch live in the core's memory: let them go with this page.
   useEffect(
     () => () => {
-      const jobId = jobIdRef.current;
-      if (jobId) void call('jobs.discard', { jobId });
+      const held = jobIdRef.current;
+      if (held) void call('jobs.discard', { jobId: held });
     },
     [],
   );
 
-  // Poll while the job runs.
+  // Polled while the job runs; a failed poll stops the polling and ends the job as failed.
+  const status = useCoreQuery(
+    'jobs.status',
+    { jobId: jobId ?? '' },
+    {
+      enabled: jobId !== null,
+      refetchInterval: (q) => (q.state.error || q.state.data?.state !== 'running' ? false : POLL_MS),
+    },
+  );
+  const pollError = status.error?.info ?? null;
   useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const timer = window.setTimeout(() => {
-      void call('jobs.status', { jobId: job.jobId }).then((res) => {
-        if (jobIdRef.current !== job.jobId) return;
-        if (res.ok) setJob(res.value);
-        else {
-          onError(res.error);
-          setJob({ ...job, state: 'failed', error: res.error });
-        }
-      });
-    }, POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [job, onError]);
+    if (pollError) onError(pollError);
+  }, [pollError, onError]);
+  const job: JobStatus | null =
+    jobId === null || !status.data ? null : pollError ? { ...status.data, state: 'failed', error: pollError } : status.data;
 
-  const discard = useCallback(async () => {
-    const jobId = jobIdRef.current;
+  const discard = async () => {
+    const held = jobIdRef.current;
     jobIdRef.current = null;
-    setJob(null);
+    setJobId(null);
     setSaved({});
-    if (jobId) await call('jobs.discard', { jobId });
-  }, []);
+    setFileNames({});
+    if (held) {
+      queryClient.removeQueries({ queryKey: statusKey(held) });
+      await call('jobs.discard', { jobId: held });
+    }
+  };
 
   /** Starts a batch; returns the error to show (the caller handles an edition mismatch), or null. */
-  const start = async (input: BatchStartInput): Promise<ErrorInfo | null> => {
+  const start = async (input: I): Promise<ErrorInfo | null> => {
     await discard();
-    const res = await call('forms.batchStart', input);
+    const res = await source.begin(input);
     if (!res.ok) return res.error;
-    jobIdRef.current = res.value.jobId;
-    setJob({
+    const started: JobStatus = {
       jobId: res.value.jobId,
-      kind: 'forms.batch',
+      kind: source.kind,
       state: 'running',
-      phase: 'fill',
+      phase: source.phase,
       done: 0,
       total: res.value.total,
       progress: 0,
       results: [],
-    });
+    };
+    // Shown at once; the first poll replaces it.
+    queryClient.setQueryData(statusKey(started.jobId), started);
+    jobIdRef.current = started.jobId;
+    setJobId(started.jobId);
     return null;
   };
 
@@ -82,15 +122,16 @@ export function useBatchJob(onError: (e: ErrorInfo) => void) {
     setCancelling(true);
     const res = await call('jobs.cancel', { jobId: job.jobId });
     setCancelling(false);
-    if (res.ok && jobIdRef.current === job.jobId) setJob(res.value);
+    if (res.ok && jobIdRef.current === job.jobId) queryClient.setQueryData(statusKey(job.jobId), res.value);
   };
 
   const saveOne = async (index: number): Promise<SaveState> => {
-    const jobId = jobIdRef.current;
-    if (!jobId) return { kind: 'failed' };
-    const res = await call('jobs.result', { jobId, index });
-    const state: SaveState =
-      res.ok && res.value.kind === 'forms.batch' ? await savePdf(res.value.fileName, res.value.pdf, res.value.token) : { kind: 'failed' };
+    const held = jobIdRef.current;
+    if (!held) return { kind: 'failed' };
+    const res = await call('jobs.result', { jobId: held, index });
+    const pdf = res.ok && res.value.kind === source.kind && 'pdf' in res.value ? res.value : null;
+    if (pdf) setFileNames((cur) => ({ ...cur, [index]: pdf.fileName }));
+    const state: SaveState = pdf ? await saveAndRecord(pdf, source.recordOp) : { kind: 'failed' };
     setSaved((cur) => ({ ...cur, [index]: state }));
     return state;
   };
@@ -110,10 +151,22 @@ export function useBatchJob(onError: (e: ErrorInfo) => void) {
     setSavingAll(null);
   };
 
-  return { job, running: job?.state === 'running', cancelling, saved, savingAll, start, cancel, saveOne, saveAll, discard };
+  return { job, running: job?.state === 'running', cancelling, saved, fileNames, savingAll, start, cancel, saveOne, saveAll, discard };
 }
 
-export type BatchJob = ReturnType<typeof useBatchJob>;
+/** A batch of one form template for many people (the Forms page, the TPS drive). */
+export const useBatchJob = (onError: (e: ErrorInfo) => void) => useJobBatch(onError, FORMS_BATCH);
+
+export type BatchJob = Pick<
+  ReturnType<typeof useBatchJob>,
+  'job' | 'running' | 'cancelling' | 'saved' | 'fileNames' | 'savingAll' | 'cancel' | 'saveOne' | 'saveAll' | 'discard'
+>;
+
+/** The words that differ between a batch of forms and a batch of summaries. */
+const WORDS = {
+  forms: { done: 'forms.batch.done', cancelled: 'forms.batch.cancelled', saveNamed: 'forms.batch.saveNamed' },
+  summaries: { done: 'reports.batch.done', cancelled: 'reports.batch.cancelled', saveNamed: 'reports.batch.saveNamed' },
+} as const;
 
 export function BatchJobSection({
   id,
@@ -122,6 +175,8 @@ export function BatchJobSection({
   formName,
   title,
   level = 3,
+  words = 'forms',
+  combined = false,
 }: {
   id: string;
   batch: BatchJob;
@@ -131,9 +186,13 @@ export function BatchJobSection({
   title?: string;
   /** Heading level of the section's title, to fit the page's outline (the TPS drive sits under an h5). */
   level?: 3 | 6;
+  words?: keyof typeof WORDS;
+  /** The job made one file for everyone (a combined summary): one Save for it instead of the table. */
+  combined?: boolean;
 }) {
   const { t } = useI18n();
-  const { job, running, cancelling, saved, savingAll } = batch;
+  const w = WORDS[words];
+  const { job, running, cancelling, saved, fileNames, savingAll } = batch;
   if (!job) return null;
   const pct = Math.round(job.total === 0 ? 100 : (100 * Math.min(job.total, job.done + (running ? job.progress : 0))) / job.total);
   const okCount = job.results.filter((r) => r.ok).length;
@@ -171,75 +230,86 @@ export function BatchJobSection({
         {job.state === 'running'
           ? ''
           : job.state === 'done'
-            ? t('forms.batch.done', { ok: okCount, failed: failed.length })
+            ? t(w.done, { ok: okCount, failed: failed.length })
             : job.state === 'cancelled'
-              ? t('forms.batch.cancelled', { ok: okCount, total: job.total })
+              ? t(w.cancelled, { ok: okCount, total: job.total })
               : t('forms.batch.failed', { message: job.error ? formsErrorText(t, job.error) : '' })}
       </p>
       {job.results.length > 0 ? (
         <>
-          <div className="table-wrap">
-            <table className="data-table" aria-label={t('forms.batch.results')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('forms.batch.name')}</th>
-                  <th scope="col">{t('forms.batch.result')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('forms.templates.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.results.map((r) => (
-                  <tr key={r.index} className={r.ok ? undefined : 'row--error'}>
-                    <th scope="row">{label(r.personId, r.templateId)}</th>
-                    <td>
-                      {r.ok ? (
-                        <>
-                          <span className="mono">{r.fileName}</span>
-                          {r.overflowCount ? (
-                            <span className="field-hint block">{t('forms.fill.overflow', { count: r.overflowCount })}</span>
-                          ) : null}
-                          {r.warningCount ? (
-                            <span className="field-hint block">{t('forms.fill.warnings', { count: r.warningCount })}</span>
-                          ) : null}
-                        </>
-                      ) : (
-                        <span className="field-error">{r.error ? formsErrorText(t, r.error) : t('error.INTERNAL')}</span>
-                      )}
-                    </td>
-                    <td>
-                      {r.ok ? (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            disabled={savingAll !== null}
-                            onClick={() => void batch.saveOne(r.index)}
-                            aria-label={t('forms.batch.saveNamed', { name: label(r.personId, r.templateId) })}
-                          >
-                            {t('forms.batch.save')}
-                          </button>{' '}
-                          <SaveMessage state={saved[r.index] ?? null} fileName={r.fileName ?? ''} short />
-                        </>
-                      ) : null}
-                    </td>
+          {combined ? null : (
+            <div className="table-wrap">
+              <table className="data-table" aria-label={t('forms.batch.results')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('forms.batch.name')}</th>
+                    <th scope="col">{t('forms.batch.result')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('forms.templates.actions')}</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {job.results.map((r) => (
+                    <tr key={r.index} className={r.ok ? undefined : 'row--error'}>
+                      <th scope="row">{label(r.personId, r.templateId)}</th>
+                      <td>
+                        {r.ok ? (
+                          <>
+                            <span className="mono">{r.fileName}</span>
+                            {r.overflowCount ? (
+                              <span className="field-hint block">{t('forms.fill.overflow', { count: r.overflowCount })}</span>
+                            ) : null}
+                            {r.warningCount ? (
+                              <span className="field-hint block">{t('forms.fill.warnings', { count: r.warningCount })}</span>
+                            ) : null}
+                          </>
+                        ) : (
+                          <span className="field-error">{r.error ? formsErrorText(t, r.error) : t('error.INTERNAL')}</span>
+                        )}
+                      </td>
+                      <td>
+                        {r.ok ? (
+                          <>
+                            <button
+                              type="button"
+                              className="btn btn-small"
+                              disabled={savingAll !== null}
+                              onClick={() => void batch.saveOne(r.index)}
+                              aria-label={t(w.saveNamed, { name: label(r.personId, r.templateId) })}
+                            >
+                              {t('forms.batch.save')}
+                            </button>{' '}
+                            <SaveMessage state={saved[r.index] ?? null} fileName={r.fileName ?? ''} short />
+                          </>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <div className="actions actions--start">
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={running || okCount === 0 || savingAll !== null}
-              onClick={() => void batch.saveAll()}
-            >
-              {savingAll
-                ? t('forms.batch.savingAll', { done: savingAll.done, total: savingAll.total })
-                : t('forms.batch.saveAll', { count: okCount })}
-            </button>
+            {combined ? (
+              <>
+                <button type="button" className="btn btn-primary" disabled={running || okCount === 0} onClick={() => void batch.saveOne(0)}>
+                  {t('reports.batch.saveCombined')}
+                </button>
+                <SaveMessage state={saved[0] ?? null} fileName={fileNames[0] ?? ''} />
+              </>
+            ) : (
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={running || okCount === 0 || savingAll !== null}
+                onClick={() => void batch.saveAll()}
+              >
+                {savingAll
+                  ? t('forms.batch.savingAll', { done: savingAll.done, total: savingAll.total })
+                  : t('forms.batch.saveAll', { count: okCount })}
+              </button>
+            )}
             <button type="button" className="btn" disabled={running || savingAll !== null} onClick={() => void batch.discard()}>
               {t('forms.batch.discard')}
             </button>

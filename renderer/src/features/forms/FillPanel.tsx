@@ -9,8 +9,8 @@
  * warnings are listed under the result.
  */
 import { useId, useState } from 'react';
-import { call, saveFile } from '../../api';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { call, saveAndRecord, type DeliveryOp, type DeliveryState } from '../../api';
+import type { ErrorInfo, Result } from '../../../../shared/errors';
 import type { FillWarning } from '../../../../shared/forms/types';
 import type { FilledPdf, TemplateSummary } from '../../../../shared/views';
 import { LANG_NAMES, LANGS, type Lang } from '../../../../shared/i18n';
@@ -20,19 +20,11 @@ import { focusWhenReady } from '../intake/focus';
 import { EditionDiff, fieldTail } from './EditionDiff';
 import { editionDetails, formLabel, formsErrorText, type EditionDetails } from './lib';
 
-type SaveState = { kind: 'saved'; path?: string | undefined; recorded: boolean } | { kind: 'notSaved' } | { kind: 'failed' };
+type SaveState = DeliveryState;
 
-/**
- * Asks where to put the PDF (or downloads it), records the delivery in the
- * case history once it is saved, and says what happened.
- */
-export async function savePdf(fileName: string, pdf: Uint8Array, token: string): Promise<SaveState> {
-  const res = await saveFile(fileName, pdf, 'application/pdf');
-  if (!res.ok) return { kind: 'failed' };
-  if (!res.value.saved) return { kind: 'notSaved' };
-  const recorded = await call('forms.recordDelivery', { token });
-  return { kind: 'saved', path: res.value.path, recorded: recorded.ok };
-}
+/** Asks where to put a filled form (or downloads it), records the delivery once it is saved, and says what happened. */
+export const savePdf = (r: { fileName: string; pdf: Uint8Array; token: string }): Promise<SaveState> =>
+  saveAndRecord(r, 'forms.recordDelivery');
 
 export function SaveMessage({ state, fileName, short = false }: { state: SaveState | null; fileName: string; short?: boolean }) {
   const { t } = useI18n();
@@ -133,7 +125,7 @@ export function FillForm({
 
   const save = async (r: FilledPdf) => {
     setBusy('saving');
-    const state = await savePdf(r.fileName, r.pdf, r.token);
+    const state = await savePdf(r);
     setSaved(state);
     setBusy(null);
     if (state.kind === 'saved') onFilled?.();
@@ -228,54 +220,106 @@ export function FillForm({
   );
 }
 
-export function SummaryButton({ personId, onMade }: { personId: string; onMade?(): void }) {
-  const { t, lang } = useI18n();
-  const id = useId();
-  const [summaryLang, setSummaryLang] = useState<Lang>(lang);
+type MadePdf = { fileName: string; pdf: Uint8Array; token: string };
+
+/**
+ * A summary PDF made on request (the intake summary, the case summary):
+ * the core draws it, it is saved where the person chooses, and its delivery
+ * is recorded with `recordOp` only once saved.
+ */
+export function useMadePdf(recordOp: DeliveryOp, onSaved?: () => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState<{ fileName: string; saved: SaveState } | null>(null);
-
-  const make = async () => {
+  const make = async (draw: () => Promise<Result<MadePdf>>) => {
     setBusy(true);
     setError(null);
     setDone(null);
-    const res = await call('forms.summary', { personId, lang: summaryLang });
+    const res = await draw();
     if (!res.ok) {
       setBusy(false);
       setError(res.error);
       return;
     }
-    const saved = await savePdf(res.value.fileName, res.value.pdf, res.value.token);
+    const saved = await saveAndRecord(res.value, recordOp);
     setBusy(false);
     setDone({ fileName: res.value.fileName, saved });
-    if (saved.kind === 'saved') onMade?.();
+    if (saved.kind === 'saved') onSaved?.();
   };
+  return { busy, error, done, make };
+}
+export type MadePdfState = ReturnType<typeof useMadePdf>;
 
+/** The language a summary is written in: English or Spanish, whatever the screen's language. */
+export function LangSelect({
+  id,
+  label,
+  value,
+  onChange,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  value: Lang;
+  onChange(l: Lang): void;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="field field--medium">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="select" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as Lang)}>
+        {LANGS.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANG_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The button that draws and saves a summary, with a spinner while it works. */
+export function MadePdfButton({ made, label, onMake }: { made: MadePdfState; label: string; onMake(): void }) {
+  return (
+    <div className="field">
+      <button type="button" className="btn" disabled={made.busy} onClick={onMake}>
+        {made.busy ? <span className="spinner" aria-hidden="true" /> : null}
+        {label}
+      </button>
+    </div>
+  );
+}
+
+/** The error if the core refused, and the announced outcome of the save. */
+export function MadePdfOutcome({ id, made, making, doneClass }: { id: string; made: MadePdfState; making: string; doneClass?: string }) {
+  const { t } = useI18n();
+  const { busy, error, done } = made;
+  return (
+    <>
+      <FormAlert id={`${id}-alert`} message={error ? formsErrorText(t, error) : null} />
+      <p role="status" className={done ? doneClass : 'visually-hidden'}>
+        {done ? <SaveMessage state={done.saved} fileName={done.fileName} /> : busy ? making : ''}
+      </p>
+    </>
+  );
+}
+
+export function SummaryButton({ personId, onMade }: { personId: string; onMade?(): void }) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const [summaryLang, setSummaryLang] = useState<Lang>(lang);
+  const made = useMadePdf('forms.recordDelivery', onMade);
   return (
     <div className="summary-form">
       <div className="field-row field-row--end">
-        <div className="field field--medium">
-          <label htmlFor={`${id}-lang`}>{t('forms.summary.lang')}</label>
-          <select id={`${id}-lang`} className="select" value={summaryLang} onChange={(e) => setSummaryLang(e.target.value as Lang)}>
-            {LANGS.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANG_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <button type="button" className="btn" disabled={busy} onClick={() => void make()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('forms.summary.button')}
-          </button>
-        </div>
+        <LangSelect id={`${id}-lang`} label={t('forms.summary.lang')} value={summaryLang} onChange={setSummaryLang} />
+        <MadePdfButton
+          made={made}
+          label={t('forms.summary.button')}
+          onMake={() => void made.make(() => call('forms.summary', { personId, lang: summaryLang }))}
+        />
       </div>
-      <FormAlert id={`${id}-alert`} message={error ? formsErrorText(t, error) : null} />
-      <p role="status" className={done ? 'ok-text' : 'visually-hidden'}>
-        {done ? <SaveMessage state={done.saved} fileName={done.fileName} /> : busy ? t('forms.summary.making') : ''}
-      </p>
+      <MadePdfOutcome id={id} made={made} making={t('forms.summary.making')} doneClass="ok-text" />
     </div>
   );
 }

@@ -796,7 +796,7 @@ export function Mapper({ templateId, onClose }: { templateId: string; onClose():
                     <button
                       type="button"
                       className="btn btn-small"
-                      onClick={() => void savePdf(test.fileName, test.pdf, test.token).then(setTestSaved)}
+                      onClick={() => void savePdf(test).then(setTestSaved)}
                     >
                       {t('forms.mapper.saveTest')}
                     </button>
