@@ -6,18 +6,15 @@
  * linked record the people who list this person as family. The core checks
  * that the linked record exists; the typed name always stays.
  */
-import { createContext, useContext, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { createContext, useContext, useState, type KeyboardEvent } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { call } from '../../api';
 import type { FamilyLinkRef, FamilyLinks, PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { useNavigation } from '../people/navigation';
-import { PersonFacts, displayName, personName } from '../people/format';
+import { displayName } from '../people/format';
+import { PersonOptions, usePersonCombobox } from '../people/personSearch';
 import { useFieldId } from './fields';
 import { focusWhenReady } from './focus';
-
-const SEARCH_DEBOUNCE_MS = 120;
-const LIMIT = 8;
 
 /** The record being edited (never offered as its own family) and the names of its links, as the core gave them. */
 export const FamilyLinksContext = createContext<{ selfId?: string; links?: FamilyLinks }>({});
@@ -77,43 +74,16 @@ export function FamilyLinkField({ prefix }: { prefix: string }) {
 function PersonPicker({ id, onPick }: { id: string; onPick(p: PersonSummary): void }) {
   const { t } = useI18n();
   const { selfId } = useContext(FamilyLinksContext);
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PersonSummary[]>([]);
-  const [shownFor, setShownFor] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const seq = useRef(0);
-  const listId = useId();
-  const optionId = (i: number) => `${listId}-opt-${i}`;
-
-  useEffect(() => {
-    const q = query.trim();
-    const mine = ++seq.current;
-    if (!q) return;
-    const timer = window.setTimeout(() => {
-      void call('people.search', { query: q, limit: LIMIT + 1 }).then((res) => {
-        if (mine !== seq.current) return;
-        const rows = (res.ok ? res.value : []).filter((p) => p.id !== selfId).slice(0, LIMIT);
-        setResults(rows);
-        setShownFor(q);
-        setActive(rows.length ? 0 : -1);
-      });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [query, selfId]);
-
-  const expanded = open && query.trim() !== '' && shownFor !== '';
+  const box = usePersonCombobox({ exclude: selfId });
+  const { rows: results, active, expanded, shown } = box;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     switch (e.key) {
       case 'ArrowDown':
-      case 'ArrowUp': {
+      case 'ArrowUp':
         e.preventDefault();
-        setOpen(true);
-        const step = e.key === 'ArrowDown' ? 1 : -1;
-        setActive((i) => (results.length ? (i + step + results.length) % results.length : -1));
+        box.move(e.key === 'ArrowDown' ? 1 : -1);
         break;
-      }
       case 'Enter': {
         // Never the form's implicit submit: Enter here is about the search.
         e.preventDefault();
@@ -125,72 +95,26 @@ function PersonPicker({ id, onPick }: { id: string; onPick(p: PersonSummary): vo
         if (expanded) {
           e.preventDefault();
           e.stopPropagation();
-          setOpen(false);
+          box.setOpen(false);
         }
         break;
     }
   };
 
-  const status =
-    !query.trim() || shownFor === '' ? '' : results.length ? t('family.linkCount', { count: results.length }) : t('family.linkNone');
+  const status = !shown ? '' : results.length ? t('family.linkCount', { count: results.length }) : t('family.linkNone');
 
   return (
     <div className="field family-link-picker">
       <label htmlFor={id}>{t('family.linkLabel')}</label>
       <div className="family-link-combo">
-        <input
-          id={id}
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-          aria-describedby={`${id}-hint`}
-          autoComplete="off"
-          spellCheck={false}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setOpen(true);
-            if (!e.target.value.trim()) {
-              setResults([]);
-              setShownFor('');
-              setActive(-1);
-            }
-          }}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
-          onKeyDown={onKeyDown}
-        />
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label={t('family.linkResults')}
+        <input id={id} {...box.inputProps} aria-describedby={`${id}-hint`} onKeyDown={onKeyDown} />
+        <PersonOptions
+          box={box}
+          label={t('family.linkResults')}
+          none={t('family.linkNone')}
           className="search-results family-link-results"
-          hidden={!expanded}
-        >
-          {expanded && results.length === 0 ? (
-            <li className="search-empty" role="presentation">
-              {t('family.linkNone')}
-            </li>
-          ) : null}
-          {results.map((p, i) => (
-            <li
-              key={p.id}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === active}
-              className="search-option"
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseMove={() => setActive(i)}
-              onClick={() => onPick(p)}
-            >
-              <span className="search-option-name">{personName(p)}</span>
-              <PersonFacts p={p} />
-            </li>
-          ))}
-        </ul>
+          onPick={onPick}
+        />
       </div>
       <p id={`${id}-hint`} className="field-hint">
         {t('family.linkHint')}
