@@ -370,6 +370,17 @@ function deadlineOps() {
     z.object({ kind: z.literal('address-changed'), ...base, details: z.object({ inCourt: flag }).strict().default({}) }).strict(),
     decision('final-order'),
     plain('cfi-negative'),
+    /** The asylum application was filed: starts the EAD clock (asylum-ead-file, asylum-ead-eligible). */
+    plain('asylum-filed'),
+    /** A delay the applicant caused stopped the asylum EAD clock from `date` to `details.to` (8 CFR 208.7(a)(2)). */
+    z
+      .object({
+        kind: z.literal('asylum-clock-stop'),
+        ...base,
+        details: z.object({ to: date, reason: oneLine(200).optional() }).strict(),
+      })
+      .strict()
+      .refine((e) => e.details.to >= e.date, { message: 'clockStop.endsBeforeStart', path: ['details', 'to'] }),
   ]);
   const ref = z.object({ id, version }).strict();
   const manual = { label: oneLine(200), due: date, note: z.string().trim().max(2000).optional(), citation: oneLine(300).optional() };

@@ -123,6 +123,8 @@ export const EVENT_KINDS = [
   'address-changed',
   'final-order',
   'cfi-negative',
+  'asylum-filed',
+  'asylum-clock-stop',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

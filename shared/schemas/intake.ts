@@ -12,6 +12,7 @@ import {
   type Parsed,
 } from '../intake/fields';
 import { optionalANumberSchema } from './anumber';
+import { detentionHistorySchema } from './detention';
 import { dateSchema, optionalDateSchema, type DateInput, type Today } from './dates';
 
 /**
@@ -216,6 +217,8 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
     bookingNumber: optionalText(LIMITS.bookingNumber),
     dateDetained: optionalPastDate(),
     iceFieldOffice: optionalText(LIMITS.shortText),
+    /** Entered on the person's detention panel (detention.save); when present it decides the fields above. */
+    history: detentionHistorySchema.optional(),
   });
 
   const history = z.object({

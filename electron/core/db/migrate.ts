@@ -5,6 +5,12 @@ import { migrations } from './migrations';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * The migration rebuilds a table other tables reference (SQLite's
+   * create-copy-drop-rename): foreign keys are turned off around the
+   * transaction (they cannot change inside one) and checked before it commits.
+   */
+  foreignKeysOff?: boolean;
   up(db: DB): void;
 }
 
@@ -29,11 +35,18 @@ export function migrate(db: DB, list: readonly Migration[] = migrations): { from
   }
   const pending = list.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  const fkOff = pending.some((m) => m.foreignKeysOff) && (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+  if (fkOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (fkOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('a migration left a broken reference');
+    })();
+  } finally {
+    if (fkOff) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest };
 }

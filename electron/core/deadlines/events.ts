@@ -26,7 +26,7 @@ import {
   type EventRow,
   type PersonFacts,
 } from './rows';
-import { syncEventDeadlines, type Changes } from './store';
+import { noChanges, syncEventDeadlines, type Changes } from './store';
 import { followAdd, followDelete, followMove, hearingOf } from './case-follow';
 
 export type EventInput = OpParsedInput<'events.add'>['event'];
@@ -40,14 +40,44 @@ function resolvedDetails(ev: EventForPlan, facts: PersonFacts): Record<string, u
   return d;
 }
 
-function dependents(ctx: Ctx, eventId: string) {
-  return (ctx.db.prepare('SELECT * FROM deadlines WHERE event_id = ? ORDER BY due, id').all(eventId) as DeadlineRow[]).map(deadlineView);
+function dependents(ctx: Ctx, eventIds: string | readonly string[]) {
+  const ids = typeof eventIds === 'string' ? [eventIds] : eventIds;
+  if (ids.length === 0) return [];
+  return (
+    ctx.db
+      .prepare(`SELECT * FROM deadlines WHERE event_id IN (${ids.map(() => '?').join(', ')}) ORDER BY due, id`)
+      .all(...ids) as DeadlineRow[]
+  ).map(deadlineView);
+}
+
+function merge(a: Changes, b: Changes): Changes {
+  return {
+    created: [...a.created, ...b.created],
+    updated: [...a.updated, ...b.updated],
+    removed: [...a.removed, ...b.removed],
+    unchanged: [...a.unchanged, ...b.unchanged],
+  };
+}
+
+/**
+ * A clock stop was entered, edited or deleted: the person's asylum filings it
+ * may extend are recomputed (exactly their EAD deadlines; nothing else is read
+ * or written). Returns the filings and what changed.
+ */
+export function recomputeAsylumClocks(ctx: Ctx, personId: string): { events: string[]; changes: Changes } {
+  const facts = personFacts(ctx, personId);
+  const filings = ctx.db
+    .prepare(`SELECT * FROM events WHERE person_id = ? AND kind = 'asylum-filed' ORDER BY date, id`)
+    .all(personId) as EventRow[];
+  let changes = noChanges();
+  for (const ev of filings) changes = merge(changes, syncEventDeadlines(ctx, ev, facts, readClosures(ctx)));
+  return { events: filings.map((e) => e.id), changes };
 }
 
 function result(
   ctx: Ctx,
   ev: EventRow,
-  depsOf: string,
+  depsOf: string | readonly string[],
   changes: Changes,
   skipped: EventResult['skipped'],
   caseUpdated: string | null,
@@ -152,6 +182,11 @@ export function addEvent(ctx: Ctx, personId: string, input: EventInput): EventRe
     const plain: EventForPlan = { kind: input.kind, date: input.date, caseId, details };
     const plan = planFor(plain, facts);
     const ev = insertEvent(ctx, personId, caseId, input.kind, input.date, resolvedDetails(plain, facts));
+    if (ev.kind === 'asylum-clock-stop') {
+      const clocks = recomputeAsylumClocks(ctx, personId);
+      audit(ctx, 'event.create', 'event', ev.id, { updated: clocks.changes.updated.length });
+      return result(ctx, ev, clocks.events, clocks.changes, [], null);
+    }
     const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
     const hearing = hearingOf(ev.kind, ev.date, detailsOf(ev));
     const caseUpdated = hearing ? followAdd(ctx, ev.case_id, ev.id, hearing) : null;
@@ -182,6 +217,11 @@ export function updateEvent(ctx: Ctx, id: string, version: number, input: EventI
     const plain: EventForPlan = { kind: input.kind, date: input.date, caseId, details };
     const plan = planFor(plain, facts);
     const ev = writeEvent(ctx, row, version, caseId, input.date, resolvedDetails(plain, facts));
+    if (ev.kind === 'asylum-clock-stop') {
+      const clocks = recomputeAsylumClocks(ctx, row.person_id);
+      audit(ctx, 'event.update', 'event', id, { updated: clocks.changes.updated.length });
+      return result(ctx, ev, clocks.events, clocks.changes, [], null);
+    }
     const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
     const caseUpdated = followEvent(ctx, row, ev);
     audit(ctx, 'event.update', 'event', id, {
@@ -203,6 +243,7 @@ export function deleteEvent(ctx: Ctx, id: string, version: number): { deleted: t
     );
     ctx.db.prepare('DELETE FROM deadlines WHERE event_id = ?').run(id);
     ctx.db.prepare('DELETE FROM events WHERE id = ?').run(id);
+    if (row.kind === 'asylum-clock-stop') recomputeAsylumClocks(ctx, row.person_id);
     const hearing = hearingOf(row.kind, row.date, detailsOf(row));
     const caseUpdated = hearing ? followDelete(ctx, row.case_id, id, hearing) : null;
     audit(ctx, 'event.delete', 'event', id, { removed: removed.length });

@@ -20,11 +20,18 @@
  *   cfi-negative                  -> credible-fear-review
  *   filing-served                 -> response-to-filing
  *   tps-reregistration-opened     -> the closing date the notice gives, if entered (no engine rule)
+ *   asylum-filed                  -> asylum-ead-file, asylum-ead-eligible, each extended by the
+ *                                    person's asylum-clock-stop events (same case or none)
+ *   asylum-clock-stop             -> none itself; it recomputes the asylum-filed events it extends
  *   detained, released            -> none (timeline facts; detention itself is edited on the person)
+ *
+ * A detention history on the person (detention.save) decides detained vs non-detained
+ * for a hearing that does not say: a stay that covers the hearing's date means detained.
  */
-import type { DeadlineOptions, Localized } from '../../../shared/deadlines';
+import type { ClockStop, DeadlineOptions, Localized } from '../../../shared/deadlines';
 import type { EventKind } from '../../../shared/views';
-import type { PersonFacts } from './rows';
+import { detainedOn } from '../../../shared/schemas/detention';
+import type { ClockStopFact, PersonFacts } from './rows';
 
 export interface PlannedRule {
   rule: string;
@@ -73,6 +80,8 @@ const openCases = (facts: PersonFacts) => facts.cases.filter((c) => c.status !==
 export function hearingDetained(ev: EventForPlan, facts: PersonFacts): boolean {
   const given = bool(ev.details.detained);
   if (given !== undefined) return given;
+  // A detention history says where the person was on the hearing's date.
+  if (facts.detention) return detainedOn(facts.detention, ev.date);
   const c = ev.caseId ? facts.cases.find((x) => x.id === ev.caseId) : undefined;
   if (c?.type === 'removal-detained') return true;
   if (c?.type === 'removal-nondetained') return false;
@@ -125,6 +134,23 @@ export function asylumApplies(ev: EventForPlan, facts: PersonFacts): { applies: 
     },
   };
 }
+
+/**
+ * The clock stops that apply to an asylum filing: the person's stop events of
+ * the same case (or with no case on either side). Stops that begin before the
+ * filing cannot stop a clock that had not started; they are reported, not counted.
+ */
+export function clockStopsFor(ev: EventForPlan, facts: PersonFacts): { stops: ClockStop[]; before: ClockStopFact[] } {
+  const mine = facts.clockStops.filter((s) => s.caseId === null || ev.caseId === null || s.caseId === ev.caseId);
+  const before = mine.filter((s) => s.from < ev.date);
+  const stops = mine.filter((s) => s.from >= ev.date).map((s) => ({ from: s.from, to: s.to, ...(s.reason ? { reason: s.reason } : {}) }));
+  return { stops, before };
+}
+
+const stopBeforeFiling = (s: ClockStopFact, filed: string): Localized => ({
+  en: `The clock stop from ${s.from} to ${s.to} begins before the asylum application was filed (${filed}): it is not counted.`,
+  es: `La detención del reloj del ${s.from} al ${s.to} empieza antes de presentarse la solicitud de asilo (${filed}): no se cuenta.`,
+});
 
 export function planFor(ev: EventForPlan, facts: PersonFacts): Plan {
   const rules: PlannedRule[] = [];
@@ -258,8 +284,16 @@ export function planFor(ev: EventForPlan, facts: PersonFacts): Plan {
       }
       break;
     }
+    case 'asylum-filed': {
+      const { stops, before } = clockStopsFor(ev, facts);
+      for (const st of before) skipped.push({ rule: null, reason: stopBeforeFiling(st, ev.date) });
+      add('asylum-ead-file', { clockStops: stops });
+      add('asylum-ead-eligible', { clockStops: stops });
+      break;
+    }
     case 'detained':
     case 'released':
+    case 'asylum-clock-stop':
       break;
   }
   return { rules, fixed, skipped };

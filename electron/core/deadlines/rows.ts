@@ -7,6 +7,7 @@ import { findRule, type Localized } from '../../../shared/deadlines';
 import type { DeadlineView, DeadlineViewFlag, EventKind, EventView } from '../../../shared/views';
 import { stampOf } from '../intake/records';
 import type { Ctx } from '../context';
+import type { DetentionHistory } from '../../../shared/schemas/detention';
 
 export interface EventRow {
   id: string;
@@ -157,13 +158,46 @@ export interface PersonFacts {
   detained: boolean;
   assignedTo: string | null;
   cases: Array<{ id: string; type: string; status: string; assignedTo: string | null }>;
+  /** The person's asylum EAD clock stops (asylum-clock-stop events), in date order. */
+  clockStops: ClockStopFact[];
+  /** The detention history, when one was entered: it decides the detained docket. */
+  detention: DetentionHistory | null;
+}
+
+export interface ClockStopFact {
+  eventId: string;
+  caseId: string | null;
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+function clockStopsOf(ctx: Ctx, personId: string): ClockStopFact[] {
+  const rows = ctx.db
+    .prepare(`SELECT id, case_id, date, details FROM events WHERE person_id = ? AND kind = 'asylum-clock-stop' ORDER BY date, id`)
+    .all(personId) as Array<{ id: string; case_id: string | null; date: string; details: string }>;
+  return rows.map((r) => {
+    const d = JSON.parse(r.details) as { to: string; reason?: string };
+    return { eventId: r.id, caseId: r.case_id, from: r.date, to: d.to, ...(d.reason ? { reason: d.reason } : {}) };
+  });
 }
 
 export function personFacts(ctx: Ctx, personId: string): PersonFacts {
   const p = ctx.db
-    .prepare('SELECT id, given_name, family_name, detained, assigned_to, merged_into FROM people WHERE id = ?')
+    .prepare(
+      `SELECT id, given_name, family_name, detained, assigned_to, merged_into, json_extract(data, '$.detention.history') AS history
+       FROM people WHERE id = ?`,
+    )
     .get(personId) as
-    | { id: string; given_name: string; family_name: string; detained: number; assigned_to: string | null; merged_into: string | null }
+    | {
+        id: string;
+        given_name: string;
+        family_name: string;
+        detained: number;
+        assigned_to: string | null;
+        merged_into: string | null;
+        history: string | null;
+      }
     | undefined;
   if (!p) throw new AppError('NOT_FOUND', 'That person is not in this vault.');
   if (p.merged_into) throw new AppError('STALE_WRITE', 'This record was merged into another one. Open that record instead.');
@@ -179,6 +213,8 @@ export function personFacts(ctx: Ctx, personId: string): PersonFacts {
     detained: p.detained === 1,
     assignedTo: p.assigned_to,
     cases: cases.map((c) => ({ id: c.id, type: c.type, status: c.status, assignedTo: c.assigned_to })),
+    clockStops: clockStopsOf(ctx, p.id),
+    detention: p.history ? (JSON.parse(p.history) as DetentionHistory) : null,
   };
 }
 

@@ -34,6 +34,8 @@ const FIELD_ORDER: Array<keyof EventValues> = [
   'closes',
   'citation',
   'facility',
+  'stopTo',
+  'reason',
 ];
 
 export function EventForm({
@@ -112,6 +114,10 @@ export function EventForm({
         return t('event.field.citation');
       case 'facility':
         return t('event.field.facility');
+      case 'stopTo':
+        return t('event.field.stopTo');
+      case 'reason':
+        return t('event.field.stopReason');
       default:
         return k;
     }
@@ -297,6 +303,27 @@ export function EventForm({
               error={tv(errors.facility?.message)}
               registration={register('facility')}
             />
+          ) : null}
+          {kind === 'asylum-clock-stop' ? (
+            <div className="field-row">
+              <TextInput
+                id={id('stopTo')}
+                label={t('event.field.stopTo')}
+                hint={t('deadlines.dateHint')}
+                inputMode="numeric"
+                className="field--short"
+                error={tv(errors.stopTo?.message)}
+                registration={register('stopTo')}
+              />
+              <TextInput
+                id={id('reason')}
+                label={t('event.field.stopReason')}
+                hint={t('event.stopReasonHint')}
+                className="field--grow"
+                error={tv(errors.reason?.message)}
+                registration={register('reason')}
+              />
+            </div>
           ) : null}
           {kind === 'tps-reregistration-opened' ? (
             <div className="field-row">

@@ -29,6 +29,9 @@ export interface EventValues {
   closes: string;
   citation: string;
   inCourt: boolean;
+  /** Asylum clock stop: the day the clock ran again, and why it stopped. */
+  stopTo: string;
+  reason: string;
   /** Set for a move of an existing hearing (kind hearing-moved). */
   hearingEventId: string;
 }
@@ -60,6 +63,8 @@ export function emptyEvent(detained: boolean, caseId: string): EventValues {
     closes: '',
     citation: '',
     inCourt: true,
+    stopTo: '',
+    reason: '',
     hearingEventId: '',
   };
 }
@@ -84,6 +89,8 @@ export function fromEvent(ev: EventView): EventValues {
     closes: usInput(str(d.closes)),
     citation: str(d.citation),
     inCourt: d.inCourt !== false,
+    stopTo: usInput(str(d.to)),
+    reason: str(d.reason),
     hearingEventId: str(d.hearingEventId),
   };
 }
@@ -112,6 +119,8 @@ export const eventSchema = z
     closes: z.string(),
     citation: z.string().max(300, { message: 'text.tooLong' }),
     inCourt: z.boolean(),
+    stopTo: z.string(),
+    reason: z.string().max(200, { message: 'text.tooLong' }),
     hearingEventId: z.string(),
   })
   .superRefine((v, ctx) => {
@@ -129,6 +138,14 @@ export const eventSchema = z
       const opened = parseDateInput(v.date);
       if (closes === null) issue('closes', 'date.invalid');
       else if (opened !== null && closes < opened) issue('closes', 'deadlines.closes.beforeOpen');
+    }
+    if (v.kind === 'asylum-clock-stop') {
+      const to = parseDateInput(v.stopTo);
+      const from = parseDateInput(v.date);
+      if (v.stopTo.trim() === '') issue('stopTo', 'deadlines.date.required');
+      else if (to === null) issue('stopTo', 'date.invalid');
+      else if (from !== null && to < from) issue('stopTo', 'clockStop.endsBeforeStart');
+      if (HAS_CONTROL.test(v.reason)) issue('reason', 'text.invalidCharacters');
     }
     if (HAS_CONTROL.test(v.facility)) issue('facility', 'text.invalidCharacters');
     if (HAS_CONTROL.test(v.citation)) issue('citation', 'text.invalidCharacters');
@@ -173,6 +190,14 @@ export function toEvent(v: EventValues): EventInput {
     }
     case 'address-changed':
       return { kind: v.kind, date, ...caseId, details: { inCourt: v.inCourt } };
+    case 'asylum-clock-stop':
+      return {
+        kind: v.kind,
+        date,
+        ...caseId,
+        details: { to: parseDateInput(v.stopTo) ?? v.stopTo.trim(), ...(v.reason.trim() ? { reason: v.reason.trim() } : {}) },
+      };
+    case 'asylum-filed':
     case 'bia-decision':
     case 'released':
     case 'filing-served':
