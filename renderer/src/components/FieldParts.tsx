@@ -36,3 +36,54 @@ export function FieldError({ id, error, announce = true }: { id: string; error: 
     </p>
   ) : null;
 }
+
+/** The class of a field's frame: `field`, `field--invalid` while its error shows, and any of the form's own. */
+export function fieldClass(error: string | null | undefined, ...more: Array<string | false | null | undefined>): string {
+  return ['field', error ? 'field--invalid' : null, ...more].filter(Boolean).join(' ');
+}
+
+/**
+ * The frame of one labelled control, the same in every form: the label (and
+ * beside it, not in it, an optional mark such as "required"), the hint
+ * (before or after the control, as the form reads best), the control itself,
+ * then its error. The control gets its aria from `controlAria` with the same id.
+ */
+export function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  classes = [],
+  hintFirst = false,
+  announce = true,
+  mark,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null | undefined;
+  /** The form's own classes on the frame (a width, a layout). */
+  classes?: ReadonlyArray<string | false | null | undefined>;
+  hintFirst?: boolean;
+  announce?: boolean;
+  mark?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className={fieldClass(error, ...classes)}>
+      {mark ? (
+        <div className="field-label-row">
+          <label htmlFor={id}>{label}</label>
+          {mark}
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
+      {hintFirst ? <FieldHint id={id} hint={hint} /> : null}
+      {children}
+      {hintFirst ? null : <FieldHint id={id} hint={hint} />}
+      <FieldError id={id} error={error} announce={announce} />
+    </div>
+  );
+}
