@@ -97,6 +97,17 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   'closures.status': staff,
   'closures.previewImport': lead,
   'closures.applyImport': lead,
+  // Issue 14 §3, §4: the facility list, the detention history, the EOIR status log.
+  'facilities.status': staff,
+  'facilities.search': staff,
+  'facilities.previewImport': lead,
+  'facilities.applyImport': lead,
+  'detention.save': staff,
+  'eoir.record': staff,
+  'eoir.list': staff,
+  'eoir.apply': staff,
+  'eoir.due': staff,
+  'eoir.setIntervals': lead,
 
   'forms.importBlank': staff,
   'forms.listTemplates': staff,
@@ -147,8 +158,10 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   'reports.exportXlsx': leadRead,
 
   'users.me': { roles: EVERYONE, volunteer: 'free' },
-  // Names and roles only, for "Assigned to".
-  'users.list': staff,
+  // Everything about each user (expiry too): Settings → Users.
+  'users.list': lead,
+  // Names only, for "Assigned to".
+  'users.assignable': staff,
   'users.add': lead,
   'users.update': lead,
   'users.remove': lead,
@@ -156,6 +169,8 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   'audit.list': lead,
   'audit.history': staff,
   'audit.verify': lead,
+  // Undo of one person-field change: a write to the person, as people.update.
+  'audit.restoreField': staff,
   'audit.exportCsv': leadRead,
 
   // Clinic devices and exchange between laptops (issue 8).

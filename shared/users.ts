@@ -36,6 +36,12 @@ export interface UserView {
   expired: boolean;
 }
 
+/** A user as "Assigned to" offers them: nothing but who they are. */
+export interface AssignableUser {
+  name: string;
+  displayName: string;
+}
+
 /** Who is unlocked, as the UI needs it to hide what the role cannot do. */
 export interface SessionView {
   user: UserView;

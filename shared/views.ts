@@ -786,6 +786,8 @@ export interface AuditEntryView {
   entityId: string | null;
   /** Counts, ids and changed field names; never client text. */
   detail: Record<string, unknown> | null;
+  /** audit.history only: the changed person fields whose earlier value can be put back (audit.restoreField). */
+  restorable?: Array<{ field: string; historyId: number }>;
 }
 
 export interface AuditPage {

@@ -21,6 +21,7 @@ import { NavigationProvider, clearSession, type Navigation } from './features/pe
 import { flushAllDrafts } from './features/intake/useDraftAutosave';
 import { LOCK_REQUEST_EVENT } from './features/backup/BackupRestore';
 import { ReminderBanner } from './features/docket/Reminders';
+import { IfCan, SessionProvider } from './session';
 
 type Screen =
   | { kind: 'loading' }
@@ -144,13 +145,17 @@ export function App() {
       </header>
       {screen.kind === 'shell' ? (
         <NavigationProvider value={navigation}>
-          <div className="shell">
-            <ShellNav page={screen.page} onNavigate={(page) => setScreen({ kind: 'shell', page })} />
-            <main id="main" tabIndex={-1} className="shell-main">
-              <ReminderBanner onOpenDocket={() => setScreen({ kind: 'shell', page: 'docket' })} />
-              <ShellPage page={screen.page} notice={screen.notice} personId={screen.personId} />
-            </main>
-          </div>
+          <SessionProvider>
+            <div className="shell">
+              <ShellNav page={screen.page} onNavigate={(page) => setScreen({ kind: 'shell', page })} />
+              <main id="main" tabIndex={-1} className="shell-main">
+                <IfCan op="reminders.due">
+                  <ReminderBanner onOpenDocket={() => setScreen({ kind: 'shell', page: 'docket' })} />
+                </IfCan>
+                <ShellPage page={screen.page} notice={screen.notice} personId={screen.personId} />
+              </main>
+            </div>
+          </SessionProvider>
         </NavigationProvider>
       ) : (
         <main id="main" tabIndex={-1} className="auth-main">

@@ -21,11 +21,15 @@ const confirmMatches =
 export const createVaultForm = z.object({ passphrase: passphraseSchema, confirm: z.string() }).superRefine(confirmMatches('passphrase'));
 export type CreateVaultForm = z.input<typeof createVaultForm>;
 
-export const unlockForm = z.object({ passphrase: required('passphrase.required') });
+/** The user name may stay empty on a vault with one user; the core checks it (user.nameRequired, user.nameInvalid). */
+const userNameField = z.string().trim().max(64, { message: 'user.nameInvalid' });
+
+export const unlockForm = z.object({ userName: userNameField, passphrase: required('passphrase.required') });
 export type UnlockForm = z.input<typeof unlockForm>;
 
 export const recoverForm = z
   .object({
+    userName: userNameField,
     recoveryCode: z.string().min(1, { message: 'recovery.required' }).pipe(recoveryCodeSchema),
     newPassphrase: passphraseSchema,
     confirm: z.string(),

@@ -52,7 +52,16 @@ export function listAudit(
   return { total, rows: rows.map(view) };
 }
 
-export const personHistory = (db: DB, personId: string): AuditEntryView[] => listAudit(db, { personId, limit: 1000, offset: 0 }).rows;
+/** A record's history, each change carrying the field history rows that can undo it (audit.restoreField). */
+export function personHistory(db: DB, personId: string): AuditEntryView[] {
+  const rows = listAudit(db, { personId, limit: 1000, offset: 0 }).rows;
+  const kept = db
+    .prepare('SELECT seq, field, audit_seq FROM field_history WHERE person_id = ? AND audit_seq IS NOT NULL ORDER BY seq')
+    .all(personId) as Array<{ seq: number; field: string; audit_seq: number }>;
+  const bySeq = new Map<number, Array<{ field: string; historyId: number }>>();
+  for (const k of kept) bySeq.set(k.audit_seq, [...(bySeq.get(k.audit_seq) ?? []), { field: k.field, historyId: k.seq }]);
+  return rows.map((r) => (bySeq.has(r.seq) ? { ...r, restorable: bySeq.get(r.seq)! } : r));
+}
 
 export function auditCsv(db: DB, actor: string | undefined): { csv: string; count: number } {
   const rows = db
@@ -64,7 +73,8 @@ export function auditCsv(db: DB, actor: string | undefined): { csv: string; coun
     csvLine(['seq', 'at', 'user', 'operation', 'entity', 'record', 'detail', 'hash']),
     ...rows.map((r) => csvLine([String(r.seq), r.at, r.actor, r.action, r.entity ?? '', r.entity_id ?? '', r.detail ?? '', r.hash])),
   ];
-  const csv = lines.join('\r\n') + '\r\n';
+  // A BOM so spreadsheets read UTF-8, and csvLine's apostrophe before = + - @, as every other export.
+  const csv = '\uFEFF' + lines.join('\r\n') + '\r\n';
   return { csv, count: rows.length };
 }
 

@@ -15,6 +15,8 @@ export function userHandlers(vault: Vault, ctx: () => Ctx, clock: () => Date): F
   return {
     'users.me': (): SessionView => ({ user: userView(vault.user, clock()), allowed: allowedOps(vault.user.role) }),
     'users.list': () => vault.listUsers().map((u) => userView(u, clock())),
+    // Expired accounts stay listed: a case may still be theirs until someone reassigns it.
+    'users.assignable': () => vault.listUsers().map((u) => ({ name: u.name, displayName: u.displayName })),
     'users.add': async ({ name, displayName, role, expiresAt, passphrase }) => {
       const user: SlotUser = {
         name,

@@ -118,6 +118,13 @@ export class Vault {
     if (this.conn) s.schemaVersion = schemaVersion(this.conn);
     if (this.conn && this.sessionUser)
       s.user = { name: this.sessionUser.name, displayName: this.sessionUser.displayName, role: this.sessionUser.role };
+    if (s.exists && !s.unlocked) {
+      try {
+        s.multiUser = userSlots(readKeyslots(this.keyslotsPath)).length > 1;
+      } catch {
+        // A missing or damaged key file: the unlock itself says which (KEYSLOTS_MISSING, KEYSLOTS_CORRUPT).
+      }
+    }
     return s;
   }
 

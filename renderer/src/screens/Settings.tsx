@@ -13,13 +13,23 @@ import { SubmitButton } from '../components/SubmitButton';
 import { changePassphraseForm, type ChangePassphraseForm } from '../forms';
 import { BackupSettings } from '../features/backup/BackupSettings';
 import { ExchangeSettings } from '../features/exchange/ExchangeSettings';
+import { UsersSettings } from '../features/users/UsersSettings';
+import { IfCan } from '../session';
 
 export function Settings() {
   return (
     <>
       <DataLocation />
-      <BackupSettings />
-      <ExchangeSettings />
+      {/* Each panel only for a role that can use it (visibility.ts); the core refuses the rest. */}
+      <IfCan op="users.add">
+        <UsersSettings />
+      </IfCan>
+      <IfCan op="backup.status">
+        <BackupSettings />
+      </IfCan>
+      <IfCan op="clinic.status">
+        <ExchangeSettings />
+      </IfCan>
       <ChangePassphrase />
     </>
   );

@@ -10,16 +10,26 @@ import { DocketPage } from '../features/docket/DocketPage';
 import { TpsPage } from '../features/tps/TpsPage';
 import { FormsPage } from '../features/forms/FormsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { useSession } from '../session';
+import { pageVisible } from '../visibility';
 
 export const PAGES = ['intake', 'people', 'import', 'docket', 'tps', 'forms', 'reports', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 export function ShellNav({ page, onNavigate }: { page: Page; onNavigate(p: Page): void }) {
   const { t } = useI18n();
+  const { user } = useSession();
+  // Only the pages this role can use (visibility.ts); the core refuses the rest anyway.
+  const pages = PAGES.filter((p) => user !== null && pageVisible(user.role, p));
   return (
     <nav className="sidenav" aria-label={t('shell.nav')}>
+      {user ? (
+        <p className="session-user" data-testid="session-user">
+          {t('shell.signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}
+        </p>
+      ) : null}
       <ul>
-        {PAGES.map((p) => (
+        {pages.map((p) => (
           <li key={p}>
             <button type="button" className="nav-item" aria-current={p === page ? 'page' : undefined} onClick={() => onNavigate(p)}>
               {t(`nav.${p}`)}
@@ -42,6 +52,9 @@ export function ShellPage({ page, notice, personId }: { page: Page; notice?: Mes
   useDocumentTitle(`${title} — ${t('app.name')}`);
   const pageOwnsFocus = page === 'intake' || (page === 'people' && !!personId);
   const headingRef = useFocusOnMount<HTMLHeadingElement>(!pageOwnsFocus, [page, personId]);
+  const { user } = useSession();
+  // A person's own record may be open to a role without the list (a volunteer's intake, found by search).
+  const allowed = user !== null && (pageVisible(user.role, page) || (page === 'people' && !!personId));
   return (
     <>
       <h1 tabIndex={-1} ref={headingRef}>
@@ -52,7 +65,11 @@ export function ShellPage({ page, notice, personId }: { page: Page; notice?: Mes
           {t(notice)}
         </p>
       ) : null}
-      {page === 'settings' ? (
+      {!allowed ? (
+        <p className="form-alert" role="alert">
+          {t('error.FORBIDDEN')}
+        </p>
+      ) : page === 'settings' ? (
         <Settings />
       ) : page === 'intake' ? (
         <IntakePage />

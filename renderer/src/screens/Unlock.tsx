@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { call } from '../api';
+import { setCoreData, useCoreQuery } from '../query';
+import type { VaultStatus } from '../../../shared/contract';
+import type { ErrorInfo, Result } from '../../../shared/errors';
 import { errorKey } from '../../../shared/i18n';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/schemas/vault';
 import { useI18n } from '../i18n';
@@ -17,6 +20,17 @@ export interface UnlockProps {
   /** True right after Lock: say so, so nobody wonders where their work went. */
   justLocked?: boolean;
   onUnlocked(how: 'passphrase' | 'recovery'): void;
+}
+
+/** The field an INVALID_INPUT from the core names (the user name, as a rule), with its message key. */
+function fieldIssue(error: ErrorInfo, field: string): string | null {
+  const issues = (error.details as { issues?: Array<{ path: string[]; message: string }> } | undefined)?.issues ?? [];
+  return issues.find((i) => i.path[0] === field)?.message ?? null;
+}
+
+/** The unlocked status goes into the query cache at once, so the shell knows who is signed in without asking again. */
+function remember(res: Result<VaultStatus>): void {
+  if (res.ok) setCoreData('vault.status', {}, res.value);
 }
 
 export function Unlock({ justLocked, onUnlocked }: UnlockProps) {
@@ -40,26 +54,37 @@ function UnlockWithPassphrase({
   const { t, tv } = useI18n();
   useDocumentTitle(`${t('unlock.title')} — ${t('app.name')}`);
   const [serverError, setServerError] = useState<string | null>(null);
+  // Locked, the status says only whether the vault has more than one user (never their names).
+  const status = useCoreQuery('vault.status', {});
+  const multiUser = status.data?.multiUser === true;
   const {
     register,
     handleSubmit,
     setError,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<UnlockForm>({ resolver: zodResolver(unlockForm), defaultValues: { passphrase: '' } });
+  } = useForm<UnlockForm>({ resolver: zodResolver(unlockForm), defaultValues: { userName: '', passphrase: '' } });
 
-  const onSubmit = handleSubmit(async ({ passphrase }) => {
+  const onSubmit = handleSubmit(async ({ userName, passphrase }) => {
     setServerError(null);
-    const res = await call('vault.unlock', { passphrase });
+    const res = await call('vault.unlock', { passphrase, ...(userName ? { userName } : {}) });
+    remember(res);
     if (res.ok) return onUnlocked();
-    if (res.error.code === 'WRONG_PASSPHRASE') {
-      // Tied to the field: aria-invalid + described by the announced message.
+    const nameIssue = res.error.code === 'INVALID_INPUT' ? fieldIssue(res.error, 'userName') : null;
+    if (nameIssue) {
+      setError('userName', { type: 'server', message: nameIssue === 'user.nameRequired' ? 'unlock.userNameNeeded' : nameIssue });
+    } else if (res.error.code === 'WRONG_PASSPHRASE') {
+      // Tied to the field: aria-invalid + described by the announced message. An unknown user name gets the same answer.
       setError('passphrase', { type: 'server', message: errorKey(res.error.code) });
+    } else if (res.error.code === 'UNLOCK_DELAYED') {
+      const ms = (res.error.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 1000;
+      setServerError(t('unlock.wait', { seconds: Math.max(1, Math.ceil(ms / 1000)) }));
     } else {
-      setServerError(res.error.code);
+      // ACCOUNT_EXPIRED, CLOCK_BEHIND and the rest: said in plain words above the form.
+      setServerError(t(errorKey(res.error.code)));
     }
     // The button was disabled while busy, which drops focus; put it back where the user types.
-    setTimeout(() => setFocus('passphrase', { shouldSelect: true }), 0);
+    setTimeout(() => setFocus(nameIssue ? 'userName' : 'passphrase', { shouldSelect: true }), 0);
   });
 
   return (
@@ -72,13 +97,22 @@ function UnlockWithPassphrase({
       ) : null}
       <p>{t('unlock.intro')}</p>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={isSubmitting}>
-        <FormAlert id="unlock-alert" message={serverError ? t(errorKey(serverError)) : null} />
+        <FormAlert id="unlock-alert" message={serverError} />
+        <Field
+          id="unlock-user"
+          label={t('unlock.userName')}
+          hint={multiUser ? undefined : t('unlock.userNameHint')}
+          autoComplete="username"
+          autoFocus={multiUser}
+          error={tv(errors.userName?.message)}
+          registration={register('userName')}
+        />
         <Field
           id="unlock-passphrase"
           label={t('unlock.passphrase')}
           type="password"
           autoComplete="current-password"
-          autoFocus
+          autoFocus={!multiUser}
           error={tv(errors.passphrase?.message)}
           registration={register('passphrase')}
         />
@@ -111,15 +145,21 @@ function UnlockWithRecovery({ onUnlocked, onBack }: { onUnlocked(): void; onBack
     formState: { errors, isSubmitting },
   } = useForm<RecoverFormIn, unknown, RecoverFormOut>({
     resolver: zodResolver(recoverForm),
-    defaultValues: { recoveryCode: '', newPassphrase: '', confirm: '' },
+    defaultValues: { userName: '', recoveryCode: '', newPassphrase: '', confirm: '' },
   });
   const newPassphrase = useWatch({ control, name: 'newPassphrase' }) ?? '';
 
-  const onSubmit = handleSubmit(async ({ recoveryCode, newPassphrase }) => {
+  const onSubmit = handleSubmit(async ({ userName, recoveryCode, newPassphrase }) => {
     setServerError(null);
-    const res = await call('vault.unlockWithRecovery', { recoveryCode, newPassphrase });
+    const res = await call('vault.unlockWithRecovery', { recoveryCode, newPassphrase, ...(userName ? { userName } : {}) });
+    remember(res);
     if (res.ok) return onUnlocked();
-    if (res.error.code === 'WRONG_RECOVERY_CODE') {
+    const nameIssue = res.error.code === 'INVALID_INPUT' ? fieldIssue(res.error, 'userName') : null;
+    if (res.error.code === 'FORBIDDEN' || nameIssue) {
+      // The recovery code is a lead's: a volunteer's name, or none on a vault with several leads, is refused.
+      setError('userName', { type: 'server', message: nameIssue && nameIssue !== 'user.nameRequired' ? nameIssue : 'recover.leadOnly' });
+      setTimeout(() => setFocus('userName', { shouldSelect: true }), 0);
+    } else if (res.error.code === 'WRONG_RECOVERY_CODE') {
       setError('recoveryCode', { type: 'server', message: errorKey(res.error.code) });
       setTimeout(() => setFocus('recoveryCode', { shouldSelect: true }), 0);
     } else {
@@ -136,6 +176,14 @@ function UnlockWithRecovery({ onUnlocked, onBack }: { onUnlocked(): void; onBack
       <p>{t('recover.intro')}</p>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={isSubmitting}>
         <FormAlert id="recover-alert" message={serverError ? t(errorKey(serverError)) : null} />
+        <Field
+          id="recover-user"
+          label={t('recover.userName')}
+          hint={t('recover.userNameHint')}
+          autoComplete="username"
+          error={tv(errors.userName?.message)}
+          registration={register('userName')}
+        />
         <Field
           id="recover-code"
           label={t('recover.code')}

@@ -46,7 +46,8 @@ describe('role matrix', () => {
     const matrix: Array<[string, unknown, Record<Role, string>]> = [
       ['people.list', {}, { volunteer: 'FORBIDDEN', paralegal: 'ok', attorney: 'ok', lead: 'ok' }],
       ['people.get', { id: other.id }, { volunteer: 'FORBIDDEN', paralegal: 'ok', attorney: 'ok', lead: 'ok' }],
-      ['users.list', {}, { volunteer: 'FORBIDDEN', paralegal: 'ok', attorney: 'ok', lead: 'ok' }],
+      ['users.list', {}, { volunteer: 'FORBIDDEN', paralegal: 'FORBIDDEN', attorney: 'FORBIDDEN', lead: 'ok' }],
+      ['users.assignable', {}, { volunteer: 'FORBIDDEN', paralegal: 'ok', attorney: 'ok', lead: 'ok' }],
       [
         'users.add',
         { name: 'x1', role: 'volunteer', passphrase: 'another passphrase' },

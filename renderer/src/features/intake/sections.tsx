@@ -31,6 +31,7 @@ import {
   type Option,
 } from './fields';
 import { emptyCase, emptyFamilyMember } from './model';
+import { AssigneeField } from '../users/AssigneeField';
 import { FamilyLinkField } from './FamilyLink';
 
 export function useOptions() {
@@ -194,7 +195,7 @@ export function CaseFields({ prefix }: { prefix: string }) {
         <TextField name={p('nextHearing.time')} label={t('field.hearingTime')} hint={t('field.hearingTimeHint')} size="short" />
         <SelectField name={p('nextHearing.kind')} label={t('field.hearingKind')} options={o.hearingKind} blank={t('common.notAnswered')} />
       </div>
-      <TextField name={p('assignedTo')} label={t('field.assignedTo')} size="medium" />
+      <AssigneeField name={p('assignedTo')} />
       <TextAreaField name={p('outcome')} label={t('field.outcome')} rows={2} />
     </>
   );
