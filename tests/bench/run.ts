@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { printRows, type BenchRow } from './util';
 import { benchVault } from './vault';
 import { benchSearch } from './search';
+import { benchBulk } from './bulk';
 import { benchForms } from './forms';
 import { benchDeadlines } from './deadlines';
 import { benchCli } from './cli';
@@ -17,7 +18,8 @@ import { benchAudit } from './audit';
 
 const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   vault: { title: 'Vault (issue 2)', run: benchVault },
-  search: { title: 'Search (issue 3)', run: benchSearch },
+  search: { title: 'Search (issues 3, 17; --people N)', run: benchSearch },
+  bulk: { title: 'Bulk loads: CSV import beside raw inserts (issue 17; --people N)', run: benchBulk },
   forms: { title: 'Forms (issue 5)', run: benchForms },
   deadlines: { title: 'Deadlines (issue 4)', run: benchDeadlines },
   cli: { title: 'CLI start (issue 9)', run: benchCli },
@@ -28,7 +30,9 @@ const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   audit: { title: 'Audit trail overhead: 10 000 intake saves, on vs off (issue 10)', run: benchAudit },
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// Suite names; a flag's value (`--people 1000000`) is not one.
+const args = process.argv.slice(2);
+const wanted = args.filter((a, i) => !a.startsWith('-') && !(args[i - 1]?.startsWith('--') && !args[i - 1]?.includes('=')));
 console.log(`Amparo benchmarks: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}`);
 for (const [name, s] of Object.entries(suites)) {
   if (wanted.length && !wanted.includes(name)) continue;

@@ -4,11 +4,13 @@
  * search index, the duplicate keys and the audit log in step.
  */
 import { AppError } from '../../../shared/errors';
+import { withHistory } from '../../../shared/schemas/detention';
 import { intakeSchemas } from '../../../shared/contract';
 import { LIMITS, type AdditionalContact, type CaseRecord, type FullIntake, type QuickIntake } from '../../../shared/schemas/intake';
 import { urgencyFlags } from '../../../shared/intake/urgency';
 import { nameKeys } from '../../../shared/intake/duplicates';
 import { newId, type Ctx } from '../context';
+import { sql } from '../db/statements';
 import { audit } from '../audit';
 import {
   caseFromRow,
@@ -23,7 +25,8 @@ import {
   type PersonView,
   type CaseView,
 } from './records';
-import { ftsQuery, searchText } from './search-text';
+import { ftsQuery, searchText, tokensOf } from './search-text';
+import { normalizeANumber } from '../../../shared/schemas/anumber';
 import { syncCaseHearing } from './case-hearings';
 import { checkFamilyLinks, dropFamilyLinks, familyLinksOf, writeFamilyLinks } from './family-links';
 import type { CaseSummary, PersonSummary } from '../../../shared/views';
@@ -77,24 +80,39 @@ export function fromFull(f: FullIntake): { data: PersonData; cases: CaseRecord[]
 // so deleting by it would scan the whole index on every save.
 const ROWID_OF = '(SELECT seq FROM people WHERE id = ?)';
 
-function writeIndexes(ctx: Ctx, id: string, d: PersonData): void {
-  dropIndexes(ctx, id);
+function writeIndexes(ctx: Ctx, id: string, d: PersonData, seq?: number): void {
+  // A new record (its seq known) has no index rows yet to drop.
+  if (seq === undefined) dropIndexes(ctx, id);
   const t = searchText(d);
-  ctx.db
-    .prepare(`INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (${ROWID_OF}, ?, ?, ?, ?)`)
-    .run(id, id, t.names, t.numbers, t.places);
-  const insertKey = ctx.db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
+  if (seq === undefined) {
+    sql(ctx.db, `INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (${ROWID_OF}, ?, ?, ?, ?)`).run(
+      id,
+      id,
+      t.names,
+      t.numbers,
+      t.places,
+    );
+  } else {
+    sql(ctx.db, 'INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)').run(
+      seq,
+      id,
+      t.names,
+      t.numbers,
+      t.places,
+    );
+  }
+  const insertKey = sql(ctx.db, 'INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
   for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
     insertKey.run(id, k);
   for (const alias of d.person.aliases) {
     for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
   }
-  writeFamilyLinks(ctx.db, id, d);
+  if (seq === undefined || d.family.some((m) => m.personId)) writeFamilyLinks(ctx.db, id, d);
 }
 
 function dropIndexes(ctx: Ctx, id: string): void {
-  ctx.db.prepare(`DELETE FROM people_fts WHERE rowid = ${ROWID_OF}`).run(id);
-  ctx.db.prepare('DELETE FROM person_keys WHERE person_id = ?').run(id);
+  sql(ctx.db, `DELETE FROM people_fts WHERE rowid = ${ROWID_OF}`).run(id);
+  sql(ctx.db, 'DELETE FROM person_keys WHERE person_id = ?').run(id);
   dropFamilyLinks(ctx.db, id);
 }
 
@@ -112,12 +130,11 @@ function refreshColumns(ctx: Ctx, id: string, d: PersonData): void {
 function insertCase(ctx: Ctx, personId: string, c: CaseRecord): string {
   const id = newId();
   const now = ctx.now();
-  ctx.db
-    .prepare(
-      `INSERT INTO cases(id, person_id, type, status, court, judge, hearing_date, hearing_time, hearing_kind, assigned_to, outcome, data, version, created_at, created_by, updated_at, updated_by)
-       VALUES (@id, @personId, @type, @status, @court, @judge, @hd, @ht, @hk, @assigned, @outcome, @data, 1, @now, @actor, @now, @actor)`,
-    )
-    .run(caseParams(ctx, id, personId, c, now));
+  sql(
+    ctx.db,
+    `INSERT INTO cases(id, person_id, type, status, court, judge, hearing_date, hearing_time, hearing_kind, assigned_to, outcome, data, version, created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @personId, @type, @status, @court, @judge, @hd, @ht, @hk, @assigned, @outcome, @data, 1, @now, @actor, @now, @actor)`,
+  ).run(caseParams(ctx, id, personId, c, now));
   syncCaseHearing(ctx, personId, id, c);
   return id;
 }
@@ -148,21 +165,31 @@ export function createPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRec
 /** Inserts without reading back: bulk paths (CSV import, benchmarks) need no view. */
 export function insertPerson(ctx: Ctx, input: { data: PersonData; cases: CaseRecord[] }): string {
   const id = newId();
-  ctx.db.transaction(() => {
+  inOne(ctx, () => {
     input = { ...input, data: { ...input.data, family: checkFamilyLinks(ctx.db, null, input.data.family, ['intake', 'family']) } };
     const now = ctx.now();
     const cols = personColumns(input.data, input.cases);
-    ctx.db
-      .prepare(
-        `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
-         VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @assigned_to, @data, 1, @now, @actor, @now, @actor)`,
-      )
-      .run({ ...cols, id, data: JSON.stringify(input.data), now, actor: ctx.actor });
+    const { lastInsertRowid } = sql(
+      ctx.db,
+      `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @assigned_to, @data, 1, @now, @actor, @now, @actor)`,
+    ).run({ ...cols, id, data: JSON.stringify(input.data), now, actor: ctx.actor });
     for (const c of input.cases) insertCase(ctx, id, c);
-    writeIndexes(ctx, id, input.data);
+    writeIndexes(ctx, id, input.data, Number(lastInsertRowid));
     audit(ctx, 'person.create', 'person', id);
-  })();
+  });
   return id;
+}
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's: a bulk load (CSV
+ * import, the bench vault) already holds one, and a savepoint per row cost
+ * more than the row. Whatever throws still rolls back the caller's whole
+ * transaction, which is what every bulk path wants (all or nothing).
+ */
+function inOne(ctx: Ctx, fn: () => void): void {
+  if (ctx.db.inTransaction) fn();
+  else ctx.db.transaction(fn)();
 }
 
 function personRow(ctx: Ctx, id: string): PersonRow {
@@ -209,6 +236,8 @@ export function updatePerson(ctx: Ctx, id: string, version: number, data: Person
     const row = personRow(ctx, id);
     if (row.merged_into) throw new AppError('STALE_WRITE', 'This record was merged into another one. Open that record instead.');
     data = { ...data, family: checkFamilyLinks(ctx.db, id, data.family, ['data', 'family']) };
+    // A detention history, once entered, decides detained, facility and booking number (issue 14 §3).
+    data = { ...data, detention: withHistory(data.detention) };
     const res = ctx.db
       .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
       .run(JSON.stringify(data), ctx.now(), ctx.actor, id, version);
@@ -400,17 +429,85 @@ export function listCases(ctx: Ctx, q: CaseListQuery): { total: number; rows: Ca
   };
 }
 
+/**
+ * Search as you type, at a million people (issue 17). Index searches only,
+ * never a scan and never a sort of every match:
+ * - an A-number in any format: the exact number from people_a_number first;
+ * - five to eight digits: A-numbers starting with them, a range of the same index;
+ * - then (and for words) FTS5, reading at most SEARCH_CANDIDATES matches in
+ *   record order (the LIMIT is inside, before any ranking; prefixes of up to
+ *   six letters are read from FTS5 prefix indexes, streamed, see migration
+ *   0014), ranked here by how well the words match (whole words before
+ *   prefixes, then the shorter name).
+ * A search matching more than SEARCH_CANDIDATES people returns the best of
+ * the first ones read; the header search, asking for SEARCH_CANDIDATES rows,
+ * then says "more than 200, keep typing". bm25 is not used: its document
+ * frequencies read every match of every word, the very scan this avoids.
+ * Each result's summary (and its derived next hearing) is read for the
+ * returned rows only, by primary key; no record JSON is parsed.
+ */
+export const SEARCH_CANDIDATES = 201;
+
+/** The statements of a search, exported so a test can hold their query plans. */
+export const SEARCH_SQL = {
+  aNumber: 'SELECT seq FROM people WHERE a_number = @a AND merged_into IS NULL ORDER BY seq LIMIT @cap',
+  aNumberPrefix: `SELECT seq FROM people WHERE a_number >= @from AND a_number < @to AND merged_into IS NULL ORDER BY a_number, seq LIMIT @cap`,
+  fts: 'SELECT rowid AS seq, names, numbers, places FROM people_fts WHERE people_fts MATCH @fts LIMIT @cap',
+  rows: `SELECT p.seq, ${LISTED} FROM people p WHERE p.seq IN (SELECT value FROM json_each(@seqs)) AND p.merged_into IS NULL`,
+} as const;
+
+/** Five to eight digits, typed with any A-number punctuation: the start of an A-number. */
+function aNumberPrefix(query: string): string | null {
+  return /^[Aa]?(\d{5,8})$/.exec(query.replace(/[\s#-]/g, ''))?.[1] ?? null;
+}
+
+interface Match {
+  seq: number;
+  tokens: string[];
+}
+
+/** Up to `cap` FTS matches, in record order: FTS5 stops reading after them. */
+function ftsMatches(ctx: Ctx, fts: string, cap: number): Match[] {
+  const rows = sql(ctx.db, SEARCH_SQL.fts).all({ fts, cap }) as Array<{ seq: number; names: string; numbers: string; places: string }>;
+  return rows.map((r) => ({ seq: r.seq, tokens: tokensOf(r.names, r.numbers, r.places) }));
+}
+
 export function searchPeople(ctx: Ctx, query: string, limit = 20): PersonSummary[] {
-  const fts = ftsQuery(query);
-  if (!fts) return [];
-  const rows = ctx.db
-    .prepare(
-      `SELECT ${LISTED} FROM people_fts f JOIN people p ON p.seq = f.rowid
-       WHERE people_fts MATCH @fts AND p.merged_into IS NULL
-       ORDER BY f.rank LIMIT @limit`,
-    )
-    .all({ fts, limit, today: ctx.today() }) as ListedRow[];
-  return rows.map(summaryOf);
+  const cap = Math.max(limit, SEARCH_CANDIDATES);
+  const seqs = new Set<number>();
+  const a = normalizeANumber(query);
+  const prefix = a ? null : aNumberPrefix(query);
+  if (a) for (const s of seqsOf(sql(ctx.db, SEARCH_SQL.aNumber).all({ a, cap }))) seqs.add(s);
+  else if (prefix) for (const s of seqsOf(sql(ctx.db, SEARCH_SQL.aNumberPrefix).all({ from: prefix, to: `${prefix}:`, cap }))) seqs.add(s);
+  const q = ftsQuery(query);
+  if (q && seqs.size < limit) for (const m of rankMatches(ftsMatches(ctx, q.fts, cap), q.words)) seqs.add(m.seq);
+  const picked = [...seqs].slice(0, limit);
+  if (picked.length === 0) return [];
+  const rows = sql(ctx.db, SEARCH_SQL.rows).all({ seqs: JSON.stringify(picked), today: ctx.today() }) as Array<ListedRow & { seq: number }>;
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return picked.flatMap((s) => {
+    const r = bySeq.get(s);
+    return r ? [summaryOf(r)] : [];
+  });
+}
+
+const seqsOf = (rows: unknown[]) => (rows as Array<{ seq: number }>).map((r) => r.seq);
+
+/**
+ * The order a person wants among name matches: more of the typed words
+ * matching a whole word first ("rosa" before "rosalba"), then the shorter
+ * indexed text (fewer other words: what bm25's length weight gives), then
+ * record order.
+ */
+export function rankMatches(rows: Match[], words: string[]): Match[] {
+  const scored = rows.map((m) => {
+    const set = new Set(m.tokens);
+    let whole = 0;
+    for (const w of words) if (set.has(w)) whole++;
+    return { m, whole, size: set.size };
+  });
+  scored.sort((x, y) => y.whole - x.whole || x.size - y.size || x.m.seq - y.m.seq);
+  return scored.map((x) => x.m);
 }
 
 /**

@@ -76,10 +76,12 @@ export type ListedPersonRow = PersonRow & { upcoming_hearing: string | null };
  * The person's next hearing, derived in the query for `@today`: the earliest
  * hearing of an open case on or after today. Never stored, because "today"
  * moves: a stored copy would keep showing (and filtering by) a hearing that
- * has passed. One lookup in cases_person per row.
+ * has passed. One lookup in cases_person per row: the unary + keeps the
+ * planner off the hearing-date indexes, which on a vault with few cases it
+ * took for this (a range over every future hearing, for each row).
  */
 export const NEXT_HEARING_SQL = (personId: string) =>
-  `(SELECT min(h.hearing_date) FROM cases h WHERE h.person_id = ${personId} AND h.status <> 'closed' AND h.hearing_date >= @today)`;
+  `(SELECT min(h.hearing_date) FROM cases h WHERE h.person_id = ${personId} AND h.status <> 'closed' AND +h.hearing_date >= @today)`;
 
 /** The same rule over cases already in memory. */
 export function nextHearingOf(cases: readonly CaseRecord[], today: string): string | null {

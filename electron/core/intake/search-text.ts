@@ -22,18 +22,34 @@ export function searchText(d: PersonData): { names: string; numbers: string; pla
   };
 }
 
-/**
- * Turns what someone typed into an FTS5 query: every word must match as a
- * prefix, in names or numbers; a query that is an A-number in any format
- * matches the stored nine digits. User text never reaches FTS5 syntax raw.
- */
-export function ftsQuery(input: string): string | null {
-  const a = normalizeANumber(input);
-  if (a) return `numbers : "${a}"`;
-  const words = foldForSearch(input)
+/** Without combining marks, as FTS5's remove_diacritics compares (Cyrillic й and и, too). */
+const bare = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** The words of a search, folded as the index is (at most 8). */
+export function queryWords(input: string): string[] {
+  return foldForSearch(input)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 8);
+}
+
+/**
+ * Turns what someone typed into an FTS5 query: every word must match as a
+ * prefix, in names, numbers or places; a query that is an A-number in any
+ * format matches the stored nine digits. User text never reaches FTS5 syntax
+ * raw. `words` are the words without marks, as ranking compares them.
+ */
+export function ftsQuery(input: string): { fts: string; words: string[] } | null {
+  const a = normalizeANumber(input);
+  if (a) return { fts: `numbers : "${a}"`, words: [] };
+  const words = queryWords(input);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' AND ');
+  return { fts: words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' AND '), words: words.map(bare) };
+}
+
+/** An indexed row's words (its names, numbers and places text), without marks, as ranking compares them. */
+export function tokensOf(...texts: string[]): string[] {
+  return bare(texts.join(' ').toLowerCase())
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }

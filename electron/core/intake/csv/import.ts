@@ -11,7 +11,7 @@ import type { ImportChoice, ImportIssue, ImportPreview, ImportResult } from '../
 import { newId, type Ctx } from '../../context';
 import { audit } from '../../audit';
 import { inTransaction, runJob, type Job, type JobOptions } from '../../jobs';
-import { createPerson, mergePeople } from '../people';
+import { insertPerson, mergePeople } from '../people';
 import { recordDecision, type Decision } from '../duplicates';
 import { analyzeCsv, hasLikely, toPreview, type AnalyzedRow, type Mapping } from './analyze';
 import { issuesSummary, linesList } from './messages';
@@ -140,7 +140,8 @@ export async function commitWithJob(ctx: Ctx, input: CommitInput, job: Job): Pro
       if (choice === 'skip' || !row.record) {
         result.skipped++;
       } else {
-        const id = createPerson(ctx, row.record).id;
+        // The bulk path: compiled statements, no savepoint and no read-back per row (issue 17).
+        const id = insertPerson(ctx, row.record);
         idOfLine.set(row.line, id);
         if (typeof choice === 'object') {
           recordDecision(ctx, id, choice.mergeInto, 'same-person');

@@ -1,0 +1,156 @@
+/**
+ * Issue 17, bulk loads: a CSV import of N people (`npm run bench -- bulk
+ * --people N`, default 100 000) into a fresh encrypted vault, beside its
+ * floor measured in the same run: raw inserts of the same rows (people,
+ * search index, duplicate keys, audit entries; the schema's change-log
+ * triggers fire as they do for the import) into the same schema in one
+ * transaction, with every value computed before the clock starts.
+ * Rows have no next hearing: hearing events and their deadlines are the
+ * deadline engine's cost, measured by the deadlines bench.
+ */
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../../electron/core/app';
+import { commitImport } from '../../electron/core/intake/csv';
+import { searchText } from '../../electron/core/intake/search-text';
+import { personColumns } from '../../electron/core/intake/records';
+import { nameKeys } from '../../shared/intake/duplicates';
+import { newId } from '../../electron/core/context';
+import { draw, recordOf, rng } from './people-vault';
+import { peopleFlag } from './search';
+import { printRows, type BenchRow } from './util';
+
+const KDF = { m: 8192, t: 1, p: 1 };
+
+function csvOf(n: number): Uint8Array {
+  const rand = rng(7);
+  const lines = ['given_name,family_name,approx_age,a_number,phone,detained,facility'];
+  for (let i = 0; i < n; i++) {
+    const g = draw(rand);
+    const held = i % 7 === 0;
+    lines.push(
+      [
+        g.given,
+        g.family,
+        18 + (i % 60),
+        `A${g.aNumber}`,
+        `555-${String(i % 1000).padStart(3, '0')}-${String(i % 10000).padStart(4, '0')}`,
+        held ? 'yes' : 'no',
+        held ? 'Adelanto' : '',
+      ].join(','),
+    );
+  }
+  return new TextEncoder().encode(lines.join('\n') + '\n');
+}
+
+async function freshVault(dir: string, name: string) {
+  const core = createCore({ dbPath: join(dir, name), kdfCost: KDF, today: () => '2026-11-26' });
+  await core.call('vault.create', { passphrase: 'bench passphrase 123' });
+  return core;
+}
+
+/** The floor: the import's rows, precomputed, inserted raw in one transaction. */
+async function floorMs(dir: string, n: number, withTriggers = true): Promise<number> {
+  const core = await freshVault(dir, withTriggers ? 'floor.db' : 'floor-no-triggers.db');
+  const db = core.ctx().db;
+  if (!withTriggers) {
+    // What the change log's recording costs: the same floor with the triggers dropped (this throwaway vault only).
+    for (const { name } of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all() as Array<{ name: string }>)
+      db.exec(`DROP TRIGGER "${name}"`);
+  }
+  const rand = rng(7);
+  const now = new Date().toISOString();
+  const rows = Array.from({ length: n }, (_, i) => {
+    const rec = recordOf(draw(rand), i);
+    rec.cases = [];
+    const p = rec.data.person;
+    return {
+      id: newId(),
+      cols: personColumns(rec.data, []),
+      data: JSON.stringify(rec.data),
+      fts: searchText(rec.data),
+      keys: nameKeys({ given: p.givenName, family: p.familyName, dob: p.dob, aNumber: p.aNumber }),
+      audit: [newId(), 'x'.repeat(64), 'y'.repeat(64)] as const,
+    };
+  });
+  const person = db.prepare(
+    `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @assigned_to, @data, 1, @now, 'bench', @now, 'bench')`,
+  );
+  const fts = db.prepare('INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)');
+  const key = db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
+  const audit = db.prepare(
+    `INSERT INTO audit_log(id, at, actor, action, entity, entity_id, detail, seq, prev_hash, hash) VALUES (?, ?, 'bench', 'person.create', 'person', ?, NULL, ?, ?, ?)`,
+  );
+  const t0 = performance.now();
+  db.transaction(() => {
+    rows.forEach((r, i) => {
+      const { lastInsertRowid } = person.run({ ...r.cols, id: r.id, data: r.data, now });
+      fts.run(lastInsertRowid, r.id, r.fts.names, r.fts.numbers, r.fts.places);
+      for (const k of r.keys) key.run(r.id, k);
+      audit.run(r.audit[0], now, r.id, i + 1, r.audit[1], r.audit[2]);
+    });
+  })();
+  const ms = performance.now() - t0;
+  core.close();
+  return ms;
+}
+
+export async function benchBulk(): Promise<BenchRow[]> {
+  const n = peopleFlag();
+  const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-bulk-'));
+  try {
+    const bytes = csvOf(n);
+    const core = await freshVault(dir, 'import.db');
+    const phases = new Map<string, number>();
+    let phase = '';
+    let since = performance.now();
+    const t0 = performance.now();
+    const result = await commitImport(
+      core.ctx(),
+      { bytes, choices: {}, onDuplicate: 'import' },
+      {
+        onProgress: (p) => {
+          if (p.phase === phase) return;
+          const t = performance.now();
+          if (phase) phases.set(phase, t - since);
+          phase = p.phase;
+          since = t;
+        },
+      },
+    );
+    const total = performance.now() - t0;
+    phases.set(phase, performance.now() - since);
+    core.close();
+    const write = phases.get('write') ?? total;
+    const floor = await floorMs(dir, n);
+    const bare = await floorMs(dir, n, false);
+    const rate = (ms: number) => `${Math.round((n / ms) * 1000)} people/s`;
+    return [
+      {
+        name: `CSV import of ${n} people, whole commit`,
+        median_ms: total,
+        note: `${rate(total)}; ${result.imported} imported; single run`,
+      },
+      ...[...phases].map(([p, ms]) => ({ name: `  phase ${p}`, median_ms: ms, note: rate(ms) })),
+      { name: `floor: raw inserts of the same rows, one transaction`, median_ms: floor, note: rate(floor) },
+      {
+        name: `  the same without the change-log triggers`,
+        median_ms: bare,
+        note: `${rate(bare)} (the triggers are ${((1 - bare / floor) * 100).toFixed(0)}% of the floor)`,
+      },
+      {
+        name: 'CSV import write phase vs floor',
+        median_ms: write,
+        note: `${(write / floor).toFixed(1)}x the floor (goal <= 5x, >= 20 000 people/s)`,
+      },
+      { name: 'CSV import whole commit vs floor', median_ms: total, note: `${(total / floor).toFixed(1)}x the floor` },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('bulk.ts')) printRows('Bulk loads (issue 17)', await benchBulk());
