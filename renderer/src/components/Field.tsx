@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { FieldError, FieldHint, controlAria } from './FieldParts';
+import { FieldFrame, controlAria } from './FieldParts';
 
 export interface FieldProps {
   id: string;
@@ -36,9 +36,7 @@ export function Field({
   children,
 }: FieldProps) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <FieldHint id={id} hint={hint} />
+    <FieldFrame id={id} label={label} hint={hint} error={error} hintFirst>
       <input
         id={id}
         type={type}
@@ -53,7 +51,6 @@ export function Field({
         {...registration}
       />
       {children}
-      <FieldError id={id} error={error} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,11 +1,11 @@
 /**
- * Small form controls for the deadline screens, wired like components/Field:
- * a visible label, hint and error joined through aria-describedby, and
- * aria-invalid on the control while its error shows.
+ * Small form controls for the deadline screens, on the one field frame all
+ * forms share (components/FieldParts): a visible label, hint and error joined
+ * through aria-describedby, and aria-invalid on the control while its error shows.
  */
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { FieldError, FieldHint, controlAria } from '../../components/FieldParts';
+import { FieldFrame, FieldHint, controlAria } from '../../components/FieldParts';
 
 interface Common {
   id: string;
@@ -28,8 +28,7 @@ export function TextInput({
   disabled,
 }: Common & { placeholder?: string; inputMode?: 'numeric' | 'text'; disabled?: boolean }) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} hint={hint} error={error} classes={[className]}>
       <input
         id={id}
         type="text"
@@ -41,20 +40,15 @@ export function TextInput({
         {...controlAria(id, hint, error)}
         {...registration}
       />
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea({ id, label, hint, error, className, registration, rows = 2 }: Common & { rows?: number }) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} hint={hint} error={error} classes={[className]}>
       <textarea id={id} rows={rows} {...controlAria(id, hint, error)} {...registration} />
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -69,8 +63,7 @@ export function SelectInput({
   disabled,
 }: Common & { options: Array<{ value: string; label: string }>; disabled?: boolean }) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} hint={hint} error={error} classes={[className]}>
       <select id={id} disabled={disabled} {...controlAria(id, hint, error)} {...registration}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -78,9 +71,7 @@ export function SelectInput({
           </option>
         ))}
       </select>
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -106,34 +97,8 @@ export function CheckInput({
   );
 }
 
-export interface Problem {
-  /** The id of the control to focus. */
-  id: string;
-  label: string;
-  message: string;
-}
-
-/** The summary over a form after a failed submit: announced, each line focuses its field. */
-export function ProblemSummary({ id, title, problems }: { id: string; title: string; problems: Problem[] }) {
-  return (
-    <div id={id} role="alert" className={problems.length ? 'error-summary' : 'error-summary error-summary--empty'}>
-      {problems.length ? (
-        <>
-          <p className="error-summary-title">{title}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p.id}>
-                <button type="button" className="btn-link" onClick={() => document.getElementById(p.id)?.focus()}>
-                  {p.label}: {p.message}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </div>
-  );
-}
+// The error summary is the one all forms share.
+export { ProblemSummary, type Problem } from '../../components/ProblemSummary';
 
 /** After a failed submit: focus the form's first invalid control once React has marked it. */
 export function focusFirstInvalid(formId: string): void {

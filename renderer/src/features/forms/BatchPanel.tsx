@@ -13,10 +13,9 @@ import { useI18n } from '../../i18n';
 import { useCoreQuery } from '../../query';
 import { FormAlert } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
-import { EditionDiff } from './EditionDiff';
 import { BatchJobSection, useBatchJob } from './BatchJob';
 import { BatchPeopleTable, FilterField, PickedCount, useBatchPeople } from './BatchPeople';
-import { fillableTemplates, templateOptionLabel } from './FillPanel';
+import { EditionPrompt, fillableTemplates, TemplateSelect } from './FillPanel';
 import { editionDetails, formsErrorText, personLabel, type EditionDetails } from './lib';
 
 export function BatchPanel({ templates }: { templates: TemplateSummary[] | null }) {
@@ -62,22 +61,7 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
   return (
     <div className="batch">
       <div className="field-row">
-        <div className="field field--grow">
-          <label htmlFor={`${id}-template`}>{t('forms.fill.template')}</label>
-          <select
-            id={`${id}-template`}
-            className="select"
-            value={chosen?.id ?? ''}
-            disabled={running}
-            onChange={(e) => setTemplateId(e.target.value)}
-          >
-            {fillable.map((x) => (
-              <option key={x.id} value={x.id}>
-                {templateOptionLabel(t, x)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TemplateSelect id={`${id}-template`} templates={fillable} value={chosen?.id ?? ''} disabled={running} onChange={setTemplateId} />
         <FilterField id={`${id}-filter`} label={t('forms.batch.filter')} value={pick.filter} onChange={pick.setFilter} />
       </div>
 
@@ -96,16 +80,7 @@ export function BatchPanel({ templates }: { templates: TemplateSummary[] | null 
         <PickedCount pick={pick} />
       </div>
       <FormAlert id={`${id}-alert`} message={shownError ? formsErrorText(t, shownError) : null} />
-      {edition ? (
-        <EditionDiff id={`${id}-edition`} form={edition.form} edition={edition.edition} missing={edition.missing} added={edition.added}>
-          <button type="button" className="btn btn-primary" onClick={() => void start(true)}>
-            {t('forms.edition.accept')}
-          </button>
-          <button type="button" className="btn" onClick={() => setEdition(null)}>
-            {t('forms.edition.cancel')}
-          </button>
-        </EditionDiff>
-      ) : null}
+      <EditionPrompt id={`${id}-edition`} edition={edition} onAccept={() => void start(true)} onCancel={() => setEdition(null)} />
 
       <BatchJobSection id={id} batch={batch} names={names} />
     </div>

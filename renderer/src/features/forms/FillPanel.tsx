@@ -51,6 +51,63 @@ export function fillableTemplates(templates: readonly TemplateSummary[] | null):
   return (templates ?? []).filter((x) => x.mapped).sort((a, b) => rank(b) - rank(a));
 }
 
+/** A blank of another edition than its map: what differs, then "Accept and continue" or cancel. */
+export function EditionPrompt({
+  id,
+  edition,
+  disabled = false,
+  onAccept,
+  onCancel,
+}: {
+  id: string;
+  edition: EditionDetails | null;
+  disabled?: boolean;
+  onAccept(): void;
+  onCancel(): void;
+}) {
+  const { t } = useI18n();
+  if (!edition) return null;
+  return (
+    <EditionDiff id={id} form={edition.form} edition={edition.edition} missing={edition.missing} added={edition.added}>
+      <button type="button" className="btn btn-primary" disabled={disabled} onClick={onAccept}>
+        {t('forms.edition.accept')}
+      </button>
+      <button type="button" className="btn" onClick={onCancel}>
+        {t('forms.edition.cancel')}
+      </button>
+    </EditionDiff>
+  );
+}
+
+/** The template to fill, among those with a map (labelled as `templateOptionLabel` says). */
+export function TemplateSelect({
+  id,
+  templates,
+  value,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  templates: readonly TemplateSummary[];
+  value: string;
+  disabled: boolean;
+  onChange(id: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field field--grow">
+      <label htmlFor={id}>{t('forms.fill.template')}</label>
+      <select id={id} className="select" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+        {templates.map((x) => (
+          <option key={x.id} value={x.id}>
+            {templateOptionLabel(t, x)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function WarningList({ warnings }: { warnings: FillWarning[] }) {
   const { t } = useI18n();
   if (warnings.length === 0) return null;
@@ -159,26 +216,17 @@ export function FillForm({
   return (
     <div className="fill-form">
       <div className="field-row">
-        <div className="field field--grow">
-          <label htmlFor={`${id}-template`}>{t('forms.fill.template')}</label>
-          <select
-            id={`${id}-template`}
-            className="select"
-            value={chosen?.id ?? ''}
-            onChange={(e) => {
-              setTemplateId(e.target.value);
-              setEdition(null);
-              setError(null);
-            }}
-            disabled={!templates}
-          >
-            {fillable.map((x) => (
-              <option key={x.id} value={x.id}>
-                {templateOptionLabel(t, x)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TemplateSelect
+          id={`${id}-template`}
+          templates={fillable}
+          value={chosen?.id ?? ''}
+          disabled={!templates}
+          onChange={(v) => {
+            setTemplateId(v);
+            setEdition(null);
+            setError(null);
+          }}
+        />
       </div>
       <div className="checkbox">
         <input
@@ -203,16 +251,13 @@ export function FillForm({
         {busy === 'filling' ? t('forms.fill.filling') : ''}
       </span>
       <FormAlert id={`${id}-alert`} message={error ? formsErrorText(t, error) : null} />
-      {edition ? (
-        <EditionDiff id={`${id}-edition`} form={edition.form} edition={edition.edition} missing={edition.missing} added={edition.added}>
-          <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void fill(true)}>
-            {t('forms.edition.accept')}
-          </button>
-          <button type="button" className="btn" onClick={() => setEdition(null)}>
-            {t('forms.edition.cancel')}
-          </button>
-        </EditionDiff>
-      ) : null}
+      <EditionPrompt
+        id={`${id}-edition`}
+        edition={edition}
+        disabled={busy !== null}
+        onAccept={() => void fill(true)}
+        onCancel={() => setEdition(null)}
+      />
       <div role="status" aria-live="polite">
         {result ? <FillResult result={result} saved={saved} onSaveAgain={() => void save(result)} /> : null}
       </div>

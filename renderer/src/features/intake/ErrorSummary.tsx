@@ -1,13 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useFormState, type FieldErrors } from 'react-hook-form';
 import { useI18n } from '../../i18n';
+import { ProblemSummary, type Problem } from '../../components/ProblemSummary';
 import { fieldId } from './fields';
-
-interface Problem {
-  name: string;
-  id: string;
-  message: string;
-}
 
 /** Every leaf error of a react-hook-form errors object, as "a.b.0.c" paths. */
 export function flattenErrors(errors: FieldErrors, prefix = ''): Array<{ name: string; message: string }> {
@@ -32,38 +27,25 @@ function labelFor(id: string): string {
 }
 
 /**
- * Shown after a save attempt with errors: announced (role="alert"), each line
- * a button that moves focus to the field. Ordered as the fields are on screen.
+ * The summary of a react-hook-form form, shown after a save attempt with
+ * errors: each line names the field by its on-screen label and moves focus
+ * to it. Ordered as the fields are on screen.
  */
 export function ErrorSummary({ idPrefix }: { idPrefix: string }) {
   const { t, tv } = useI18n();
   const { errors, submitCount } = useFormState();
-  const problems: Problem[] = flattenErrors(errors).map((e) => ({ ...e, id: fieldId(idPrefix, e.name), message: tv(e.message) ?? '' }));
+  const problems: Problem[] = flattenErrors(errors).map((e) => {
+    const id = fieldId(idPrefix, e.name);
+    return { id, label: labelFor(id) || e.name, message: tv(e.message) ?? '' };
+  });
   problems.sort((a, b) => {
     const x = document.getElementById(a.id);
     const y = document.getElementById(b.id);
     if (!x || !y) return x ? -1 : y ? 1 : 0;
     return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
   });
-  const show = submitCount > 0 && problems.length > 0;
-  return (
-    <div role="alert" className={show ? 'error-summary' : 'error-summary error-summary--empty'} id={`${idPrefix}-error-summary`}>
-      {show ? (
-        <>
-          <p className="error-summary-title">{t('intake.errorSummary', { count: problems.length })}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p.name}>
-                <button type="button" className="btn-link" onClick={() => document.getElementById(p.id)?.focus()}>
-                  {labelFor(p.id) || p.name}: {p.message}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </div>
-  );
+  const shown = submitCount > 0 ? problems : [];
+  return <ProblemSummary id={`${idPrefix}-error-summary`} title={t('intake.errorSummary', { count: shown.length })} problems={shown} />;
 }
 
 /**

@@ -78,12 +78,8 @@ function PersonPicker({ id, onPick }: { id: string; onPick(p: PersonSummary): vo
   const { rows: results, active, expanded, shown } = box;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (box.arrowKey(e)) return;
     switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        e.preventDefault();
-        box.move(e.key === 'ArrowDown' ? 1 : -1);
-        break;
       case 'Enter': {
         // Never the form's implicit submit: Enter here is about the search.
         e.preventDefault();

@@ -16,7 +16,7 @@ import {
   type FieldValues,
 } from 'react-hook-form';
 import { useI18n } from '../../i18n';
-import { FieldError, FieldHint, describedBy } from '../../components/FieldParts';
+import { FieldError, FieldFrame, FieldHint, controlAria, describedBy } from '../../components/FieldParts';
 
 interface FormMeta {
   /** Prefix for element ids, so two forms on one page never share an id. */
@@ -56,6 +56,28 @@ function useBlurValidate(name: string) {
     const typed = v !== undefined && v !== null && v !== '' && v !== false;
     if (typed || getFieldState(name, formState).invalid) void trigger(name);
   };
+}
+
+/**
+ * A control bound to the form by name: its id, its translated error, and the
+ * props that register it, wire its hint and error (aria) and check it on blur.
+ */
+function useBoundControl(name: string, hint: ReactNode, deps?: string[], onBlurExtra?: () => void) {
+  const { register } = useFormContext();
+  const id = useFieldId(name);
+  const error = useFieldError(name);
+  const validate = useBlurValidate(name);
+  const reg = register(name, deps ? { deps } : undefined);
+  const props = {
+    id,
+    ...controlAria(id, hint, error),
+    ...reg,
+    onBlur: (e: Parameters<typeof reg.onBlur>[0]) => {
+      void reg.onBlur(e).then(validate);
+      onBlurExtra?.();
+    },
+  };
+  return { id, error, props };
 }
 
 interface BaseProps {
@@ -124,29 +146,21 @@ export function TextField({
   onBlurExtra,
   required,
 }: TextFieldProps) {
-  const { register } = useFormContext();
-  const id = useFieldId(name);
-  const error = useFieldError(name);
-  const reg = register(name, deps ? { deps } : undefined);
-  const validate = useBlurValidate(name);
+  const { id, error, props } = useBoundControl(name, hint, deps, onBlurExtra);
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${size ? ` field--${size}` : ''}${className ? ` ${className}` : ''}`}>
-      {required ? (
-        // The mark sits beside the label, not in it: the field's name stays exactly its label.
-        <div className="field-label-row">
-          <label htmlFor={id}>{label}</label>
-          <RequiredMark required />
-        </div>
-      ) : (
-        <label htmlFor={id}>{label}</label>
-      )}
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      classes={[size && `field--${size}`, className]}
+      announce={false}
+      mark={required ? <RequiredMark required /> : undefined}
+    >
       <input
-        id={id}
         type={type}
         className={mono ? 'mono' : undefined}
         aria-required={required ? true : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
         autoFocus={autoFocus}
         autoComplete={autoComplete}
         autoCorrect="off"
@@ -154,15 +168,9 @@ export function TextField({
         placeholder={placeholder}
         inputMode={inputMode}
         onKeyDown={onKeyDown}
-        {...reg}
-        onBlur={(e) => {
-          void reg.onBlur(e).then(validate);
-          onBlurExtra?.();
-        }}
+        {...props}
       />
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} announce={false} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -180,26 +188,11 @@ export function TextAreaField({
   rows = 3,
   onKeyDown,
 }: BaseProps & { rows?: number; onKeyDown?(e: KeyboardEvent<HTMLTextAreaElement>): void }) {
-  const { register } = useFormContext();
-  const validate = useBlurValidate(name);
-  const reg = register(name);
-  const id = useFieldId(name);
-  const error = useFieldError(name);
+  const { id, error, props } = useBoundControl(name, hint);
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        onKeyDown={onKeyDown}
-        {...reg}
-        onBlur={(e) => void reg.onBlur(e).then(validate)}
-      />
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} announce={false} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} classes={[className]} announce={false}>
+      <textarea rows={rows} onKeyDown={onKeyDown} {...props} />
+    </FieldFrame>
   );
 }
 
@@ -209,30 +202,18 @@ export interface Option {
 }
 
 export function SelectField({ name, label, hint, className, options, blank, required }: BaseProps & { options: Option[]; blank?: string }) {
-  const { register } = useFormContext();
-  const validate = useBlurValidate(name);
-  const reg = register(name);
-  const id = useFieldId(name);
-  const error = useFieldError(name);
+  const { id, error, props } = useBoundControl(name, hint);
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      {required ? (
-        // The mark sits beside the label, not in it: the field's name stays exactly its label.
-        <div className="field-label-row">
-          <label htmlFor={id}>{label}</label>
-          <RequiredMark required />
-        </div>
-      ) : (
-        <label htmlFor={id}>{label}</label>
-      )}
-      <select
-        id={id}
-        aria-required={required ? true : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        {...reg}
-        onBlur={(e) => void reg.onBlur(e).then(validate)}
-      >
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      classes={[className]}
+      announce={false}
+      mark={required ? <RequiredMark required /> : undefined}
+    >
+      <select aria-required={required ? true : undefined} {...props}>
         {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -240,9 +221,7 @@ export function SelectField({ name, label, hint, className, options, blank, requ
           </option>
         ))}
       </select>
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} error={error} announce={false} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -253,13 +232,7 @@ export function CheckboxField({ name, label, hint }: BaseProps) {
   return (
     <div className="field field--checkbox">
       <div className="checkbox">
-        <input
-          id={id}
-          type="checkbox"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-          {...register(name)}
-        />
+        <input id={id} type="checkbox" {...controlAria(id, hint, error)} {...register(name)} />
         <label htmlFor={id}>{label}</label>
       </div>
       <FieldHint id={id} hint={hint} />

@@ -47,12 +47,8 @@ export function HeaderSearch() {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (box.arrowKey(e)) return;
     switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        e.preventDefault();
-        box.move(e.key === 'ArrowDown' ? 1 : -1);
-        break;
       case 'Home':
       case 'End':
         if (expanded && results.length) {

@@ -104,6 +104,13 @@ export function usePersonCombobox(opts: { limit?: number; exclude?: string | und
     if (!rows.length) return setActive(-1);
     setActive(step === 1 ? (active + 1) % rows.length : active <= 0 ? rows.length - 1 : active - 1);
   };
+  /** Handles ArrowDown/ArrowUp on the input; true when it did. */
+  const arrowKey = (e: { key: string; preventDefault(): void }): boolean => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return false;
+    e.preventDefault();
+    move(e.key === 'ArrowDown' ? 1 : -1);
+    return true;
+  };
   const inputProps = {
     type: 'text',
     role: 'combobox',
@@ -121,7 +128,7 @@ export function usePersonCombobox(opts: { limit?: number; exclude?: string | und
     onFocus: () => setOpen(true),
     onBlur: () => setOpen(false),
   } as const;
-  return { query, setQuery, open, setOpen, shown, rows, active, setActive, move, expanded, listId, optionId, inputProps };
+  return { query, setQuery, open, setOpen, shown, rows, active, setActive, move, arrowKey, expanded, listId, optionId, inputProps };
 }
 
 export type PersonCombobox = ReturnType<typeof usePersonCombobox>;
