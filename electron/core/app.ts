@@ -4,6 +4,7 @@
  * contract's schema, runs the handler, and turns any failure into a coded
  * error value. Nothing thrown here ever carries client data into a log.
  */
+import { dirname, resolve } from 'node:path';
 import { contract, isOpName, type OpName, type OpOutput } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { Vault, type VaultOptions } from './vault/vault';
@@ -13,9 +14,10 @@ import { readPrefs, writePrefs } from './prefs';
 import { intakeHandlers, peopleHandlers } from './intake/handlers';
 import { importHandlers } from './intake/csv/handlers';
 import { deadlineHandlers } from './deadlines/handlers';
+import { detentionHandlers } from './detention/handlers';
 import { formHandlers } from './forms/service/handlers';
 import { changesOf, DEFAULT_BUSY_RETRY, retryWhileBusy, type BusyRetry } from './busy';
-import { storageError } from './db/connection';
+import { errorKind, storageError } from './db/connection';
 import { JobRunner } from './jobs';
 import { jobHandlers } from './jobs/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -24,6 +26,7 @@ import { sealingOnFieldDevice } from './exchange/field';
 import { catchUpTps } from './deadlines/tps-job';
 import { backupHandlers, maybeStartScheduled, type BackupDeps } from './backup/handlers';
 import { backupNow, getSettings } from './backup/service';
+import { settleRestores } from './backup/restore';
 import { userNameSchema } from '../../shared/users';
 import { authorize, narrow, type Session } from './users/access';
 import { userHandlers } from './users/handlers';
@@ -59,6 +62,15 @@ export interface CoreOptions extends VaultOptions {
   autoBackup?: boolean;
 }
 
+/** A restore killed half-way is settled before the vault is looked at (backup/restore.ts); a failure here never stops the app. */
+function settleKilledRestores(dbPath: string): void {
+  try {
+    for (const s of settleRestores(dirname(resolve(dbPath)))) console.warn(`[amparo] an interrupted restore was ${s.outcome}`);
+  } catch (e) {
+    console.warn(`[amparo] an interrupted restore could not be settled (${e instanceof AppError ? e.code : errorKind(e)})`);
+  }
+}
+
 export interface Core {
   vault: Vault;
   dispatch(name: string, rawInput: unknown): Promise<Result<unknown>>;
@@ -74,6 +86,7 @@ export interface Core {
 }
 
 export function createCore(opts: CoreOptions): Core {
+  settleKilledRestores(opts.dbPath);
   const vault = new Vault(opts);
   const fallbackName = asUserName(opts.actor ?? defaultActor());
   const today = opts.today ?? localToday;
@@ -209,6 +222,7 @@ export function createCore(opts: CoreOptions): Core {
     ...peopleHandlers(ctx),
     ...importHandlers(ctx, { jobs }),
     ...deadlineHandlers(ctx, jobs),
+    ...detentionHandlers(ctx),
     ...formHandlers(ctx, jobs),
     ...jobHandlers(jobs),
     ...reportHandlers(ctx, jobs),

@@ -8,7 +8,7 @@
  * exactly as in the backup: no page is ever written decrypted. Restore uses
  * the same verified copy (see restore.ts).
  */
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +48,10 @@ export interface VerifyOutcome {
   /** Only with `keep`, and only when every check passed. */
   staged?: Staged;
 }
+
+/** A restore's staging folder inside its target folder: `.amparo-restore-<hex>.tmp`, holding the owner's pid in STAGING_OWNER. */
+export const STAGING_PREFIX = '.amparo-restore-';
+export const STAGING_OWNER = 'owner.pid';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest();
 const ATTACHED = 'amparo_backup_verify';
@@ -224,11 +228,13 @@ export async function verifyBackup(file: string, access: BackupAccess, opts: Ver
   checks.push({ check: 'key', ok: true });
 
   const dir = opts.keepIn
-    ? join(opts.keepIn, `.amparo-restore-${randomBytes(6).toString('hex')}.tmp`)
+    ? join(opts.keepIn, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}.tmp`)
     : (removeStaleVerifyDirs(), mkdtempSync(join(tmpdir(), VERIFY_PREFIX)));
   let kept = false;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Whose staging this is: a later open or restore settles it only once this process is gone (restore.ts settleRestores).
+    if (opts.keepIn) writeFileSync(join(dir, STAGING_OWNER), String(process.pid), { mode: 0o600 });
     const dbPath = join(dir, 'amparo.db');
     const sha = await copyPayload(file, layout, dbPath, opts.job);
     if (sha.toString('hex') !== header.payload.sha256) {
