@@ -230,12 +230,19 @@ export function exportCsv(ctx: Ctx, kind: ExportKind, columnIds?: readonly strin
   const columns = chosen(kind, columnIds);
   const rows = SPECS[kind].rows(ctx);
   const lines = [csvLine(columns.map((c) => c.id)), ...rows.map((r) => csvLine(columns.map((c) => text(r[c.id] ?? null))))];
-  audit(ctx, 'reports.exportCsv', 'export', newId(), { kind, count: rows.length });
+  const identifying = columns.some((c) => c.identifying);
+  // What left, never its content: the kind, the row count, the column names, and whether they identify people.
+  audit(ctx, 'reports.exportCsv', 'export', newId(), {
+    kind,
+    count: rows.length,
+    columns: columns.map((c) => c.id),
+    identifying: identifying ? 'yes' : 'no',
+  });
   return {
     fileName: `amparo-${kind}-${ctx.today()}.csv`,
     csv: '\uFEFF' + lines.join('\r\n') + '\r\n',
     counts: { [kind]: rows.length },
-    identifying: columns.some((c) => c.identifying),
+    identifying,
   };
 }
 
@@ -256,9 +263,11 @@ export async function exportXlsx(
   wb.modified = wb.created;
   const counts: ExportFile['counts'] = {};
   let identifying = false;
+  const sheets: string[] = [];
   for (const kind of new Set(kinds)) {
     const cols = chosen(kind, columns[kind]);
     identifying ||= cols.some((c) => c.identifying);
+    sheets.push(...cols.map((c) => `${kind}.${c.id}`));
     const sheet = wb.addWorksheet(kind);
     sheet.columns = cols.map((c) => ({ header: c.id, key: c.id, width: Math.max(10, c.id.length + 2) }));
     const rows = SPECS[kind].rows(ctx);
@@ -271,6 +280,8 @@ export async function exportXlsx(
   audit(ctx, 'reports.exportXlsx', 'export', newId(), {
     kinds: [...new Set(kinds)].join(','),
     count: Object.values(counts).reduce((a, b) => a + b, 0),
+    columns: sheets,
+    identifying: identifying ? 'yes' : 'no',
   });
   return { fileName: `amparo-export-${ctx.today()}.xlsx`, xlsx: bytes, counts, identifying };
 }
