@@ -5,7 +5,8 @@
  * the person's record. "Me" for "assigned to me" is kept in memory only.
  */
 import { useEffect, useId, useState } from 'react';
-import { call } from '../../api';
+import { keepPreviousData } from '@tanstack/react-query';
+import { coreErrorCode, useCoreQuery } from '../../query';
 import { errorKey, isMessageKey } from '../../../../shared/i18n';
 import type { OpInput } from '../../../../shared/contract';
 import { formatANumber } from '../../../../shared/schemas/anumber';
@@ -37,8 +38,6 @@ export function PeopleList() {
   const nav = useNavigation();
   const [q, setQ] = useState<Query>(() => session.list ?? DEFAULT_QUERY);
   const [me, setMe] = useState(session.me);
-  const [data, setData] = useState<{ view: View; total: number; rows: Array<PersonSummary | CaseSummary> } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const meId = useId();
 
   useEffect(() => {
@@ -49,8 +48,7 @@ export function PeopleList() {
   }, [me]);
 
   const mineActive = q.mine && me.trim() !== '';
-  const request = JSON.stringify({
-    op: q.view === 'cases' ? 'cases.list' : 'people.list',
+  const input: OpInput<'people.list'> & OpInput<'cases.list'> = {
     sort: q.sort,
     dir: q.dir,
     limit: PAGE_SIZE,
@@ -58,24 +56,20 @@ export function PeopleList() {
     ...(q.detained ? { detained: true } : {}),
     ...(q.soon ? { hearingWithinDays: HEARING_WINDOW_DAYS } : {}),
     ...(mineActive ? { assignedTo: me.trim() } : {}),
-  });
-  const [loadedFor, setLoadedFor] = useState<string | null>(null);
-  const loading = loadedFor !== request;
-  useEffect(() => {
-    let live = true;
-    const { op, ...input } = JSON.parse(request) as { op: 'people.list' | 'cases.list' } & OpInput<'people.list'>;
-    void call(op, input).then((res) => {
-      if (!live) return;
-      setLoadedFor(request);
-      if (res.ok) {
-        setData({ view: op === 'cases.list' ? 'cases' : 'people', ...res.value });
-        setError(null);
-      } else setError(res.error.code);
-    });
-    return () => {
-      live = false;
-    };
-  }, [request]);
+  };
+  // One read per list; the page shown stays up (aria-busy) until the next one's answer, as before.
+  const people = useCoreQuery('people.list', input, { enabled: q.view === 'people', placeholderData: keepPreviousData });
+  const cases = useCoreQuery('cases.list', input, { enabled: q.view === 'cases', placeholderData: keepPreviousData });
+  const current = q.view === 'cases' ? cases : people;
+  const data: { view: View; total: number; rows: Array<PersonSummary | CaseSummary> } | null = current.data
+    ? { view: q.view, ...current.data }
+    : q.view === 'cases' && people.data
+      ? { view: 'people', ...people.data }
+      : q.view === 'people' && cases.data
+        ? { view: 'cases', ...cases.data }
+        : null;
+  const loading = current.isPending || current.isPlaceholderData;
+  const error = coreErrorCode(current.error);
 
   const sortBy = (sort: SortKey) =>
     setQ((cur) => ({

@@ -5,10 +5,11 @@
  * say so with a Reload button: never a silent overwrite. Cases are added and
  * edited in place; possible duplicates can be merged into this record.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { call } from '../../api';
+import { CASE_READS, callAndInvalidate, coreErrorCode, invalidateCore, setCoreData, useCoreQuery } from '../../query';
 import { errorKey } from '../../../../shared/i18n';
 import { formatANumber } from '../../../../shared/schemas/anumber';
 import type { PersonView } from '../../../../shared/views';
@@ -44,32 +45,40 @@ import { FamilyLinksContext, ListedAsFamily } from '../intake/FamilyLink';
 export function PersonDetail({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const nav = useNavigation();
-  const [view, setView] = useState<PersonView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const query = useCoreQuery('people.get', { id });
+  const view = query.data ?? null;
+  const loadError = coreErrorCode(query.error);
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const [nonce, setNonce] = useState(0);
-  const load = useCallback(() => setNonce((n) => n + 1), []);
-  const focused = useRef(false);
+  // The edit form saves against the version it was opened with. A refetch that brings a newer
+  // version (someone else saved) must not swap the form under the typing: the save is refused
+  // (STALE_WRITE) and Reload takes the new version. Same version: follow it (cases, links).
+  const [editBase, setEditBase] = useState<PersonView | null>(null);
+  if (view && view !== editBase && (editBase?.id !== view.id || editBase.version === view.version)) setEditBase(view);
+  const edit = editBase?.id === id ? editBase : view;
 
-  useEffect(() => {
-    let live = true;
-    void call('people.get', { id }).then((res) => {
-      if (!live) return;
-      if (res.ok) {
-        setView(res.value);
-        setLoadError(null);
-      } else setLoadError(res.error.code);
-      if (!focused.current) {
-        focused.current = true;
-        focusWhenReady(() => headingRef.current);
-      }
+  const reload = () =>
+    void query.refetch().then((r) => {
+      if (r.data) setEditBase(r.data);
     });
-    return () => {
-      live = false;
-    };
-  }, [id, nonce]);
+  // A case, an event or a closed case changes this person's hearings, deadlines and counts everywhere.
+  const caseChanged = () => void invalidateCore(CASE_READS);
+  /** A write's answer for this person: shown at once, and every read that shows them refetched. */
+  const saved = (v: PersonView) => {
+    setCoreData('people.get', { id: v.id }, v);
+    setEditBase(v);
+    void invalidateCore(CASE_READS);
+  };
+
+  // The heading takes focus once, when the first answer (or its error) is on screen.
+  const answered = query.status !== 'pending';
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!answered || focused.current) return;
+    focused.current = true;
+    focusWhenReady(() => headingRef.current);
+  }, [answered]);
 
   if (loadError) {
     return (
@@ -79,7 +88,7 @@ export function PersonDetail({ id }: { id: string }) {
       </div>
     );
   }
-  if (!view) {
+  if (!view || !edit) {
     return (
       <p className="loading" role="status">
         <span className="spinner" aria-hidden="true" />
@@ -130,15 +139,11 @@ export function PersonDetail({ id }: { id: string }) {
           {notice}
         </div>
       ) : null}
-      <CasesPanel view={view} onChanged={load} />
+      <CasesPanel view={view} onChanged={caseChanged} />
       {!view.mergedInto ? (
         <>
           {/* Remounted when a case changes (its hearing may have moved a deadline); tells us when it moved a case itself. */}
-          <PersonDeadlines
-            key={`deadlines:${view.id}:${view.cases.map((c) => c.version).join('.')}`}
-            personId={view.id}
-            onCaseChanged={load}
-          />
+          <PersonDeadlines key={`deadlines:${view.id}:${view.cases.map((c) => c.version).join('.')}`} personId={view.id} />
           <section className="panel" aria-label={t('nav.forms')}>
             <FillFormButton personId={view.id} />
             <FormHistory personId={view.id} />
@@ -151,18 +156,18 @@ export function PersonDetail({ id }: { id: string }) {
           key={view.updatedAt}
           view={view}
           onMerged={(v) => {
-            setView(v);
+            saved(v);
             setNotice(t('merge.done'));
             headingRef.current?.focus();
           }}
         />
       ) : null}
       <EditPerson
-        key={`${view.id}:${view.version}`}
-        view={view}
-        reload={load}
+        key={`${edit.id}:${edit.version}`}
+        view={edit}
+        reload={reload}
         onSaved={(v) => {
-          setView(v);
+          saved(v);
           setNotice(t('person.savedNotice', { time: clockTime(v.updatedAt) }));
           focusWhenReady(() => document.getElementById('person-notice'));
         }}
@@ -213,6 +218,8 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
   });
 
   // Unsaved edits of this person from an earlier session (crash, lock, navigation) can be restored.
+  // Looked up once, when the form opens, and not a cached read: from then on this form's own
+  // autosave writes a draft of this person, which must never be offered back to it.
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -242,7 +249,7 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
         const res = await call('people.update', { id: view.id, version: view.version, data });
         if (res.ok) {
           const did = autosave.currentId();
-          if (did) await call('drafts.discard', { id: did });
+          if (did) await callAndInvalidate('drafts.discard', { id: did }, ['drafts']);
           autosave.restart(null);
           onSaved(res.value);
         } else if (res.error.code === 'STALE_WRITE') {
@@ -283,7 +290,7 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
               type="button"
               className="btn btn-quiet"
               onClick={() => {
-                void call('drafts.discard', { id: restorable.id });
+                void callAndInvalidate('drafts.discard', { id: restorable.id }, ['drafts']);
                 setRestorable(null);
               }}
             >
@@ -302,7 +309,7 @@ function EditPerson({ view, reload, onSaved }: { view: PersonView; reload(): voi
             onClick={() => {
               // Drop the unsaved edits' draft: they were made against an old version.
               const did = autosave.currentId();
-              if (did) void call('drafts.discard', { id: did });
+              if (did) void callAndInvalidate('drafts.discard', { id: did }, ['drafts']);
               reload();
             }}
           >
