@@ -9,6 +9,7 @@
  */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { bytesToBase64, call, saveText } from '../../api';
+import { CASE_READS, invalidateCore } from '../../query';
 import type { ImportChoice, ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/contract';
 import type { JobStatus } from '../../../../shared/views';
 import { CSV_FIELDS, type CsvField } from '../../../../shared/csv-fields';
@@ -112,6 +113,9 @@ export function ImportPage() {
       return;
     }
     const outcome = await follow(res.value.jobId, setJob);
+    // New people, cases and hearings (or, after a cancel, none): every case read, and the jobs list, which may now
+    // show the TPS update the import queued.
+    void invalidateCore([...CASE_READS, 'jobs']);
     setBusy(null);
     setJob(null);
     setCancelling(false);

@@ -3,7 +3,9 @@
  * see a clear confirmation, and start the next one with Alt+N.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { call } from '../../api';
+import { callAndInvalidate, coreQueryOptions, invalidateCore, useCoreQuery } from '../../query';
 import type { DraftSummary, PersonView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { useNavigation } from '../people/navigation';
@@ -42,38 +44,27 @@ interface DraftRow extends DraftSummary {
   data: DraftData<unknown> | null;
 }
 
-async function fetchDrafts(): Promise<DraftRow[] | null> {
-  const res = await call('drafts.list', {});
-  if (!res.ok) return null;
-  const mine = res.value.filter((d) => d.kind === 'quick' || d.kind === 'full');
-  return Promise.all(
-    mine.map(async (d): Promise<DraftRow> => {
-      const got = await call('drafts.get', { id: d.id });
-      const data = got.ok ? (got.value.data as DraftData<unknown>) : null;
-      const values = (data?.values ?? {}) as Partial<QuickValues> & Partial<FullValues>;
-      const name = fullName(
-        String(values.person?.givenName ?? values.givenName ?? ''),
-        String(values.person?.familyName ?? values.familyName ?? ''),
-      );
-      return { ...d, name, data };
-    }),
+function draftRow(d: DraftSummary, data: DraftData<unknown> | null): DraftRow {
+  const values = (data?.values ?? {}) as Partial<QuickValues> & Partial<FullValues>;
+  const name = fullName(
+    String(values.person?.givenName ?? values.givenName ?? ''),
+    String(values.person?.familyName ?? values.familyName ?? ''),
   );
+  return { ...d, name, data };
 }
 
+/** Intake drafts (not person edits) with the name typed in each. */
 function useDrafts(exclude: string | null) {
-  const [drafts, setDrafts] = useState<DraftRow[]>([]);
-  const [nonce, setNonce] = useState(0);
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  useEffect(() => {
-    let live = true;
-    void fetchDrafts().then((rows) => {
-      if (live && rows) setDrafts(rows);
-    });
-    return () => {
-      live = false;
-    };
-  }, [nonce]);
-  return { drafts: drafts.filter((d) => d.id !== exclude), reload };
+  const list = useCoreQuery('drafts.list', {});
+  const mine = (list.data ?? []).filter((d) => d.kind === 'quick' || d.kind === 'full');
+  const got = useQueries({ queries: mine.map((d) => coreQueryOptions('drafts.get', { id: d.id })) });
+  // A draft shows once its own answer is in (a failed one still shows, without a name).
+  const rows = mine.flatMap((d, i) =>
+    got[i]?.status === 'pending' ? [] : [draftRow(d, (got[i]?.data?.data as DraftData<unknown> | undefined) ?? null)],
+  );
+  // Autosave writes drafts without refetching them (it would refetch on every keystroke pause): the list is refetched here, when it matters.
+  const reload = useCallback(() => invalidateCore(['drafts']), []);
+  return { drafts: rows.filter((d) => d.id !== exclude), reload };
 }
 
 export function IntakePage() {
@@ -146,8 +137,7 @@ export function IntakePage() {
   };
 
   const discard = async (d: DraftRow) => {
-    await call('drafts.discard', { id: d.id });
-    await reload();
+    await callAndInvalidate('drafts.discard', { id: d.id }, ['drafts']);
     document.getElementById('intake-mode-quick')?.focus();
   };
 

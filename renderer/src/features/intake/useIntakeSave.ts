@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { call } from '../../api';
+import { CASE_READS, invalidateCore } from '../../query';
 import type { PersonView } from '../../../../shared/views';
 import { useDraftAutosave } from './useDraftAutosave';
 import { useDuplicateCheck, type Decision, type Decisions } from './duplicates';
@@ -97,6 +98,8 @@ export function useIntakeSave<V extends FieldValues>(opts: {
         const res = mode === 'quick' ? await call('intake.createQuick', input as never) : await call('intake.createFull', input as never);
         if (res.ok) {
           autosave.restart(null);
+          // A new person (or one merged into): every list, count and search that shows people; its draft is gone.
+          void invalidateCore([...CASE_READS, 'drafts']);
           onSaved(res.value);
           return;
         }
