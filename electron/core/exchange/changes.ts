@@ -128,6 +128,8 @@ export interface ApplySummary {
 interface Columns {
   cols: Set<string>;
   key: string;
+  json: Set<string>;
+  derived: Set<string>;
 }
 
 function statements(db: DB) {
@@ -146,7 +148,13 @@ function statements(db: DB) {
     if (!REPLICATED[table]) return null;
     let c = cache.get(table);
     if (!c) {
-      c = { cols: new Set(replicatedColumns(db, table)), key: REPLICATED[table]!.key };
+      const spec = REPLICATED[table]!;
+      c = {
+        cols: new Set(replicatedColumns(db, table)),
+        key: spec.key,
+        json: new Set(spec.json ?? []),
+        derived: new Set(spec.derived ?? []),
+      };
       cache.set(table, c);
     }
     return c;
@@ -217,6 +225,68 @@ export function applyChanges(db: DB, incoming: readonly Change[], now: string): 
 
 type Stmts = ReturnType<typeof statements>;
 
+/** The column a field path belongs to: `data` for `data.person.phone`. */
+const columnOf = (k: string) => {
+  const dot = k.indexOf('.');
+  return dot < 0 ? k : k.slice(0, dot);
+};
+/** `a` holds `b` (a JSON field inside a column, or inside an object field). */
+const holds = (a: string, b: string) => b.length > a.length && b.startsWith(a) && b[a.length] === '.';
+
+/**
+ * The latest write to this field, to one holding it or to one inside it: what
+ * a writer has "seen" of the field. The update trigger of schema.ts records the
+ * same as the change's `prev`, so equal means the writer knew our value.
+ */
+function seenStamp(stamps: Record<string, string>, k: string, base: string): string {
+  let s = base;
+  for (const [f, v] of Object.entries(stamps)) if ((f === k || holds(f, k) || holds(k, f)) && v > s) s = v;
+  return s;
+}
+
+/** The latest write to this field or to one holding it: an incoming write later than it wins. */
+function winStamp(stamps: Record<string, string>, k: string, base: string): string {
+  let s = base;
+  for (const [f, v] of Object.entries(stamps)) if ((f === k || holds(f, k)) && v > s) s = v;
+  return s;
+}
+
+export type Doc = Record<string, unknown>;
+const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** JSON text with object keys sorted, so two texts of one value compare equal. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (isObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
+/** The value at a field path inside a document, as JSON text; null when absent. */
+function textAt(doc: Doc, path: readonly string[]): string | null {
+  let v: unknown = doc;
+  for (const p of path) {
+    if (!isObject(v) || !(p in v)) return null;
+    v = v[p];
+  }
+  return canonicalJson(v);
+}
+
+/** Writes (or, for null, removes) a value at a path; a missing object on the way is created, so every order of arrival ends alike. */
+export function setAt(doc: Doc, path: readonly string[], text: string | null): void {
+  let o = doc;
+  for (const p of path.slice(0, -1)) {
+    if (!isObject(o[p])) o[p] = {};
+    o = o[p] as Doc;
+  }
+  const last = path[path.length - 1]!;
+  if (text === null) delete o[last];
+  else o[last] = JSON.parse(text) as unknown;
+}
+
 /** True when the row was written (so derived indexes need a refresh). */
 function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySummary): boolean {
   const spec = st.colsOf(c.entity);
@@ -231,62 +301,100 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
   }
   // Deleted for good: a write that did not see the delete changes nothing (delete wins everywhere alike).
   if (st.tomb.get(c.entity, c.row)) return false;
-  const fields = Object.entries(c.fields).filter(([k]) => spec.cols.has(k));
-  const clock = st.clock.get(c.entity, c.row) as { base: string; stamps: string } | undefined;
   const exists = st.sql(`SELECT * FROM ${c.entity} WHERE ${spec.key} = ?`).get(c.row) as Record<string, unknown> | undefined;
-  if (!exists) {
-    if (c.op !== 'insert') return false;
-    const names = fields.map(([k]) => k);
-    try {
-      st.sql(`INSERT INTO ${c.entity}(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
-        ...fields.map(([, v]) => sqlValue(v)),
-      );
-    } catch (e) {
-      // Its parent was deleted on this device: the delete cascaded there too, so the row stays gone everywhere.
-      if (isForeignKeyError(e)) {
-        st.bury.run(c.entity, c.row, stamp);
-        return false;
-      }
-      throw e;
-    }
-    st.setClock.run(c.entity, c.row, stamp, '{}');
-    if (c.entity === 'people') summary.newPeople.push(c.row);
-    return true;
-  }
+  if (!exists) return insertRow(st, spec, c, stamp, summary);
+  const clock = st.clock.get(c.entity, c.row) as { base: string; stamps: string } | undefined;
   const base = clock?.base ?? '';
   const stamps = clock ? (JSON.parse(clock.stamps) as Record<string, string>) : {};
-  const winners: Array<[string, unknown]> = [];
-  for (const [k, v] of fields) {
-    if (k === spec.key) continue;
-    const local = stamps[k] ?? base;
-    const concurrent = local !== '' && c.prev[k] !== local && c.op === 'update';
-    const differs = jsonText(exists[k]) !== jsonText(v);
-    if (concurrent && differs && !BOOKKEEPING.has(k)) {
-      const incomingWins = stamp > local;
+  const columns = new Map<string, unknown>();
+  const docs = new Map<string, Doc>();
+  const edited = new Set<string>();
+  /** The row's JSON document in a column, parsed once per change and edited in place. */
+  const docOf = (col: string): Doc => {
+    let d = docs.get(col);
+    if (!d) {
+      const parsed = JSON.parse(String(exists[col] ?? '{}')) as unknown;
+      d = isObject(parsed) ? parsed : {};
+      docs.set(col, d);
+    }
+    return d;
+  };
+  const current = (k: string): string | null => {
+    if (spec.json.has(k)) return canonicalJson(docOf(k));
+    const path = k.split('.');
+    return path.length > 1 ? textAt(docOf(path[0]!), path.slice(1)) : jsonText(exists[k]);
+  };
+  const incoming = (k: string, v: unknown): string | null => {
+    if (spec.json.has(k)) return canonicalJson(JSON.parse(String(v)));
+    if (k.includes('.')) return v === null || v === undefined ? null : canonicalJson(JSON.parse(String(v)));
+    return jsonText(v);
+  };
+  for (const [k, v] of Object.entries(c.fields)) {
+    if (k === spec.key || !spec.cols.has(columnOf(k))) continue;
+    const seen = seenStamp(stamps, k, base);
+    const concurrent = seen !== '' && c.prev[k] !== seen && c.op === 'update';
+    const mine = current(k);
+    const theirs = incoming(k, v);
+    if (concurrent && mine !== theirs && !BOOKKEEPING.has(k) && !spec.derived.has(k)) {
+      const incomingWins = stamp > seen;
       st.conflict.run(
         newId(),
         c.entity,
         c.row,
         k,
-        jsonText(incomingWins ? v : exists[k]),
-        incomingWins ? stamp : local,
-        jsonText(incomingWins ? exists[k] : v),
-        incomingWins ? local : stamp,
+        incomingWins ? theirs : mine,
+        incomingWins ? stamp : seen,
+        incomingWins ? mine : theirs,
+        incomingWins ? seen : stamp,
         now,
       );
       summary.conflicts++;
     }
-    if (stamp > local) {
-      winners.push([k, v]);
-      stamps[k] = stamp;
+    if (stamp <= winStamp(stamps, k, base)) continue;
+    const path = k.split('.');
+    if (path.length === 1 && !spec.json.has(k)) columns.set(k, v);
+    else {
+      // Fields inside this one written later than it keep their values (the result of applying every write in stamp order).
+      const later = Object.entries(stamps)
+        .filter(([f, s]) => holds(k, f) && s > stamp)
+        .sort((a, b) => (a[1] < b[1] ? -1 : 1))
+        .map(([f]) => [f, current(f)] as const);
+      if (path.length === 1) docs.set(k, JSON.parse(String(v)) as Doc);
+      else setAt(docOf(path[0]!), path.slice(1), theirs);
+      for (const [f, text] of later) setAt(docOf(columnOf(f)), f.split('.').slice(1), text);
+      edited.add(path[0]!);
     }
+    stamps[k] = stamp;
   }
-  if (winners.length === 0) return false;
-  st.sql(`UPDATE ${c.entity} SET ${winners.map(([k]) => `${k} = ?`).join(', ')} WHERE ${spec.key} = ?`).run(
-    ...winners.map(([, v]) => sqlValue(v)),
+  for (const col of edited) columns.set(col, JSON.stringify(docs.get(col)));
+  const written = [...columns.keys()].filter((k) => k !== spec.key);
+  st.setClock.run(c.entity, c.row, base, JSON.stringify(stamps));
+  if (written.length === 0) return false;
+  st.sql(`UPDATE ${c.entity} SET ${written.map((k) => `${k} = ?`).join(', ')} WHERE ${spec.key} = ?`).run(
+    ...written.map((k) => sqlValue(columns.get(k))),
     c.row,
   );
-  st.setClock.run(c.entity, c.row, base, JSON.stringify(stamps));
+  return true;
+}
+
+function insertRow(st: Stmts, spec: Columns, c: Change, stamp: string, summary: ApplySummary): boolean {
+  if (c.op !== 'insert') return false;
+  const fields = Object.entries(c.fields).filter(([k]) => spec.cols.has(k));
+  const names = fields.map(([k]) => k);
+  try {
+    st.sql(`INSERT INTO ${c.entity}(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+      ...fields.map(([, v]) => sqlValue(v)),
+    );
+  } catch (e) {
+    // Its parent was deleted on this device: the delete cascaded there too, so the row stays gone everywhere.
+    if (isForeignKeyError(e)) {
+      st.bury.run(c.entity, c.row, stamp);
+      return false;
+    }
+    throw e;
+  }
+  st.setClock.run(c.entity, c.row, stamp, '{}');
+  if (c.entity === 'people') summary.newPeople.push(c.row);
   return true;
 }
 
@@ -325,9 +433,12 @@ export function stateHash(db: DB): string {
   for (const table of REPLICATED_TABLES) {
     const { key } = REPLICATED[table]!;
     const cols = replicatedColumns(db, table);
+    const json = new Set(REPLICATED[table]!.json ?? []);
+    // A document merged field by field holds the same values as the writer's, perhaps with its keys in another order.
+    const value = (c: string, v: unknown) => (json.has(c) && typeof v === 'string' ? canonicalJson(JSON.parse(v)) : (v ?? null));
     h.update(`\u0000${table}\u0000`);
     for (const r of db.prepare(`SELECT ${cols.join(', ')} FROM ${table} ORDER BY ${key}`).iterate() as Iterable<Record<string, unknown>>) {
-      h.update(JSON.stringify(cols.map((c) => r[c] ?? null)));
+      h.update(JSON.stringify(cols.map((c) => value(c, r[c]))));
       h.update('\n');
     }
   }

@@ -66,7 +66,7 @@ export function exchangeHandlers(
     },
     'conflicts.list': (): ConflictView[] => listConflicts(ctx().db),
     'conflicts.resolve': ({ id, keep }) => {
-      resolveConflict(ctx().db, id, keep, ctx().now());
+      resolveConflict(ctx(), id, keep);
       return { resolved: true as const };
     },
   };

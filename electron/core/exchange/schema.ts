@@ -17,13 +17,34 @@ export interface TableSpec {
   key: string;
   /** Columns that are this device's own business (an FTS rowid), never sent. */
   local?: readonly string[];
+  /**
+   * Columns holding a JSON object (a person's whole record). An update records
+   * them per field, as `column.key` or `column.key.subkey` paths (two levels:
+   * `data.person.phone`, `data.notes`), so two devices editing different fields
+   * of one person merge instead of conflicting.
+   */
+  json?: readonly string[];
+  /**
+   * Columns the services compute from the JSON document (list and index
+   * columns). They follow the last writer like any field, but a conflict on
+   * them is the conflict on the document field they copy, recorded once there.
+   */
+  derived?: readonly string[];
 }
+
+const PERSON_COLUMNS = ['given_name', 'family_name', 'dob', 'approx_age', 'a_number', 'phone', 'country_of_birth'];
+const CASE_COLUMNS = ['type', 'status', 'court', 'judge', 'hearing_date', 'hearing_time', 'hearing_kind', 'outcome'];
 
 /** In parent-before-child order, which is also the order a canonical dump lists them. */
 export const REPLICATED: Readonly<Record<string, TableSpec>> = {
   trainings: { key: 'id' },
-  people: { key: 'id', local: ['seq'] },
-  cases: { key: 'id' },
+  people: {
+    key: 'id',
+    local: ['seq'],
+    json: ['data'],
+    derived: [...PERSON_COLUMNS, 'detained', 'facility', 'booking_number', 'next_hearing', 'assigned_to'],
+  },
+  cases: { key: 'id', json: ['data'], derived: [...CASE_COLUMNS, 'assigned_to'] },
   events: { key: 'id' },
   deadlines: { key: 'id' },
   duplicate_decisions: { key: 'id' },
@@ -53,15 +74,58 @@ export const stampOf = (hlc: number, device: string) => `${hlc.toString(16).padS
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-function triggersFor(table: string, cols: readonly string[], key: string): string {
+/** A JSON path to one key of a document, quoted: `$."person"."phone"`. */
+const pathOf = (...keys: string[]) => `'$.' || ${keys.map((k) => `'"' || ${k} || '"'`).join(` || '.' || `)}`;
+
+/**
+ * The changed fields of a JSON column as (k, v) rows: `col.key` for a top-level
+ * key whose value is not an object on both sides (a string, an array, an object
+ * added or removed), `col.key.subkey` inside objects present on both sides. v is
+ * the new value's JSON text, NULL when the key was removed.
+ */
+function jsonChanges(col: string): string {
+  const o = `OLD.${col}`;
+  const n = `NEW.${col}`;
+  const p1 = pathOf('t.key');
+  const p2 = pathOf('t.a', 't.b');
+  const bothObjects = (p: string) => `coalesce(json_type(${o}, ${p}) = 'object' AND json_type(${n}, ${p}) = 'object', 0)`;
+  return `SELECT ${q(col + '.')} || t.key AS k, '' || (${n} -> (${p1})) AS v
+      FROM (SELECT key FROM json_each(${o}) UNION SELECT key FROM json_each(${n})) t
+      WHERE ${o} IS NOT ${n} AND NOT ${bothObjects(p1)} AND (${o} -> (${p1})) IS NOT (${n} -> (${p1}))
+    UNION ALL
+    SELECT ${q(col + '.')} || t.a || '.' || t.b, '' || (${n} -> (${p2}))
+      FROM (SELECT x.key AS a, u.key AS b FROM json_each(${o}) x, json_each(x.value) u
+              WHERE ${o} IS NOT ${n} AND x.type = 'object' AND json_type(${n}, ${pathOf('x.key')}) = 'object'
+            UNION
+            SELECT x.key, u.key FROM json_each(${n}) x, json_each(x.value) u
+              WHERE ${o} IS NOT ${n} AND x.type = 'object' AND json_type(${o}, ${pathOf('x.key')}) = 'object') t
+      WHERE (${o} -> (${p2})) IS NOT (${n} -> (${p2}))`;
+}
+
+/**
+ * SQL true when field paths a and b are the same field or one holds the
+ * other (`data` holds `data.person`, which holds `data.person.phone`).
+ */
+const related = (a: string, b: string) =>
+  `(${a} = ${b} OR substr(${a}, 1, length(${b}) + 1) = ${b} || '.' OR substr(${b}, 1, length(${a}) + 1) = ${a} || '.')`;
+
+function triggersFor(table: string, cols: readonly string[], spec: TableSpec): string {
+  const key = spec.key;
+  const json = new Set(spec.json ?? []);
   const quiet = `(SELECT applying FROM exchange_state) = 0`;
   const tick = `UPDATE exchange_state SET seq = seq + 1, hlc = max(hlc + 1, ${NOW_HLC});`;
   const all = `json_object(${cols.map((c) => `${q(c)}, NEW.${c}`).join(', ')})`;
-  const changed = cols.filter((c) => c !== key).map((c) => `SELECT ${q(c)} AS k, NEW.${c} AS v WHERE OLD.${c} IS NOT NEW.${c}`);
+  const changed = [
+    ...cols.filter((c) => c !== key && !json.has(c)).map((c) => `SELECT ${q(c)} AS k, NEW.${c} AS v WHERE OLD.${c} IS NOT NEW.${c}`),
+    ...[...json].map(jsonChanges),
+  ];
   const anyChanged = cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
   const stamp = STAMP_SQL('s.hlc', 's.device_id');
   const clockInsert = (row: string) =>
     `INSERT OR REPLACE INTO row_clock(entity, row_id, base, stamps) SELECT ${q(table)}, ${row}, ${stamp}, '{}' FROM exchange_state s;`;
+  // The change just written: its fields are computed once, then read back for prev and the row's clock.
+  const current = `(SELECT device_id FROM exchange_state) AND seq = (SELECT seq FROM exchange_state)`;
+  const fieldsNow = `json_each((SELECT fields FROM changes WHERE device_id = ${current}))`;
   return `
     CREATE TRIGGER xchg_${table}_insert AFTER INSERT ON ${table} WHEN ${quiet}
     BEGIN
@@ -75,17 +139,22 @@ function triggersFor(table: string, cols: readonly string[], key: string): strin
       ${tick}
       INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev)
         SELECT s.device_id, s.seq, s.hlc, ${q(table)}, NEW.${key}, 'update',
-          (SELECT json_group_object(k, v) FROM (${changed.join(' UNION ALL ')})),
-          coalesce((SELECT json_group_object(c.k, coalesce(json_extract(rc.stamps, '$.' || c.k), rc.base))
-             FROM (${changed.join(' UNION ALL ')}) c, row_clock rc WHERE rc.entity = ${q(table)} AND rc.row_id = NEW.${key}), '{}')
+          (SELECT json_group_object(k, v) FROM (${changed.join(' UNION ALL ')})), '{}'
         FROM exchange_state s;
       INSERT OR IGNORE INTO row_clock(entity, row_id, base, stamps) VALUES (${q(table)}, NEW.${key}, '', '{}');
+      -- prev: per changed field, the stamp of the latest write this device had seen to it, to a field
+      -- holding it or to one inside it (see seenStamp in changes.ts: the two must agree).
+      UPDATE changes SET prev = (
+          SELECT coalesce(json_group_object(f.key,
+              (SELECT coalesce(max(j.value), rc.base) FROM json_each(rc.stamps) j WHERE ${related('j.key', 'f.key')})), '{}')
+          FROM ${fieldsNow} f, row_clock rc WHERE rc.entity = ${q(table)} AND rc.row_id = NEW.${key})
+        WHERE device_id = ${current};
       UPDATE row_clock SET stamps = (
           SELECT json_group_object(key, value) FROM (
             SELECT key, value FROM json_each(row_clock.stamps)
-            WHERE key NOT IN (SELECT c.k FROM (${changed.join(' UNION ALL ')}) c)
+            WHERE key NOT IN (SELECT f.key FROM ${fieldsNow} f)
             UNION ALL
-            SELECT c.k, ${stamp} FROM (${changed.join(' UNION ALL ')}) c, exchange_state s))
+            SELECT f.key, ${stamp} FROM ${fieldsNow} f, exchange_state s))
         WHERE entity = ${q(table)} AND row_id = NEW.${key};
     END;
     CREATE TRIGGER xchg_${table}_delete AFTER DELETE ON ${table} WHEN ${quiet}
@@ -106,7 +175,7 @@ function triggersFor(table: string, cols: readonly string[], key: string): strin
 export function installChangeTriggers(db: DB): void {
   for (const table of REPLICATED_TABLES) {
     for (const kind of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS xchg_${table}_${kind}`);
-    db.exec(triggersFor(table, replicatedColumns(db, table), REPLICATED[table]!.key));
+    db.exec(triggersFor(table, replicatedColumns(db, table), REPLICATED[table]!));
   }
 }
 

@@ -21,6 +21,7 @@ const NAMES = [
 export type Action =
   | { t: 'create'; d: number; n: number }
   | { t: 'edit'; d: number; p: number; note: string }
+  | { t: 'field'; d: number; p: number; field: Field; v: number }
   | { t: 'case'; d: number; p: number }
   | { t: 'event'; d: number; p: number }
   | { t: 'deadline'; d: number; p: number }
@@ -30,12 +31,53 @@ export type Action =
   | { t: 'send'; from: number; to: number; fate: 'deliver' | 'drop' | 'dup' | 'hold' }
   | { t: 'flush'; to: number };
 
+/** Fields of one person's record that the scenarios edit, and the change-log path each is recorded under. */
+export const FIELDS = ['phone', 'aliases', 'urgentNeeds', 'notes', 'countryOfBirth'] as const;
+export type Field = (typeof FIELDS)[number];
+export const FIELD_PATH: Record<Field, string> = {
+  phone: 'data.person.phone',
+  aliases: 'data.person.aliases',
+  urgentNeeds: 'data.urgentNeeds',
+  notes: 'data.notes',
+  countryOfBirth: 'data.person.countryOfBirth',
+};
+
+/** The record to save with one field set to value number `v` (every value valid for the schema). */
+function withField(
+  p: { person: Record<string, unknown>; detention: unknown; history: unknown; family: unknown; notes: string; urgentNeeds: string },
+  field: Field,
+  v: number,
+) {
+  const data = {
+    person: { ...p.person },
+    detention: p.detention,
+    history: p.history,
+    family: p.family,
+    notes: p.notes,
+    urgentNeeds: p.urgentNeeds,
+  };
+  if (field === 'phone') data.person.phone = `555-010-00${10 + v}`;
+  else if (field === 'aliases') data.person.aliases = [`Alias ${v}`];
+  else if (field === 'countryOfBirth') data.person.countryOfBirth = `Country ${v}`;
+  else data[field] = `${field} ${v}`;
+  return data;
+}
+
+/** Reads a field back from a person as the value withField wrote. */
+export function fieldOf(p: { person: Record<string, unknown>; notes: string; urgentNeeds: string }, field: Field): unknown {
+  return field === 'notes' || field === 'urgentNeeds' ? p[field] : p.person[field];
+}
+
 export function actionArb(devices: number): fc.Arbitrary<Action> {
   const d = fc.nat({ max: devices - 1 });
   const i = fc.nat({ max: 20 });
   return fc.oneof(
     { weight: 4, arbitrary: fc.record({ t: fc.constant('create' as const), d, n: fc.nat({ max: NAMES.length - 1 }) }) },
     { weight: 3, arbitrary: fc.record({ t: fc.constant('edit' as const), d, p: i, note: fc.constantFrom('a', 'b', 'c', 'urgent') }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({ t: fc.constant('field' as const), d, p: i, field: fc.constantFrom(...FIELDS), v: fc.nat({ max: 9 }) }),
+    },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('case' as const), d, p: i }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('event' as const), d, p: i }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('deadline' as const), d, p: i }) },
@@ -105,6 +147,12 @@ async function write(d: Device, a: Exclude<Action, { t: 'send' | 'flush' }>): Pr
             urgentNeeds: v.urgentNeeds,
           },
         });
+      });
+    case 'field':
+      if (!p) return;
+      return attempt(async () => {
+        const v = await call('people.get', { id: p });
+        await call('people.update', { id: p, version: v.version, data: withField(v as never, a.field, a.v) as never });
       });
     case 'case':
       if (!p) return;
@@ -214,6 +262,97 @@ export async function checkConvergence(opts: { seed: number; numRuns: number; ma
         if (r.failed)
           throw new Error(
             `convergence failed with seed ${r.seed} (path ${r.counterexamplePath ?? '-'}): ${String(r.errorInstance ?? '')}\n${fc.stringify(r.counterexample)}`,
+          );
+      },
+    },
+  );
+}
+
+// ---- One person, edited on several devices at once ----
+
+/** Per device (index), the fields it edits between two full exchanges. */
+export const fieldEditsArb = fc
+  .integer({ min: 2, max: 4 })
+  .chain((n) => fc.array(fc.subarray([...FIELDS]), { minLength: n, maxLength: n }));
+
+export interface FieldOutcome {
+  hashes: string[];
+  /** Per device: the fields with an open conflict on the person, sorted. */
+  conflicts: string[][];
+  /** Per device: the person's value of each field. */
+  values: Array<Record<Field, unknown>>;
+}
+
+/** One person on every device; each device edits its fields concurrently (no exchange between), then a full exchange. */
+export async function runFieldEdits(edits: readonly (readonly Field[])[]): Promise<FieldOutcome & { person: string }> {
+  const c = await clinicOf(edits.length - 1);
+  try {
+    const all = c.devices;
+    const full = () => {
+      for (let round = 0; round < all.length; round++)
+        for (const from of all) for (const to of all) if (from !== to) receive(to, send(c.root, from, to).file);
+    };
+    const created = await all[0]!.core.call('intake.createQuick', {
+      intake: { givenName: 'Rosa', familyName: 'Quispe', dob: '1990-03-07', phone: '555-123-4567', detained: false },
+    });
+    full();
+    for (const [i, fields] of edits.entries()) {
+      if (fields.length === 0) continue;
+      const d = all[i]!;
+      const cur = await d.core.call('people.get', { id: created.id });
+      let v = cur as never as Parameters<typeof withField>[0];
+      for (const f of fields) v = withField(v, f, i) as never;
+      await d.core.call('people.update', { id: created.id, version: cur.version, data: v as never });
+    }
+    full();
+    const conflicts: string[][] = [];
+    const values: Array<Record<Field, unknown>> = [];
+    for (const d of all) {
+      const list = await d.core.call('conflicts.list', {});
+      conflicts.push([...new Set(list.filter((x) => x.rowId === created.id).map((x) => x.field))].sort());
+      const p = (await d.core.call('people.get', { id: created.id })) as never as Parameters<typeof fieldOf>[0];
+      values.push(Object.fromEntries(FIELDS.map((f) => [f, fieldOf(p, f)])) as Record<Field, unknown>);
+    }
+    return { hashes: all.map(hashOf), conflicts, values, person: created.id };
+  } finally {
+    c.cleanup();
+  }
+}
+
+/**
+ * Same state everywhere; a conflict exactly on the fields two or more devices
+ * changed (each wrote its own value); a field one device changed holds its value.
+ */
+export function assertFieldMerge(edits: readonly (readonly Field[])[], o: FieldOutcome): void {
+  if (new Set(o.hashes).size !== 1) throw new Error(`devices disagree: ${o.hashes.map((h) => h.slice(0, 12)).join(' ')}`);
+  const editors = (f: Field) => edits.flatMap((fields, i) => (fields.includes(f) ? [i] : []));
+  const expected = FIELDS.filter((f) => editors(f).length >= 2)
+    .map((f) => FIELD_PATH[f])
+    .sort();
+  for (const [i, got] of o.conflicts.entries())
+    if (JSON.stringify(got) !== JSON.stringify(expected))
+      throw new Error(`device ${i}: conflicts on [${got.join(', ')}], expected [${expected.join(', ')}]`);
+  for (const f of FIELDS) {
+    const by = editors(f);
+    if (by.length !== 1) continue;
+    const want = fieldOf(withField({ person: {}, detention: null, history: null, family: [], notes: '', urgentNeeds: '' }, f, by[0]!), f);
+    for (const [i, v] of o.values.entries())
+      if (JSON.stringify(v[f]) !== JSON.stringify(want))
+        throw new Error(`device ${i}: ${f} is ${JSON.stringify(v[f])}, expected device ${by[0]}'s ${JSON.stringify(want)}`);
+  }
+}
+
+export async function checkFieldMerge(opts: { seed: number; numRuns: number }): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fieldEditsArb, async (edits) => assertFieldMerge(edits, await runFieldEdits(edits))),
+    {
+      seed: opts.seed,
+      numRuns: opts.numRuns,
+      endOnFailure: true,
+      reporter: (r) => {
+        if (r.failed)
+          throw new Error(
+            `field merge failed with seed ${r.seed} (path ${r.counterexamplePath ?? '-'}): ${String(r.errorInstance ?? '')}\n${fc.stringify(r.counterexample)}`,
           );
       },
     },
