@@ -3,9 +3,8 @@
  * the ar-11-change-of-address deadline) right there, filled from the record
  * with the clinic's imported AR-11 blank, or say where to import it.
  */
-import { useEffect, useId, useState } from 'react';
-import { call } from '../../api';
-import type { TemplateSummary } from '../../../../shared/views';
+import { useId, useState } from 'react';
+import { useCoreQuery } from '../../query';
 import { useI18n } from '../../i18n';
 import { useNavigation } from '../people/navigation';
 import { FillForm } from './FillPanel';
@@ -14,18 +13,10 @@ export function Ar11Offer({ personId }: { personId: string }) {
   const { t } = useI18n();
   const nav = useNavigation();
   const id = useId();
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void call('forms.listTemplates', {}).then((res) => {
-      if (live) setTemplates(res.ok ? res.value.filter((x) => x.mapped && x.form === 'ar-11') : []);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  // The mapped AR-11 blanks; a failed list reads as none, which says where to import one.
+  const list = useCoreQuery('forms.listTemplates', {});
+  const templates = list.isError ? [] : (list.data?.filter((x) => x.mapped && x.form === 'ar-11') ?? null);
 
   if (!templates) return null;
   return (

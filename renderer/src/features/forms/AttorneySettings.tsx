@@ -4,8 +4,9 @@
  * (forms.setAttorney), with a version so two volunteers do not overwrite
  * each other silently.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { call } from '../../api';
+import { invalidateCore, setCoreData, useCoreQuery } from '../../query';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { AttorneySettings as Settings } from '../../../../shared/views';
 import type { AttorneyInput } from '../../../../shared/forms/adapter';
@@ -93,25 +94,18 @@ function fieldErrors(error: ErrorInfo | null): FieldErrors {
 export function AttorneySettings() {
   const { t, lang } = useI18n();
   const id = useId();
+  const query = useCoreQuery('forms.getAttorney', {});
+  // The form is filled once from the first answer and saves against that version: a refetch never replaces what is typed.
   const [settings, setSettings] = useState<Settings | null>(null);
   const [values, setValues] = useState<Values>(EMPTY);
+  if (query.data && !settings) {
+    setSettings(query.data);
+    setValues(valuesOf(query.data.attorney));
+  }
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [saveError, setError] = useState<ErrorInfo | null>(null);
+  const error = saveError ?? query.error?.info ?? null;
   const [status, setStatus] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('forms.getAttorney', {}).then((res) => {
-      if (!live) return;
-      if (res.ok) {
-        setSettings(res.value);
-        setValues(valuesOf(res.value.attorney));
-      } else setError(res.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const errors = fieldErrors(error);
   const set = (k: keyof Values, value: string) => {
@@ -136,6 +130,9 @@ export function AttorneySettings() {
     }
     setSettings(res.value);
     setValues(valuesOf(res.value.attorney));
+    setCoreData('forms.getAttorney', {}, res.value);
+    // Every fill from now on carries this block.
+    void invalidateCore(['forms']);
     setStatus(attorney ? t('forms.attorney.saved') : t('forms.attorney.cleared'));
   };
 

@@ -3,9 +3,9 @@
  * this person — choose a template, fill, save — plus the intake summary PDF
  * and the history of forms produced. Mount it as <FillFormButton personId={id} />.
  */
-import { useEffect, useId, useState } from 'react';
-import { call } from '../../api';
-import type { TemplateSummary } from '../../../../shared/views';
+import { useId, useState } from 'react';
+import { useCoreQuery } from '../../query';
+import { formDelivered } from './FormsPage';
 import { useI18n } from '../../i18n';
 import { useNavigation } from '../people/navigation';
 import { FillForm, SummaryButton } from './FillPanel';
@@ -16,21 +16,9 @@ export function FillFormButton({ personId }: { personId: string }) {
   const nav = useNavigation();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
-  const [historyKey, setHistoryKey] = useState(0);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    void call('forms.listTemplates', {}).then((res) => {
-      if (live) setTemplates(res.ok ? res.value : []);
-    });
-    return () => {
-      live = false;
-    };
-  }, [open]);
-
-  const bump = () => setHistoryKey((k) => k + 1);
+  // Asked once the panel opens; a failed list reads as "no templates", as before.
+  const list = useCoreQuery('forms.listTemplates', {}, { enabled: open });
+  const templates = list.isError ? [] : (list.data ?? null);
 
   return (
     <div className="fill-form-button">
@@ -49,11 +37,11 @@ export function FillFormButton({ personId }: { personId: string }) {
               </button>
             </p>
           ) : (
-            <FillForm personId={personId} templates={templates} onFilled={bump} />
+            <FillForm personId={personId} templates={templates} onFilled={formDelivered} />
           )}
           <h3>{t('forms.summary.title')}</h3>
-          <SummaryButton personId={personId} onMade={bump} />
-          <FormHistory personId={personId} refreshKey={historyKey} />
+          <SummaryButton personId={personId} onMade={formDelivered} />
+          <FormHistory personId={personId} />
         </section>
       ) : null}
     </div>

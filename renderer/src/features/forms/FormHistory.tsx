@@ -3,43 +3,20 @@
  * and the first digits of the output's SHA-256 (the vault keeps the hash,
  * never the PDF), so a printed copy can be matched to its record.
  */
-import { useEffect, useId, useState } from 'react';
-import { call } from '../../api';
-import type { ErrorInfo } from '../../../../shared/errors';
+import { useId } from 'react';
+import { useCoreQuery } from '../../query';
 import type { FormFillView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { formLabel, formsErrorText, localDateTime, shortSha } from './lib';
 
-export function FormHistory({
-  personId,
-  refreshKey = 0,
-  headingLevel = 3,
-}: {
-  personId: string;
-  refreshKey?: number;
-  headingLevel?: 2 | 3;
-}) {
+/** A fill or a summary delivered refetches this (the `forms` reads): no refresh prop to pass down. */
+export function FormHistory({ personId, headingLevel = 3 }: { personId: string; headingLevel?: 2 | 3 }) {
   const { t, lang } = useI18n();
   const id = useId();
-  const [rows, setRows] = useState<{ personId: string; key: number; rows: FormFillView[] } | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('forms.history', { personId }).then((res) => {
-      if (!live) return;
-      if (res.ok) {
-        setRows({ personId, key: refreshKey, rows: res.value });
-        setError(null);
-      } else setError(res.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [personId, refreshKey]);
-
-  const current = rows?.personId === personId ? rows.rows : null;
+  const history = useCoreQuery('forms.history', { personId });
+  const current = history.data ?? null;
+  const error = history.error?.info ?? null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   const edition = (r: FormFillView) => {

@@ -4,10 +4,9 @@
  * a batch for many people; and the clinic's attorney block (G-28 Part 1).
  * "Map fields" swaps the page for the mapper until it is closed.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
-import { call } from '../../api';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { PersonSummary, TemplateSummary } from '../../../../shared/views';
+import { useId, useState } from 'react';
+import { invalidateCore, useCoreQuery } from '../../query';
+import type { PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { focusWhenReady } from '../intake/focus';
@@ -21,32 +20,22 @@ import { PersonPicker } from './PersonPicker';
 import { TemplatesList } from './TemplatesList';
 import { formsErrorText } from './lib';
 
+/** A filled form or a summary was delivered: its history row is new, and so are the counts that include it. */
+export function formDelivered(): void {
+  void invalidateCore(['forms', 'reports', 'audit']);
+}
+
+/** Templates changed (imported, mapped, deleted): the lists of templates and what they can fill. */
+const templatesChanged = () => void invalidateCore(['forms']);
+
 export function FormsPage() {
   const { t } = useI18n();
   const id = useId();
   const [mapper, setMapper] = useState<string | null>(null);
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [reload, setReload] = useState(0);
+  const list = useCoreQuery('forms.listTemplates', {});
+  const templates = list.data ?? null;
+  const error = list.error?.info ?? null;
   const [person, setPerson] = useState<PersonSummary | null>(null);
-  const [historyKey, setHistoryKey] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void call('forms.listTemplates', {}).then((res) => {
-      if (!live) return;
-      if (res.ok) {
-        setTemplates(res.value);
-        setError(null);
-      } else setError(res.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [reload]);
-
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
-  const bump = useCallback(() => setHistoryKey((n) => n + 1), []);
 
   if (mapper) {
     return (
@@ -55,7 +44,7 @@ export function FormsPage() {
         templateId={mapper}
         onClose={() => {
           setMapper(null);
-          refresh();
+          templatesChanged();
           focusWhenReady(() => document.getElementById(`${id}-templates`));
         }}
       />
@@ -71,8 +60,8 @@ export function FormsPage() {
           {t('forms.templates.title')}
         </h2>
         <p className="field-hint">{t('forms.templates.intro')}</p>
-        <TemplatesList templates={templates} onOpenMapper={setMapper} onChanged={refresh} />
-        <ImportBlank onChanged={refresh} onOpenMapper={setMapper} />
+        <TemplatesList templates={templates} onOpenMapper={setMapper} onChanged={templatesChanged} />
+        <ImportBlank onChanged={templatesChanged} onOpenMapper={setMapper} />
       </section>
 
       <section className="panel" aria-labelledby={`${id}-fill`}>
@@ -80,10 +69,10 @@ export function FormsPage() {
         <PersonPicker label={t('forms.fill.person')} value={person} onChange={setPerson} />
         {person ? (
           <>
-            <FillForm key={person.id} personId={person.id} templates={templates} onFilled={bump} />
+            <FillForm key={person.id} personId={person.id} templates={templates} onFilled={formDelivered} />
             <h3>{t('forms.summary.title')}</h3>
-            <SummaryButton key={`s-${person.id}`} personId={person.id} onMade={bump} />
-            <FormHistory personId={person.id} refreshKey={historyKey} />
+            <SummaryButton key={`s-${person.id}`} personId={person.id} onMade={formDelivered} />
+            <FormHistory personId={person.id} />
           </>
         ) : null}
       </section>

@@ -5,7 +5,8 @@
  * between results. Nothing is remembered after the page closes.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { call } from '../../api';
+import { useCoreQuery } from '../../query';
+import { useDebounced } from '../../hooks';
 import type { PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { personLabel, showDate } from './lib';
@@ -28,24 +29,13 @@ export function PersonPicker({
   const autoId = useId();
   const inputId = id ?? autoId;
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<{ q: string; rows: PersonSummary[] } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
   const focusAfter = useRef<'input' | 'change' | null>(null);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    const q = query.trim();
-    const mine = ++seq.current;
-    if (!q) return;
-    const timer = window.setTimeout(() => {
-      void call('people.search', { query: q, limit: LIMIT }).then((res) => {
-        if (mine === seq.current) setResults({ q, rows: res.ok ? res.value : [] });
-      });
-    }, DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [query]);
+  const q = query.trim();
+  const settled = useDebounced(q, DEBOUNCE_MS);
+  const search = useCoreQuery('people.search', { query: settled, limit: LIMIT }, { enabled: settled !== '' });
 
   useEffect(() => {
     if (focusAfter.current === 'change') changeRef.current?.focus();
@@ -53,7 +43,8 @@ export function PersonPicker({
     focusAfter.current = null;
   }, [value]);
 
-  const shown = query.trim() !== '' && results?.q === query.trim() ? results.rows : null;
+  // Only the answer to what the box says now (a failed search shows as no match).
+  const shown = q !== '' && settled === q && !search.isPending ? (search.isError ? [] : search.data) : null;
 
   const buttons = () => [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
   const onInputKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -77,7 +68,6 @@ export function PersonPicker({
   const pick = (p: PersonSummary) => {
     focusAfter.current = 'change';
     setQuery('');
-    setResults(null);
     onChange(p);
   };
 

@@ -7,8 +7,8 @@
  * same batch. Progress, Cancel, Save and the case history work as for any
  * batch (BatchJob.tsx).
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { call } from '../../api';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { useCoreQuery } from '../../query';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { tpsEadCategory } from '../../../../shared/forms/adapter';
 import type { TemplateSummary, TpsAffectedPerson } from '../../../../shared/views';
@@ -31,23 +31,15 @@ export function TpsDrive({ country, people }: { country: string; people: readonl
   const { t } = useI18n();
   const nav = useNavigation();
   const id = useId();
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
+  // A failed list reads as no templates, which says where to map one.
+  const list = useCoreQuery('forms.listTemplates', {});
+  const templates = list.isError ? [] : (list.data ?? null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [withI821, setWithI821] = useState(true);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [starting, setStarting] = useState(false);
   const onError = useCallback((e: ErrorInfo) => setError(e), []);
   const batch = useBatchJob(onError);
-
-  useEffect(() => {
-    let live = true;
-    void call('forms.listTemplates', {}).then((res) => {
-      if (live) setTemplates(res.ok ? res.value : []);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const i765 = templates ? templateFor(templates, 'i-765') : undefined;
   const i821 = templates ? templateFor(templates, 'i-821') : undefined;
