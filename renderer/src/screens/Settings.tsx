@@ -21,9 +21,6 @@ export function Settings() {
     <>
       <DataLocation />
       {/* Each panel only for a role that can use it (visibility.ts); the core refuses the rest. */}
-      <IfCan op="users.add">
-        <UsersSettings />
-      </IfCan>
       <IfCan op="backup.status">
         <BackupSettings />
       </IfCan>
@@ -31,6 +28,9 @@ export function Settings() {
         <ExchangeSettings />
       </IfCan>
       <ChangePassphrase />
+      <IfCan op="users.add">
+        <UsersSettings />
+      </IfCan>
     </>
   );
 }

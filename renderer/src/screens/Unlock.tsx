@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { call } from '../api';
@@ -64,6 +64,11 @@ function UnlockWithPassphrase({
     setFocus,
     formState: { errors, isSubmitting },
   } = useForm<UnlockForm>({ resolver: zodResolver(unlockForm), defaultValues: { userName: '', passphrase: '' } });
+
+  // The answer may come after the first paint (focus went to the passphrase): a vault with several users starts at the name.
+  useEffect(() => {
+    if (multiUser) setFocus('userName');
+  }, [multiUser, setFocus]);
 
   const onSubmit = handleSubmit(async ({ userName, passphrase }) => {
     setServerError(null);

@@ -2,7 +2,7 @@
  * People and cases: one sortable, filterable, paged table, switched between
  * the two lists. Sorting is by buttons in the column headers (aria-sort says
  * which); filters are plain checkboxes and apply to both lists; a name opens
- * the person's record. "Me" for "assigned to me" is kept in memory only.
+ * the person's record. "Assigned to me" means the unlocked user.
  */
 import { useEffect, useId, useState } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import type { CaseSummary, PersonSummary } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert } from '../../components/FormAlert';
 import { session, useNavigation } from './navigation';
+import { useSession } from '../../session';
 import { localDate, localTime, personName, showDate } from './format';
 
 export const PAGE_SIZE = 25;
@@ -37,15 +38,13 @@ export function PeopleList() {
   const { t, lang } = useI18n();
   const nav = useNavigation();
   const [q, setQ] = useState<Query>(() => session.list ?? DEFAULT_QUERY);
-  const [me, setMe] = useState(session.me);
+  // "Assigned to me" is the unlocked user (issue 10): cases carry user names.
+  const me = useSession().user?.name ?? '';
   const meId = useId();
 
   useEffect(() => {
     session.list = q;
   }, [q]);
-  useEffect(() => {
-    session.me = me;
-  }, [me]);
 
   const mineActive = q.mine && me.trim() !== '';
   const input: OpInput<'people.list'> & OpInput<'cases.list'> = {
@@ -135,21 +134,9 @@ export function PeopleList() {
           />
           <label htmlFor="filter-mine">{t('people.filter.mine')}</label>
         </div>
-        <div className="field field--inline">
-          <label htmlFor={meId}>{t('people.me')}</label>
-          <input
-            id={meId}
-            type="text"
-            value={me}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setMe(e.target.value)}
-            aria-describedby={`${meId}-hint`}
-          />
-          <p id={`${meId}-hint`} className="field-hint">
-            {q.mine && !me.trim() ? t('people.meNeeded') : t('people.meHint')}
-          </p>
-        </div>
+        <p id={`${meId}-hint`} className="field-hint">
+          {t('people.mineHint', { name: me })}
+        </p>
       </form>
 
       <FormAlert id="people-alert" message={error ? t(errorKey(error)) : null} />

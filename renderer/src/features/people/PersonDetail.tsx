@@ -39,6 +39,8 @@ import { PersonDeadlines } from '../deadlines/PersonDeadlines';
 import { FillFormButton } from '../forms/FillFormButton';
 import { FormHistory } from '../forms/FormHistory';
 import { CaseSummaryButton } from '../reports/CaseSummaryButton';
+import { PersonHistory } from '../users/PersonHistory';
+import { IfCan, useSession } from '../../session';
 import { focusWhenReady } from '../intake/focus';
 import { FamilyLinksContext, ListedAsFamily } from '../intake/FamilyLink';
 
@@ -139,39 +141,46 @@ export function PersonDetail({ id }: { id: string }) {
           {notice}
         </div>
       ) : null}
-      <CasesPanel view={view} onChanged={caseChanged} />
-      {!view.mergedInto ? (
-        <>
-          {/* Remounted when a case changes (its hearing may have moved a deadline); tells us when it moved a case itself. */}
-          <PersonDeadlines key={`deadlines:${view.id}:${view.cases.map((c) => c.version).join('.')}`} personId={view.id} />
-          <section className="panel" aria-label={t('nav.forms')}>
-            <FillFormButton personId={view.id} />
-            <FormHistory personId={view.id} />
-          </section>
-          <CaseSummaryButton personId={view.id} cases={view.cases} />
-        </>
-      ) : null}
-      {!view.mergedInto ? (
-        <MergePanel
-          key={view.updatedAt}
-          view={view}
-          onMerged={(v) => {
+      {/* A volunteer may open their own intake (found by search) but works on records only through intake. */}
+      <IfCan op="people.update">
+        <CasesPanel view={view} onChanged={caseChanged} />
+        {!view.mergedInto ? (
+          <>
+            {/* Remounted when a case changes (its hearing may have moved a deadline); tells us when it moved a case itself. */}
+            <PersonDeadlines key={`deadlines:${view.id}:${view.cases.map((c) => c.version).join('.')}`} personId={view.id} />
+            <section className="panel" aria-label={t('nav.forms')}>
+              <FillFormButton personId={view.id} />
+              <FormHistory personId={view.id} />
+            </section>
+            <CaseSummaryButton personId={view.id} cases={view.cases} />
+          </>
+        ) : null}
+        {!view.mergedInto ? (
+          <MergePanel
+            key={view.updatedAt}
+            view={view}
+            onMerged={(v) => {
+              saved(v);
+              setNotice(t('merge.done'));
+              headingRef.current?.focus();
+            }}
+          />
+        ) : null}
+        <EditPerson
+          key={`${edit.id}:${edit.version}`}
+          view={edit}
+          reload={reload}
+          onSaved={(v) => {
             saved(v);
-            setNotice(t('merge.done'));
-            headingRef.current?.focus();
+            setNotice(t('person.savedNotice', { time: clockTime(v.updatedAt) }));
+            focusWhenReady(() => document.getElementById('person-notice'));
           }}
         />
-      ) : null}
-      <EditPerson
-        key={`${edit.id}:${edit.version}`}
-        view={edit}
-        reload={reload}
-        onSaved={(v) => {
-          saved(v);
-          setNotice(t('person.savedNotice', { time: clockTime(v.updatedAt) }));
-          focusWhenReady(() => document.getElementById('person-notice'));
-        }}
-      />
+        <IfCan op="audit.history">
+          {/* Undo saves a new version: the edit form follows it, as after its own save. */}
+          <PersonHistory personId={view.id} version={view.version} onRestored={saved} />
+        </IfCan>
+      </IfCan>
     </div>
   );
 }
@@ -179,6 +188,7 @@ export function PersonDetail({ id }: { id: string }) {
 function BackToList() {
   const { t } = useI18n();
   const nav = useNavigation();
+  if (!useSession().can('people.list')) return null;
   return (
     <p className="back-link">
       <button type="button" className="btn-link" onClick={() => nav.go('people')}>

@@ -20,11 +20,10 @@ export function NavigationProvider({ value, children }: { value: Navigation; chi
 export const useNavigation = (): Navigation => useContext(NavigationContext);
 
 /**
- * Session-only preferences (memory, never storage): "me" for the "assigned
- * to me" filter and the people list's last query. Cleared on Lock.
+ * Session-only preferences (memory, never storage): the people list's last
+ * query. Cleared on Lock.
  */
 export const session = {
-  me: '',
   list: null as null | {
     view: 'people' | 'cases';
     sort: 'name' | 'hearing' | 'updated';
@@ -37,6 +36,5 @@ export const session = {
 };
 
 export function clearSession(): void {
-  session.me = '';
   session.list = null;
 }

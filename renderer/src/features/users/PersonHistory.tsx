@@ -7,13 +7,22 @@
  */
 import { useState } from 'react';
 import { errorKey } from '../../../../shared/i18n';
+import type { PersonView } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { CASE_READS, coreErrorCode, setCoreData, useCoreMutation, useCoreQuery } from '../../query';
 import { useSession } from '../../session';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { AuditTable, fieldLabel } from './AuditTable';
 
-export function PersonHistory({ personId, version }: { personId: string; version: number }) {
+export function PersonHistory({
+  personId,
+  version,
+  onRestored,
+}: {
+  personId: string;
+  version: number;
+  onRestored?(view: PersonView): void;
+}) {
   const { t } = useI18n();
   const { can } = useSession();
   const history = useCoreQuery('audit.history', { personId });
@@ -21,7 +30,7 @@ export function PersonHistory({ personId, version }: { personId: string; version
   const restore = useCoreMutation('audit.restoreField', {
     invalidates: CASE_READS,
     onMutate: () => setRestored(null),
-    onSuccess: (view) => setCoreData('people.get', { id: personId }, view),
+    onSuccess: (view) => (onRestored ? onRestored(view) : setCoreData('people.get', { id: personId }, view)),
   });
   const error = coreErrorCode(history.error) ?? coreErrorCode(restore.error);
   const rows = history.data ?? [];

@@ -84,13 +84,15 @@ function UsersTable({ users, onRemoved }: { users: UserView[]; onRemoved(name: s
     setOpen((cur) => (cur?.name === name && cur.what === what ? null : { name, what }));
   return (
     <div className="table-wrap">
-      <table className="data-table" aria-label={t('users.list')}>
+      <table className="data-table users-table" aria-label={t('users.list')}>
         <thead>
           <tr>
             <th scope="col">{t('users.name')}</th>
             <th scope="col">{t('users.displayName')}</th>
             <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.expiresCol')}</th>
+            <th scope="col" className="nowrap">
+              {t('users.expiresCol')}
+            </th>
             <th scope="col">{t('common.actions')}</th>
           </tr>
         </thead>
@@ -99,8 +101,9 @@ function UsersTable({ users, onRemoved }: { users: UserView[]; onRemoved(name: s
             const self = u.name === me?.name;
             return (
               <UserRow key={u.name} user={u} self={self} open={open?.name === u.name ? open.what : null} toggle={toggle} lang={lang}>
-                {open?.name === u.name && open.what === 'reset' ? <ResetPassphrase user={u} onDone={() => setOpen(null)} /> : null}
-                {open?.name === u.name && open.what === 'remove' ? (
+                {open?.name !== u.name ? null : open.what === 'reset' ? (
+                  <ResetPassphrase user={u} onDone={() => setOpen(null)} />
+                ) : open.what === 'remove' ? (
                   <RemoveUser
                     user={u}
                     onCancel={() => setOpen(null)}
@@ -109,8 +112,9 @@ function UsersTable({ users, onRemoved }: { users: UserView[]; onRemoved(name: s
                       onRemoved(u.name);
                     }}
                   />
-                ) : null}
-                {open?.name === u.name && open.what === 'activity' ? <UserActivity user={u} /> : null}
+                ) : (
+                  <UserActivity user={u} />
+                )}
               </UserRow>
             );
           })}
@@ -143,7 +147,7 @@ function UserRow({
           {self ? t('users.you', { name: u.name }) : u.name}
         </th>
         <td>{u.displayName}</td>
-        <td>{t(`role.${u.role}`)}</td>
+        <td className="nowrap">{t(`role.${u.role}`)}</td>
         <td className="nowrap">
           {u.expiresAt ? localDateTime(u.expiresAt, lang) : t('users.never')}
           {u.expired ? <span className="pill pill--warning">{t('users.expired')}</span> : null}
