@@ -6,26 +6,44 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { MAX_BLANK_BYTES, SHIPPED_FORMS } from '../../../shared/contract';
+import { MAX_BLANK_BYTES, SHIPPED_FORMS } from '../../../shared/forms/limits';
 import { AppError } from '../../../shared/errors';
-import { parseFieldMap, type FieldMap } from '../../../shared/forms/map-schema';
+import type { FieldMap } from '../../../shared/forms/map-schema';
+import type { FieldInfo } from '../../../shared/forms/types';
 import { basename } from 'node:path';
-import { listBlankFields, loadBlank, sha256Hex, type LoadedBlank } from '../forms/blank';
-import { looksLikePdf } from '../forms/decrypt';
-import { assertEdition, assertMapFits, compareEdition } from '../forms/edition';
-import { shippedMapFor } from '../forms/service/shipped';
+import type { LoadedBlank } from '../forms/blank';
+import { keepCachedBlank, officialBlankShas, readCachedBlank, sha256Hex, type CachedBlank } from '../forms/blank-cache';
 import { withPlainPdfErrors } from '../forms/service/errors';
 import { EXIT, UsageError, writeCliFile, type CliIO } from './io';
 import type { Command } from './vault-commands';
 
 /**
  * The vault (SQLite, Argon2, the whole core) and the fill engine (fontkit,
- * whose start alone decompresses its Unicode tables) load only for `fill`:
- * `fields` needs neither, and its start is what people wait for.
+ * whose start alone decompresses its Unicode tables) load only for `fill`;
+ * qpdf-wasm and pdf-lib only when a blank is not in the public blank cache
+ * (blank-cache.ts), and zod (map schema, contract) only for `fill`: `fields`
+ * needs none of them for a cached official blank, and its start is what
+ * people wait for.
  */
 const vault = () => import('./vault-commands');
 const fills = () => import('../forms/service/fills');
 const templates = () => import('../forms/service/templates');
+const engineBlank = () => import('../forms/blank');
+
+/**
+ * Decrypts and lists a blank that is not cached; an official blank (one a
+ * shipped map was made from) is prepared as an import would and cached for
+ * the next call, any other PDF is only read (it may be client data).
+ */
+async function uncachedBlank(bytes: Uint8Array, sha256: string, env: NodeJS.ProcessEnv): Promise<{ fields: FieldInfo[] }> {
+  const { listBlankFields, loadBlank } = await engineBlank();
+  return withPlainPdfErrors(async () => {
+    if (!officialBlankShas().has(sha256)) return listBlankFields(bytes);
+    const loaded = await loadBlank(bytes);
+    keepCachedBlank(sha256, loaded, env);
+    return loaded;
+  });
+}
 
 function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
   try {
@@ -55,7 +73,8 @@ type OpenCore = Awaited<ReturnType<Awaited<ReturnType<typeof vault>>['openVault'
 /**
  * The decrypted, XFA-free blank for this download: the vault keeps one per
  * SHA-256 (a form template, as the app's import makes), so only the first
- * fill of a download decrypts it. `check` runs before anything is stored:
+ * fill of a download decrypts it, and not even that one when the public
+ * blank cache has it (`cached`). `check` runs before anything is stored:
  * a refused blank leaves no template behind.
  */
 async function blankFromVault(
@@ -63,22 +82,31 @@ async function blankFromVault(
   path: string,
   original: Uint8Array,
   sha256: string,
+  cached: CachedBlank | null,
+  env: NodeJS.ProcessEnv,
   check: (blank: { fields: LoadedBlank['fields'] }) => void,
 ): Promise<{ bytes: Uint8Array; fields: LoadedBlank['fields'] }> {
   const { encodeBase64, importBlank, templateBySha } = await templates();
   const kept = templateBySha(core.ctx(), sha256);
-  if (kept) {
+  // The cached copy is preferred even when the vault keeps one: both come from this same public
+  // download, and the cached one is what was parsed while Argon2id ran (qpdf gives each decryption
+  // a new /ID, so the two copies differ in bytes).
+  if (kept && !cached) {
     check(kept);
     return { bytes: kept.blank, fields: kept.fields };
   }
-  const loaded = await withPlainPdfErrors(() => loadBlank(original));
+  const loaded = cached ? { ...cached, sha256 } : await withPlainPdfErrors(async () => (await engineBlank()).loadBlank(original));
   check(loaded);
-  core.authorize('forms.importBlank', {});
-  await importBlank(() => core.ctx(), { fileName: basename(path), dataBase64: encodeBase64(original) }, loaded);
+  if (!kept) {
+    core.authorize('forms.importBlank', {});
+    await importBlank(() => core.ctx(), { fileName: basename(path), dataBase64: encodeBase64(original) }, loaded);
+  }
+  if (!cached) keepCachedBlank(sha256, loaded, env);
   return loaded;
 }
 
 async function readMapFile(path: string): Promise<FieldMap> {
+  const { parseFieldMap } = await import('../../../shared/forms/map-schema');
   const text = new TextDecoder().decode(await readInput(path, 5 * 1024 * 1024, 'field map'));
   let json: unknown;
   try {
@@ -119,7 +147,8 @@ export const formCommands: Record<string, Command> = {
       const { values } = parse(args, { blank: { type: 'string' }, json: { type: 'boolean' } });
       if (!values.blank) throw new UsageError('--blank PATH is required');
       const bytes = await readInput(values.blank, MAX_BLANK_BYTES, 'blank PDF');
-      const { fields } = await withPlainPdfErrors(() => listBlankFields(bytes));
+      const sha256 = sha256Hex(bytes);
+      const { fields } = readCachedBlank(sha256, io.env) ?? (await uncachedBlank(bytes, sha256, io.env));
       const rows = fields.map((f) => ({
         name: f.name,
         type: f.type,
@@ -187,14 +216,25 @@ export const formCommands: Record<string, Command> = {
       // The files are read and the map chosen before the passphrase is asked for; the blank is decrypted
       // after it, only when the vault does not already keep this download (see blankFromVault).
       const original = await readInput(values.blank, MAX_BLANK_BYTES, 'blank PDF');
+      const [{ looksLikePdf }, { shippedMapFor }, { assertEdition, assertMapFits, compareEdition }] = await Promise.all([
+        import('../forms/decrypt'),
+        import('../forms/service/shipped'),
+        import('../forms/edition'),
+      ]);
       if (!looksLikePdf(original)) throw new AppError('PDF_INVALID', 'The blank is not a PDF. Download the form again from uscis.gov.');
       const sha256 = sha256Hex(original);
       const map = values.form !== undefined ? await shippedMapFor(values.form, sha256) : await readMapFile(values.map!);
       if (!map) throw new AppError('NOT_FOUND', `No field map ships for ${values.form}.`);
+      const cached = readCachedBlank(sha256, io.env);
 
       const { dbPathFrom, openVault } = await vault();
-      // Load the fill engine and its fonts while the passphrase is read and Argon2id runs off the main thread.
-      const engine = Promise.all([fills(), import('../forms/fonts').then((f) => f.warmFonts())]);
+      // While the passphrase is read and Argon2id runs off the main thread: load the fill engine and its
+      // fonts, and parse a cached official blank (the fill's parsed-blank copy then starts from it).
+      const engine = Promise.all([
+        fills(),
+        import('../forms/fonts').then((f) => f.warmFonts()),
+        cached ? import('../forms/pdf').then((p) => p.primeBlank(cached.bytes, { once: true })) : undefined,
+      ]);
       engine.catch(() => undefined); // awaited below, where a failure is reported
       const unlockStart = performance.now();
       const core = await openVault(dbPathFrom(values, io), io);
@@ -203,7 +243,7 @@ export const formCommands: Record<string, Command> = {
       try {
         const [{ fillForPerson }] = await engine;
         core.authorize('forms.fill', { personId: values.person, ...(map.form === 'g-28' ? { form: 'g-28' } : {}) });
-        const blank = await blankFromVault(core, values.blank, original, sha256, (b) => {
+        const blank = await blankFromVault(core, values.blank, original, sha256, cached, io.env, (b) => {
           assertMapFits(map, b.fields);
           try {
             assertEdition(

@@ -47,17 +47,44 @@ export function removeXfa(doc: PDFDocument): void {
  * sees another's changes. Blanks are not client data.
  */
 const PARSED_KEPT = 4;
-const parsed = new Map<string, PDFContext>();
+const parsed = new Map<string, Promise<PDFContext>>();
 
-export async function openBlankCopy(bytes: Uint8Array): Promise<PDFDocument> {
-  const key = createHash('sha256').update(bytes).digest('hex');
+/**
+ * Blanks primed for one fill only (a one-shot process such as the CLI): the
+ * next openBlankCopy of these bytes takes the parsed objects themselves
+ * instead of copying them, since no later fill will need them.
+ */
+const once = new Set<string>();
+
+/** Parses a blank into the kept set ahead of its first fill (the CLI does it while Argon2id runs). */
+export async function primeBlank(bytes: Uint8Array, opts: { once?: boolean } = {}): Promise<void> {
+  const key = keyOf(bytes);
+  await parsedBlank(key, bytes);
+  if (opts.once) once.add(key);
+}
+
+const keyOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Kept as promises, so a fill that starts while the same blank is still being parsed waits for that parse. */
+function parsedBlank(key: string, bytes: Uint8Array): Promise<PDFContext> {
   let base = parsed.get(key);
   if (!base) {
-    base = (await openPdf(bytes)).context;
+    base = openPdf(bytes).then((doc) => doc.context);
     if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
     parsed.set(key, base);
+    base.catch(() => parsed.delete(key));
   }
+  return base;
+}
+
+export async function openBlankCopy(bytes: Uint8Array): Promise<PDFDocument> {
+  const key = keyOf(bytes);
+  const base = await parsedBlank(key, bytes);
   const Doc = PDFDocument as unknown as new (context: PDFContext, ignoreEncryption: boolean, updateMetadata: boolean) => PDFDocument;
+  if (once.delete(key)) {
+    parsed.delete(key);
+    return new Doc(base, false, false);
+  }
   return new Doc(copyContext(base), false, false);
 }
 

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
 import { parseFieldMap, type FieldMap } from '../../../shared/forms/map-schema';
 
-/** `resources/` of the source tree; a packaged app passes its own resources folder. */
-export function defaultResourcesDir(): string {
-  return fileURLToPath(new URL('../../../resources/', import.meta.url));
-}
+import { defaultResourcesDir } from './resources-dir';
+
+export { defaultResourcesDir };
 
 /** Reads and validates `resources/forms/<form>/<edition>.json`. */
 export async function loadFieldMap(form: string, edition: string, resourcesDir = defaultResourcesDir()): Promise<FieldMap> {
