@@ -21,6 +21,8 @@ export const CSV_FIELDS = [
   'facility',
   'booking_number',
   'next_hearing',
+  'arrested',
+  'arrest_details',
   'urgent_needs',
   'notes',
 ] as const;

@@ -82,6 +82,10 @@ export interface EadChoice {
 function addWorkPermitBasis(view: FormView, record: PersonRecord, chosen: CaseRecordView | undefined, basis: EadBasis | undefined): void {
   const { category, status } = eadCategoryOf(record, chosen, basis);
   if (category) view.case = { ...(view.case ?? { type: chosen?.type ?? '' }), eadCategory: category };
+  // The I-765's arrest question (item 30, asked for (c)(8) only: the map checks the category). Records saved
+  // before intake asked it have no answer, and "does not know" leaves both boxes empty for the attorney.
+  const arrests = (record.history as { arrests?: string }).arrests;
+  if (view.case && (arrests === 'yes' || arrests === 'no')) view.case = { ...view.case, arrestedOrConvicted: arrests === 'yes' };
   if (status) view.history = { ...view.history, currentStatus: status };
 }
 
@@ -106,6 +110,8 @@ function personView(record: PersonRecord): PersonView {
   set(out, 'email', clean(p.email));
   const address = addressView(p.address);
   if (address) out.address = address;
+  const previous = addressView(p.previousAddress);
+  if (previous) out.previousAddress = previous;
   // The intake keeps languages in the order the client gave them: the first is
   // the one they speak best; the rest are the other languages they speak.
   if (languages[0] !== undefined) out.nativeLanguage = languages[0];

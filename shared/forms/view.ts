@@ -64,6 +64,8 @@ export interface PersonView {
   address?: AddressView;
   /** Only when different from `address`. */
   mailingAddress?: AddressView;
+  /** Where the person lived before the last address change (the AR-11's previous physical address). */
+  previousAddress?: AddressView;
   nativeLanguage?: string;
   /** Other languages spoken fluently. */
   languages?: string[];
@@ -194,6 +196,7 @@ export const VIEW_PATHS = [
   'person.email',
   ...addressPaths('person.address'),
   ...addressPaths('person.mailingAddress'),
+  ...addressPaths('person.previousAddress'),
   'person.nativeLanguage',
   'person.languages',
   'person.fluentInEnglish',

@@ -206,6 +206,8 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
       phone: optionalPhone(),
       email: optionalEmail(),
       address,
+      /** The address before the last change: the core keeps it when a save changes `address` (the AR-11 asks for it). */
+      previousAddress: address,
       safeContact,
       additionalContacts,
     })
@@ -226,6 +228,9 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
     lastEntryManner: optionalChoice(ENTRY_MANNERS),
     priorOrders: choice(PRIOR_ORDER_ANSWERS).default('unknown'),
     priorOrdersDetails: optionalText(LIMITS.outcome, { multiline: true }),
+    /** Ever arrested, cited, charged or convicted anywhere (the I-765 asks it for (c)(8)); details for the attorney. */
+    arrests: choice(PRIOR_ORDER_ANSWERS).default('unknown'),
+    arrestsDetails: optionalText(LIMITS.outcome, { multiline: true }),
     tpsCountry: optionalText(LIMITS.shortText),
     tpsStatus: optionalChoice(TPS_STATUSES),
     eadExpiry: optionalAnyDate(),

@@ -56,6 +56,7 @@ const BY_SEGMENT: Record<string, L> = {
   mobilePhone: l('Mobile phone', 'Teléfono celular'),
   email: l('Email', 'Correo electrónico'),
   mailingAddress: l('Mailing address', 'Dirección postal'),
+  previousAddress: l('Previous residence address', 'Dirección de residencia anterior'),
   street: l('Street and number', 'Calle y número'),
   unitType: l('Apt., Ste. or Flr.', 'Apto., suite o piso'),
   unit: l('Apt., Ste. or Flr. number', 'Número de apto., suite o piso'),
@@ -142,7 +143,7 @@ function kindOf(pattern: string): SourcePath['kind'] {
 export function sourcePaths(): SourcePath[] {
   const usable = VIEW_PATHS.filter(
     // Whole objects read as no text; only name holders serve (the name-* transforms take them).
-    (p) => !OBJECTS.has(p) && !/\.(address|mailingAddress)$/.test(p),
+    (p) => !OBJECTS.has(p) && !/\.(address|mailingAddress|previousAddress)$/.test(p),
   );
   const out = usable.filter((p) => !p.includes('#')).map((p) => sourcePath(p, null));
   // Entries slot by slot: everything about the last entry, then the one before.

@@ -51,6 +51,7 @@ const ceiling = (chars: number) => chars * 4 + 64;
 const CELL_CEILING: Partial<Record<CsvField, number>> = {
   notes: ceiling(LIMITS.notes),
   urgent_needs: ceiling(LIMITS.urgentNeeds),
+  arrest_details: ceiling(LIMITS.outcome),
   aliases: ceiling((LIMITS.name + 2) * LIMITS.aliases),
   language: ceiling((LIMITS.shortText + 2) * LIMITS.languages),
 };
@@ -124,13 +125,16 @@ function buildRow(rec: CsvRecord, columns: Analysis['columns'], s: Schemas): Ana
     else v[f] = cell;
   }
 
-  const yesNo = (f: 'detained' | 'interpreter_needed') => {
+  const yesNoOrBlank = (f: 'detained' | 'interpreter_needed' | 'arrested') => {
     const b = v[f] === undefined ? undefined : parseYesNo(v[f]);
     if (b === null) errors.push({ field: f, code: 'option.invalid' });
-    return b ?? false;
+    return b ?? undefined;
   };
+  const yesNo = (f: 'detained' | 'interpreter_needed') => yesNoOrBlank(f) ?? false;
   const detained = yesNo('detained');
   const interpreterNeeded = yesNo('interpreter_needed');
+  // Blank is "does not know", never "no": the I-765 must not say "never arrested" for someone not asked.
+  const arrested = yesNoOrBlank('arrested');
 
   const person = s.person.safeParse({
     givenName: v.given_name ?? '',
@@ -148,7 +152,10 @@ function buildRow(rec: CsvRecord, columns: Analysis['columns'], s: Schemas): Ana
     email: v.email,
   });
   const detention = s.detention.safeParse({ detained, facility: v.facility, bookingNumber: v.booking_number });
-  const history = s.history.safeParse({});
+  const history = s.history.safeParse({
+    arrests: arrested === undefined ? 'unknown' : arrested ? 'yes' : 'no',
+    arrestsDetails: v.arrest_details,
+  });
   const hearing = v.next_hearing?.trim()
     ? s.caseRecord.safeParse({
         type: detained ? 'removal-detained' : 'removal-nondetained',
@@ -163,6 +170,7 @@ function buildRow(rec: CsvRecord, columns: Analysis['columns'], s: Schemas): Ana
   if (hearing && !hearing.success) errors.push(...issuesOf(hearing.error, 'next_hearing'));
   if (!notes.success) errors.push(...issuesOf(notes.error, 'notes'));
   if (!urgentNeeds.success) errors.push(...issuesOf(urgentNeeds.error, 'urgent_needs'));
+  if (!history.success) errors.push(...issuesOf(history.error, { arrests: 'arrested', arrestsDetails: 'arrest_details' }));
 
   // An oversized cell reads as blank to the schemas: report it as too long, not also as missing.
   const all = [

@@ -42,6 +42,9 @@ function cellsOf(row: ListedPersonRow): Record<CsvField, string> {
     facility: d.detention.facility ?? '',
     booking_number: d.detention.bookingNumber ?? '',
     next_hearing: row.upcoming_hearing ?? '',
+    // Records saved before intake asked have no answer: blank, as "does not know" is.
+    arrested: d.history.arrests === 'yes' ? 'yes' : d.history.arrests === 'no' ? 'no' : '',
+    arrest_details: d.history.arrestsDetails ?? '',
     urgent_needs: d.urgentNeeds,
     notes: d.notes,
   };

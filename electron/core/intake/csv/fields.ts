@@ -52,6 +52,15 @@ export const HEADER_SYNONYMS: Record<CsvField, readonly string[]> = {
   facility: ['facility', 'detention_facility', 'centro', 'centro_de_detencion', 'centro_detencion'],
   booking_number: ['booking_number', 'booking', 'booking_no', 'numero_de_reserva'],
   next_hearing: ['next_hearing', 'next_hearing_date', 'hearing_date', 'hearing', 'proxima_audiencia', 'fecha_de_audiencia', 'audiencia'],
+  arrested: ['arrested', 'arrests', 'arrested_or_convicted', 'ever_arrested', 'arrestado', 'arrestos', 'arrestado_o_condenado'],
+  arrest_details: [
+    'arrest_details',
+    'arrests_details',
+    'criminal_history',
+    'detalles_arresto',
+    'detalles_de_arrestos',
+    'antecedentes_penales',
+  ],
   urgent_needs: ['urgent_needs', 'urgent', 'necesidades_urgentes', 'urgente'],
   notes: ['notes', 'note', 'comments', 'notas', 'comentarios'],
 };
@@ -82,6 +91,8 @@ export const FIELD_LABELS: Record<CsvField, string> = {
   facility: 'facility',
   booking_number: 'booking number',
   next_hearing: 'next hearing',
+  arrested: 'ever arrested or convicted',
+  arrest_details: 'arrest details',
   urgent_needs: 'urgent needs',
   notes: 'notes',
 };

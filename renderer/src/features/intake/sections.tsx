@@ -154,6 +154,7 @@ export function HistorySection() {
   const o = useOptions();
   const priorOrders = useWatch({ name: 'history.priorOrders' }) as string | undefined;
   return (
+  const arrests = useWatch({ name: 'history.arrests' }) as string | undefined;
     <Section id="history" title={t('section.history')}>
       <div className="field-row">
         <DateField name="history.lastEntryDate" label={t('field.lastEntryDate')} />
@@ -167,6 +168,8 @@ export function HistorySection() {
       <SelectField name="history.priorOrders" label={t('field.priorOrders')} options={o.priorOrders} />
       {priorOrders === 'yes' ? <TextAreaField name="history.priorOrdersDetails" label={t('field.priorOrdersDetails')} /> : null}
       <div className="field-row">
+      <SelectField name="history.arrests" label={t('field.arrests')} options={o.priorOrders} />
+      {arrests === 'yes' ? <TextAreaField name="history.arrestsDetails" label={t('field.arrestsDetails')} /> : null}
         <TextField name="history.tpsCountry" label={t('field.tpsCountry')} />
         <SelectField name="history.tpsStatus" label={t('field.tpsStatus')} options={o.tpsStatus} blank={t('common.notAnswered')} />
         <DateField name="history.eadExpiry" label={t('field.eadExpiry')} />
