@@ -97,6 +97,17 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   'closures.status': staff,
   'closures.previewImport': lead,
   'closures.applyImport': lead,
+  // Issue 14 §3, §4: the facility list, the detention history, the EOIR status log.
+  'facilities.status': staff,
+  'facilities.search': staff,
+  'facilities.previewImport': lead,
+  'facilities.applyImport': lead,
+  'detention.save': staff,
+  'eoir.record': staff,
+  'eoir.list': staff,
+  'eoir.apply': staff,
+  'eoir.due': staff,
+  'eoir.setIntervals': lead,
 
   'forms.importBlank': staff,
   'forms.listTemplates': staff,

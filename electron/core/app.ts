@@ -14,6 +14,7 @@ import { readPrefs, writePrefs } from './prefs';
 import { intakeHandlers, peopleHandlers } from './intake/handlers';
 import { importHandlers } from './intake/csv/handlers';
 import { deadlineHandlers } from './deadlines/handlers';
+import { detentionHandlers } from './detention/handlers';
 import { formHandlers } from './forms/service/handlers';
 import { changesOf, DEFAULT_BUSY_RETRY, retryWhileBusy, type BusyRetry } from './busy';
 import { errorKind, storageError } from './db/connection';
@@ -221,6 +222,7 @@ export function createCore(opts: CoreOptions): Core {
     ...peopleHandlers(ctx),
     ...importHandlers(ctx, { jobs }),
     ...deadlineHandlers(ctx, jobs),
+    ...detentionHandlers(ctx),
     ...formHandlers(ctx, jobs),
     ...jobHandlers(jobs),
     ...reportHandlers(ctx, jobs),

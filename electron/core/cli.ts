@@ -25,6 +25,7 @@ export const COMMAND_GROUPS = {
   backup: async (): Promise<CommandTable> => (await import('./cli/backup-commands')).backupCommands,
   exchange: async (): Promise<CommandTable> => (await import('./cli/exchange-commands')).exchangeCommands,
   users: async (): Promise<CommandTable> => (await import('./cli/user-commands')).userCommands,
+  eoir: async (): Promise<CommandTable> => (await import('./cli/eoir-commands')).eoirCommands,
 };
 
 export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
@@ -51,6 +52,8 @@ export const COMMAND_GROUP: Record<string, keyof typeof COMMAND_GROUPS> = {
   user: 'users',
   rekey: 'users',
   audit: 'users',
+  'eoir-check': 'eoir',
+  'eoir-due': 'eoir',
 };
 
 /** Every command, in the order `help` lists them (loads every group). */

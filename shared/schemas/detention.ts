@@ -126,3 +126,18 @@ export function detainedOn(h: DetentionHistory, date: string): boolean {
     return s.from <= date && (end === null || date <= end);
   });
 }
+
+/** The typed detention fields a history decides (the rest of the section, such as the field office, stays as entered). */
+export function withHistory<D extends { detained: boolean; history?: DetentionHistory | undefined }>(d: D): D {
+  if (!d.history) return d;
+  const now = detentionNow(d.history);
+  const out: D = { ...d, detained: now.detained };
+  const set = (k: 'facility' | 'bookingNumber' | 'dateDetained', v: string | undefined) => {
+    if (v === undefined) delete (out as Record<string, unknown>)[k];
+    else (out as Record<string, unknown>)[k] = v;
+  };
+  set('facility', now.facility);
+  set('bookingNumber', now.bookingNumber);
+  set('dateDetained', now.dateDetained);
+  return out;
+}

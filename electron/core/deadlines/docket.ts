@@ -16,6 +16,9 @@ import type { DocketGroup, DocketGroupKey, DocketRow, DocketView, ReminderList }
 import type { Ctx } from '../context';
 import { parseFlags } from './rows';
 import { findHearings, hearingDocketRow, type HearingRow } from './hearings';
+import { foldForSearch } from '../../../shared/intake/normalize';
+import { facilityNamed } from '../../../shared/facilities';
+import { activeFacilities } from '../detention/facilities';
 
 interface Row {
   id: string;
@@ -49,6 +52,10 @@ export interface DocketQuery {
   group?: DocketGroupKey | undefined;
   /** Tests only: the size up to which a group is read in one scan (ONE_SCAN). */
   oneScan?: number | undefined;
+  /** People held now at this facility (issue 14 §3). */
+  facility?: string | undefined;
+  /** People held in this ICE field office's area (a listed facility of it, or the field office entered). */
+  fieldOffice?: string | undefined;
 }
 
 // Every column read is in the covering partial index deadlines_docket, in its order (due, id);
@@ -108,6 +115,8 @@ export function docketSpans(today: string, days: number | null): Span[] {
 interface Filters {
   assignee?: string | undefined;
   caseType?: string | undefined;
+  /** Only these people (the facility and field-office filters, resolved to the people held there). */
+  people?: string[] | undefined;
 }
 
 /** The WHERE clause of one group's deadlines; `status = 'open'` literally, for the partial index. */
@@ -117,6 +126,7 @@ function rangeWhere(span: Span, f: Filters, excluded: boolean): string {
   if (span.to !== null) w += ' AND due <= @to';
   if (f.assignee !== undefined) w += ' AND assignee = @assignee';
   if (f.caseType !== undefined) w += ' AND case_type = @caseType';
+  if (f.people !== undefined) w += ' AND person_id IN (SELECT value FROM json_each(@people))';
   if (excluded) w += ' AND id NOT IN (SELECT value FROM json_each(@excluded))';
   return w;
 }
@@ -168,7 +178,14 @@ function pageOf(
   { offset, limit, oneScan }: Page,
 ): DocketGroup {
   const where = rangeWhere(span, f, excluded.length > 0);
-  const params = { from: span.from, to: span.to, assignee: f.assignee, caseType: f.caseType, excluded: JSON.stringify(excluded) };
+  const params = {
+    from: span.from,
+    to: span.to,
+    assignee: f.assignee,
+    caseType: f.caseType,
+    people: JSON.stringify(f.people ?? []),
+    excluded: JSON.stringify(excluded),
+  };
   // Any row of the page is among the first offset + limit of its own stream (detained or not, deadline or hearing).
   const want = offset + limit;
   const d = deadlineStreams(ctx, where, params, want, oneScan);
@@ -191,9 +208,10 @@ function endedDesignations(ctx: Ctx, today: string, f: Filters): Row[] {
   let where = `status = 'open' AND due < @today AND source = 'tps' AND tps_ref LIKE '%:designation-end'`;
   if (f.assignee !== undefined) where += ' AND assignee = @assignee';
   if (f.caseType !== undefined) where += ' AND case_type = @caseType';
+  if (f.people !== undefined) where += ' AND person_id IN (SELECT value FROM json_each(@people))';
   return ctx.db
     .prepare(`SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where} ORDER BY detained DESC, due, id`)
-    .all({ today, assignee: f.assignee, caseType: f.caseType }) as Row[];
+    .all({ today, assignee: f.assignee, caseType: f.caseType, people: JSON.stringify(f.people ?? []) }) as Row[];
 }
 
 /**
@@ -213,20 +231,57 @@ function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: 
   return [...names].sort((a, b) => a.localeCompare(b));
 }
 
+/**
+ * The people the facility and field-office filters keep: held now at that
+ * facility (its name as stored on the person), or at any listed facility of
+ * that field office, or with that field office entered. Undefined: no such filter.
+ */
+function heldPeople(ctx: Ctx, q: DocketQuery): string[] | undefined {
+  if (q.facility === undefined && q.fieldOffice === undefined) return undefined;
+  const list = activeFacilities(ctx).dataset.facilities;
+  const namesOf = (fs: typeof list) => fs.flatMap((f) => [f.name, ...f.aliases]).map(foldForSearch);
+  // A listed facility is found under any of its names; a typed one under what was typed.
+  const facility =
+    q.facility === undefined
+      ? null
+      : new Set([foldForSearch(q.facility), ...namesOf(list.filter((f) => f.id === facilityNamed(list, q.facility!)?.id))]);
+  const office = q.fieldOffice === undefined ? null : new Set(namesOf(list.filter((f) => f.fieldOffice === q.fieldOffice)));
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, facility, json_extract(data, '$.detention.iceFieldOffice') AS office FROM people
+       WHERE merged_into IS NULL AND detained = 1 AND facility IS NOT NULL`,
+    )
+    .all() as Array<{ id: string; facility: string; office: string | null }>;
+  return rows
+    .filter((r) => {
+      const here = foldForSearch(r.facility);
+      if (facility && !facility.has(here)) return false;
+      return !office || office.has(here) || r.office === q.fieldOffice;
+    })
+    .map((r) => r.id);
+}
+
 export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   const today = q.today ?? ctx.today();
   const days = q.days === undefined ? 30 : q.days;
-  const f: Filters = { assignee: q.assignee, caseType: q.caseType };
+  const people = heldPeople(ctx, q);
+  const f: Filters = { assignee: q.assignee, caseType: q.caseType, people };
   const spans = docketSpans(today, days).filter((s) => q.group === undefined || s.key === q.group);
   const ended = endedDesignations(ctx, today, f);
   const excluded = ended.map((r) => r.id);
   const last = spans[spans.length - 1];
   // Hearings from today to the range's end, once for every group.
-  const hearings = last && last.key !== 'overdue' ? findHearings(ctx, { from: today, to: last.to, ...f }) : [];
+  const held = people === undefined ? null : new Set(people);
+  const hearings =
+    last && last.key !== 'overdue'
+      ? findHearings(ctx, { from: today, to: last.to, assignee: f.assignee, caseType: f.caseType }).filter(
+          (h) => held === null || held.has(h.person_id),
+        )
+      : [];
   const page: Page = { offset: q.offset ?? 0, limit: q.limit, oneScan: q.oneScan ?? ONE_SCAN };
   const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, page));
   const end = days === null ? null : addDays(today, days);
-  const filtered = f.assignee !== undefined || f.caseType !== undefined || q.group !== undefined;
+  const filtered = f.assignee !== undefined || f.caseType !== undefined || people !== undefined || q.group !== undefined;
   const allHearings = filtered ? findHearings(ctx, { from: today, to: end }) : hearings;
   return { today, days, groups, notices: ended.map(toRow), assignees: docketAssignees(ctx, today, end, allHearings) };
 }

@@ -13,6 +13,7 @@ import type { OpParsedInput } from '../../../shared/contract';
 import type { EventResult, EventView } from '../../../shared/views';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
+import { detainedOn } from '../../../shared/schemas/detention';
 import { asylumApplies, hearingDetained, planFor, type EventForPlan } from './mapping';
 import {
   deadlineView,
@@ -72,6 +73,36 @@ export function recomputeAsylumClocks(ctx: Ctx, personId: string): { events: str
   let changes = noChanges();
   for (const ev of filings) changes = merge(changes, syncEventDeadlines(ctx, ev, facts, readClosures(ctx)));
   return { events: filings.map((e) => e.id), changes };
+}
+
+/**
+ * The person's detention history changed: each hearing (a hearing-scheduled
+ * event or an unlinked hearing-moved one) is put on the docket the history
+ * gives for its date, and only the hearings whose docket changed are written
+ * and have their deadlines recomputed.
+ */
+export function redocketHearings(ctx: Ctx, personId: string): { events: string[]; changes: Changes } {
+  const facts = personFacts(ctx, personId);
+  const history = facts.detention;
+  if (!history) return { events: [], changes: noChanges() };
+  const hearings = ctx.db
+    .prepare(`SELECT * FROM events WHERE person_id = ? AND kind IN ('hearing-scheduled', 'hearing-moved') ORDER BY date, id`)
+    .all(personId) as EventRow[];
+  const events: string[] = [];
+  let changes = noChanges();
+  for (const ev of hearings) {
+    const details = detailsOf(ev);
+    if (typeof details.hearingEventId === 'string') continue;
+    const want = detainedOn(history, ev.date);
+    if (details.detained === want) continue;
+    // The judge's filing days belong to the detained docket; off it, the Practice Manual's fixed period applies.
+    const { days: _days, ...rest } = details;
+    const next = want ? { ...details, detained: true } : { ...rest, detained: false };
+    const updated = writeEvent(ctx, ev, ev.version, ev.case_id, ev.date, next);
+    changes = merge(changes, syncEventDeadlines(ctx, updated, facts, readClosures(ctx)));
+    events.push(ev.id);
+  }
+  return { events, changes };
 }
 
 function result(

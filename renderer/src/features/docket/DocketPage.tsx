@@ -28,6 +28,7 @@ import { dueDate, fullName, relative, shortDate } from '../deadlines/format';
 import { moveRowFocus } from '../deadlines/rowFocus';
 import { RowToggle } from '../deadlines/RowToggle';
 import { Closures } from './Closures';
+import { EoirDue } from '../detention/EoirDue';
 
 type View = { kind: 'docket' } | { kind: 'person'; personId: string; name: string; from: string | null };
 
@@ -231,6 +232,7 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
           <IcsExport headingLevel={2} />
         </div>
         <Closures />
+        <EoirDue />
       </div>
     </div>
   );

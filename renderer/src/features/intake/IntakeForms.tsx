@@ -40,6 +40,7 @@ import {
   type QuickOutput,
   type QuickValues,
 } from './model';
+import { FacilityField } from '../detention/FacilityField';
 
 export interface FormApi {
   getValues(): unknown;
@@ -139,7 +140,7 @@ export function QuickIntakeForm({ start, onSaved, apiRef, onDraftId }: FormProps
       />
       <TextField name="phone" label={t('field.phone')} hint={t('field.phoneOptionalHint')} type="tel" size="medium" />
       <YesNoField name="detained" label={t('field.detained')} deps={['facility']} required />
-      {detained ? <TextField name="facility" label={t('field.facility')} required /> : null}
+      {detained ? <FacilityField name="facility" label={t('field.facility')} required /> : null}
       <DateField name="nextHearingDate" label={t('field.nextHearingDate')} />
       <TextAreaField
         name="urgentNeeds"

@@ -33,6 +33,7 @@ import {
 import { emptyCase, emptyFamilyMember } from './model';
 import { AssigneeField } from '../users/AssigneeField';
 import { FamilyLinkField } from './FamilyLink';
+import { FacilityField } from '../detention/FacilityField';
 
 export function useOptions() {
   const { t } = useI18n();
@@ -136,7 +137,7 @@ export function DetentionSection() {
       {detained ? (
         <>
           <div className="field-row">
-            <TextField name="detention.facility" label={t('field.facility')} className="field--grow" />
+            <FacilityField name="detention.facility" label={t('field.facility')} className="field--grow" />
             <TextField name="detention.bookingNumber" label={t('field.bookingNumber')} mono size="medium" />
           </div>
           <div className="field-row">
@@ -153,8 +154,8 @@ export function HistorySection() {
   const { t } = useI18n();
   const o = useOptions();
   const priorOrders = useWatch({ name: 'history.priorOrders' }) as string | undefined;
-  return (
   const arrests = useWatch({ name: 'history.arrests' }) as string | undefined;
+  return (
     <Section id="history" title={t('section.history')}>
       <div className="field-row">
         <DateField name="history.lastEntryDate" label={t('field.lastEntryDate')} />
@@ -167,9 +168,9 @@ export function HistorySection() {
       </div>
       <SelectField name="history.priorOrders" label={t('field.priorOrders')} options={o.priorOrders} />
       {priorOrders === 'yes' ? <TextAreaField name="history.priorOrdersDetails" label={t('field.priorOrdersDetails')} /> : null}
-      <div className="field-row">
       <SelectField name="history.arrests" label={t('field.arrests')} options={o.priorOrders} />
       {arrests === 'yes' ? <TextAreaField name="history.arrestsDetails" label={t('field.arrestsDetails')} /> : null}
+      <div className="field-row">
         <TextField name="history.tpsCountry" label={t('field.tpsCountry')} />
         <SelectField name="history.tpsStatus" label={t('field.tpsStatus')} options={o.tpsStatus} blank={t('common.notAnswered')} />
         <DateField name="history.eadExpiry" label={t('field.eadExpiry')} />
