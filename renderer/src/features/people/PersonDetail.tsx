@@ -34,6 +34,8 @@ import { useNavigation } from './navigation';
 import { displayName, localDateTime, showDate } from './format';
 import { formatUsDate } from '../../../../shared/schemas/dates';
 import { CasesPanel } from './CasesPanel';
+import { DetentionPanel } from '../detention/DetentionPanel';
+import { EoirPanel } from '../detention/EoirPanel';
 import { MergePanel } from './MergePanel';
 import { PersonDeadlines } from '../deadlines/PersonDeadlines';
 import { FillFormButton } from '../forms/FillFormButton';
@@ -144,6 +146,12 @@ export function PersonDetail({ id }: { id: string }) {
       {/* A volunteer may open their own intake (found by search) but works on records only through intake. */}
       <IfCan op="people.update">
         <CasesPanel view={view} onChanged={caseChanged} />
+        {!view.mergedInto ? (
+          <>
+            <DetentionPanel key={`detention:${view.id}:${view.version}`} view={view} onSaved={saved} />
+            <EoirPanel view={view} />
+          </>
+        ) : null}
         {!view.mergedInto ? (
           <>
             {/* Remounted when a case changes (its hearing may have moved a deadline); tells us when it moved a case itself. */}
