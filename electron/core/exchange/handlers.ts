@@ -14,7 +14,7 @@ import {
   revokeDevice,
 } from './clinic';
 import { resolveConflict, listConflicts, openConflicts } from './conflicts';
-import { exportBundle, fieldCounts, importBundles } from './service';
+import { exportBundle, fieldCounts, importBundles, importBundlesJob, IMPORT_CANCELLED } from './service';
 import type { JobRunner } from '../jobs';
 import { setWatchFolder, Watcher } from './watch';
 
@@ -51,6 +51,25 @@ export function exchangeHandlers(
       return r;
     },
     'exchange.import': ({ paths }) => importBundles(ctx(), paths),
+    'exchange.importStart': ({ paths }) => {
+      if (!jobs) throw new AppError('INTERNAL', 'The job runner is not running.');
+      const c = ctx();
+      return jobs.start({
+        kind: 'exchange.import',
+        db: c.db,
+        phases: ['import'],
+        // One transaction across yields: every other operation waits until it commits or rolls back.
+        exclusive: true,
+        maxRunning: 1,
+        busyMessage: 'Another import of changes is still running. Wait for it to finish, or cancel it.',
+        cancelMessage: IMPORT_CANCELLED,
+        run: (job) => importBundlesJob(c, paths, job),
+        result: (_index, value) => {
+          if (!value) throw new AppError('INVALID_INPUT', 'The import has not finished yet.');
+          return { kind: 'exchange.import', result: value };
+        },
+      });
+    },
     'exchange.watchStatus': () => {
       if (!watcher) throw noWatcher();
       return watcher.status();

@@ -16,6 +16,7 @@ import { insertPerson } from '../intake/people';
 import type { PersonData } from '../intake/records';
 import type { CaseRecord } from '../../../shared/schemas/intake';
 import type { Job } from '../jobs/job';
+import { inTransaction } from '../jobs/runner';
 import { openSealed, sealTo, sha256 } from './crypto';
 import { BUNDLE_EXT, checkSignature, decryptBody, encodeBundle, parseBundle, type BundleBody, type ParsedBundle } from './bundle';
 import { applyChanges, changesSince, versionVector } from './changes';
@@ -368,6 +369,45 @@ export function importBundles(
   opts.job?.progress('import', files.length, files.length);
   if (opts.strict && first) throw first;
   return { ...total, devices: devices.size, refused };
+}
+
+export const IMPORT_CANCELLED = 'The import was cancelled. Nothing from these bundles was applied.';
+
+/**
+ * The import as a job (Settings → "Import changes"): every bundle in one
+ * transaction held open across yields, so progress and a cancel get through
+ * between bundles and a cancel rolls all of them back. The runner keeps every
+ * other operation out meanwhile (an exclusive job). A refused bundle is
+ * counted and skipped, as in importBundles: its checks run before it writes.
+ */
+export async function importBundlesJob(
+  ctx: Ctx,
+  paths: readonly string[],
+  job: Job,
+): Promise<ImportSummary & { refused: Array<{ file: string; code: string }> }> {
+  const files = bundleFilesIn(paths);
+  return inTransaction(ctx.db, async () => {
+    let total = emptySummary();
+    const refused: Array<{ file: string; code: string }> = [];
+    const devices = new Set<string>();
+    for (const [i, f] of files.entries()) {
+      job.progress('import', i, files.length);
+      await job.yield();
+      try {
+        const bytes = readBundleFile(f);
+        const s = importBundleBytes(ctx, bytes);
+        total = add(total, s);
+        if (s.changes > 0) for (const d of Object.keys(parseBundle(bytes).header.ranges)) devices.add(d);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code === 'CANCELLED') throw e;
+        refused.push({ file: f, code: e.code });
+      }
+    }
+    job.progress('import', files.length, files.length);
+    // The last checkpoint: a cancel that arrived during the last bundle still rolls everything back.
+    await job.yield();
+    return { ...total, devices: devices.size, refused };
+  });
 }
 
 // ---- Field devices ----
