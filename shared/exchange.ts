@@ -3,10 +3,10 @@
  * spread into the contract. Views carry ids, roles, counts and fingerprints:
  * never a name from a record.
  */
-import { z } from "zod";
-import type { JobStarted } from "./views";
+import { z } from 'zod';
+import type { JobStarted } from './views';
 
-export type ClinicRole = "lead" | "member" | "field";
+export type ClinicRole = 'lead' | 'member' | 'field';
 
 export interface ClinicStatusView {
   /** Null until the vault is set up as a clinic or joins one. */
@@ -69,49 +69,31 @@ export interface ExchangeWatchView {
   /** The watched exchange folder, or null when none is set. */
   folder: string | null;
   /** The last automatic (or "sync now") run since the app started. */
-  last: null | {
-    at: string;
-    exported: number;
-    imported: ExchangeImportView | null;
-    error: string | null;
-  };
+  last: null | { at: string; exported: number; imported: ExchangeImportView | null; error: string | null };
 }
 
 const returns = <T>() => undefined as unknown as T;
 const op = <I extends z.ZodType, O>(input: I, output: O) => ({ input, output });
 const empty = z.object({}).strict();
-const id = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-    message: "id.invalid",
-  });
+const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'id.invalid' });
 const path = z.string().min(1).max(4096);
 const fileText = z.string().min(1).max(5_000_000);
 const instant = z.string().datetime({ offset: true });
 
 export function exchangeOps() {
   return {
-    "clinic.status": op(empty, returns<ClinicStatusView>()),
+    'clinic.status': op(empty, returns<ClinicStatusView>()),
     /** Makes this vault the clinic's lead vault. */
-    "clinic.init": op(
-      empty,
-      returns<NonNullable<ClinicStatusView["clinic"]>>(),
-    ),
+    'clinic.init': op(empty, returns<NonNullable<ClinicStatusView['clinic']>>()),
     /** The join request to carry to the lead, and the fingerprint to read to them. */
-    "clinic.joinRequest": op(
-      empty,
-      returns<{ request: string; fingerprint: string; deviceId: string }>(),
-    ),
+    'clinic.joinRequest': op(empty, returns<{ request: string; fingerprint: string; deviceId: string }>()),
     /** The lead reads a request's fingerprint before approving. */
-    "clinic.inspectRequest": op(
-      z.object({ request: fileText }).strict(),
-      returns<{ deviceId: string; fingerprint: string }>(),
-    ),
-    "clinic.approve": op(
+    'clinic.inspectRequest': op(z.object({ request: fileText }).strict(), returns<{ deviceId: string; fingerprint: string }>()),
+    'clinic.approve': op(
       z
         .object({
           request: fileText,
-          role: z.enum(["member", "field"]),
+          role: z.enum(['member', 'field']),
           expires: instant.nullable().default(null),
           label: z.string().trim().max(80).nullable().default(null),
           /** The digits the device shows: approval is refused unless they match. */
@@ -120,47 +102,24 @@ export function exchangeOps() {
         .strict(),
       returns<{ acceptance: string; deviceId: string; fingerprint: string }>(),
     ),
-    "clinic.join": op(
-      z
-        .object({
-          acceptance: fileText,
-          fingerprint: z.string().max(80).optional(),
-        })
-        .strict(),
-      returns<NonNullable<ClinicStatusView["clinic"]>>(),
+    'clinic.join': op(
+      z.object({ acceptance: fileText, fingerprint: z.string().max(80).optional() }).strict(),
+      returns<NonNullable<ClinicStatusView['clinic']>>(),
     ),
-    "clinic.devices": op(empty, returns<ClinicDeviceView[]>()),
-    "clinic.revoke": op(
-      z.object({ deviceId: id }).strict(),
-      returns<ClinicDeviceView>(),
-    ),
+    'clinic.devices': op(empty, returns<ClinicDeviceView[]>()),
+    'clinic.revoke': op(z.object({ deviceId: id }).strict(), returns<ClinicDeviceView>()),
     /** Writes a bundle into the folder, for one peer or for every live member. */
-    "exchange.export": op(
-      z.object({ dir: path, peer: id.optional() }).strict(),
-      returns<ExchangeExportView>(),
-    ),
+    'exchange.export': op(z.object({ dir: path, peer: id.optional() }).strict(), returns<ExchangeExportView>()),
     /** Imports bundle files (a folder stands for the bundles in it); a refused one is listed with its code. */
-    "exchange.import": op(
-      z.object({ paths: z.array(path).min(1).max(1000) }).strict(),
-      returns<ExchangeImportView>(),
-    ),
+    'exchange.import': op(z.object({ paths: z.array(path).min(1).max(1000) }).strict(), returns<ExchangeImportView>()),
     /** The same import as a job (jobs.status / cancel / result): one transaction, so a cancel applies nothing. */
-    "exchange.importStart": op(
-      z.object({ paths: z.array(path).min(1).max(1000) }).strict(),
-      returns<JobStarted>(),
-    ),
+    'exchange.importStart': op(z.object({ paths: z.array(path).min(1).max(1000) }).strict(), returns<JobStarted>()),
     /** The watched folder: synced on unlock and every few minutes while unlocked. */
-    "exchange.watchStatus": op(empty, returns<ExchangeWatchView>()),
-    "exchange.setWatchFolder": op(
-      z.object({ dir: path.nullable() }).strict(),
-      returns<ExchangeWatchView>(),
-    ),
-    "exchange.syncNow": op(empty, returns<ExchangeWatchView>()),
-    "conflicts.list": op(empty, returns<ConflictView[]>()),
+    'exchange.watchStatus': op(empty, returns<ExchangeWatchView>()),
+    'exchange.setWatchFolder': op(z.object({ dir: path.nullable() }).strict(), returns<ExchangeWatchView>()),
+    'exchange.syncNow': op(empty, returns<ExchangeWatchView>()),
+    'conflicts.list': op(empty, returns<ConflictView[]>()),
     /** Keeps one of the two values; choosing the other writes it as a new change. */
-    "conflicts.resolve": op(
-      z.object({ id, keep: z.enum(["kept", "other"]) }).strict(),
-      returns<{ resolved: true }>(),
-    ),
+    'conflicts.resolve': op(z.object({ id, keep: z.enum(['kept', 'other']) }).strict(), returns<{ resolved: true }>()),
   };
 }

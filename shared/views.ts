@@ -2,16 +2,9 @@
  * What the core returns to every transport: plain JSON shapes, no classes,
  * no Dates. The renderer, the CLI and tests read records through these.
  */
-import type {
-  CaseRecord,
-  Consent,
-  Detention,
-  FamilyMember,
-  History,
-  Person,
-} from "./schemas/intake";
-import type { UrgencyFlag } from "./intake/urgency";
-import type { ExchangeImportView } from "./exchange";
+import type { CaseRecord, Consent, Detention, FamilyMember, History, Person } from './schemas/intake';
+import type { UrgencyFlag } from './intake/urgency';
+import type { ExchangeImportView } from './exchange';
 
 /** A person's whole record as stored (the people table's `data` column). */
 export interface PersonData {
@@ -94,7 +87,7 @@ export interface DuplicateCandidate {
   familyName: string;
   dob: string | null;
   aNumber: string | null;
-  strength: "likely" | "possible";
+  strength: 'likely' | 'possible';
   score: number;
   reasons: string[];
 }
@@ -111,28 +104,28 @@ export interface Draft extends DraftSummary {
 }
 
 // ---- Case events, deadlines, docket, reminders, TPS (issue 4) ----
-import type { Localized } from "./deadlines/rules";
-import type { TpsDeadlineReport } from "./tps/deadlines";
-import type { TpsText } from "./tps/schema";
+import type { Localized } from './deadlines/rules';
+import type { TpsDeadlineReport } from './tps/deadlines';
+import type { TpsText } from './tps/schema';
 
 export const EVENT_KINDS = [
-  "hearing-scheduled",
-  "hearing-moved",
-  "ij-decision-oral",
-  "ij-decision-written",
-  "bia-decision",
-  "uscis-notice",
-  "detained",
-  "released",
-  "last-arrival",
-  "vd-granted",
-  "tps-reregistration-opened",
-  "filing-served",
-  "address-changed",
-  "final-order",
-  "cfi-negative",
-  "asylum-filed",
-  "asylum-clock-stop",
+  'hearing-scheduled',
+  'hearing-moved',
+  'ij-decision-oral',
+  'ij-decision-written',
+  'bia-decision',
+  'uscis-notice',
+  'detained',
+  'released',
+  'last-arrival',
+  'vd-granted',
+  'tps-reregistration-opened',
+  'filing-served',
+  'address-changed',
+  'final-order',
+  'cfi-negative',
+  'asylum-filed',
+  'asylum-clock-stop',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -145,40 +138,28 @@ export interface EventView extends Stamp {
 }
 
 /** 'override-stale': the computed date moved after the override was entered; 'changed-after-done': it moved after the deadline was marked done. */
-export type DeadlineViewFlag =
-  | "closure"
-  | "over-max"
-  | "non-business-day"
-  | "override-stale"
-  | "changed-after-done";
+export type DeadlineViewFlag = 'closure' | 'over-max' | 'non-business-day' | 'override-stale' | 'changed-after-done';
 
 export interface DeadlineView extends Stamp {
   personId: string;
   caseId: string | null;
   eventId: string | null;
   ruleId: string | null;
-  source: "rule" | "manual" | "tps";
+  source: 'rule' | 'manual' | 'tps';
   label: Localized;
   /** The effective date: the override when there is one, the computed date otherwise. */
   due: string;
   computedDue: string;
   ruleDue: string | null;
   closureDue: string | null;
-  override: {
-    due: string;
-    reason: string;
-    at: string;
-    by: string;
-    computedDueWhenSet: string;
-    stale: boolean;
-  } | null;
+  override: { due: string; reason: string; at: string; by: string; computedDueWhenSet: string; stale: boolean } | null;
   /** The computation step by step; an override adds its own lines at the end. */
   trail: { en: string[]; es: string[] };
   citation: string;
   note: Localized | null;
   verify: boolean;
   flags: DeadlineViewFlag[];
-  status: "open" | "done";
+  status: 'open' | 'done';
   doneAt: string | null;
   doneBy: string | null;
   detained: boolean;
@@ -201,11 +182,11 @@ export interface EventResult {
 }
 
 /** A docket row is a deadline to meet or a hearing to attend. */
-export type DocketRowKind = "deadline" | "hearing";
+export type DocketRowKind = 'deadline' | 'hearing';
 
 /** What is known of a hearing (from its event and its case). */
 export interface DocketHearing {
-  hearingKind: "master" | "individual" | null;
+  hearingKind: 'master' | 'individual' | null;
   /** HH:MM, when the case gives the time for this date. */
   time: string | null;
   court: string | null;
@@ -222,7 +203,7 @@ export interface DocketRow {
   caseId: string | null;
   caseType: string | null;
   assignee: string | null;
-  source: "rule" | "manual" | "tps" | "hearing";
+  source: 'rule' | 'manual' | 'tps' | 'hearing';
   ruleId: string | null;
   label: Localized;
   /** The deadline's effective date, or the hearing's date. */
@@ -237,13 +218,7 @@ export interface DocketRow {
   hearing: DocketHearing | null;
 }
 
-export const DOCKET_GROUP_KEYS = [
-  "overdue",
-  "today",
-  "next7",
-  "next30",
-  "later",
-] as const;
+export const DOCKET_GROUP_KEYS = ['overdue', 'today', 'next7', 'next30', 'later'] as const;
 export type DocketGroupKey = (typeof DOCKET_GROUP_KEYS)[number];
 
 export interface DocketGroup {
@@ -279,22 +254,14 @@ export interface ReminderList {
   overdue: number;
   detained: number;
   /** No client names unless includeNames was asked for. */
-  items: Array<{
-    id: string;
-    personId: string;
-    due: string;
-    label: Localized;
-    detained: boolean;
-    overdue: boolean;
-    personName?: string;
-  }>;
+  items: Array<{ id: string; personId: string; due: string; label: Localized; detained: boolean; overdue: boolean; personName?: string }>;
 }
 
 export interface TpsStatusView {
   asOf: string;
   ageDays: number;
   stale: boolean;
-  source: "shipped" | "imported";
+  source: 'shipped' | 'imported';
   importedAt: string | null;
   importedBy: string | null;
   /** The dataset's own description of its sources, in the languages the file gives. */
@@ -372,17 +339,11 @@ export interface IcsExport {
 }
 
 // ---- PDF forms: templates, fills, batch jobs (issue 5; services in electron/core/forms/service) ----
-import type { ErrorInfo } from "./errors";
-import type { ImportResult } from "./contract";
-import type { FieldMap, MapProblem, Transform } from "./forms/map-schema";
-import type {
-  EditionReport,
-  FieldInfo,
-  FieldType,
-  FillWarning,
-  OverflowItem,
-} from "./forms/types";
-import type { AttorneyInput } from "./forms/adapter";
+import type { ErrorInfo } from './errors';
+import type { ImportResult } from './contract';
+import type { FieldMap, MapProblem, Transform } from './forms/map-schema';
+import type { EditionReport, FieldInfo, FieldType, FillWarning, OverflowItem } from './forms/types';
+import type { AttorneyInput } from './forms/adapter';
 
 /** How an imported blank compares with the field maps Amparo ships. */
 export interface TemplateMatch {
@@ -408,7 +369,7 @@ export interface TemplateSummary extends Stamp {
   pageCount: number;
   fieldCount: number;
   /** 'ready': the map is known to fit this blank; 'draft': it needs review (or a map). */
-  status: "draft" | "ready";
+  status: 'draft' | 'ready';
   mapped: boolean;
   match: TemplateMatch | null;
 }
@@ -452,7 +413,7 @@ export interface FormFillView {
   personId: string;
   templateId: string | null;
   caseId: string | null;
-  kind: "fill" | "test" | "summary";
+  kind: 'fill' | 'test' | 'summary';
   form: string;
   edition: string | null;
   blankSha256: string | null;
@@ -471,7 +432,7 @@ export interface SourcePath {
   path: string;
   label: { en: string; es: string };
   /** 'object': a whole name or address holder (for the name-* transforms). */
-  kind: "text" | "date" | "boolean" | "choice" | "list" | "object";
+  kind: 'text' | 'date' | 'boolean' | 'choice' | 'list' | 'object';
   /** The values a 'choice' may take, for checkbox-if `equals`. */
   values?: string[];
 }
@@ -482,7 +443,7 @@ export interface TransformInfo {
   /** PDF field types the transform can fill. */
   fieldTypes: FieldType[];
   /** What the entry needs besides the transform. */
-  takes: "source" | "object" | "condition" | "value";
+  takes: 'source' | 'object' | 'condition' | 'value';
 }
 
 export interface FormSources {
@@ -515,15 +476,15 @@ export interface BatchItem {
 
 /** Every kind of long work the core runs through its one job runner (electron/core/jobs). */
 export type JobKind =
-  | "forms.batch"
-  | "import.commit"
-  | "tps.reconcile"
-  | "backup.create"
-  | "backup.verify"
-  | "backup.restore"
-  | "reports.summaries"
-  | "exchange.import";
-export type JobState = "running" | "done" | "cancelled" | "failed";
+  | 'forms.batch'
+  | 'import.commit'
+  | 'tps.reconcile'
+  | 'backup.create'
+  | 'backup.verify'
+  | 'backup.restore'
+  | 'reports.summaries'
+  | 'exchange.import';
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 /** What a start operation (forms.batchStart, import.commit, tps.applyImport) hands back. */
 export interface JobStarted {
@@ -551,7 +512,7 @@ export interface JobStatus {
 }
 
 export interface BatchPdfResult {
-  kind: "forms.batch";
+  kind: 'forms.batch';
   index: number;
   personId: string;
   /** For forms.recordDelivery once this PDF is saved. */
@@ -573,25 +534,18 @@ export interface TpsReconcileResult {
 /** jobs.result: a batch's PDF by index, or a finished job's value. */
 export type JobResult =
   | BatchPdfResult
-  | { kind: "import.commit"; result: ImportResult }
-  | { kind: "exchange.import"; result: ExchangeImportView }
-  | { kind: "tps.reconcile"; result: TpsReconcileResult }
-  | { kind: "backup.create"; result: BackupWritten }
-  | { kind: "backup.verify"; result: BackupVerifyReport }
-  | { kind: "backup.restore"; result: BackupRestored }
+  | { kind: 'import.commit'; result: ImportResult }
+  | { kind: 'exchange.import'; result: ExchangeImportView }
+  | { kind: 'tps.reconcile'; result: TpsReconcileResult }
+  | { kind: 'backup.create'; result: BackupWritten }
+  | { kind: 'backup.verify'; result: BackupVerifyReport }
+  | { kind: 'backup.restore'; result: BackupRestored }
   | SummaryBatchResult;
 
 // ---- Backups (issue 11; electron/core/backup) ----
 
 /** Which part of a backup file failed its check (BACKUP_DAMAGED details.part). */
-export type BackupDamagePart =
-  | "not-a-backup"
-  | "truncated"
-  | "header"
-  | "keyslots"
-  | "payload"
-  | "integrity"
-  | "contents";
+export type BackupDamagePart = 'not-a-backup' | 'truncated' | 'header' | 'keyslots' | 'payload' | 'integrity' | 'contents';
 
 export interface BackupKeep {
   daily: number;
@@ -612,7 +566,7 @@ export interface BackupProblem {
   code: string;
   at: string;
   /** 'lock' (at lock or quit), 'interval', 'manual'. */
-  when: "lock" | "interval" | "manual";
+  when: 'lock' | 'interval' | 'manual';
 }
 
 export interface BackupWritten {
@@ -639,20 +593,13 @@ export interface BackupFileView {
   createdAt: string | null;
   size: number;
   /** 'verified': written and verified by Amparo; 'failed': failed its verification; 'damaged': its structure or header is broken now. */
-  status: "verified" | "failed" | "damaged";
+  status: 'verified' | 'failed' | 'damaged';
   /** backup.list: whether it is a backup of the open vault. */
   mine?: boolean;
 }
 
 export interface BackupCheck {
-  check:
-    | "structure"
-    | "header"
-    | "keyslots"
-    | "payload"
-    | "key"
-    | "integrity"
-    | "contents";
+  check: 'structure' | 'header' | 'keyslots' | 'payload' | 'key' | 'integrity' | 'contents';
   ok: boolean;
 }
 
@@ -669,7 +616,7 @@ export interface BackupVerifyReport {
 /** A backup.restore job's result. */
 export interface BackupRestored {
   /** 'new': the vault is in place at `dbPath`. 'replace': verified and ready; backup.replaceVault puts it in place. */
-  target: "new" | "replace";
+  target: 'new' | 'replace';
   dbPath: string;
   /** When the backup was made. */
   createdAt: string;
@@ -687,16 +634,7 @@ export interface BackupReplaced {
 // ---- Reports (issue 13; electron/core/reports) ----
 
 /** How the UI labels a row key: a code with a message (case type, status), a date, or text as stored (a facility, a country). */
-export type ReportKeyKind =
-  | "caseType"
-  | "caseStatus"
-  | "bucket"
-  | "week"
-  | "text"
-  | "training"
-  | "tpsWindow"
-  | "outcome"
-  | "code";
+export type ReportKeyKind = 'caseType' | 'caseStatus' | 'bucket' | 'week' | 'text' | 'training' | 'tpsWindow' | 'outcome' | 'code';
 
 /** One chart's numbers: a row per key, a value per series (stacked bars), in the order the chart draws them. */
 export interface ChartTable {
@@ -707,16 +645,16 @@ export interface ChartTable {
 }
 
 export const CASELOAD_TABLE_IDS = [
-  "openCasesByType",
-  "openCasesByAssignee",
-  "detainedByFacility",
-  "daysInDetention",
-  "hearings",
-  "deadlines",
-  "intakesPerWeek",
-  "intakesPerTraining",
-  "tpsByCountry",
-  "tpsWindows",
+  'openCasesByType',
+  'openCasesByAssignee',
+  'detainedByFacility',
+  'daysInDetention',
+  'hearings',
+  'deadlines',
+  'intakesPerWeek',
+  'intakesPerTraining',
+  'tpsByCountry',
+  'tpsWindows',
 ] as const;
 export type CaseloadTableId = (typeof CASELOAD_TABLE_IDS)[number];
 
@@ -729,16 +667,16 @@ export interface CaseloadView {
 export type StatCell = number | { suppressed: true; small: boolean };
 
 export const STATS_TABLE_IDS = [
-  "caseType",
-  "problemCode",
-  "closureCategory",
-  "outcome",
-  "caseTypeByClosure",
-  "countryOfBirth",
-  "language",
-  "county",
-  "detained",
-  "newOrReturning",
+  'caseType',
+  'problemCode',
+  'closureCategory',
+  'outcome',
+  'caseTypeByClosure',
+  'countryOfBirth',
+  'language',
+  'county',
+  'detained',
+  'newOrReturning',
 ] as const;
 export type StatsTableId = (typeof STATS_TABLE_IDS)[number];
 
@@ -764,7 +702,7 @@ export interface StatsView {
 
 export interface ReportCode {
   funder: string;
-  list: "closure" | "problem";
+  list: 'closure' | 'problem';
   code: string;
   label: { en: string; es: string };
   /** Shipped with the app (read-only) or added by the clinic. */
@@ -798,13 +736,7 @@ export interface TrainingView {
   intakes: number;
 }
 
-export const EXPORT_KINDS = [
-  "people",
-  "cases",
-  "deadlines",
-  "events",
-  "fills",
-] as const;
+export const EXPORT_KINDS = ['people', 'cases', 'deadlines', 'events', 'fills'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportColumn {
@@ -824,7 +756,7 @@ export interface ExportFile {
 }
 
 export interface SummaryBatchResult {
-  kind: "reports.summaries";
+  kind: 'reports.summaries';
   index: number;
   personId: string | null;
   token: string;
@@ -835,21 +767,21 @@ export interface SummaryBatchResult {
 
 /** How a case ended, for the closing record and the outcome counts (labels in shared/i18n, reports.outcome.*). */
 export const CASE_OUTCOMES = [
-  "relief-granted",
-  "relief-denied",
-  "proceedings-terminated",
-  "case-dismissed",
-  "administratively-closed",
-  "voluntary-departure",
-  "removal-ordered",
-  "bond-granted",
-  "bond-denied",
-  "application-filed",
-  "advice-only",
-  "referred-out",
-  "client-withdrew",
-  "lost-contact",
-  "other",
+  'relief-granted',
+  'relief-denied',
+  'proceedings-terminated',
+  'case-dismissed',
+  'administratively-closed',
+  'voluntary-departure',
+  'removal-ordered',
+  'bond-granted',
+  'bond-denied',
+  'application-filed',
+  'advice-only',
+  'referred-out',
+  'client-withdrew',
+  'lost-contact',
+  'other',
 ] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
@@ -872,8 +804,7 @@ export interface AuditPage {
   rows: AuditEntryView[];
 }
 
-export type AuditBreak =
-  "hash" | "link" | "missing" | "outside-chain" | "truncated";
+export type AuditBreak = 'hash' | 'link' | 'missing' | 'outside-chain' | 'truncated';
 
 export interface AuditVerifyView {
   ok: boolean;
