@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { call } from '../../api';
+import { useCoreQuery } from '../../query';
 import { errorKey, isMessageKey } from '../../../../shared/i18n';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { formatUsDate, parseUsDate } from '../../../../shared/schemas/dates';
@@ -19,7 +20,8 @@ const LSC = 'LSC';
 export function CloseCaseForm({ kase, onDone }: { kase: CaseView; onDone(closed: boolean): void }) {
   const { t, lang } = useI18n();
   const id = useId();
-  const [codes, setCodes] = useState<ReportCodes | null>(null);
+  // The lists offered; none until they come (a failed read offers none, as before).
+  const codes: ReportCodes | null = useCoreQuery('reports.codes', {}).data ?? null;
   const [outcome, setOutcome] = useState<CaseOutcome | ''>('');
   const [closedOn, setClosedOn] = useState(formatUsDate(todayLocal()));
   const [category, setCategory] = useState('');
@@ -32,13 +34,6 @@ export function CloseCaseForm({ kase, onDone }: { kase: CaseView; onDone(closed:
 
   useEffect(() => {
     firstRef.current?.focus();
-    let live = true;
-    void call('reports.codes', {}).then((res) => {
-      if (live && res.ok) setCodes(res.value);
-    });
-    return () => {
-      live = false;
-    };
   }, []);
 
   const iso = parseUsDate(closedOn);

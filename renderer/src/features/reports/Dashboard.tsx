@@ -2,8 +2,8 @@
  * The caseload dashboard: the numbers of reports.caseload, one chart each,
  * labelled here in the UI language (the core sends codes and stored text).
  */
-import { useEffect, useMemo, useState } from 'react';
-import { call } from '../../api';
+import { useMemo } from 'react';
+import { coreErrorCode, useCoreQuery } from '../../query';
 import { errorKey, type Lang, type Translate } from '../../../../shared/i18n';
 import { formatDate } from '../../../../shared/i18n/dates';
 import type { CaseloadView, ChartTable } from '../../../../shared/views';
@@ -36,25 +36,12 @@ export function toChartData(t: Translate, lang: Lang, table: ChartTable, countri
 
 export function Dashboard() {
   const { t, lang } = useI18n();
-  const [view, setView] = useState<CaseloadView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [countries, setCountries] = useState<CountryNames>(new Map());
-
-  useEffect(() => {
-    let live = true;
-    void call('reports.caseload', {}).then((res) => {
-      if (!live) return;
-      if (res.ok) setView(res.value);
-      else setError(res.error.code);
-    });
-    // TPS countries are stored as codes: their names come with the TPS dataset.
-    void call('tps.status', {}).then((res) => {
-      if (live && res.ok) setCountries(new Map(res.value.entries.map((e) => [e.country, e.name])));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const caseload = useCoreQuery('reports.caseload', {});
+  const view: CaseloadView | null = caseload.data ?? null;
+  const error = coreErrorCode(caseload.error);
+  // TPS countries are stored as codes: their names come with the TPS dataset.
+  const tps = useCoreQuery('tps.status', {}).data;
+  const countries: CountryNames = useMemo(() => new Map(tps?.entries.map((e) => [e.country, e.name]) ?? []), [tps]);
 
   const charts = useMemo(() => (view ? view.tables.map((tb) => toChartData(t, lang, tb, countries)) : []), [view, t, lang, countries]);
 

@@ -5,8 +5,9 @@
  * person (the core marks them), the page says so and waits for a yes before
  * anything is made or saved.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { call, saveFile, saveText, XLSX_MIME } from '../../api';
+import { coreErrorCode, useCoreQuery } from '../../query';
 import { errorKey } from '../../../../shared/i18n';
 import { EXPORT_KINDS, type ExportColumn, type ExportKind } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
@@ -19,27 +20,19 @@ type Chosen = Record<ExportKind, Set<string>>;
 export function ExportPanel() {
   const { t } = useI18n();
   const id = useId();
-  const [columns, setColumns] = useState<Record<ExportKind, ExportColumn[]> | null>(null);
+  const columnsQuery = useCoreQuery('reports.exportColumns', {});
+  const columns: Record<ExportKind, ExportColumn[]> | null = columnsQuery.data ?? null;
   const [format, setFormat] = useState<Format>('csv');
   const [kinds, setKinds] = useState<Set<ExportKind>>(new Set(['people']));
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [confirming, setConfirming] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('reports.exportColumns', {}).then((res) => {
-      if (!live) return;
-      if (!res.ok) return setError(t(errorKey(res.error.code)));
-      setColumns(res.value);
-      setChosen(Object.fromEntries(EXPORT_KINDS.map((k) => [k, new Set(res.value[k].map((c) => c.id))])) as Chosen);
-    });
-    return () => {
-      live = false;
-    };
-  }, [t]);
+  const [actionError, setError] = useState<string | null>(null);
+  const loadCode = coreErrorCode(columnsQuery.error);
+  const error = actionError ?? (loadCode ? t(errorKey(loadCode)) : null);
+  // Every column starts chosen, once, from the first answer: a refetch never undoes the lead's choice.
+  if (columns && !chosen) setChosen(Object.fromEntries(EXPORT_KINDS.map((k) => [k, new Set(columns[k].map((c) => c.id))])) as Chosen);
 
   if (!columns || !chosen) return <FormAlert id={`${id}-alert`} message={error} />;
 

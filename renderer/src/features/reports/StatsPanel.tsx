@@ -4,8 +4,9 @@
  * its number, as { suppressed, small }, and is shown "< 5" when it is small,
  * or "hidden" when it is hidden only so that a small one cannot be worked out.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { call } from '../../api';
+import { useCoreQuery } from '../../query';
 import { errorKey, isMessageKey } from '../../../../shared/i18n';
 import { formatDate } from '../../../../shared/i18n/dates';
 import type { ErrorInfo } from '../../../../shared/errors';
@@ -29,17 +30,11 @@ export function StatsPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [view, setView] = useState<StatsView | null>(null);
-  const [codes, setCodes] = useState<CodeNames>(new Map());
-
-  useEffect(() => {
-    let live = true;
-    void call('reports.codes', {}).then((res) => {
-      if (live && res.ok) setCodes(new Map(res.value.codes.filter((c) => c.funder === 'LSC').map((c) => [c.code, c.label])));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const lists = useCoreQuery('reports.codes', {}).data;
+  const codes: CodeNames = useMemo(
+    () => new Map(lists?.codes.filter((c) => c.funder === 'LSC').map((c) => [c.code, c.label]) ?? []),
+    [lists],
+  );
 
   const fromIso = parseUsDate(from);
   const toIso = parseUsDate(to);

@@ -4,7 +4,7 @@
  * intake with the training held today.
  */
 import { useEffect, useId, useState } from 'react';
-import { call } from '../../api';
+import { callAndInvalidate, coreErrorCode, useCoreMutation, useCoreQuery } from '../../query';
 import { errorKey } from '../../../../shared/i18n';
 import { formatDate } from '../../../../shared/i18n/dates';
 import { formatUsDate, parseUsDate } from '../../../../shared/schemas/dates';
@@ -16,44 +16,39 @@ import { DateInput, todayLocal } from './fields';
 export function TrainingsPanel() {
   const { t, lang } = useI18n();
   const id = useId();
-  const [list, setList] = useState<TrainingView[] | null>(null);
+  const trainings = useCoreQuery('reports.trainings', {});
+  const list: TrainingView[] | null = trainings.data ?? null;
+  // The new training shows in the list (and the intake's offer) because the write refetches the reports reads.
+  const addTraining = useCoreMutation('reports.addTraining', { invalidates: ['reports'] });
   const [date, setDate] = useState(formatUsDate(todayLocal()));
   const [place, setPlace] = useState('');
   const [organizer, setOrganizer] = useState('');
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [addError, setError] = useState<string | null>(null);
+  const loadCode = coreErrorCode(trainings.error);
+  const error = addError ?? (loadCode ? t(errorKey(loadCode)) : null);
   const [status, setStatus] = useState<string | null>(null);
-  const [nonce, setNonce] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void call('reports.trainings', {}).then((res) => {
-      if (!live) return;
-      if (res.ok) setList(res.value);
-      else setError(t(errorKey(res.error.code)));
-    });
-    return () => {
-      live = false;
-    };
-  }, [nonce, t]);
 
   const iso = parseUsDate(date);
   const add = async () => {
     setTried(true);
     setStatus(null);
     if (!iso || !place.trim()) return;
-    const res = await call('reports.addTraining', {
-      date: iso,
-      place: place.trim(),
-      ...(organizer.trim() ? { organizer: organizer.trim() } : {}),
-    });
-    if (!res.ok) return setError(t(errorKey(res.error.code)));
+    let added: TrainingView;
+    try {
+      added = await addTraining.mutateAsync({
+        date: iso,
+        place: place.trim(),
+        ...(organizer.trim() ? { organizer: organizer.trim() } : {}),
+      });
+    } catch (e) {
+      return setError(t(errorKey(coreErrorCode(e) ?? 'INTERNAL')));
+    }
     setError(null);
     setTried(false);
     setPlace('');
     setOrganizer('');
-    setStatus(t('reports.trainings.added', { place: res.value.place, date: formatDate(res.value.date, lang) }));
-    setNonce((n) => n + 1);
+    setStatus(t('reports.trainings.added', { place: added.place, date: formatDate(added.date, lang) }));
   };
 
   return (
@@ -145,22 +140,17 @@ let chosenTraining: string | null = null;
 export function CurrentTraining() {
   const { t } = useI18n();
   const id = useId();
-  const [today, setToday] = useState<TrainingView | null>(null);
+  const today = useCoreQuery('reports.trainings', {}).data?.find((x) => x.date === todayLocal()) ?? null;
   const [on, setOn] = useState(true);
+  const todayId = today?.id ?? null;
 
+  // The training offered is the one tagged on save, while the box is ticked.
   useEffect(() => {
-    let live = true;
-    void call('reports.trainings', {}).then((res) => {
-      if (!live || !res.ok) return;
-      const current = res.value.find((x) => x.date === todayLocal()) ?? null;
-      setToday(current);
-      chosenTraining = current ? current.id : null;
-    });
+    chosenTraining = on ? todayId : null;
     return () => {
-      live = false;
       chosenTraining = null;
     };
-  }, []);
+  }, [todayId, on]);
 
   if (!today) return null;
   return (
@@ -183,6 +173,6 @@ export function CurrentTraining() {
 export async function tagWithCurrentTraining(personId: string): Promise<boolean> {
   const trainingId = chosenTraining;
   if (!trainingId) return true;
-  const res = await call('reports.tagTraining', { personIds: [personId], trainingId });
+  const res = await callAndInvalidate('reports.tagTraining', { personIds: [personId], trainingId }, ['reports', 'people']);
   return res.ok;
 }
