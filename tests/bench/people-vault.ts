@@ -18,7 +18,7 @@ import { intakeSchemas } from '../../shared/contract';
 export const GENERATOR_VERSION = 1;
 export const PASSPHRASE = 'bench passphrase 123';
 export const BENCH_TODAY = '2026-11-26';
-const KDF = { m: 8192, t: 1, p: 1 };
+export const KDF = { m: 8192, t: 1, p: 1 };
 
 export const GIVEN = [
   'José',

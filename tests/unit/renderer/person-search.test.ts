@@ -24,12 +24,12 @@ describe('rememberAnswer', () => {
 
   it('shows the answer to the settled text, then keeps it while the next text is on its way', () => {
     const first = step(null, 'ma', 'ma', [mario, marta]);
-    expect(first?.shown).toEqual({ q: 'ma', rows: [mario, marta] });
+    expect(first?.shown).toEqual({ q: 'ma', rows: [mario, marta], found: 2 });
     // "mar" typed, not yet settled or answered: the same object, nothing to re-render.
     expect(step(first, 'mar', 'ma', first!.answer)).toBe(first);
     expect(step(first, 'mar', 'mar', undefined)).toBe(first);
     const second = step(first, 'mar', 'mar', [mario]);
-    expect(second?.shown).toEqual({ q: 'mar', rows: [mario] });
+    expect(second?.shown).toEqual({ q: 'mar', rows: [mario], found: 1 });
   });
 
   it('shows nothing for an empty box, and nothing old after it is emptied', () => {
@@ -42,6 +42,12 @@ describe('rememberAnswer', () => {
   it('leaves out the record being edited and keeps to the limit', () => {
     expect(step(null, 'a', 'a', [ana, mario, marta], 'p2')?.shown.rows).toEqual([ana, marta]);
     expect(step(null, 'a', 'a', [ana, mario, marta])?.shown.rows).toEqual([ana, mario]);
+  });
+
+  it('counts every row the core returned (up to what was asked), beyond the rows shown', () => {
+    // The header search asks for 201 and shows 8: "more than 200" comes from this count (issue 17).
+    expect(step(null, 'a', 'a', [ana, mario, marta])?.shown.found).toBe(3);
+    expect(step(null, 'a', 'a', [ana, mario, marta], 'p2')?.shown.found).toBe(2);
   });
 });
 

@@ -10,6 +10,9 @@ import { useI18n } from '../../i18n';
 import { useNavigation } from './navigation';
 import { PersonOptions, usePersonCombobox } from './personSearch';
 
+/** The core reads at most this many matches (SEARCH_CANDIDATES); one more than the count it can name. */
+const COUNT_UP_TO = 201;
+
 const isEditable = (el: Element | null) =>
   !!el &&
   (el instanceof HTMLInputElement ||
@@ -20,7 +23,7 @@ const isEditable = (el: Element | null) =>
 export function HeaderSearch() {
   const { t } = useI18n();
   const nav = useNavigation();
-  const box = usePersonCombobox();
+  const box = usePersonCombobox({ countUpTo: COUNT_UP_TO });
   const { setQuery, setOpen, rows: results, active, setActive, expanded, shown } = box;
   const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
@@ -72,7 +75,15 @@ export function HeaderSearch() {
     }
   };
 
-  const status = !shown ? '' : results.length ? t('search.count', { count: results.length }) : t('search.none');
+  // Past 200 matches the count stops: the first page shows, and a line says to keep typing.
+  const more = !!shown && shown.found >= COUNT_UP_TO;
+  const status = !shown
+    ? ''
+    : more
+      ? t('search.more', { count: COUNT_UP_TO - 1 })
+      : results.length
+        ? t('search.count', { count: shown.found })
+        : t('search.none');
 
   return (
     <div className="header-search" role="search">
@@ -101,7 +112,14 @@ export function HeaderSearch() {
       <span className="visually-hidden" role="status">
         {status}
       </span>
-      <PersonOptions box={box} label={t('search.results')} none={t('search.none')} className="search-results" onPick={choose} />
+      <PersonOptions
+        box={box}
+        label={t('search.results')}
+        none={t('search.none')}
+        more={more ? t('search.more', { count: COUNT_UP_TO - 1 }) : null}
+        className="search-results"
+        onPick={choose}
+      />
     </div>
   );
 }

@@ -30,26 +30,33 @@ export function useDebounced<T>(value: T, ms: number, now?: (v: T) => boolean): 
   return settled;
 }
 
-/** The rows shown and the text they answer. */
+export interface SearchOptions {
+  limit?: number;
+  exclude?: string | undefined;
+  countUpTo?: number;
+}
+
+/** The rows shown and the text they answer; `found`: how many the core returned (at most the `countUpTo` asked). */
 export interface Shown {
   q: string;
   rows: readonly PersonSummary[];
+  found: number;
 }
 
 /**
  * The people matching `query` (trimmed, debounced), at most `limit`, leaving
  * out `exclude` (the record being edited). Null while nothing has been
- * answered for the text in the box (or the box is empty).
+ * answered for the text in the box (or the box is empty). With `countUpTo`,
+ * the core is asked for that many rows (its search stops there, issue 17),
+ * so the box can say "more than 200" without a count of every match.
  */
-export function usePersonSearch(
-  query: string,
-  { limit = LIMIT, exclude }: { limit?: number; exclude?: string | undefined } = {},
-): Shown | null {
+export function usePersonSearch(query: string, { limit = LIMIT, exclude, countUpTo }: SearchOptions = {}): Shown | null {
   const q = query.trim();
   // An emptied box settles at once: an answer to what was there before must not show for what is typed next.
   const settled = useDebounced(q, SEARCH_DEBOUNCE_MS, isEmpty);
   // One more than shown, so leaving out `exclude` still fills the list.
-  const search = useCoreQuery('people.search', { query: settled, limit: exclude ? limit + 1 : limit }, { enabled: settled !== '' });
+  const asked = Math.max(countUpTo ?? 0, exclude ? limit + 1 : limit);
+  const search = useCoreQuery('people.search', { query: settled, limit: asked }, { enabled: settled !== '' });
   // A failed search shows as "no one found", as it always has.
   const answered = settled === '' ? undefined : search.isSuccess ? search.data : search.isError ? NO_ONE : undefined;
   const [last, setLast] = useState<Remembered | null>(null);
@@ -78,8 +85,8 @@ export function rememberAnswer(
 ): Remembered | null {
   if (now.q === '') return null;
   if (now.answered === undefined || last?.answer === now.answered) return last;
-  const rows = now.answered.filter((p) => p.id !== now.exclude).slice(0, now.limit);
-  return { answer: now.answered, shown: { q: now.settled, rows } };
+  const all = now.answered.filter((p) => p.id !== now.exclude);
+  return { answer: now.answered, shown: { q: now.settled, rows: all.slice(0, now.limit), found: all.length } };
 }
 
 /**
@@ -87,7 +94,7 @@ export function rememberAnswer(
  * and the active option (reset to the first one when new rows arrive).
  * `inputProps` goes on the <input>; the caller adds its own keys.
  */
-export function usePersonCombobox(opts: { limit?: number; exclude?: string | undefined } = {}) {
+export function usePersonCombobox(opts: SearchOptions = {}) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const shown = usePersonSearch(query, opts);
@@ -138,12 +145,15 @@ export function PersonOptions({
   box,
   label,
   none,
+  more,
   className,
   onPick,
 }: {
   box: PersonCombobox;
   label: string;
   none: ReactNode;
+  /** A last line under the options (the header search's "more than 200, keep typing"). */
+  more?: ReactNode;
   className: string;
   onPick(p: PersonSummary): void;
 }) {
@@ -171,6 +181,11 @@ export function PersonOptions({
           <PersonFacts p={p} />
         </li>
       ))}
+      {expanded && more ? (
+        <li className="search-empty" role="presentation">
+          {more}
+        </li>
+      ) : null}
     </ul>
   );
 }
