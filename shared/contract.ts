@@ -649,6 +649,13 @@ function backupOps() {
   const keepCount = (max: number) => z.number().int().min(0).max(max);
   const fullPath = z.string().min(1).max(4096);
   const passphrase = z.string().min(1).max(1024);
+  const given = (x: unknown, k: string) => (x as Record<string, unknown>)[k] !== undefined;
+  /** A backup opens with a passphrase the vault had when it was made, or with its recovery code: exactly one of them. */
+  const withSecret = <S extends z.ZodRawShape>(shape: S) =>
+    z
+      .object({ ...shape, passphrase: passphrase.optional(), recoveryCode: recoveryCodeSchema.optional() })
+      .strict()
+      .refine((x) => given(x, 'passphrase') !== given(x, 'recoveryCode'), { message: 'backup.oneSecret' });
   const settings = z
     .object({
       /** A full path; null turns automatic backups off. */
@@ -670,22 +677,19 @@ function backupOps() {
     /** The backups in the folder, newest first (BACKUP_FOLDER_UNAVAILABLE when it is missing). */
     'backup.list': op(empty, returns<BackupFileView[]>()),
     /** Checks a backup with a passphrase it was made under: a job (copy, check) whose result is the report, each check listed. */
-    'backup.verify': op(z.object({ file: fullPath, passphrase }).strict(), returns<JobStarted>()),
+    'backup.verify': op(withSecret({ file: fullPath }), returns<JobStarted>()),
     /**
      * Restores a backup, verified first: into a new folder (result: the vault in place there), or, for
      * `replace`, staged beside the current vault (result: ready); backup.replaceVault then puts it in place.
      */
     'backup.restore': op(
-      z
-        .object({
-          file: fullPath,
-          passphrase,
-          target: z.discriminatedUnion('kind', [
-            z.object({ kind: z.literal('new'), folder: fullPath }).strict(),
-            z.object({ kind: z.literal('replace') }).strict(),
-          ]),
-        })
-        .strict(),
+      withSecret({
+        file: fullPath,
+        target: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('new'), folder: fullPath }).strict(),
+          z.object({ kind: z.literal('replace') }).strict(),
+        ]),
+      }),
       returns<JobStarted>(),
     ),
     /** After a confirmed `replace` restore job: locks the vault, sets it aside (renamed, never deleted) and moves the restored one in. */

@@ -3,7 +3,7 @@
  * warning while there is no verified backup, back up now (a job with
  * progress), then the last good backup and its age, and the file on disk.
  * Then the folder's list: Verify with a wrong passphrase (said) and the right
- * one (every check listed), Restore into a new folder, and Replace, refused
+ * one (every check listed), then with the recovery code, Restore into a new folder, and Replace, refused
  * until confirmed, which sets the vault aside and locks; the restored vault
  * unlocks.
  */
@@ -122,6 +122,28 @@ describe('Settings → Backups', () => {
     expect(checks.every((c) => c.startsWith('Passed: '))).toBe(true);
     expect(await axeViolations()).toEqual([]);
     await screenshot(page, 'backup-verify');
+  });
+
+  it('verifies with the recovery code instead of a passphrase', async () => {
+    const box = page.getByLabel('Use the recovery code instead of a passphrase');
+    await tabTo(page, box, { back: true });
+    await page.keyboard.press('Space');
+    expect(await box.isChecked()).toBe(true);
+    const code = page.getByLabel('Recovery code of the backup');
+    await tabTo(page, code);
+    expect(await code.getAttribute('type')).toBe('text');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Type the recovery code the vault had when this backup was made.' }).waitFor();
+    await tabTo(page, code, { back: true });
+    // Typed as from paper: lower case, spaces for dashes.
+    await page.keyboard.type(s.recoveryCode.toLowerCase().replace(/-/g, ' '));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'The backup is good: every check passed.' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('backup-verify-report').getByRole('listitem').count()).toBe(7);
+    await screenshot(page, 'backup-verify-recovery');
+    await tabTo(page, box, { back: true });
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Passphrase of the backup').getAttribute('type')).toBe('password');
   });
 
   it('restores into a new folder', async () => {

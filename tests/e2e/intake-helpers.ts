@@ -63,6 +63,8 @@ export interface IntakeSession {
   page: Page;
   dir: string;
   problems: string[];
+  /** The vault's recovery code, as vault.create gave it. */
+  recoveryCode: string;
   newPage(): Promise<{ page: Page; guarded: Guarded }>;
   close(): Promise<void>;
 }
@@ -71,7 +73,7 @@ export async function openIntakeSession(): Promise<IntakeSession> {
   const dir = mkdtempSync(join(tmpdir(), 'amparo-e2e-intake-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   const harness = await startHarness({ dbPath: join(dir, 'vault', 'amparo.db'), staticDir: STATIC, kdfCost: TEST_KDF });
-  await harnessCall(harness, 'vault.create', { passphrase: PASS });
+  const { recoveryCode } = await harnessCall(harness, 'vault.create', { passphrase: PASS });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -88,6 +90,7 @@ export async function openIntakeSession(): Promise<IntakeSession> {
     page,
     dir,
     problems,
+    recoveryCode,
     newPage: async () => {
       const p = await context.newPage();
       const guarded = await guard(context, p);

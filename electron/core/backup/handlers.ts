@@ -10,7 +10,7 @@ import { parseKeyslots } from '../vault/keyslots';
 import { listBackups } from './list';
 import { backupNow, backupStatus, getSettings, isDue, setSettings, type BackupTarget } from './service';
 import { folderUnavailable, WRITE_PHASES } from './write';
-import { VERIFY_PHASES, verifyBackup } from './verify';
+import { VERIFY_PHASES, verifyBackup, type BackupAccess } from './verify';
 import { DB_FILE, RESTORE_PHASES, discardRestore, placeRestore, stageRestore, type StagedRestore } from './restore';
 
 export interface BackupDeps {
@@ -46,6 +46,11 @@ export function maybeStartScheduled(deps: BackupDeps): void {
   startBackupJob(deps, 'interval');
 }
 
+/** What the UI typed to open a backup: a passphrase of the vault then, or its recovery code (the contract admits exactly one). */
+type Secret = { passphrase?: string | undefined; recoveryCode?: string | undefined };
+const accessOf = (s: Secret): BackupAccess =>
+  s.recoveryCode !== undefined ? { recoveryCode: s.recoveryCode } : { passphrase: s.passphrase ?? '' };
+
 function fullPath(p: string, what: string): string {
   if (!isAbsolute(p)) throw new AppError('INVALID_INPUT', `Give the ${what} as a full path.`);
   return resolve(p);
@@ -55,7 +60,7 @@ export function backupHandlers(deps: BackupDeps): FeatureHandlers<'backup'> {
   /** Replace restores verified and staged beside the vault, by job id, until backup.replaceVault or the job is dropped. */
   const staged = new Map<string, StagedRestore>();
 
-  const startRestore = (file: string, passphrase: string, target: { kind: 'new'; folder: string } | { kind: 'replace' }): JobStarted => {
+  const startRestore = (file: string, secret: Secret, target: { kind: 'new'; folder: string } | { kind: 'replace' }): JobStarted => {
     const db = deps.ctx().db;
     const vaultDir = dirname(resolve(deps.dbPath));
     const targetDir = target.kind === 'new' ? fullPath(target.folder, 'folder to restore into') : vaultDir;
@@ -71,7 +76,10 @@ export function backupHandlers(deps: BackupDeps): FeatureHandlers<'backup'> {
       busyMessage: 'A restore is already running.',
       cancelMessage: 'The restore was cancelled. Nothing was changed.',
       run: async (job): Promise<BackupRestored> => {
-        const s = await stageRestore(fullPath(file, 'backup file'), { passphrase }, targetDir, { replace: target.kind === 'replace', job });
+        const s = await stageRestore(fullPath(file, 'backup file'), accessOf(secret), targetDir, {
+          replace: target.kind === 'replace',
+          job,
+        });
         const facts = { createdAt: s.staged.header.createdAt, from: s.from, to: s.to };
         if (target.kind === 'new') return { target: 'new', dbPath: placeRestore(s).dbPath, ...facts };
         staged.set(slot.jobId!, s);
@@ -101,7 +109,7 @@ export function backupHandlers(deps: BackupDeps): FeatureHandlers<'backup'> {
       const mine = deps.ctx().db.prepare(`SELECT value FROM meta WHERE key = 'vault_id'`).pluck().get();
       return listBackups(folder).map((b) => ({ ...b, mine: b.vaultId !== null && b.vaultId === mine }));
     },
-    'backup.verify': ({ file, passphrase }) =>
+    'backup.verify': ({ file, ...secret }) =>
       deps.jobs.start({
         kind: 'backup.verify',
         db: deps.ctx().db,
@@ -109,10 +117,10 @@ export function backupHandlers(deps: BackupDeps): FeatureHandlers<'backup'> {
         maxRunning: 1,
         busyMessage: 'A backup is already being checked.',
         cancelMessage: 'The check was cancelled.',
-        run: async (job) => (await verifyBackup(fullPath(file, 'backup file'), { passphrase }, { job })).report,
+        run: async (job) => (await verifyBackup(fullPath(file, 'backup file'), accessOf(secret), { job })).report,
         result: (_index, value) => ({ kind: 'backup.verify', result: value! }),
       }),
-    'backup.restore': ({ file, passphrase, target }) => startRestore(file, passphrase, target),
+    'backup.restore': ({ file, target, ...secret }) => startRestore(file, secret, target),
     'backup.replaceVault': async ({ jobId }) => {
       const s = staged.get(jobId);
       if (!s) throw new AppError('NOT_FOUND', 'This restore is no longer ready. Run it again.');

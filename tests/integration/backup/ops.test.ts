@@ -38,6 +38,38 @@ async function vaultWithBackup() {
 }
 
 describe('backup.verify and backup.restore', () => {
+  it('open with the recovery code instead of a passphrase (exactly one of the two is accepted)', async () => {
+    const env = await freshCore({ create: false });
+    cleanups.push(env.cleanup);
+    const { recoveryCode } = await env.core.call('vault.create', { passphrase: PASS });
+    await createClient(env.core, NAMES[1]!);
+    const folder = backupFolder(env.dir);
+    await env.core.call('backup.setSettings', { folder, intervalHours: 24, keep: KEEP });
+    expect((await finished(env.core, (await env.core.call('backup.start', {})).jobId)).state).toBe('done');
+    const [{ file }] = (await env.core.call('backup.list', {})) as [{ file: string }];
+    // As a person copies it from paper: lower case, spaces instead of dashes.
+    const typed = recoveryCode.toLowerCase().replace(/-/g, ' ');
+    const v = await env.core.call('backup.verify', { file, recoveryCode: typed });
+    expect((await finished(env.core, v.jobId)).state).toBe('done');
+    expect(await env.core.call('jobs.result', { jobId: v.jobId })).toMatchObject({ kind: 'backup.verify', result: { ok: true } });
+
+    const wrongCode = 'A'.repeat(32);
+    const w = await env.core.call('backup.verify', { file, recoveryCode: wrongCode });
+    expect((await finished(env.core, w.jobId)).state).toBe('failed');
+
+    for (const input of [{ file }, { file, passphrase: PASS, recoveryCode }]) {
+      expect(await env.core.dispatch('backup.verify', input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+
+    const target = join(env.dir, 'restored-with-code');
+    const r = await env.core.call('backup.restore', { file, recoveryCode: typed, target: { kind: 'new', folder: target } });
+    expect((await finished(env.core, r.jobId)).state).toBe('done');
+    const restored = createCore({ dbPath: join(target, 'amparo.db'), kdfCost: TEST_KDF, autoBackup: false });
+    cleanups.push(() => restored.close());
+    await restored.call('vault.unlock', { passphrase: PASS });
+    expect((await restored.call('people.list', {})).total).toBe(1);
+  });
+
   it('verifies as a job: every check passes; a damaged copy is reported part by part; a wrong passphrase fails the job', async () => {
     const { env, file } = await vaultWithBackup();
     const good = await env.core.call('backup.verify', { file, passphrase: PASS });

@@ -1,14 +1,15 @@
 /**
  * Settings → Backups, the folder's backups: each with its vault, time, size
  * and whether it was verified when written, and Verify / Restore. Both ask
- * for a passphrase the backup was made under and run as jobs of the core
+ * for a passphrase the backup was made under (or its recovery code) and run as jobs of the core
  * (progress and cancel through jobs.status / jobs.cancel). Restore goes into
  * a new folder, or replaces the current vault after an explicit
  * confirmation: the core sets the current vault aside (renamed, never
  * deleted), puts the backup in its place and closes it; the app then locks.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
+import { coreErrorCode, useCoreQuery } from '../../query';
 import { errorKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/i18n/dates';
 import type { BackupFileView, BackupReplaced, BackupVerifyReport, JobStarted, JobStatus } from '../../../../shared/views';
@@ -38,32 +39,15 @@ async function follow(jobId: string, onStatus: (s: JobStatus) => void): Promise<
   }
 }
 
-export function BackupRestore({ folder, refreshKey }: { folder: string | null; refreshKey: number }) {
+/** The list follows the backup writes (Back up now, a new folder): they refetch the `backup` reads. */
+export function BackupRestore({ folder }: { folder: string | null }) {
   const { t, lang } = useI18n();
-  const [rows, setRows] = useState<BackupFileView[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const list = useCoreQuery('backup.list', {}, { enabled: folder !== null });
+  const listCode = coreErrorCode(list.error);
+  const rows: BackupFileView[] | null = listCode ? null : (list.data ?? null);
+  const listError = listCode ? t(errorKey(listCode)) : null;
   const [action, setAction] = useState<Action | null>(null);
-
-  const apply = useCallback(
-    (r: Result<BackupFileView[]>) => {
-      if (!r.ok) {
-        setRows(null);
-        return setListError(t(errorKey(r.error.code)));
-      }
-      setListError(null);
-      setRows(r.value);
-    },
-    [t],
-  );
-  const load = async () => apply(await call('backup.list', {}));
-  useEffect(() => {
-    if (folder === null) return;
-    let live = true;
-    void call('backup.list', {}).then((r) => live && apply(r));
-    return () => {
-      live = false;
-    };
-  }, [apply, folder, refreshKey]);
+  const load = () => void list.refetch();
 
   if (folder === null) return null;
   const mb = (n: number) => (n / 1024 / 1024).toLocaleString(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -72,7 +56,7 @@ export function BackupRestore({ folder, refreshKey }: { folder: string | null; r
     <section aria-labelledby="backup-list-title" className="backup-list" data-testid="backup-list">
       <h3 id="backup-list-title">{t('backup.list.title')}</h3>
       <FormAlert id="backup-list-alert" message={listError} />
-      <button type="button" className="btn" onClick={() => void load()}>
+      <button type="button" className="btn" onClick={load}>
         {t('backup.list.refresh')}
       </button>
       {rows && rows.length === 0 ? <p>{t('backup.list.empty')}</p> : null}
@@ -137,6 +121,8 @@ export function BackupRestore({ folder, refreshKey }: { folder: string | null; r
 function ActionForm({ action, when, onClose }: { action: Action; when: string; onClose: () => void }) {
   const { t, lang } = useI18n();
   const [passphrase, setPassphrase] = useState('');
+  // A backup also opens with the recovery code the vault had when it was made (for a forgotten passphrase).
+  const [useRecovery, setUseRecovery] = useState(false);
   const [target, setTarget] = useState<'new' | 'replace'>('new');
   const [folder, setFolder] = useState('');
   const [confirmed, setConfirmed] = useState(false);
@@ -164,10 +150,11 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
     e.preventDefault();
     setError(null);
     setDone(null);
-    if (passphrase === '') return setError(t('backup.action.passphraseRequired'));
+    if (passphrase.trim() === '') return setError(t(useRecovery ? 'backup.action.recoveryRequired' : 'backup.action.passphraseRequired'));
     const file = action.backup.file;
+    const secret = useRecovery ? { recoveryCode: passphrase } : { passphrase };
     if (!restore) {
-      const started = await call('backup.verify', { file, passphrase });
+      const started = await call('backup.verify', { file, ...secret });
       if (!(await run(started)) || !started.ok) return;
       const r = await call('jobs.result', { jobId: started.value.jobId });
       if (r.ok && r.value.kind === 'backup.verify') setDone({ kind: 'verified', report: r.value.result });
@@ -177,7 +164,7 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
     if (target === 'replace' && !confirmed) return setError(t('backup.restore.confirmRequired'));
     const started = await call('backup.restore', {
       file,
-      passphrase,
+      ...secret,
       target: target === 'new' ? { kind: 'new', folder: folder.trim() } : { kind: 'replace' },
     });
     if (!(await run(started)) || !started.ok) return;
@@ -202,18 +189,32 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
     <form className="form-narrow backup-action" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="backup-action-title">
       <h4 id="backup-action-title">{t(restore ? 'backup.restore.title' : 'backup.verify.title', { date: when })}</h4>
       <FormAlert id="backup-action-alert" message={error} />
+      <div className="checkbox">
+        <input
+          id="backup-action-use-recovery"
+          type="checkbox"
+          checked={useRecovery}
+          onChange={(e) => {
+            setUseRecovery(e.target.checked);
+            setPassphrase('');
+          }}
+        />
+        <label htmlFor="backup-action-use-recovery">{t('backup.action.useRecovery')}</label>
+      </div>
       <div className="field">
-        <label htmlFor="backup-action-passphrase">{t('backup.action.passphrase')}</label>
+        <label htmlFor="backup-action-passphrase">{t(useRecovery ? 'backup.action.recoveryCode' : 'backup.action.passphrase')}</label>
         <input
           id="backup-action-passphrase"
-          type="password"
+          type={useRecovery ? 'text' : 'password'}
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           aria-describedby="backup-action-passphrase-hint"
           autoComplete="off"
+          spellCheck={false}
+          autoCapitalize={useRecovery ? 'characters' : 'off'}
         />
         <p id="backup-action-passphrase-hint" className="hint">
-          {t('backup.action.passphraseHint')}
+          {t(useRecovery ? 'backup.action.recoveryHint' : 'backup.action.passphraseHint')}
         </p>
       </div>
       {restore ? (
