@@ -104,7 +104,6 @@ export const CASE_READS = [
   'reports',
   'tps',
   'forms',
-  'drafts',
   'audit',
 ] as const satisfies readonly CoreDomain[];
 
