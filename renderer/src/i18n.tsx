@@ -16,7 +16,7 @@ import {
   type Translate,
 } from '../../shared/i18n';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/schemas/vault';
-import { call } from './api';
+import { useCoreMutation, useCoreQuery } from './query';
 
 function initialLang(): Lang {
   return detectLang(navigator.languages ?? [navigator.language]);
@@ -34,22 +34,25 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  // The stored preference once it is read; the browser's languages until then; a choice made here wins.
+  const prefs = useCoreQuery('prefs.get', {}, { staleTime: Infinity });
+  const [chosen, setLangState] = useState<Lang | null>(null);
+  const [detected] = useState<Lang>(initialLang);
+  const stored = prefs.data && isLang(prefs.data.lang) ? prefs.data.lang : null;
+  const lang = chosen ?? stored ?? detected;
+  const { mutate: savePrefs } = useCoreMutation('prefs.set', { invalidates: ['prefs'] });
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  useEffect(() => {
-    void call('prefs.get', {}).then((r) => {
-      if (r.ok && isLang(r.value.lang)) setLangState(r.value.lang);
-    });
-  }, []);
-
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    void call('prefs.set', { lang: next });
-  }, []);
+  const setLang = useCallback(
+    (next: Lang) => {
+      setLangState(next);
+      savePrefs({ lang: next });
+    },
+    [savePrefs],
+  );
 
   const value = useMemo<I18n>(() => {
     const t: Translate = <K extends MessageKey>(key: K, ...params: ParamsArg<K>) => translate(lang, key, ...params);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { call } from '../api';
+import { coreErrorCode, useCoreQuery } from '../query';
 import { errorKey } from '../../../shared/i18n';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/schemas/vault';
 import { useI18n } from '../i18n';
@@ -37,19 +38,9 @@ export function Settings() {
 
 function DataLocation() {
   const { t } = useI18n();
-  const [location, setLocation] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void call('vault.status', {}).then((res) => {
-      if (!live) return;
-      if (res.ok) setLocation(res.value.location);
-      else setError(res.error.code);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const status = useCoreQuery('vault.status', {});
+  const location = status.data?.location ?? null;
+  const error = coreErrorCode(status.error);
   return (
     <section className="panel" aria-labelledby="settings-location-title">
       <h2 id="settings-location-title">{t('settings.location.title')}</h2>
