@@ -148,7 +148,7 @@ export function PersonDetail({ id }: { id: string }) {
         <CasesPanel view={view} onChanged={caseChanged} />
         {!view.mergedInto ? (
           <>
-            <DetentionPanel key={`detention:${view.id}:${view.version}`} view={view} onSaved={saved} />
+            <DetentionPanel key={`detention:${view.id}`} view={view} onSaved={saved} />
             <EoirPanel view={view} />
           </>
         ) : null}
