@@ -46,9 +46,11 @@ describe('users through the CLI', () => {
     ).toBe(5);
     expect(runCli(['export-csv', '--db', db, '--out', join(dir, 'people.csv')], para).code).toBe(5);
     expect(runCli(['audit', 'verify', '--db', db], para).code).toBe(5);
-    // Allowed: a paralegal lists users; the wrong passphrase is still 3.
-    expect(runCli(['user', 'list', '--db', db], para).code).toBe(0);
-    expect(runCli(['user', 'list', '--db', db], { ...para, AMPARO_PASSPHRASE: 'not it at all' }).code).toBe(3);
+    // The list of users with their expiry is the lead's (Settings → Users); paralegals see names through users.assignable.
+    expect(runCli(['user', 'list', '--db', db], para).code).toBe(5);
+    // Allowed: a paralegal reads the docket; the wrong passphrase is still 3.
+    expect(runCli(['docket', '--db', db, '--days', '30', '--json'], para).code).toBe(0);
+    expect(runCli(['docket', '--db', db, '--days', '30'], { ...para, AMPARO_PASSPHRASE: 'not it at all' }).code).toBe(3);
   });
 
   it('an expired account exits 5', () => {
