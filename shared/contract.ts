@@ -496,12 +496,13 @@ import { fieldMapSchema } from './forms/map-schema';
 /** Declared as a function (hoisted) because the contract object above is built before this part of the file runs. */
 function formLimits() {
   return {
-    /** Largest blank PDF accepted for import (official blanks are well under 5 MB). */
-    maxBlankBytes: 50 * 1024 * 1024,
+import { MAX_BLANK_BYTES as MAX_BLANK, SHIPPED_FORMS as SHIPPED } from './forms/limits';
+    /** Largest blank PDF accepted for import (shared/forms/limits.ts). */
+    maxBlankBytes: MAX_BLANK,
     /** People per batch: each filled PDF waits in memory until the UI fetches and saves it. */
     maxBatchPeople: 100,
-    /** The official forms Amparo ships field maps for. */
-    shippedForms: ['g-28', 'i-589', 'i-765', 'ar-11'] as const,
+    /** The official forms Amparo ships field maps for (shared/forms/limits.ts). */
+    shippedForms: SHIPPED,
   };
 }
 export const MAX_BLANK_BYTES = formLimits().maxBlankBytes;
