@@ -9,8 +9,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api';
 import { errorKey } from '../../../../shared/i18n';
 import type { ClinicDeviceView, ClinicStatusView, ExchangeImportView } from '../../../../shared/exchange';
+import type { JobStatus } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
+
+/** How often the import's progress is read while it runs. */
+const POLL_MS = 250;
 
 export function ExchangeSettings() {
   const { t } = useI18n();
@@ -22,6 +26,7 @@ export function ExchangeSettings() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [watched, setWatched] = useState<string | null>(null);
+  const [job, setJob] = useState<JobStatus | null>(null);
 
   const fetchStatus = useCallback(async () => {
     const r = await call('clinic.status', {});
@@ -66,15 +71,36 @@ export function ExchangeSettings() {
         if (!r.ok) return setError(t(errorKey(r.error.code)));
         setMessage(t('exchange.exported', { changes: r.value.changes, intakes: r.value.sealedIntakes, file: r.value.file }));
       } else {
-        const r = await call('exchange.import', { paths: [folder.trim()] });
-        if (!r.ok) return setError(t(errorKey(r.error.code)));
-        setMessage(summary(r.value));
-        if (r.value.refused.length > 0) setError(t(errorKey(r.value.refused[0]!.code as never)));
+        await importJob();
       }
       await load();
     } finally {
       setBusy(null);
     }
+  }
+
+  /** The import runs as a core job: progress per bundle, and a cancel applies nothing. */
+  async function importJob() {
+    const started = await call('exchange.importStart', { paths: [folder.trim()] });
+    if (!started.ok) return setError(t(errorKey(started.error.code)));
+    let s: JobStatus | null = null;
+    for (;;) {
+      const r = await call('jobs.status', { jobId: started.value.jobId });
+      if (!r.ok) break;
+      s = r.value;
+      setJob(s);
+      if (s.state !== 'running') break;
+      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
+    }
+    setJob(null);
+    if (s?.state === 'done') {
+      const r = await call('jobs.result', { jobId: started.value.jobId });
+      if (r.ok && r.value.kind === 'exchange.import') {
+        setMessage(summary(r.value.result));
+        if (r.value.result.refused.length > 0) setError(t(errorKey(r.value.result.refused[0]!.code as never)));
+      }
+    } else if (s?.state === 'cancelled') setMessage(t('exchange.importCancelled'));
+    else if (s?.error) setError(t(errorKey(s.error.code)));
   }
 
   async function watch(on: boolean) {
@@ -166,7 +192,22 @@ export function ExchangeSettings() {
             )}
           </div>
           <p className="hint">{watched ? t('exchange.watching', { folder: watched }) : t('exchange.notWatching')}</p>
-          {busy ? <progress aria-label={t(busy === 'export' ? 'exchange.exporting' : 'exchange.importing')} /> : null}
+          {busy === 'import' && job ? (
+            <div className="actions actions--start" data-testid="exchange-import-job">
+              <progress
+                aria-label={t('exchange.importing')}
+                max={Math.max(job.total, 1)}
+                value={job.done}
+                aria-valuetext={t('exchange.importProgress', { done: job.done, total: job.total })}
+              />
+              <span>{t('exchange.importProgress', { done: job.done, total: job.total })}</span>
+              <button type="button" className="btn" onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
+                {t('exchange.cancelImport')}
+              </button>
+            </div>
+          ) : busy ? (
+            <progress aria-label={t(busy === 'export' ? 'exchange.exporting' : 'exchange.importing')} />
+          ) : null}
         </div>
       ) : null}
     </section>
