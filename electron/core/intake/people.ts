@@ -222,6 +222,18 @@ export function viewOf(ctx: Ctx, row: PersonRow): PersonView {
   return view;
 }
 
+/**
+ * The previous address is kept by the core, never taken from the editor: a
+ * save that changes the address keeps the one it replaces (the AR-11 asks
+ * for the previous physical address); any other save keeps the stored one.
+ */
+function withPreviousAddress(stored: PersonData, person: PersonData['person']): PersonData['person'] {
+  const before = stored.person.address;
+  const same = JSON.stringify(before ?? null) === JSON.stringify(person.address ?? null);
+  const previous = same ? stored.person.previousAddress : (before ?? stored.person.previousAddress);
+  return { ...person, previousAddress: previous };
+}
+
 export function getPerson(ctx: Ctx, id: string): PersonView {
   return viewOf(ctx, personRow(ctx, id));
 }
@@ -235,6 +247,7 @@ export function updatePerson(ctx: Ctx, id: string, version: number, data: Person
     const row = personRow(ctx, id);
     if (row.merged_into) throw new AppError('STALE_WRITE', 'This record was merged into another one. Open that record instead.');
     data = { ...data, family: checkFamilyLinks(ctx.db, id, data.family, ['data', 'family']) };
+    data = { ...data, person: withPreviousAddress(JSON.parse(row.data) as PersonData, data.person) };
     const res = ctx.db
       .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
       .run(JSON.stringify(data), ctx.now(), ctx.actor, id, version);
