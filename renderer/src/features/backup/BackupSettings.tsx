@@ -6,8 +6,9 @@
  * the core's runner). Below, the folder's backups with Verify and Restore
  * (BackupRestore.tsx).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
+import { coreErrorCode, invalidateCore, setCoreData, useCoreQuery } from '../../query';
 import { errorKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/i18n/dates';
 import type { BackupStatus, JobStatus } from '../../../../shared/views';
@@ -29,34 +30,24 @@ function useAge() {
 export function BackupSettings() {
   const { t, lang } = useI18n();
   const age = useAge();
-  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const query = useCoreQuery('backup.status', {});
+  const status: BackupStatus | null = query.data ?? null;
   const [folder, setFolder] = useState('');
   const [interval, setIntervalHours] = useState(24);
   const [keep, setKeep] = useState({ daily: 7, weekly: 4, monthly: 12 });
-  const [error, setError] = useState<string | null>(null);
+  // The form takes the stored settings from the first answer only: a refetch (after a backup) never replaces what is typed.
+  const [filled, setFilled] = useState(false);
+  if (status && !filled) {
+    setFilled(true);
+    setFolder(status.settings.folder ?? '');
+    setIntervalHours(status.settings.intervalHours);
+    setKeep(status.settings.keep);
+  }
+  const [actionError, setError] = useState<string | null>(null);
+  const loadCode = coreErrorCode(query.error);
+  const error = actionError ?? (loadCode ? t(errorKey(loadCode)) : null);
   const [message, setMessage] = useState<string | null>(null);
   const [job, setJob] = useState<JobStatus | null>(null);
-  /** Bumped after a backup is written, so the list below shows it. */
-  const [written, setWritten] = useState(0);
-
-  const apply = useCallback(
-    (r: Awaited<ReturnType<typeof call<'backup.status'>>>) => {
-      if (!r.ok) return setError(t(errorKey(r.error.code)));
-      setStatus(r.value);
-      setFolder(r.value.settings.folder ?? '');
-      setIntervalHours(r.value.settings.intervalHours);
-      setKeep(r.value.settings.keep);
-    },
-    [t],
-  );
-  const load = async () => apply(await call('backup.status', {}));
-  useEffect(() => {
-    let live = true;
-    void call('backup.status', {}).then((r) => live && apply(r));
-    return () => {
-      live = false;
-    };
-  }, [apply]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -64,7 +55,9 @@ export function BackupSettings() {
     setMessage(null);
     const r = await call('backup.setSettings', { folder: folder.trim() === '' ? null : folder.trim(), intervalHours: interval, keep });
     if (!r.ok) return setError(t(errorKey(r.error.code)));
-    setStatus(r.value);
+    setCoreData('backup.status', {}, r.value);
+    // A new folder has other backups in it.
+    await invalidateCore(['backup']);
     setMessage(t('backup.saved'));
   }
 
@@ -86,10 +79,10 @@ export function BackupSettings() {
     if (s?.state === 'done') {
       const r = await call('jobs.result', { jobId: started.value.jobId });
       if (r.ok && r.value.kind === 'backup.create') setMessage(t('backup.done', { file: r.value.result.file }));
-      setWritten((n) => n + 1);
     } else if (s?.state === 'cancelled') setMessage(t('backup.cancelled'));
     else if (s?.error) setError(t(errorKey(s.error.code)));
-    await load();
+    // The last backup, its age, and the folder's list.
+    await invalidateCore(['backup']);
   }
 
   const running = job?.state === 'running';
@@ -167,7 +160,7 @@ export function BackupSettings() {
           {running ? <progress className="progress" aria-label={t('backup.progress')} max={100} value={pct} /> : null}
         </div>
       </form>
-      <BackupRestore folder={status?.settings.folder ?? null} refreshKey={written} />
+      <BackupRestore folder={status?.settings.folder ?? null} />
     </section>
   );
 }
