@@ -492,11 +492,11 @@ function deadlineOps() {
 // ---- PDF forms: templates, fills, the intake summary, batch jobs (issue 5; services in electron/core/forms/service) ----
 import type { AttorneySettings, FilledPdf, FormFillView, FormSources, ImportedBlank, TemplateSummary, TemplateView } from './views';
 import { fieldMapSchema } from './forms/map-schema';
+import { MAX_BLANK_BYTES as MAX_BLANK, SHIPPED_FORMS as SHIPPED } from './forms/limits';
 
 /** Declared as a function (hoisted) because the contract object above is built before this part of the file runs. */
 function formLimits() {
   return {
-import { MAX_BLANK_BYTES as MAX_BLANK, SHIPPED_FORMS as SHIPPED } from './forms/limits';
     /** Largest blank PDF accepted for import (shared/forms/limits.ts). */
     maxBlankBytes: MAX_BLANK,
     /** People per batch: each filled PDF waits in memory until the UI fetches and saves it. */
