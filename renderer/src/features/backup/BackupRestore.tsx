@@ -1,7 +1,7 @@
 /**
  * Settings → Backups, the folder's backups: each with its vault, time, size
  * and whether it was verified when written, and Verify / Restore. Both ask
- * for a passphrase the backup was made under and run as jobs of the core
+ * for a passphrase the backup was made under (or its recovery code) and run as jobs of the core
  * (progress and cancel through jobs.status / jobs.cancel). Restore goes into
  * a new folder, or replaces the current vault after an explicit
  * confirmation: the core sets the current vault aside (renamed, never
@@ -121,6 +121,8 @@ export function BackupRestore({ folder }: { folder: string | null }) {
 function ActionForm({ action, when, onClose }: { action: Action; when: string; onClose: () => void }) {
   const { t, lang } = useI18n();
   const [passphrase, setPassphrase] = useState('');
+  // A backup also opens with the recovery code the vault had when it was made (for a forgotten passphrase).
+  const [useRecovery, setUseRecovery] = useState(false);
   const [target, setTarget] = useState<'new' | 'replace'>('new');
   const [folder, setFolder] = useState('');
   const [confirmed, setConfirmed] = useState(false);
@@ -148,10 +150,11 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
     e.preventDefault();
     setError(null);
     setDone(null);
-    if (passphrase === '') return setError(t('backup.action.passphraseRequired'));
+    if (passphrase.trim() === '') return setError(t(useRecovery ? 'backup.action.recoveryRequired' : 'backup.action.passphraseRequired'));
     const file = action.backup.file;
+    const secret = useRecovery ? { recoveryCode: passphrase } : { passphrase };
     if (!restore) {
-      const started = await call('backup.verify', { file, passphrase });
+      const started = await call('backup.verify', { file, ...secret });
       if (!(await run(started)) || !started.ok) return;
       const r = await call('jobs.result', { jobId: started.value.jobId });
       if (r.ok && r.value.kind === 'backup.verify') setDone({ kind: 'verified', report: r.value.result });
@@ -161,7 +164,7 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
     if (target === 'replace' && !confirmed) return setError(t('backup.restore.confirmRequired'));
     const started = await call('backup.restore', {
       file,
-      passphrase,
+      ...secret,
       target: target === 'new' ? { kind: 'new', folder: folder.trim() } : { kind: 'replace' },
     });
     if (!(await run(started)) || !started.ok) return;
@@ -186,18 +189,32 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
     <form className="form-narrow backup-action" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="backup-action-title">
       <h4 id="backup-action-title">{t(restore ? 'backup.restore.title' : 'backup.verify.title', { date: when })}</h4>
       <FormAlert id="backup-action-alert" message={error} />
+      <div className="checkbox">
+        <input
+          id="backup-action-use-recovery"
+          type="checkbox"
+          checked={useRecovery}
+          onChange={(e) => {
+            setUseRecovery(e.target.checked);
+            setPassphrase('');
+          }}
+        />
+        <label htmlFor="backup-action-use-recovery">{t('backup.action.useRecovery')}</label>
+      </div>
       <div className="field">
-        <label htmlFor="backup-action-passphrase">{t('backup.action.passphrase')}</label>
+        <label htmlFor="backup-action-passphrase">{t(useRecovery ? 'backup.action.recoveryCode' : 'backup.action.passphrase')}</label>
         <input
           id="backup-action-passphrase"
-          type="password"
+          type={useRecovery ? 'text' : 'password'}
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           aria-describedby="backup-action-passphrase-hint"
           autoComplete="off"
+          spellCheck={false}
+          autoCapitalize={useRecovery ? 'characters' : 'off'}
         />
         <p id="backup-action-passphrase-hint" className="hint">
-          {t('backup.action.passphraseHint')}
+          {t(useRecovery ? 'backup.action.recoveryHint' : 'backup.action.passphraseHint')}
         </p>
       </div>
       {restore ? (
