@@ -6,6 +6,8 @@
  * Then the users screen in Spanish. Keyboard only.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { harnessCall, isFocused, screenshot, tabTo } from './browser';
 import { PASS, openIntakeSession, type IntakeSession } from './intake-helpers';
@@ -206,5 +208,54 @@ describe('users and roles', () => {
     await page.getByLabel('Nombre de usuario', { exact: true }).waitFor();
     expect(await page.getByTestId('session-user').textContent()).toContain('(Responsable)');
     await screenshot(page, 'users-06-es');
+  });
+
+  it('says why an unlock is refused: an expired account, and the wait after five wrong passphrases (in Spanish)', async () => {
+    await harnessCall(s.harness, 'users.add', { name: 'taller', role: 'volunteer', expiresAt: '2001-01-01T10:00', passphrase: VPASS });
+    await page.keyboard.press('Control+l');
+    await h1('Desbloquear Amparo').waitFor();
+    await focused(page.getByLabel('Nombre de usuario')).toBe(true);
+    await page.keyboard.type('taller');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(VPASS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Esta cuenta ha vencido.' }).waitFor();
+
+    await tabTo(page, page.getByLabel('Nombre de usuario'), { back: true, max: 5 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('vol1');
+    await page.keyboard.press('Tab');
+    // The core counts failures in a file beside the key file; each try is awaited through it, never by time.
+    const failures = () => {
+      try {
+        const state = JSON.parse(readFileSync(join(s.dir, 'vault', 'amparo.db.keyslots.unlock-failures'), 'utf8')) as Record<
+          string,
+          { failures: number }
+        >;
+        return state.vol1?.failures ?? 0;
+      } catch {
+        return 0;
+      }
+    };
+    const wait = page.getByRole('alert').filter({ hasText: /Puede intentarlo de nuevo en \d+ segundos?\./ });
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(`wrong guess number ${i}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(failures, { timeout: 30_000 }).toBe(i + 1);
+      await page.getByRole('alert').filter({ hasText: 'Esa contraseña no abre esta bóveda.' }).waitFor();
+    }
+    expect(await wait.count()).toBe(0);
+    // From the fifth on, each wrong try doubles the wait (2 s, 4 s, 8 s…): on any machine, a try soon lands inside one.
+    for (let i = 5; i < 15 && (await wait.count()) === 0; i++) {
+      await focused(page.getByLabel('Contraseña', { exact: true })).toBe(true);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(`wrong guess number ${i}`);
+      const before = failures();
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await wait.count()) > 0 || failures() > before, { timeout: 30_000 }).toBe(true);
+    }
+    await wait.waitFor();
+    await screenshot(page, 'users-07-es-wait');
   });
 });
