@@ -374,7 +374,9 @@ describe('intake', () => {
     await focused(caseType).toBe(true);
     await caseType.selectOption('bond');
     await cases.getByLabel('Next hearing date').fill(usDateFromToday(3));
-    await cases.getByLabel('Assigned to').fill('Lic. Herrera');
+    // "Assigned to" offers the vault's users (issue 10): the lead who is signed in.
+    const me = (await harnessCall(s.harness, 'users.me', {})).user.name;
+    await cases.getByLabel('Assigned to').selectOption(me);
     await cases.getByRole('button', { name: 'Save case' }).click();
     // A hearing date needs its kind: refused, said next to the field, focus there.
     const kind = cases.getByLabel('Hearing kind');
