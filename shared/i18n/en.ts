@@ -272,6 +272,8 @@ export const en = {
   'field.lastEntryManner': 'Manner of last entry',
   'field.priorOrders': 'Any prior removal or deportation order?',
   'field.priorOrdersDetails': 'Details of prior orders',
+  'field.arrests': 'Ever arrested, cited, charged or convicted of any crime, anywhere?',
+  'field.arrestsDetails': 'Details of each arrest or conviction (when, where, charge, outcome)',
   'field.tpsCountry': 'TPS country',
   'field.tpsStatus': 'TPS status',
   'field.eadExpiry': 'Work permit (EAD) expires',
@@ -584,6 +586,8 @@ export const en = {
   'csvField.facility': 'Facility',
   'csvField.booking_number': 'Booking number',
   'csvField.next_hearing': 'Next hearing',
+  'csvField.arrested': 'Ever arrested or convicted (yes, no, blank: does not know)',
+  'csvField.arrest_details': 'Arrest or conviction details',
   'csvField.urgent_needs': 'Urgent needs',
   'csvField.notes': 'Notes',
   // ---- Docket, deadlines, events, TPS (issue 4 UI) ----

@@ -279,6 +279,8 @@ export const es: Catalog = {
   'field.lastEntryManner': 'Forma de la última entrada',
   'field.priorOrders': '¿Alguna orden previa de deportación?',
   'field.priorOrdersDetails': 'Detalles de las órdenes previas',
+  'field.arrests': '¿Alguna vez arrestado(a), citado(a), acusado(a) o condenado(a) por un delito, en cualquier país?',
+  'field.arrestsDetails': 'Detalles de cada arresto o condena (cuándo, dónde, cargo, resultado)',
   'field.tpsCountry': 'País del TPS',
   'field.tpsStatus': 'Situación del TPS',
   'field.eadExpiry': 'Vence el permiso de trabajo (EAD)',
@@ -596,6 +598,8 @@ export const es: Catalog = {
   'csvField.facility': 'Centro de detención',
   'csvField.booking_number': 'Número de registro (booking)',
   'csvField.next_hearing': 'Próxima audiencia',
+  'csvField.arrested': 'Alguna vez arrestado(a) o condenado(a) (sí, no, en blanco: no sabe)',
+  'csvField.arrest_details': 'Detalles de arrestos o condenas',
   'csvField.urgent_needs': 'Necesidades urgentes',
   'csvField.notes': 'Notas',
   // ---- Agenda, plazos, eventos, TPS (issue 4 UI) ----

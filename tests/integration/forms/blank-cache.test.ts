@@ -76,7 +76,8 @@ describe('the public blank cache', () => {
     const pdf = join(cache, `${SHA_765}.pdf`);
     const good = readFileSync(pdf);
     const bad = Buffer.from(good);
-    bad[bad.length >> 1] ^= 0xff;
+    const mid = bad.length >> 1;
+    bad[mid] = bad[mid]! ^ 0xff;
     writeFileSync(pdf, bad);
     // A field list that would show if the damaged entry were trusted.
     const meta = join(cache, `${SHA_765}.json`);
