@@ -250,6 +250,7 @@ export const contract = {
   ...backupOps(),
   ...exchangeOps(),
   ...userOps(),
+  ...detentionOps(),
 } as const;
 
 export type Contract = typeof contract;
@@ -444,6 +445,9 @@ function deadlineOps() {
           limit: z.number().int().min(1).max(10_000).default(1000),
           offset: z.number().int().min(0).max(10_000_000).default(0),
           group: z.enum(DOCKET_GROUP_KEYS).optional(),
+          /** People held now at this facility, or in this ICE field office's area (issue 14 §3). */
+          facility: z.string().trim().min(1).max(200).optional(),
+          fieldOffice: z.string().trim().min(1).max(100).optional(),
         })
         .strict(),
       returns<DocketView>(),
@@ -817,5 +821,82 @@ function userOps() {
      */
     'audit.restoreField': op(z.object({ personId: id, version, historyId: z.number().int().min(1) }).strict(), returns<PersonView>()),
     'audit.exportCsv': op(z.object({ actor: userNameSchema.optional() }).strict(), returns<{ csv: string; count: number }>()),
+  };
+}
+
+// ---- Detention record and EOIR status log (issue 14 §3, §4): electron/core/detention ----
+import { detentionHistorySchema } from './schemas/detention';
+import type { FacilitiesImportPreview, FacilitiesStatusView, Facility } from './facilities';
+import type { EoirCheckView, EoirDifference, EoirDueRow, EoirIntervals, EoirRecordResult } from './eoir';
+
+function detentionOps() {
+  const day = z.string().max(10).refine(isValidDate, { message: 'date.invalid' });
+  const line = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .refine((s) => !/[\p{Cc}]/u.test(s), { message: 'text.invalidCharacters' });
+  const intervalDays = z.number().int().min(1).max(365);
+  return {
+    /** The facility list in use (shipped or imported): as-of date, source, whether partial, field offices. */
+    'facilities.status': op(empty, returns<FacilitiesStatusView>()),
+    /** The autocomplete: facilities matching the typed words (name, former names, city). */
+    'facilities.search': op(
+      z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }).strict(),
+      returns<Facility[]>(),
+    ),
+    'facilities.previewImport': op(z.object({ json: z.string().max(5_000_000) }).strict(), returns<FacilitiesImportPreview>()),
+    'facilities.applyImport': op(z.object({ json: z.string().max(5_000_000) }).strict(), returns<{ asOf: string; count: number }>()),
+    /**
+     * Saves the person's detention history; detained, facility, booking number
+     * and the docket of every hearing follow from it (deadlines recomputed), in one transaction.
+     */
+    'detention.save': op(
+      z.object({ personId: id, version, history: detentionHistorySchema }).strict(),
+      returns<{ person: PersonView; hearings: string[]; created: string[]; updated: string[]; removed: string[] }>(),
+    ),
+    /** Records what EOIR's automated case information said (typed in; Amparo makes no request). */
+    'eoir.record': op(
+      z
+        .object({
+          personId: id,
+          caseId: id.optional(),
+          channel: z.enum(['hotline', 'portal']).default('hotline'),
+          checkedAt: z.iso.datetime({ offset: true }).optional(),
+          hearing: z
+            .object({
+              date: day,
+              time: z
+                .string()
+                .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time.invalid' })
+                .optional(),
+              kind: z.enum(['master', 'individual']).optional(),
+            })
+            .strict()
+            .optional(),
+          judge: line(200).optional(),
+          court: line(200).optional(),
+          decision: line(200).optional(),
+          decisionDate: day.optional(),
+          appealStatus: line(200).optional(),
+          notes: z.string().trim().max(2000).optional(),
+        })
+        .strict(),
+      returns<EoirRecordResult>(),
+    ),
+    'eoir.list': op(z.object({ personId: id }).strict(), returns<EoirCheckView[]>()),
+    /** Puts a check's hearing, judge and court on the case; its hearing event and deadlines follow (one transaction). */
+    'eoir.apply': op(
+      z.object({ checkId: id, caseId: id, caseVersion: version }).strict(),
+      returns<{ case: CaseView; differences: EoirDifference[] }>(),
+    ),
+    /** Who is due a check: detained not checked in `detainedDays`, others in `otherDays` (saved intervals by default). */
+    'eoir.due': op(
+      z.object({ today: day.optional(), detainedDays: intervalDays.optional(), otherDays: intervalDays.optional() }).strict(),
+      returns<{ today: string; intervals: EoirIntervals; rows: EoirDueRow[] }>(),
+    ),
+    'eoir.setIntervals': op(z.object({ detainedDays: intervalDays, otherDays: intervalDays }).strict(), returns<EoirIntervals>()),
   };
 }

@@ -4,6 +4,7 @@
  * search index, the duplicate keys and the audit log in step.
  */
 import { AppError } from '../../../shared/errors';
+import { withHistory } from '../../../shared/schemas/detention';
 import { intakeSchemas } from '../../../shared/contract';
 import { LIMITS, type AdditionalContact, type CaseRecord, type FullIntake, type QuickIntake } from '../../../shared/schemas/intake';
 import { urgencyFlags } from '../../../shared/intake/urgency';
@@ -247,6 +248,8 @@ export function updatePerson(ctx: Ctx, id: string, version: number, data: Person
     const row = personRow(ctx, id);
     if (row.merged_into) throw new AppError('STALE_WRITE', 'This record was merged into another one. Open that record instead.');
     data = { ...data, family: checkFamilyLinks(ctx.db, id, data.family, ['data', 'family']) };
+    // A detention history, once entered, decides detained, facility and booking number (issue 14 §3).
+    data = { ...data, detention: withHistory(data.detention) };
     data = { ...data, person: withPreviousAddress(JSON.parse(row.data) as PersonData, data.person) };
     const res = ctx.db
       .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?')
