@@ -134,6 +134,8 @@ export function createIntakeSchemas({ dates, today }: IntakeSchemaOptions) {
       city: optionalText(LIMITS.shortText),
       state: optionalText(LIMITS.shortText),
       zip: optionalText(LIMITS.zip),
+      /** County of residence: funders count clients by it (Reports → statistics). */
+      county: optionalText(LIMITS.shortText),
       country: optionalText(LIMITS.shortText),
     },
     ['street', 'city', 'state', 'zip'],

@@ -46,7 +46,8 @@ describe('backup.verify and backup.restore', () => {
     const folder = backupFolder(env.dir);
     await env.core.call('backup.setSettings', { folder, intervalHours: 24, keep: KEEP });
     expect((await finished(env.core, (await env.core.call('backup.start', {})).jobId)).state).toBe('done');
-    const [{ file }] = (await env.core.call('backup.list', {})) as [{ file: string }];
+    const [listed] = await env.core.call('backup.list', {});
+    const file = listed!.file;
     // As a person copies it from paper: lower case, spaces instead of dashes.
     const typed = recoveryCode.toLowerCase().replace(/-/g, ' ');
     const v = await env.core.call('backup.verify', { file, recoveryCode: typed });

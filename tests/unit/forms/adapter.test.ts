@@ -98,7 +98,15 @@ describe('formViewFromPerson', () => {
     const v = formViewFromPerson(
       record({
         person: {
-          address: { street: '1200 Mission St', unit: 'Apt. 4B', city: 'San Francisco', state: 'ca', zip: '94103', country: 'USA' },
+          address: {
+            street: '1200 Mission St',
+            unit: 'Apt. 4B',
+            city: 'San Francisco',
+            state: 'ca',
+            zip: '94103',
+            county: undefined,
+            country: 'USA',
+          },
         },
       }),
     );

@@ -113,7 +113,10 @@ export function ContactSection() {
           <TextField name="person.address.state" label={t('field.state')} size="short" />
           <TextField name="person.address.zip" label={t('field.zip')} size="short" />
         </div>
-        <TextField name="person.address.country" label={t('field.country')} size="medium" />
+        <div className="field-row">
+          <TextField name="person.address.county" label={t('field.county')} size="medium" />
+          <TextField name="person.address.country" label={t('field.country')} size="medium" />
+        </div>
       </fieldset>
       <fieldset className="subgroup">
         <legend>{t('field.safeContact')}</legend>
