@@ -68,22 +68,24 @@ export function recordBaseline(db: DB): number {
     const { key } = REPLICATED[table]!;
     const cols = replicatedColumns(db, table);
     // A no-op update would be skipped by the trigger; a fresh insert change is written directly instead.
-    const rows = db
-      .prepare(
-        `SELECT ${cols.join(', ')} FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM row_clock rc WHERE rc.entity = ? AND rc.row_id = t.${key})`,
-      )
-      .all(table) as Array<Record<string, unknown>>;
+    // Rows whose insert is already in the log (read once: the log has no index by row, and needs none elsewhere).
+    const logged = new Set(
+      (db.prepare(`SELECT row_id FROM changes WHERE entity = ? AND op = 'insert'`).all(table) as Array<{ row_id: string }>).map(
+        (r) => r.row_id,
+      ),
+    );
+    const rows = (db.prepare(`SELECT ${cols.join(', ')} FROM ${table}`).all() as Array<Record<string, unknown>>).filter(
+      (r) => !logged.has(String(r[key])),
+    );
     const tick = db.prepare(
       `UPDATE exchange_state SET seq = seq + 1, hlc = max(hlc + 1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1024) RETURNING device_id, seq, hlc`,
     );
     const insert = db.prepare(
       `INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev) VALUES (?, ?, ?, ?, ?, 'insert', ?, '{}')`,
     );
-    const clock = db.prepare(`INSERT OR REPLACE INTO row_clock(entity, row_id, base, stamps) VALUES (?, ?, ?, '{}')`);
     for (const r of rows) {
       const s = tick.get() as { device_id: string; seq: number; hlc: number };
       insert.run(s.device_id, s.seq, s.hlc, table, String(r[key]), JSON.stringify(r));
-      clock.run(table, String(r[key]), stampOf(s.hlc, s.device_id));
       n++;
     }
   }
@@ -162,7 +164,8 @@ function statements(db: DB) {
   return {
     colsOf,
     sql,
-    has: db.prepare('SELECT 1 FROM changes WHERE device_id = ? AND seq = ?'),
+    /** People inserted by this apply: their seq and record text, reused by the index pass (clean until another change edits them). */
+    fresh: new Map<string, { seq: number; data: string; clean: boolean }>(),
     store: db.prepare('INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     tomb: db.prepare('SELECT 1 FROM tombstones WHERE entity = ? AND row_id = ?'),
     clock: db.prepare('SELECT base, stamps FROM row_clock WHERE entity = ? AND row_id = ?'),
@@ -195,7 +198,8 @@ export function applyChanges(db: DB, incoming: readonly Change[], now: string): 
   const usable: Change[] = [];
   for (const c of [...incoming].sort((a, b) => a.device.localeCompare(b.device) || a.seq - b.seq)) {
     const expected = next.get(c.device) ?? (have[c.device] ?? 0) + 1;
-    if (c.seq < expected || st.has.get(c.device, c.seq)) {
+    // The log holds every device's changes without gaps, so anything at or below `have` is held already.
+    if (c.seq < expected) {
       summary.skipped++;
       continue;
     }
@@ -218,7 +222,12 @@ export function applyChanges(db: DB, incoming: readonly Change[], now: string): 
     if (found && c.entity === 'people') touchedPeople.add(c.row);
   }
   if (maxHlc > 0) db.prepare('UPDATE exchange_state SET hlc = max(hlc, ?)').run(maxHlc);
-  for (const id of touchedPeople) reindexPerson(db, id, st.sql);
+  // One pass over the people written, after every change is in: a person inserted and edited in one bundle is indexed once.
+  for (const id of touchedPeople) {
+    const fresh = st.fresh.get(id);
+    if (fresh && fresh.clean) indexNewPerson(db, st.sql, id, fresh.seq, fresh.data);
+    else reindexPerson(db, id, st.sql);
+  }
   summary.devices = [...devices].sort();
   return summary;
 }
@@ -293,6 +302,9 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
   // A table a newer Amparo replicates: kept in the log (and relayed), not applied here.
   if (!spec) return false;
   const stamp = stampOf(c.hlc, c.device);
+  // A person this apply inserted and then changes again is indexed from the table, not from the insert's text.
+  const fresh = c.entity === 'people' ? st.fresh.get(c.row) : undefined;
+  if (fresh) fresh.clean = false;
   if (c.op === 'delete') {
     st.sql(`DELETE FROM ${c.entity} WHERE ${spec.key} = ?`).run(c.row);
     st.bury.run(c.entity, c.row, stamp);
@@ -301,10 +313,13 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
   }
   // Deleted for good: a write that did not see the delete changes nothing (delete wins everywhere alike).
   if (st.tomb.get(c.entity, c.row)) return false;
+  // A row's insert comes first and once (ids are unique, replays are filtered out): no read before it.
+  if (c.op === 'insert') return insertRow(st, spec, c, stamp, summary);
   const exists = st.sql(`SELECT * FROM ${c.entity} WHERE ${spec.key} = ?`).get(c.row) as Record<string, unknown> | undefined;
-  if (!exists) return insertRow(st, spec, c, stamp, summary);
+  if (!exists) return false;
   const clock = st.clock.get(c.entity, c.row) as { base: string; stamps: string } | undefined;
-  const base = clock?.base ?? '';
+  // Not compared: a row's insert is seen by every later writer (see the update trigger in schema.ts).
+  const base = '';
   const stamps = clock ? (JSON.parse(clock.stamps) as Record<string, string>) : {};
   const columns = new Map<string, unknown>();
   const docs = new Map<string, Doc>();
@@ -368,7 +383,7 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
   }
   for (const col of edited) columns.set(col, JSON.stringify(docs.get(col)));
   const written = [...columns.keys()].filter((k) => k !== spec.key);
-  st.setClock.run(c.entity, c.row, base, JSON.stringify(stamps));
+  st.setClock.run(c.entity, c.row, clock?.base ?? '', JSON.stringify(stamps));
   if (written.length === 0) return false;
   st.sql(`UPDATE ${c.entity} SET ${written.map((k) => `${k} = ?`).join(', ')} WHERE ${spec.key} = ?`).run(
     ...written.map((k) => sqlValue(columns.get(k))),
@@ -378,13 +393,14 @@ function applyOne(db: DB, st: Stmts, c: Change, now: string, summary: ApplySumma
 }
 
 function insertRow(st: Stmts, spec: Columns, c: Change, stamp: string, summary: ApplySummary): boolean {
-  if (c.op !== 'insert') return false;
   const fields = Object.entries(c.fields).filter(([k]) => spec.cols.has(k));
   const names = fields.map(([k]) => k);
   try {
-    st.sql(`INSERT INTO ${c.entity}(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
-      ...fields.map(([, v]) => sqlValue(v)),
-    );
+    const r = st
+      .sql(`INSERT INTO ${c.entity}(${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+      .run(...fields.map(([, v]) => sqlValue(v)));
+    if (c.entity === 'people' && typeof c.fields.data === 'string')
+      st.fresh.set(c.row, { seq: Number(r.lastInsertRowid), data: c.fields.data, clean: true });
   } catch (e) {
     // Its parent was deleted on this device: the delete cascaded there too, so the row stays gone everywhere.
     if (isForeignKeyError(e)) {
@@ -393,12 +409,27 @@ function insertRow(st: Stmts, spec: Columns, c: Change, stamp: string, summary: 
     }
     throw e;
   }
-  st.setClock.run(c.entity, c.row, stamp, '{}');
   if (c.entity === 'people') summary.newPeople.push(c.row);
   return true;
 }
 
 const isForeignKeyError = (e: unknown) => (e as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+
+/** The search row and duplicate keys of a person this apply inserted: nothing to delete first, the record text at hand. */
+function indexNewPerson(db: DB, sql: (text: string) => Stmt, id: string, seq: number, data: string): void {
+  const d = JSON.parse(data) as PersonData;
+  const t = searchText(d);
+  sql('INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)').run(seq, id, t.names, t.numbers, t.places);
+  insertKeys(sql, id, d);
+  if (d.family.some((m) => m.personId)) writeFamilyLinks(db, id, d);
+}
+
+function insertKeys(sql: (text: string) => Stmt, id: string, d: PersonData): void {
+  const insertKey = sql('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
+  for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
+    insertKey.run(id, k);
+  for (const alias of d.person.aliases) for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
+}
 
 /** The search index and duplicate keys of a person written by another device (the people service keeps them for local writes). */
 export function reindexPerson(db: DB, id: string, sql: (text: string) => Stmt = (t) => db.prepare(t)): void {
@@ -416,10 +447,7 @@ export function reindexPerson(db: DB, id: string, sql: (text: string) => Stmt = 
     t.numbers,
     t.places,
   );
-  const insertKey = sql('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
-  for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
-    insertKey.run(id, k);
-  for (const alias of d.person.aliases) for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
+  insertKeys(sql, id, d);
   writeFamilyLinks(db, id, d);
 }
 

@@ -121,8 +121,6 @@ function triggersFor(table: string, cols: readonly string[], spec: TableSpec): s
   ];
   const anyChanged = cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
   const stamp = STAMP_SQL('s.hlc', 's.device_id');
-  const clockInsert = (row: string) =>
-    `INSERT OR REPLACE INTO row_clock(entity, row_id, base, stamps) SELECT ${q(table)}, ${row}, ${stamp}, '{}' FROM exchange_state s;`;
   // The change just written: its fields are computed once, then read back for prev and the row's clock.
   const current = `(SELECT device_id FROM exchange_state) AND seq = (SELECT seq FROM exchange_state)`;
   const fieldsNow = `json_each((SELECT fields FROM changes WHERE device_id = ${current}))`;
@@ -132,7 +130,6 @@ function triggersFor(table: string, cols: readonly string[], spec: TableSpec): s
       ${tick}
       INSERT INTO changes(device_id, seq, hlc, entity, row_id, op, fields, prev)
         SELECT device_id, seq, hlc, ${q(table)}, NEW.${key}, 'insert', ${all}, '{}' FROM exchange_state;
-      ${clockInsert(`NEW.${key}`)}
     END;
     CREATE TRIGGER xchg_${table}_update AFTER UPDATE ON ${table} WHEN ${quiet} AND (${anyChanged})
     BEGIN
@@ -142,11 +139,13 @@ function triggersFor(table: string, cols: readonly string[], spec: TableSpec): s
           (SELECT json_group_object(k, v) FROM (${changed.join(' UNION ALL ')})), '{}'
         FROM exchange_state s;
       INSERT OR IGNORE INTO row_clock(entity, row_id, base, stamps) VALUES (${q(table)}, NEW.${key}, '', '{}');
+      -- A row gets a clock at its first update: until then its only write is the insert, which every
+      -- later writer has seen (it wrote on top of it), so no clock is needed to tell concurrent writes apart.
       -- prev: per changed field, the stamp of the latest write this device had seen to it, to a field
       -- holding it or to one inside it (see seenStamp in changes.ts: the two must agree).
       UPDATE changes SET prev = (
           SELECT coalesce(json_group_object(f.key,
-              (SELECT coalesce(max(j.value), rc.base) FROM json_each(rc.stamps) j WHERE ${related('j.key', 'f.key')})), '{}')
+              (SELECT coalesce(max(j.value), '') FROM json_each(rc.stamps) j WHERE ${related('j.key', 'f.key')})), '{}')
           FROM ${fieldsNow} f, row_clock rc WHERE rc.entity = ${q(table)} AND rc.row_id = NEW.${key})
         WHERE device_id = ${current};
       UPDATE row_clock SET stamps = (
