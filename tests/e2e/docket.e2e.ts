@@ -311,15 +311,19 @@ describe('docket and deadlines', () => {
     await form.getByLabel('What is due').fill('Send the client the hearing notice');
     await form.getByLabel('Due date').fill(usDateFromToday(1));
     await form.getByLabel('Citation or source').fill('Clinic policy');
+    const banner = page.locator('.reminder-banner');
+    expect(await banner.count()).toBe(0);
     await form.getByRole('button', { name: 'Add deadline' }).click();
     await page.getByRole('button', { name: 'Send the client the hearing notice' }).waitFor();
     expect((await harnessCall(s.harness, 'deadlines.list', { personId, status: 'open' })).map((d) => d.source).sort()).toEqual([
       'manual',
       'rule',
     ]);
+    // The write refetches the banner's count on this same screen: no reload, no move to another page
+    // (the banner used to count again only when the page changed).
+    await banner.getByText('1 deadline due within 3 days.').waitFor();
     await nav().getByRole('button', { name: 'People' }).click();
     await h1('People').waitFor();
-    const banner = page.locator('.reminder-banner');
     await banner.getByText('1 deadline due within 3 days.').waitFor();
     expect(await banner.getAttribute('role')).toBe('status');
     await banner.getByRole('button', { name: 'Open the docket' }).click();
