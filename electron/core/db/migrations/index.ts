@@ -11,6 +11,23 @@ import { m0009 } from './0009-search-places';
 import { m0010 } from './0010-report-indexes';
 import { m0011 } from './0011-family-links';
 import { m0012 } from './0012-detention-eoir';
+import { m0013 } from './0013-exchange-field-paths';
+import { m0014 } from './0014-search-prefixes';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+  m0013,
+  m0014,
+];
