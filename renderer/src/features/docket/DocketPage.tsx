@@ -74,6 +74,9 @@ function PersonPage({ personId, name, onBack }: { personId: string; name: string
 interface Filters {
   assignee: string;
   caseType: string;
+  /** Held now at this listed facility, or in this ICE field office's area (issue 14 §3). */
+  facility: string;
+  fieldOffice: string;
   /** Days ahead, or 'all'. */
   range: DocketRange;
 }
@@ -86,7 +89,9 @@ const rangeDays = (r: DocketRange): number | null => (r === 'all' ? null : Numbe
 
 function Docket({ openPerson }: { openPerson(personId: string, name: string, from: string | null): void }) {
   const { t, lang } = useI18n();
-  const [filters, setFilters] = useState<Filters>({ assignee: '', caseType: '', range: '30' });
+  const [filters, setFilters] = useState<Filters>({ assignee: '', caseType: '', facility: '', fieldOffice: '', range: '30' });
+  const facilities = useCoreQuery('facilities.search', { query: '', limit: 50 });
+  const offices = useCoreQuery('facilities.status', {});
   const [openId, setOpenId] = useState<string | null>(null);
   // A failed "Show more", until the next answer: it belongs to the answer it tried to extend.
   const [moreError, setMoreError] = useState<{ at: number; code: string } | null>(null);
@@ -98,6 +103,8 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
       limit: DOCKET_PAGE,
       ...(filters.assignee ? { assignee: filters.assignee } : {}),
       ...(filters.caseType ? { caseType: filters.caseType } : {}),
+      ...(filters.facility ? { facility: filters.facility } : {}),
+      ...(filters.fieldOffice ? { fieldOffice: filters.fieldOffice } : {}),
     },
     // A new filter keeps the rows shown until its answer comes, as before.
     { placeholderData: keepPreviousData },
@@ -129,6 +136,8 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
       limit: DOCKET_PAGE,
       ...(filters.assignee ? { assignee: filters.assignee } : {}),
       ...(filters.caseType ? { caseType: filters.caseType } : {}),
+      ...(filters.facility ? { facility: filters.facility } : {}),
+      ...(filters.fieldOffice ? { fieldOffice: filters.fieldOffice } : {}),
     });
     const at = query.dataUpdatedAt;
     if (!res.ok) return setMoreError({ at, code: res.error.code });
@@ -167,6 +176,32 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
             {CASE_TYPES.map((c) => (
               <option key={c} value={c}>
                 {t(`enum.caseType.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="docket-fieldoffice">{t('docket.fieldOffice')}</label>
+          <select
+            id="docket-fieldoffice"
+            value={filters.fieldOffice}
+            onChange={(e) => setFilters((f) => ({ ...f, fieldOffice: e.target.value }))}
+          >
+            <option value="">{t('docket.allFieldOffices')}</option>
+            {(offices.data?.fieldOffices ?? []).map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="docket-facility">{t('docket.facility')}</label>
+          <select id="docket-facility" value={filters.facility} onChange={(e) => setFilters((f) => ({ ...f, facility: e.target.value }))}>
+            <option value="">{t('docket.allFacilities')}</option>
+            {(facilities.data ?? []).map((x) => (
+              <option key={x.id} value={x.name}>
+                {x.name}
               </option>
             ))}
           </select>
