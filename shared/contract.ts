@@ -630,6 +630,7 @@ function jobOps() {
     'backup.create',
     'backup.verify',
     'backup.restore',
+    'exchange.import',
   ] as const satisfies readonly JobKind[];
   return {
     'jobs.status': op(jobRef, returns<JobStatus>()),

@@ -1759,6 +1759,9 @@ export const en = {
     'Bundle written with {changes, plural, one {# change} other {# changes}} and {intakes, plural, one {# sealed intake} other {# sealed intakes}}: {file}',
   'exchange.summary':
     '{changes, plural, one {# change} other {# changes}} from {devices, plural, one {# device} other {# devices}}, {conflicts, plural, one {# conflict} other {# conflicts}}, {duplicates, plural, one {# possible duplicate} other {# possible duplicates}}.',
+  'exchange.importProgress': '{done, number} of {total, number} bundles checked and applied',
+  'exchange.cancelImport': 'Cancel the import',
+  'exchange.importCancelled': 'The import was cancelled. Nothing from these bundles was applied.',
   'exchange.refused': '{count, plural, one {# bundle was refused} other {# bundles were refused}}; nothing from them was applied.',
   'exchange.watch': 'Watch this folder',
   'exchange.stopWatching': 'Stop watching the folder',
