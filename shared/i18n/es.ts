@@ -1435,12 +1435,6 @@ export const es: Catalog = {
   'backup.action.recoveryHint':
     'El código de recuperación que la bóveda tenía cuando se hizo este respaldo: 8 grupos de 4 letras y números.',
   'backup.action.recoveryRequired': 'Escriba el código de recuperación que la bóveda tenía cuando se hizo este respaldo.',
-  'backup.oneSecret': 'Dé una frase de contraseña del respaldo o su código de recuperación, no ambos.',
-  'backup.action.useRecovery': 'Usar el código de recuperación en lugar de una frase de contraseña',
-  'backup.action.recoveryCode': 'Código de recuperación del respaldo',
-  'backup.action.recoveryHint':
-    'El código de recuperación que la bóveda tenía cuando se hizo este respaldo: 8 grupos de 4 letras y números.',
-  'backup.action.recoveryRequired': 'Escriba el código de recuperación que la bóveda tenía cuando se hizo este respaldo.',
   'backup.action.progress': 'Progreso',
   'backup.action.close': 'Cerrar',
   'backup.verify.submit': 'Verificar respaldo',
