@@ -10,18 +10,8 @@
  * Amparo makes no network request: the paralegal types what the hotline or portal said.
  */
 import type { EoirDueRow } from '../../../shared/eoir';
-import type { Core } from '../app';
 import { EXIT, UsageError, type CliIO } from './io';
-import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
-
-async function withVault(values: { db?: string | boolean | undefined }, io: CliIO, work: (core: Core) => Promise<number>): Promise<number> {
-  const core = await openVault(dbPathFrom(values, io), io);
-  try {
-    return await work(core);
-  } finally {
-    core.close();
-  }
-}
+import { parse, withVault, type Command } from './vault-commands';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -8,18 +8,7 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../files';
 import { readFileText } from '../exchange/clinic';
 import { EXIT, UsageError, type CliIO } from './io';
-import { dbPathFrom, openVault, parse, type Command } from './vault-commands';
-
-type Core = Awaited<ReturnType<typeof openVault>>;
-
-async function withVault(values: { db?: string | boolean | undefined }, io: CliIO, work: (core: Core) => Promise<number>): Promise<number> {
-  const core = await openVault(dbPathFrom(values, io), io);
-  try {
-    return await work(core);
-  } finally {
-    core.close();
-  }
-}
+import { parse, withVault, type Command } from './vault-commands';
 
 const writeOut = (file: string, text: string) => writeFileAtomic(resolve(file), text, { overwrite: false });
 

@@ -6,20 +6,7 @@
 import { AppError } from '../../../shared/errors';
 import { ROLES, type Role } from '../../../shared/users';
 import { EXIT, UsageError, type CliIO } from './io';
-import { dbPathFrom, newPassphrase, openVault, parse, type Command } from './vault-commands';
-
-async function withVault<T>(
-  values: { db?: string | boolean | undefined },
-  io: CliIO,
-  use: (core: Awaited<ReturnType<typeof openVault>>) => Promise<T>,
-): Promise<T> {
-  const core = await openVault(dbPathFrom(values, io), io);
-  try {
-    return await use(core);
-  } finally {
-    core.close();
-  }
-}
+import { newPassphrase, parse, withVault, type Command } from './vault-commands';
 
 /** YYYY-MM-DDTHH:MM is local time, as people type it. */
 function expiryFrom(text: string | undefined): string | undefined {

@@ -94,6 +94,20 @@ export async function openVault(dbPath: string, io: CliIO) {
   return core;
 }
 
+/** Open the vault at --db, run one command's work against it, and close it whatever happens. */
+export async function withVault<T>(
+  values: { db?: string | boolean | undefined },
+  io: CliIO,
+  use: (core: Awaited<ReturnType<typeof openVault>>) => Promise<T>,
+): Promise<T> {
+  const core = await openVault(dbPathFrom(values, io), io);
+  try {
+    return await use(core);
+  } finally {
+    core.close();
+  }
+}
+
 function checkNewPassphrase(p: string): string {
   const r = passphraseSchema.safeParse(p);
   if (!r.success) throw new AppError('INVALID_INPUT', 'The passphrase must be at least 10 characters long.');
