@@ -9,7 +9,6 @@
  *   deadline is recomputed, so rules counted under FRAP 26(a)(6)(B) roll over
  *   a new closure and the others flag it.
  */
-import { AppError } from '../../../shared/errors';
 import {
   diffClosures,
   parseClosuresDataset,
@@ -20,6 +19,7 @@ import {
   type DeclaredClosure,
 } from '../../../shared/deadlines';
 import type { Ctx } from '../context';
+import { parseDatasetFile, refuseOlderDataset } from '../dataset-file';
 import { shippedClosures } from './shipped-closures';
 
 export { defaultClosuresDir, shippedClosures } from './shipped-closures';
@@ -76,30 +76,14 @@ export function closuresStatus(ctx: Ctx): ClosuresStatusView {
   };
 }
 
-function parseImport(json: string): ClosuresDataset {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    throw new AppError('INVALID_INPUT', 'The closures file is not valid JSON.');
-  }
-  return parseClosuresDataset(raw);
-}
-
-function refuseOlder(next: ClosuresDataset, active: ClosuresDataset): void {
-  if (next.asOf < active.asOf) {
-    throw new AppError('INVALID_INPUT', `This closures file is as of ${next.asOf}, older than the one in use (${active.asOf}).`, {
-      asOf: next.asOf,
-      currentAsOf: active.asOf,
-    });
-  }
-}
+const FILE = 'closures file';
+const parseImport = (json: string): ClosuresDataset => parseDatasetFile(json, FILE, parseClosuresDataset);
 
 /** Validates a file and says which closures it adds and removes, writing nothing. */
 export function previewClosuresImport(ctx: Ctx, json: string): ClosuresImportPreview {
   const next = parseImport(json);
   const active = activeClosures(ctx).dataset;
-  refuseOlder(next, active);
+  refuseOlderDataset(next, active, FILE);
   return { asOf: next.asOf, currentAsOf: active.asOf, closures: next.closures.length, ...diffClosures(active, next) };
 }
 
@@ -110,7 +94,7 @@ export function previewClosuresImport(ctx: Ctx, json: string): ClosuresImportPre
  */
 export function applyClosuresImport(ctx: Ctx, json: string, recompute: (ctx: Ctx) => number): ClosuresImportResult {
   const next = parseImport(json);
-  refuseOlder(next, activeClosures(ctx).dataset);
+  refuseOlderDataset(next, activeClosures(ctx).dataset, FILE);
   const value = JSON.stringify({ data: next, importedAt: ctx.now(), importedBy: ctx.actor });
   const recomputed = ctx.db.transaction(() => {
     ctx.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, value);

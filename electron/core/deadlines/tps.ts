@@ -42,6 +42,7 @@ import {
 } from '../../../shared/tps';
 import type { DeadlineViewFlag, TpsDeadlineChange, TpsImportPreview, TpsStatusView } from '../../../shared/views';
 import { newId, type Ctx } from '../context';
+import { parseDatasetFile, refuseOlderDataset } from '../dataset-file';
 import { audit } from '../audit';
 import { parseFlags, personName } from './rows';
 
@@ -491,30 +492,14 @@ export function markApplied(ctx: Ctx, key: string, counts: ReconcileCounts): voi
   if (counts.created + counts.updated + counts.removed > 0) audit(ctx, 'tps.reconcile', 'tps_dataset', key, { ...counts });
 }
 
-function parseImport(json: string): TpsDataset {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    throw new AppError('INVALID_INPUT', 'The TPS file is not valid JSON.');
-  }
-  return parseTpsDataset(raw);
-}
-
-function refuseOlder(next: TpsDataset, active: Active): void {
-  if (next.asOf < active.dataset.asOf) {
-    throw new AppError('INVALID_INPUT', `This TPS file is as of ${next.asOf}, older than the one in use (${active.dataset.asOf}).`, {
-      asOf: next.asOf,
-      currentAsOf: active.dataset.asOf,
-    });
-  }
-}
+const FILE = 'TPS file';
+const parseImport = (json: string): TpsDataset => parseDatasetFile(json, FILE, parseTpsDataset);
 
 /** Validates a dataset and says whose deadlines would change (against what is stored), without writing anything. */
 export function previewImport(ctx: Ctx, json: string, limit: number): TpsImportPreview {
   const next = parseImport(json);
   const active = activeDataset(ctx);
-  refuseOlder(next, active);
+  refuseOlderDataset(next, active.dataset, FILE);
   const out = reconcile(ctx, next, { kind: 'all' }, true);
   const people = [...out.people.entries()].map(([personId, changes]) => ({ personId, changes }));
   return {
@@ -549,7 +534,7 @@ function changeCounts(people: ReadonlyArray<{ changes: readonly TpsDeadlineChang
  */
 export function storeDataset(ctx: Ctx, json: string): { id: string; asOf: string } {
   const next = parseImport(json);
-  refuseOlder(next, activeDataset(ctx));
+  refuseOlderDataset(next, activeDataset(ctx).dataset, FILE);
   const id = newId();
   ctx.db.transaction(() => {
     ctx.db

@@ -18,6 +18,7 @@ import {
   type Facility,
 } from '../../../shared/facilities';
 import type { Ctx } from '../context';
+import { parseDatasetFile, refuseOlderDataset } from '../dataset-file';
 import { audit } from '../audit';
 
 const KEY = 'facilities.dataset';
@@ -92,29 +93,13 @@ export function facilityById(ctx: Ctx, id: string): Facility | undefined {
   return activeFacilities(ctx).dataset.facilities.find((f) => f.id === id);
 }
 
-function parseImport(json: string): FacilitiesDataset {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    throw new AppError('INVALID_INPUT', 'The facility list file is not valid JSON.');
-  }
-  return parseFacilitiesDataset(raw);
-}
-
-function refuseOlder(next: FacilitiesDataset, active: FacilitiesDataset): void {
-  if (next.asOf < active.asOf) {
-    throw new AppError('INVALID_INPUT', `This facility list is as of ${next.asOf}, older than the one in use (${active.asOf}).`, {
-      asOf: next.asOf,
-      currentAsOf: active.asOf,
-    });
-  }
-}
+const FILE = 'facility list file';
+const parseImport = (json: string): FacilitiesDataset => parseDatasetFile(json, FILE, parseFacilitiesDataset);
 
 export function previewFacilitiesImport(ctx: Ctx, json: string): FacilitiesImportPreview {
   const next = parseImport(json);
   const active = activeFacilities(ctx).dataset;
-  refuseOlder(next, active);
+  refuseOlderDataset(next, active, FILE);
   const before = new Map(active.facilities.map((f) => [f.id, JSON.stringify(f)]));
   const after = new Map(next.facilities.map((f) => [f.id, JSON.stringify(f)]));
   return {
@@ -129,7 +114,7 @@ export function previewFacilitiesImport(ctx: Ctx, json: string): FacilitiesImpor
 
 export function applyFacilitiesImport(ctx: Ctx, json: string): { asOf: string; count: number } {
   const next = parseImport(json);
-  refuseOlder(next, activeFacilities(ctx).dataset);
+  refuseOlderDataset(next, activeFacilities(ctx).dataset, FILE);
   const value = JSON.stringify({ data: next, importedAt: ctx.now(), importedBy: ctx.actor });
   ctx.db.transaction(() => {
     ctx.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, value);
