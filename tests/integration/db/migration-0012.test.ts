@@ -1,28 +1,9 @@
-import { describe, it, expect, afterEach } from 'vitest';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { openEncrypted, closeDb, type DB } from '../../../electron/core/db/connection';
+import { describe, it, expect } from 'vitest';
+import type { DB } from '../../../electron/core/db/connection';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations';
-import { tempDir } from '../../helpers/env';
+import { migrationsUpTo, useVaultAt } from '../../helpers/vault-at';
 
-let cleanup: (() => void) | undefined;
-let db: DB | undefined;
-afterEach(() => {
-  if (db) closeDb(db);
-  cleanup?.();
-});
-
-function at(version: number): DB {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  db = openEncrypted(join(t.dir, 'm.db'), randomBytes(32));
-  migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-  );
-  return db;
-}
+const at = useVaultAt();
 
 const stamp = `'2026-01-01T00:00:00Z', 't', '2026-01-01T00:00:00Z', 't'`;
 
@@ -55,10 +36,7 @@ describe('migration 0012-detention-eoir', () => {
     const indexes = names(d, 'index', 'events');
     const triggers = names(d, 'trigger', 'events');
     expect(triggers.length).toBeGreaterThan(0);
-    migrate(
-      d,
-      migrations.filter((m) => m.version <= 12),
-    );
+    migrate(d, migrationsUpTo(12));
     expect(schemaVersion(d)).toBe(12);
     expect(rows(d, 'events')).toEqual(events);
     expect(rows(d, 'deadlines')).toEqual(deadlines);
@@ -105,12 +83,7 @@ describe('migration 0012-detention-eoir', () => {
     const d = at(11);
     seed(d);
     d.exec('CREATE TABLE events_new(x)');
-    expect(() =>
-      migrate(
-        d,
-        migrations.filter((m) => m.version <= 12),
-      ),
-    ).toThrow();
+    expect(() => migrate(d, migrationsUpTo(12))).toThrow();
     expect(schemaVersion(d)).toBe(11);
     expect(d.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(rows(d, 'deadlines')).toHaveLength(1);

@@ -1,28 +1,9 @@
-import { describe, it, expect, afterEach } from 'vitest';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { openEncrypted, closeDb, type DB } from '../../../electron/core/db/connection';
+import { describe, it, expect } from 'vitest';
+import type { DB } from '../../../electron/core/db/connection';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations';
-import { tempDir } from '../../helpers/env';
+import { useVaultAt } from '../../helpers/vault-at';
 
-let cleanup: (() => void) | undefined;
-let db: DB | undefined;
-afterEach(() => {
-  if (db) closeDb(db);
-  cleanup?.();
-});
-
-function at(version: number): DB {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  db = openEncrypted(join(t.dir, 'm.db'), randomBytes(32));
-  migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-  );
-  return db;
-}
+const at = useVaultAt();
 
 const insertPerson = (d: DB, id: string, data: object) =>
   d

@@ -1,29 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, openEncrypted, type DB } from '../../../electron/core/db/connection';
+import { describe, expect, it } from 'vitest';
+import type { DB } from '../../../electron/core/db/connection';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations';
-import { tempDir } from '../../helpers/env';
+import { useVaultAt } from '../../helpers/vault-at';
 
-let cleanup: (() => void) | undefined;
-let db: DB | undefined;
-afterEach(() => {
-  if (db) closeDb(db);
-  db = undefined;
-  cleanup?.();
-});
-
-function at(version: number): DB {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  db = openEncrypted(join(t.dir, 'm.db'), randomBytes(32));
-  migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-  );
-  return db;
-}
+const at = useVaultAt();
 
 const person = (d: DB, id: string) =>
   d
