@@ -3,10 +3,10 @@
  * react-hook-form by name. Picking a listed facility puts its name in the
  * field; anything typed is kept as typed.
  */
-import { get, useFormContext, useFormState, useWatch, type FieldError as FormFieldError } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useI18n } from '../../i18n';
 import { FieldFrame, controlAria } from '../../components/FieldParts';
-import { RequiredMark, useFieldId } from '../intake/fields';
+import { RequiredMark, useFieldError, useFieldId } from '../intake/fields';
 import { FacilityCombobox } from './FacilityCombobox';
 
 export function FacilityField({
@@ -20,12 +20,10 @@ export function FacilityField({
   className?: string;
   required?: boolean;
 }) {
-  const { t, tv } = useI18n();
+  const { t } = useI18n();
   const { register, setValue, trigger } = useFormContext();
-  const { errors } = useFormState({ name });
   const id = useFieldId(name);
-  const err = get(errors, name) as FormFieldError | undefined;
-  const error = tv(typeof err?.message === 'string' ? err.message : undefined);
+  const error = useFieldError(name);
   const text = (useWatch({ name }) as string | undefined) ?? '';
   const hint = t('facility.hint');
   const reg = register(name);

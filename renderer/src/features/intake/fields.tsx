@@ -36,7 +36,8 @@ export function useFieldId(name: string): string {
 }
 export const fieldId = (prefix: string, name: string) => `${prefix}-${name.replace(/\./g, '-')}`;
 
-function useFieldError(name: string): string | undefined {
+/** The field's validation error, translated. */
+export function useFieldError(name: string): string | undefined {
   const { errors } = useFormState();
   const { tv } = useI18n();
   const err = get(errors, name) as FormFieldError | undefined;
