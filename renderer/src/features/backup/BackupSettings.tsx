@@ -8,6 +8,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
+import { followJob } from '../../jobs';
 import { coreErrorCode, invalidateCore, setCoreData, useCoreQuery } from '../../query';
 import { errorKey } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/i18n/dates';
@@ -66,15 +67,7 @@ export function BackupSettings() {
     setMessage(null);
     const started = await call('backup.start', {});
     if (!started.ok) return setError(t(errorKey(started.error.code)));
-    let s: JobStatus | null = null;
-    for (;;) {
-      const r = await call('jobs.status', { jobId: started.value.jobId });
-      if (!r.ok) break;
-      s = r.value;
-      setJob(s);
-      if (s.state !== 'running') break;
-      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
-    }
+    const s = await followJob(started.value.jobId, POLL_MS, setJob);
     setJob(null);
     if (s?.state === 'done') {
       const r = await call('jobs.result', { jobId: started.value.jobId });

@@ -7,6 +7,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api';
+import { followJob } from '../../jobs';
+import { CASE_READS, invalidateCore } from '../../query';
 import { errorKey } from '../../../../shared/i18n';
 import type { ClinicDeviceView, ClinicStatusView, ExchangeImportView } from '../../../../shared/exchange';
 import type { JobStatus } from '../../../../shared/views';
@@ -83,15 +85,7 @@ export function ExchangeSettings() {
   async function importJob() {
     const started = await call('exchange.importStart', { paths: [folder.trim()] });
     if (!started.ok) return setError(t(errorKey(started.error.code)));
-    let s: JobStatus | null = null;
-    for (;;) {
-      const r = await call('jobs.status', { jobId: started.value.jobId });
-      if (!r.ok) break;
-      s = r.value;
-      setJob(s);
-      if (s.state !== 'running') break;
-      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
-    }
+    const s = await followJob(started.value.jobId, POLL_MS, setJob);
     setJob(null);
     if (s?.state === 'done') {
       const r = await call('jobs.result', { jobId: started.value.jobId });
@@ -99,6 +93,8 @@ export function ExchangeSettings() {
         setMessage(summary(r.value.result));
         if (r.value.result.refused.length > 0) setError(t(errorKey(r.value.result.refused[0]!.code as never)));
       }
+      // The bundles brought other devices' changes to people and cases: refetch what shows them.
+      await invalidateCore(CASE_READS);
     } else if (s?.state === 'cancelled') setMessage(t('exchange.importCancelled'));
     else if (s?.error) setError(t(errorKey(s.error.code)));
   }
