@@ -5,13 +5,12 @@ import { call } from '../api';
 import { errorKey } from '../../../shared/i18n';
 import { useI18n } from '../i18n';
 import { Field } from '../components/Field';
-import { StrengthMeter } from '../components/StrengthMeter';
+import { NewPassphraseField } from '../components/NewPassphraseField';
 import { SubmitButton } from '../components/SubmitButton';
 import { FormAlert } from '../components/FormAlert';
 import { ShowPassphrases } from '../components/ShowPassphrases';
 import { createVaultForm, type CreateVaultForm } from '../forms';
 import { useDocumentTitle } from '../hooks';
-import { MIN_PASSPHRASE_LENGTH } from '../../../shared/schemas/vault';
 
 export function CreateVault({ onCreated }: { onCreated(recoveryCode: string): void }) {
   const { t, tv } = useI18n();
@@ -40,19 +39,16 @@ export function CreateVault({ onCreated }: { onCreated(recoveryCode: string): vo
       <p>{t('create.intro')}</p>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={isSubmitting}>
         <FormAlert id="create-alert" message={serverError ? t(errorKey(serverError)) : null} />
-        <Field
+        <NewPassphraseField
           id="create-passphrase"
           label={t('create.passphrase')}
           type={type}
-          hint={t('passphrase.hint', { min: MIN_PASSPHRASE_LENGTH })}
-          describedBy={['create-strength']}
-          autoComplete="new-password"
           autoFocus
           error={tv(errors.passphrase?.message)}
           registration={register('passphrase')}
-        >
-          <StrengthMeter id="create-strength" value={passphrase} />
-        </Field>
+          strengthId="create-strength"
+          value={passphrase}
+        />
         <Field
           id="create-confirm"
           label={t('create.confirm')}

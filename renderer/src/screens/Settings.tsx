@@ -4,12 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { call } from '../api';
 import { coreErrorCode, useCoreQuery } from '../query';
 import { errorKey } from '../../../shared/i18n';
-import { MIN_PASSPHRASE_LENGTH } from '../../../shared/schemas/vault';
 import { useI18n } from '../i18n';
 import { Field } from '../components/Field';
 import { FormAlert, FormStatus } from '../components/FormAlert';
 import { ShowPassphrases } from '../components/ShowPassphrases';
-import { StrengthMeter } from '../components/StrengthMeter';
+import { NewPassphraseField } from '../components/NewPassphraseField';
 import { SubmitButton } from '../components/SubmitButton';
 import { changePassphraseForm, type ChangePassphraseForm } from '../forms';
 import { BackupSettings } from '../features/backup/BackupSettings';
@@ -110,18 +109,15 @@ function ChangePassphrase() {
           error={tv(errors.current?.message)}
           registration={register('current', { onChange: () => setDone(false) })}
         />
-        <Field
+        <NewPassphraseField
           id="change-next"
           label={t('settings.change.next')}
           type={type}
-          hint={t('passphrase.hint', { min: MIN_PASSPHRASE_LENGTH })}
-          describedBy={['change-strength']}
-          autoComplete="new-password"
           error={tv(errors.next?.message)}
           registration={register('next')}
-        >
-          <StrengthMeter id="change-strength" value={next} />
-        </Field>
+          strengthId="change-strength"
+          value={next}
+        />
         <Field
           id="change-confirm"
           label={t('settings.change.confirm')}

@@ -6,12 +6,11 @@ import { setCoreData, useCoreQuery } from '../query';
 import type { VaultStatus } from '../../../shared/contract';
 import type { ErrorInfo, Result } from '../../../shared/errors';
 import { errorKey } from '../../../shared/i18n';
-import { MIN_PASSPHRASE_LENGTH } from '../../../shared/schemas/vault';
 import { useI18n } from '../i18n';
 import { Field } from '../components/Field';
 import { FormAlert } from '../components/FormAlert';
 import { ShowPassphrases } from '../components/ShowPassphrases';
-import { StrengthMeter } from '../components/StrengthMeter';
+import { NewPassphraseField } from '../components/NewPassphraseField';
 import { SubmitButton } from '../components/SubmitButton';
 import { recoverForm, unlockForm, type RecoverFormIn, type RecoverFormOut, type UnlockForm } from '../forms';
 import { useDocumentTitle, useFocusOnMount } from '../hooks';
@@ -199,18 +198,15 @@ function UnlockWithRecovery({ onUnlocked, onBack }: { onUnlocked(): void; onBack
           error={tv(errors.recoveryCode?.message)}
           registration={register('recoveryCode')}
         />
-        <Field
+        <NewPassphraseField
           id="recover-new"
           label={t('recover.newPassphrase')}
           type={type}
-          hint={t('passphrase.hint', { min: MIN_PASSPHRASE_LENGTH })}
-          describedBy={['recover-strength']}
-          autoComplete="new-password"
           error={tv(errors.newPassphrase?.message)}
           registration={register('newPassphrase')}
-        >
-          <StrengthMeter id="recover-strength" value={newPassphrase} />
-        </Field>
+          strengthId="recover-strength"
+          value={newPassphrase}
+        />
         <Field
           id="recover-confirm"
           label={t('recover.confirm')}

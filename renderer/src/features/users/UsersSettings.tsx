@@ -9,7 +9,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { errorKey } from '../../../../shared/i18n';
-import { passphraseSchema, MIN_PASSPHRASE_LENGTH } from '../../../../shared/schemas/vault';
+import { passphraseSchema } from '../../../../shared/schemas/vault';
 import { ROLES, userNameSchema, type UserView } from '../../../../shared/users';
 import { useI18n } from '../../i18n';
 import { useCoreMutation, useCoreQuery, coreErrorCode } from '../../query';
@@ -18,7 +18,7 @@ import { Field } from '../../components/Field';
 import { FieldError, FieldHint, controlAria } from '../../components/FieldParts';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { ShowPassphrases } from '../../components/ShowPassphrases';
-import { StrengthMeter } from '../../components/StrengthMeter';
+import { NewPassphraseField } from '../../components/NewPassphraseField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { localDateTime } from '../people/format';
 import { ExportTrail, UserActivity } from './UserActivity';
@@ -262,19 +262,16 @@ function ResetPassphrase({ user, onDone }: { user: UserView; onDone(): void }) {
       onSubmit={(e) => void handleSubmit(({ passphrase }) => reset.mutate({ name: user.name, passphrase }))(e)}
     >
       <FormAlert id={`${id}-alert`} message={reset.error ? t(errorKey(coreErrorCode(reset.error)!)) : null} />
-      <Field
+      <NewPassphraseField
         id={`${id}-pass`}
         label={t('users.resetFor', { name: user.name })}
         type={type}
         autoFocus
-        autoComplete="new-password"
-        hint={t('passphrase.hint', { min: MIN_PASSPHRASE_LENGTH })}
-        describedBy={[`${id}-strength`]}
         error={tv(errors.passphrase?.message)}
         registration={register('passphrase')}
-      >
-        <StrengthMeter id={`${id}-strength`} value={value} />
-      </Field>
+        strengthId={`${id}-strength`}
+        value={value}
+      />
       <Field
         id={`${id}-confirm`}
         label={t('users.passphraseConfirm')}
@@ -385,18 +382,15 @@ function AddUser({ onAdded }: { onAdded(name: string): void }) {
           <FieldError id="add-user-expires-time" error={tv(errors.expiresTime?.message)} />
         </div>
       </div>
-      <Field
+      <NewPassphraseField
         id="add-user-pass"
         label={t('users.passphrase')}
         type={type}
-        autoComplete="new-password"
-        hint={t('passphrase.hint', { min: MIN_PASSPHRASE_LENGTH })}
-        describedBy={['add-user-strength']}
         error={tv(errors.passphrase?.message)}
         registration={register('passphrase')}
-      >
-        <StrengthMeter id="add-user-strength" value={passphrase} />
-      </Field>
+        strengthId="add-user-strength"
+        value={passphrase}
+      />
       <Field
         id="add-user-confirm"
         label={t('users.passphraseConfirm')}
