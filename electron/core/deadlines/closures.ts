@@ -19,7 +19,7 @@ import {
   type DeclaredClosure,
 } from '../../../shared/deadlines';
 import type { Ctx } from '../context';
-import { parseDatasetFile, refuseOlderDataset } from '../dataset-file';
+import { parseDatasetFile, refuseOlderDataset, storedDatasetReader } from '../dataset-file';
 import { shippedClosures } from './shipped-closures';
 
 export { defaultClosuresDir, shippedClosures } from './shipped-closures';
@@ -34,23 +34,7 @@ interface Active {
   importedBy: string | null;
 }
 
-interface Stored {
-  data: ClosuresDataset;
-  importedAt: string;
-  importedBy: string;
-}
-
-let storedCache: { text: string; stored: Stored } | null = null;
-
-function stored(ctx: Ctx): Stored | null {
-  const row = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return null;
-  if (storedCache?.text === row.value) return storedCache.stored;
-  const raw = JSON.parse(row.value) as { data: unknown; importedAt: string; importedBy: string };
-  const value = { data: parseClosuresDataset(raw.data), importedAt: raw.importedAt, importedBy: raw.importedBy };
-  storedCache = { text: row.value, stored: value };
-  return value;
-}
+const stored = storedDatasetReader(KEY, parseClosuresDataset);
 
 export function activeClosures(ctx: Ctx): Active {
   const shipped = shippedClosures();

@@ -18,7 +18,7 @@ import {
   type Facility,
 } from '../../../shared/facilities';
 import type { Ctx } from '../context';
-import { parseDatasetFile, refuseOlderDataset } from '../dataset-file';
+import { parseDatasetFile, refuseOlderDataset, storedDatasetReader, type StoredDataset } from '../dataset-file';
 import { audit } from '../audit';
 
 const KEY = 'facilities.dataset';
@@ -41,23 +41,9 @@ export function shippedFacilities(dir = defaultFacilitiesDir()): FacilitiesDatas
   return best;
 }
 
-interface Stored {
-  data: FacilitiesDataset;
-  importedAt: string;
-  importedBy: string;
-}
+type Stored = StoredDataset<FacilitiesDataset>;
 
-let storedCache: { text: string; stored: Stored } | null = null;
-
-function stored(ctx: Ctx): Stored | null {
-  const row = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return null;
-  if (storedCache?.text === row.value) return storedCache.stored;
-  const raw = JSON.parse(row.value) as { data: unknown; importedAt: string; importedBy: string };
-  const value = { data: parseFacilitiesDataset(raw.data), importedAt: raw.importedAt, importedBy: raw.importedBy };
-  storedCache = { text: row.value, stored: value };
-  return value;
-}
+const stored = storedDatasetReader(KEY, parseFacilitiesDataset);
 
 export function activeFacilities(ctx: Ctx): { dataset: FacilitiesDataset; source: 'shipped' | 'imported'; stored: Stored | null } {
   const shipped = shippedFacilities();
