@@ -141,7 +141,8 @@ async function exportCommand(args: string[], io: CliIO): Promise<number> {
     } else {
       const f = await core.call('reports.exportCsv', { what: values.what as ExportKind, ...(columns ? { columns } : {}) });
       writeCliFile(values.out!, f.csv!, values.force === true);
-      io.out(`Wrote ${values.out}: ${Object.values(f.counts)[0] ?? 0} rows${f.identifying ? ' (contains names)' : ''}.`);
+      const rows = Object.values(f.counts)[0] ?? 0;
+      io.out(`Wrote ${values.out}: ${rows} ${rows === 1 ? 'row' : 'rows'}${f.identifying ? ' (contains names)' : ''}.`);
     }
     return EXIT.OK;
   } finally {

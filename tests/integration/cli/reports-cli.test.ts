@@ -87,7 +87,11 @@ describe('report and export commands', () => {
     const csv = join(dir, 'cases.csv');
     const r = runCli(['export', '--db', db, '--what', 'cases', '--columns', 'type,status,outcome', '--out', csv], env());
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/: 2 rows\.$/m);
     expect(readFileSync(csv, 'utf8')).toBe('\uFEFFtype,status,outcome\r\nremoval-detained,open,\r\nbond,closed,bond-granted\r\n');
+    // One person in this vault: the count reads as English, not "1 rows".
+    const people = runCli(['export', '--db', db, '--what', 'people', '--out', join(dir, 'people.csv')], env());
+    expect(people.stdout).toMatch(/: 1 row \(contains names\)\.$/m);
     const xlsx = join(dir, 'all.xlsx');
     const x = runCli(['export', '--db', db, '--xlsx', xlsx], env());
     expect(x.stdout).toMatch(/contains names/);
