@@ -343,32 +343,48 @@ const add = (a: ImportSummary, b: ImportSummary): ImportSummary => ({
  * (damaged, revoked) stops nothing else. `strict` (the CLI) throws the first
  * refusal after the others were tried; otherwise refusals are counted.
  */
-export function importBundles(
-  ctx: Ctx,
-  paths: readonly string[],
-  opts: { job?: Job; strict?: boolean } = {},
-): ImportSummary & { refused: Array<{ file: string; code: string }> } {
+export function importBundles(ctx: Ctx, paths: readonly string[], opts: { job?: Job; strict?: boolean } = {}): ImportResult {
   const files = bundleFilesIn(paths);
-  let total = emptySummary();
-  const refused: Array<{ file: string; code: string }> = [];
-  let first: AppError | null = null;
-  const devices = new Set<string>();
+  const tally = importTally();
   files.forEach((f, i) => {
     opts.job?.progress('import', i, files.length);
-    try {
-      const bytes = readBundleFile(f);
-      const s = importBundleBytes(ctx, bytes);
-      total = add(total, s);
-      if (s.changes > 0) for (const d of Object.keys(parseBundle(bytes).header.ranges)) devices.add(d);
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code === 'CANCELLED') throw e;
-      refused.push({ file: f, code: e.code });
-      first ??= e;
-    }
+    tally.importFile(ctx, f);
   });
   opts.job?.progress('import', files.length, files.length);
-  if (opts.strict && first) throw first;
-  return { ...total, devices: devices.size, refused };
+  if (opts.strict && tally.firstRefusal) throw tally.firstRefusal;
+  return tally.result();
+}
+
+type ImportResult = ImportSummary & { refused: Array<{ file: string; code: string }> };
+
+/**
+ * One bundle file after another, summed: the step both the plain import and
+ * the job share. A refused bundle (AppError other than a cancel) is counted
+ * and skipped; its checks run before it writes anything.
+ */
+function importTally() {
+  let total = emptySummary();
+  const refused: Array<{ file: string; code: string }> = [];
+  const devices = new Set<string>();
+  let firstRefusal: AppError | null = null;
+  return {
+    importFile(ctx: Ctx, file: string): void {
+      try {
+        const bytes = readBundleFile(file);
+        const s = importBundleBytes(ctx, bytes);
+        total = add(total, s);
+        if (s.changes > 0) for (const d of Object.keys(parseBundle(bytes).header.ranges)) devices.add(d);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code === 'CANCELLED') throw e;
+        refused.push({ file, code: e.code });
+        firstRefusal ??= e;
+      }
+    },
+    get firstRefusal() {
+      return firstRefusal;
+    },
+    result: (): ImportResult => ({ ...total, devices: devices.size, refused }),
+  };
 }
 
 export const IMPORT_CANCELLED = 'The import was cancelled. Nothing from these bundles was applied.';
@@ -380,33 +396,19 @@ export const IMPORT_CANCELLED = 'The import was cancelled. Nothing from these bu
  * other operation out meanwhile (an exclusive job). A refused bundle is
  * counted and skipped, as in importBundles: its checks run before it writes.
  */
-export async function importBundlesJob(
-  ctx: Ctx,
-  paths: readonly string[],
-  job: Job,
-): Promise<ImportSummary & { refused: Array<{ file: string; code: string }> }> {
+export async function importBundlesJob(ctx: Ctx, paths: readonly string[], job: Job): Promise<ImportResult> {
   const files = bundleFilesIn(paths);
   return inTransaction(ctx.db, async () => {
-    let total = emptySummary();
-    const refused: Array<{ file: string; code: string }> = [];
-    const devices = new Set<string>();
+    const tally = importTally();
     for (const [i, f] of files.entries()) {
       job.progress('import', i, files.length);
       await job.yield();
-      try {
-        const bytes = readBundleFile(f);
-        const s = importBundleBytes(ctx, bytes);
-        total = add(total, s);
-        if (s.changes > 0) for (const d of Object.keys(parseBundle(bytes).header.ranges)) devices.add(d);
-      } catch (e) {
-        if (!(e instanceof AppError) || e.code === 'CANCELLED') throw e;
-        refused.push({ file: f, code: e.code });
-      }
+      tally.importFile(ctx, f);
     }
     job.progress('import', files.length, files.length);
     // The last checkpoint: a cancel that arrived during the last bundle still rolls everything back.
     await job.yield();
-    return { ...total, devices: devices.size, refused };
+    return tally.result();
   });
 }
 
