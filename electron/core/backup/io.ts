@@ -24,16 +24,17 @@ export async function step(job: Job | undefined, phase: string, done: number, to
 /**
  * Reads [from, to) of `fd` in chunks, handing each to `each`; `first16`
  * replaces the first 16 bytes of the range (the salt the backup moved into
- * its header). Returns the SHA-256 of the bytes as handed out.
+ * its header). Returns the SHA-256 of the bytes as handed out, or an empty
+ * buffer with `hash: false` (verify hashes on another thread, hash-worker.ts).
  */
 export async function eachChunk(
   fd: number,
   from: number,
   to: number,
   each: (chunk: Buffer) => void,
-  opts: { job?: Job; phase?: string; first16?: Buffer; chunk?: number } = {},
+  opts: { job?: Job; phase?: string; first16?: Buffer; chunk?: number; hash?: boolean } = {},
 ): Promise<Buffer> {
-  const hash = createHash('sha256');
+  const hash = opts.hash === false ? null : createHash('sha256');
   const buf = Buffer.allocUnsafe(opts.chunk ?? CHUNK);
   let at = from;
   while (at < to) {
@@ -41,12 +42,12 @@ export async function eachChunk(
     if (n === 0) break;
     const chunk = buf.subarray(0, n);
     if (at === from && opts.first16) opts.first16.copy(chunk, 0, 0, Math.min(16, n));
-    hash.update(chunk);
+    hash?.update(chunk);
     each(chunk);
     at += n;
     await step(opts.job, opts.phase ?? 'read', at - from, to - from);
   }
-  return hash.digest();
+  return hash ? hash.digest() : Buffer.alloc(0);
 }
 
 export function writeAll(fd: number, data: Buffer, position?: number): void {
