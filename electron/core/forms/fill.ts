@@ -104,7 +104,7 @@ export async function fillForm(opts: FillOptions): Promise<FillResult> {
     });
   }
 
-  const ctx: FillContext = { fonts: new DocumentFonts(doc, opts.resourcesDir), warnings, overflow: [] };
+  const ctx: FillContext = { fonts: await DocumentFonts.open(doc, opts.resourcesDir), warnings, overflow: [] };
   const read = makeReader(opts.data, opts.map.aliases);
   const entries = Object.entries(opts.map.fields);
   let filled = 0;

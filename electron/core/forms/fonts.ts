@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as fontkitModule from '@pdf-lib/fontkit';
+import type * as fontkitModule from '@pdf-lib/fontkit';
 import { PDFHexString, type PDFDocument, type PDFFont } from 'pdf-lib';
 import { defaultResourcesDir } from './resources';
 import { padOddGlyphs } from './ttf';
@@ -15,8 +15,29 @@ import { padOddGlyphs } from './ttf';
 type FontkitModule = typeof fontkitModule;
 type FontkitFont = ReturnType<FontkitModule['create']>;
 
-/** The UMD build exposes its API as the CommonJS default export under Node's ESM loader. */
-export const fontkit: FontkitModule = (fontkitModule as unknown as { default?: FontkitModule }).default ?? fontkitModule;
+let fontkitModuleLoaded: FontkitModule | undefined;
+
+/**
+ * fontkit, loaded on first need rather than with this module: its start
+ * decompresses its Unicode tables (Brotli), a third of a second that every
+ * core process paid at load (the core imports the forms engine), including a
+ * CLI `fill` before its vault unlock. Every path to a font goes through an
+ * async entry (DocumentFonts.open, warmFonts) that awaits this first.
+ */
+export async function loadFontkit(): Promise<FontkitModule> {
+  if (!fontkitModuleLoaded) {
+    const m = await import('@pdf-lib/fontkit');
+    // The UMD build exposes its API as the CommonJS default export under Node's ESM loader.
+    fontkitModuleLoaded = (m as unknown as { default?: FontkitModule }).default ?? (m as FontkitModule);
+  }
+  return fontkitModuleLoaded;
+}
+
+/** fontkit once loadFontkit has run; a call before it is a bug in this module's callers. */
+function fontkitNow(): FontkitModule {
+  if (!fontkitModuleLoaded) throw new Error('fontkit is not loaded yet: await loadFontkit() first');
+  return fontkitModuleLoaded;
+}
 
 export const FONT_FILES = {
   /** Latin (incl. Vietnamese), Cyrillic, Greek. OFL. */
@@ -90,11 +111,14 @@ const parsedByBytes = new WeakMap<Uint8Array, FontkitFont>();
  * subset is still created per embedder (per document); the parsed font only
  * holds caches of what its tables say.
  */
-const sharedFontkit: FontkitModule = {
-  ...fontkit,
-  create: ((bytes: Uint8Array, postscriptName?: string) =>
-    parsedByBytes.get(bytes) ?? fontkit.create(bytes as Buffer, postscriptName)) as FontkitModule['create'],
-};
+function sharedFontkit(): FontkitModule {
+  const fontkit = fontkitNow();
+  return {
+    ...fontkit,
+    create: ((bytes: Uint8Array, postscriptName?: string) =>
+      parsedByBytes.get(bytes) ?? fontkit.create(bytes as Buffer, postscriptName)) as FontkitModule['create'],
+  };
+}
 
 /** Font files are read and parsed once per process; each PDF embeds its own subset. */
 function loadFont(resourcesDir: string, key: FontKey): LoadedFont {
@@ -102,7 +126,7 @@ function loadFont(resourcesDir: string, key: FontKey): LoadedFont {
   let font = cache.get(path);
   if (!font) {
     const bytes = padOddGlyphs(new Uint8Array(readFileSync(path)));
-    font = { bytes, coverage: fontkit.create(bytes), ink: new Map(), metrics: new Map() };
+    font = { bytes, coverage: fontkitNow().create(bytes), ink: new Map(), metrics: new Map() };
     parsedByBytes.set(bytes, font.coverage);
     cache.set(path, font);
   }
@@ -114,7 +138,8 @@ function loadFont(resourcesDir: string, key: FontKey): LoadedFont {
  * (the CLI does it while Argon2id runs off the main thread): a fresh
  * process otherwise pays for it inside its first field.
  */
-export function warmFonts(resourcesDir: string = defaultResourcesDir()): void {
+export async function warmFonts(resourcesDir: string = defaultResourcesDir()): Promise<void> {
+  await loadFontkit();
   loadFont(resourcesDir, 'sans').coverage.layout('Ag');
 }
 
@@ -141,11 +166,17 @@ export interface FontChoice {
 export class DocumentFonts {
   private readonly embedded = new Map<FontKey, Promise<PDFFont>>();
 
-  constructor(
+  /** The way to make one: fontkit is loaded first (see loadFontkit). */
+  static async open(doc: PDFDocument, resourcesDir?: string): Promise<DocumentFonts> {
+    await loadFontkit();
+    return new DocumentFonts(doc, resourcesDir);
+  }
+
+  private constructor(
     private readonly doc: PDFDocument,
     private readonly resourcesDir: string = defaultResourcesDir(),
   ) {
-    doc.registerFontkit(sharedFontkit);
+    doc.registerFontkit(sharedFontkit());
   }
 
   /** Caches the promise so concurrent first uses embed once. */

@@ -191,7 +191,7 @@ export async function renderSheet(opts: SheetOptions): Promise<Uint8Array> {
 export async function drawSheet(doc: PDFDocument, opts: SheetOptions): Promise<void> {
   doc.setTitle(opts.title);
   doc.setProducer('Amparo');
-  const fonts = fontsFor(doc, opts.resourcesDir);
+  const fonts = await fontsFor(doc, opts.resourcesDir);
   const sans = await fonts.get('sans');
   const pages: PDFPage[] = [];
   let page!: PDFPage;
@@ -247,11 +247,12 @@ export async function drawSheet(doc: PDFDocument, opts: SheetOptions): Promise<v
 }
 
 /** One font set per document, so a batch of sheets in one file embeds each font once. */
-const FONTS = new WeakMap<PDFDocument, DocumentFonts>();
-function fontsFor(doc: PDFDocument, resourcesDir: string | undefined): DocumentFonts {
+const FONTS = new WeakMap<PDFDocument, Promise<DocumentFonts>>();
+function fontsFor(doc: PDFDocument, resourcesDir: string | undefined): Promise<DocumentFonts> {
+  // The promise is kept, so two sheets drawn into one document at once still share one font set.
   let f = FONTS.get(doc);
   if (!f) {
-    f = new DocumentFonts(doc, resourcesDir);
+    f = DocumentFonts.open(doc, resourcesDir);
     FONTS.set(doc, f);
   }
   return f;

@@ -7,7 +7,6 @@
  * as a formula gets the apostrophe the people CSV has always had (OWASP),
  * in XLSX as well, so a sheet saved back to CSV stays inert.
  */
-import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { formatANumber } from '../../../shared/schemas/anumber';
 import type { ExportColumn, ExportFile, ExportKind, PersonData } from '../../../shared/views';
@@ -258,6 +257,9 @@ export async function exportXlsx(
   kinds: readonly ExportKind[] = EXPORT_KINDS,
   columns: Partial<Record<ExportKind, string[]>> = {},
 ): Promise<ExportFile> {
+  // Loaded here, not at the top: exceljs and its zip stack are 3 MB of code that every other vault
+  // command (a CLI `fill`, `search`) would otherwise parse at start.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Amparo';
   // Fixed, so the same vault exports the same workbook (and no local clock leaks into the file).
