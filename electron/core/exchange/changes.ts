@@ -189,6 +189,27 @@ const jsonText = (v: unknown): string => JSON.stringify(v ?? null);
  * before its children's), and each (device, seq) once.
  */
 export function applyChanges(db: DB, incoming: readonly Change[], now: string): ApplySummary {
+  return runSteps(applySteps(db, incoming, now));
+}
+
+/** How many changes an import applies between two checkpoints (progress, a cancel): 10 000 changes give 20. */
+export const APPLY_STEP = 500;
+
+/** Drives a step generator to its end without stopping: the plain (synchronous) import. */
+export function runSteps<T>(steps: Generator<number, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * applyChanges in steps: yields the number of incoming changes done so far
+ * (applied or skipped) every `every` changes, so a job can report progress and take a cancel between
+ * them. It writes inside the caller's transaction and never commits, so a
+ * caller that stops between two steps rolls every step back with it.
+ */
+export function* applySteps(db: DB, incoming: readonly Change[], now: string, every = APPLY_STEP): Generator<number, ApplySummary> {
   const st = statements(db);
   const have = versionVector(db);
   const summary: ApplySummary = { applied: 0, devices: [], conflicts: 0, duplicates: 0, skipped: 0, newPeople: [] };
@@ -220,13 +241,18 @@ export function applyChanges(db: DB, incoming: readonly Change[], now: string): 
     summary.applied++;
     const found = applyOne(db, st, c, now, summary);
     if (found && c.entity === 'people') touchedPeople.add(c.row);
+    // Counted with the changes skipped above, so the count ends at incoming.length.
+    if (summary.applied % every === 0) yield summary.skipped + summary.applied;
   }
   if (maxHlc > 0) db.prepare('UPDATE exchange_state SET hlc = max(hlc, ?)').run(maxHlc);
   // One pass over the people written, after every change is in: a person inserted and edited in one bundle is indexed once.
+  let indexed = 0;
   for (const id of touchedPeople) {
     const fresh = st.fresh.get(id);
     if (fresh && fresh.clean) indexNewPerson(db, st.sql, id, fresh.seq, fresh.data);
     else reindexPerson(db, id, st.sql);
+    // A checkpoint, not progress: every change is applied, the index pass is the last part of the same work.
+    if (++indexed % every === 0) yield summary.skipped + summary.applied;
   }
   summary.devices = [...devices].sort();
   return summary;

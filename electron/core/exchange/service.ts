@@ -19,7 +19,7 @@ import type { Job } from '../jobs/job';
 import { inTransaction } from '../jobs/runner';
 import { openSealed, sealTo, sha256 } from './crypto';
 import { BUNDLE_EXT, checkSignature, decryptBody, encodeBundle, parseBundle, type BundleBody, type ParsedBundle } from './bundle';
-import { applyChanges, changesSince, versionVector } from './changes';
+import { APPLY_STEP, applySteps, changesSince, runSteps, versionVector } from './changes';
 import {
   dataKeys,
   knownCerts,
@@ -248,11 +248,16 @@ function peopleUnseenBy(db: DB, have: Record<string, number>): string[] {
   ).map((r) => r.id);
 }
 
-/** Applies one checked bundle in one transaction. */
-function applyChecked(ctx: Ctx, m: Membership, c: Checked): ImportSummary {
+/**
+ * Applies one checked bundle, in steps: yields the fraction done (0..1) at
+ * each checkpoint of the apply. It runs inside the caller's transaction (or
+ * savepoint) and commits nothing itself, so stopping between two steps and
+ * rolling back leaves nothing of the bundle behind.
+ */
+function* applyChecked(ctx: Ctx, m: Membership, c: Checked): Generator<number, ImportSummary> {
   const db = ctx.db;
   const s = emptySummary();
-  db.transaction(() => {
+  {
     db.prepare('UPDATE exchange_state SET applying = 1').run();
     for (const k of c.newKeys)
       db.prepare('INSERT OR IGNORE INTO clinic_keys(epoch, key, created_at) VALUES (?, ?, ?)').run(k.epoch, k.key, ctx.now());
@@ -271,7 +276,12 @@ function applyChecked(ctx: Ctx, m: Membership, c: Checked): ImportSummary {
     );
     for (const [d, seq] of Object.entries(h.have)) seen.run(h.from, d, seq);
     const unseen = peopleUnseenBy(db, h.have);
-    const applied = applyChanges(db, c.body.changes, ctx.now());
+    // The sealed intakes count as one change each: opening and saving one costs about as much.
+    const units = Math.max(1, c.body.changes.length + c.body.sealed.length);
+    const steps = applySteps(db, c.body.changes, ctx.now());
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yield step.value / units;
+    const applied = step.value;
     db.prepare('UPDATE exchange_state SET applying = 0').run();
     // Sealed field intakes become this member's own records (recorded, so they travel on to the other members).
     // The sender's own gate (or an earlier import there) already compared everyone it held; only the
@@ -288,6 +298,7 @@ function applyChecked(ctx: Ctx, m: Membership, c: Checked): ImportSummary {
         );
       fresh.push(insertPerson(ctx, intakePayload(opened.toString('utf8'))));
       s.intakes++;
+      if (s.intakes % APPLY_STEP === 0) yield (c.body.changes.length + s.intakes) / units;
     }
     s.duplicates = queueDuplicates(ctx, fresh);
     db.prepare('INSERT INTO imported_bundles(bundle_id, from_device, imported_at, applied) VALUES (?, ?, ?, ?)').run(
@@ -299,17 +310,49 @@ function applyChecked(ctx: Ctx, m: Membership, c: Checked): ImportSummary {
     s.changes = applied.applied;
     s.devices = applied.devices.length;
     s.conflicts = applied.conflicts;
-  })();
+  }
   s.files = 1;
   return s;
 }
 
-export function importBundleBytes(ctx: Ctx, bytes: Buffer): ImportSummary {
+/** Every check of one bundle (nothing written), then its apply in steps; a replay or this vault's own bundle applies nothing. */
+function* bundleSteps(ctx: Ctx, bytes: Buffer): Generator<number, ImportSummary> {
   const m = requireMembership(ctx.db);
   if (m.role === 'field') throw new AppError('FORBIDDEN', 'A field device only sends sealed intakes; it does not import bundles.');
   const checked = checkBundle(ctx.db, m, bytes, ctx.now());
   if (!checked) return { ...emptySummary(), files: 1, replays: 1 };
-  return applyChecked(ctx, m, checked);
+  return yield* applyChecked(ctx, m, checked);
+}
+
+/** One bundle in one transaction (a savepoint inside the caller's), all at once. */
+export function importBundleBytes(ctx: Ctx, bytes: Buffer): ImportSummary {
+  return ctx.db.transaction(() => runSteps(bundleSteps(ctx, bytes)))();
+}
+
+/**
+ * One bundle inside the job's open transaction, in a savepoint of its own:
+ * at each step the job reports how far into the bundle it is and takes a
+ * cancel. Anything thrown (a cancel, a refusal found while applying) rolls
+ * the savepoint back, so nothing of this bundle stays half-applied; a cancel
+ * then rolls back the job's whole transaction too.
+ */
+async function importBundleBytesInSteps(ctx: Ctx, bytes: Buffer, job: Job): Promise<ImportSummary> {
+  const db = ctx.db;
+  db.exec('SAVEPOINT exchange_bundle');
+  try {
+    const steps = bundleSteps(ctx, bytes);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) {
+      job.partial(step.value);
+      await job.yield();
+    }
+    db.exec('RELEASE exchange_bundle');
+    return step.value;
+  } catch (e) {
+    // A lock closes the connection, and SQLite has rolled everything back itself.
+    if (db.open && db.inTransaction) db.exec('ROLLBACK TO exchange_bundle; RELEASE exchange_bundle');
+    throw e;
+  }
 }
 
 /** The bundle files named (a folder stands for every bundle directly inside it). */
@@ -367,17 +410,31 @@ function importTally() {
   const refused: Array<{ file: string; code: string }> = [];
   const devices = new Set<string>();
   let firstRefusal: AppError | null = null;
-  return {
+  const tally = {
+    added(bytes: Buffer, s: ImportSummary): void {
+      total = add(total, s);
+      if (s.changes > 0) for (const d of Object.keys(parseBundle(bytes).header.ranges)) devices.add(d);
+    },
+    refuse(file: string, e: unknown): void {
+      if (!(e instanceof AppError) || e.code === 'CANCELLED') throw e;
+      refused.push({ file, code: e.code });
+      firstRefusal ??= e;
+    },
     importFile(ctx: Ctx, file: string): void {
       try {
         const bytes = readBundleFile(file);
-        const s = importBundleBytes(ctx, bytes);
-        total = add(total, s);
-        if (s.changes > 0) for (const d of Object.keys(parseBundle(bytes).header.ranges)) devices.add(d);
+        tally.added(bytes, importBundleBytes(ctx, bytes));
       } catch (e) {
-        if (!(e instanceof AppError) || e.code === 'CANCELLED') throw e;
-        refused.push({ file, code: e.code });
-        firstRefusal ??= e;
+        tally.refuse(file, e);
+      }
+    },
+    /** The same, in steps inside the job's transaction: progress and a cancel reach into the bundle. */
+    async importFileInSteps(ctx: Ctx, file: string, job: Job): Promise<void> {
+      try {
+        const bytes = readBundleFile(file);
+        tally.added(bytes, await importBundleBytesInSteps(ctx, bytes, job));
+      } catch (e) {
+        tally.refuse(file, e);
       }
     },
     get firstRefusal() {
@@ -385,6 +442,7 @@ function importTally() {
     },
     result: (): ImportResult => ({ ...total, devices: devices.size, refused }),
   };
+  return tally;
 }
 
 export const IMPORT_CANCELLED = 'The import was cancelled. Nothing from these bundles was applied.';
@@ -392,7 +450,8 @@ export const IMPORT_CANCELLED = 'The import was cancelled. Nothing from these bu
 /**
  * The import as a job (Settings → "Import changes"): every bundle in one
  * transaction held open across yields, so progress and a cancel get through
- * between bundles and a cancel rolls all of them back. The runner keeps every
+ * between bundles and every APPLY_STEP changes inside one (each bundle in a
+ * savepoint of its own), and a cancel rolls all of them back. The runner keeps every
  * other operation out meanwhile (an exclusive job). A refused bundle is
  * counted and skipped, as in importBundles: its checks run before it writes.
  */
@@ -403,7 +462,7 @@ export async function importBundlesJob(ctx: Ctx, paths: readonly string[], job: 
     for (const [i, f] of files.entries()) {
       job.progress('import', i, files.length);
       await job.yield();
-      tally.importFile(ctx, f);
+      await tally.importFileInSteps(ctx, f, job);
     }
     job.progress('import', files.length, files.length);
     // The last checkpoint: a cancel that arrived during the last bundle still rolls everything back.

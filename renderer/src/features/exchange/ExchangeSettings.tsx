@@ -81,7 +81,7 @@ export function ExchangeSettings() {
     }
   }
 
-  /** The import runs as a core job: progress per bundle, and a cancel applies nothing. */
+  /** The import runs as a core job: progress inside and across bundles, and a cancel applies nothing. */
   async function importJob() {
     const started = await call('exchange.importStart', { paths: [folder.trim()] });
     if (!started.ok) return setError(t(errorKey(started.error.code)));
@@ -192,8 +192,9 @@ export function ExchangeSettings() {
             <div className="actions actions--start" data-testid="exchange-import-job">
               <progress
                 aria-label={t('exchange.importing')}
-                max={Math.max(job.total, 1)}
-                value={job.done}
+                max={1}
+                // The runner's overall fraction: it moves inside a bundle too (every few hundred changes), not only between bundles.
+                value={job.progress}
                 aria-valuetext={t('exchange.importProgress', { done: job.done, total: job.total })}
               />
               <span>{t('exchange.importProgress', { done: job.done, total: job.total })}</span>
