@@ -839,7 +839,9 @@ function detentionOps() {
       .min(1)
       .max(max)
       .refine((s) => !/[\p{Cc}]/u.test(s), { message: 'text.invalidCharacters' });
-  const intervalDays = z.number().int().min(1).max(365);
+  // A check interval beyond a year (or under a day) is a typo, not a policy: refused with one clear message.
+  const range = { message: 'eoir.intervals.range' };
+  const intervalDays = z.number(range).int(range).min(1, range).max(365, range);
   return {
     /** The facility list in use (shipped or imported): as-of date, source, whether partial, field offices. */
     'facilities.status': op(empty, returns<FacilitiesStatusView>()),

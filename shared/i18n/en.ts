@@ -830,6 +830,14 @@ export const en = {
   'detention.releaseBeforeStay': 'The release date is before the last stay began or ended.',
   'detention.releaseKindWithoutDate': 'Enter the release date too.',
   'detention.postedDateWithoutPosted': 'Mark the bond as posted to give the date posted.',
+  'eoir.intervals.title': 'EOIR check intervals',
+  'eoir.intervals.intro': 'A client appears on the "to check" list when EOIR has not been checked for this many days.',
+  'eoir.intervals.detained': 'Detained clients: days between checks',
+  'eoir.intervals.other': 'Other clients: days between checks',
+  'eoir.intervals.range': 'Enter a whole number of days from 1 to 365.',
+  'eoir.intervals.save': 'Save intervals',
+  'eoir.intervals.saved':
+    '{detained, plural, one {Detained: every # day} other {Detained: every # days}}; {other, plural, one {others: every # day} other {others: every # days}}. Saved.',
   'eoir.title': 'EOIR status checks',
   'eoir.intro':
     'Call the EOIR hotline (1-800-898-7180) or use the portal with {aNumber}, then type what it said. Amparo does not connect to EOIR.',

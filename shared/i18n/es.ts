@@ -843,6 +843,14 @@ export const es: Catalog = {
   'detention.releaseBeforeStay': 'La fecha de liberación es anterior al inicio o al fin de la última estadía.',
   'detention.releaseKindWithoutDate': 'Indique también la fecha de liberación.',
   'detention.postedDateWithoutPosted': 'Marque la fianza como pagada para indicar la fecha de pago.',
+  'eoir.intervals.title': 'Intervalos de consulta a EOIR',
+  'eoir.intervals.intro': 'Un cliente aparece en la lista «por consultar» cuando EOIR no se ha consultado en esta cantidad de días.',
+  'eoir.intervals.detained': 'Clientes detenidos: días entre consultas',
+  'eoir.intervals.other': 'Otros clientes: días entre consultas',
+  'eoir.intervals.range': 'Escriba un número entero de días entre 1 y 365.',
+  'eoir.intervals.save': 'Guardar intervalos',
+  'eoir.intervals.saved':
+    '{detained, plural, one {Detenidos: cada # día} other {Detenidos: cada # días}}; {other, plural, one {otros: cada # día} other {otros: cada # días}}. Guardado.',
   'eoir.title': 'Consultas del estado en la EOIR',
   'eoir.intro':
     'Llame a la línea de la EOIR (1-800-898-7180) o use el portal con {aNumber} y escriba lo que dijo. Amparo no se conecta con la EOIR.',

@@ -175,4 +175,54 @@ describe('detention history and the EOIR status log', () => {
     await shotOf(panel, 'detention-eoir-07b-detention-es');
     await page.getByRole('button', { name: 'English' }).press('Enter');
   });
+
+  it('a lead sets the "to check" intervals in Settings by keyboard; an absurd value is refused and announced', async () => {
+    await nav().getByRole('button', { name: 'Settings' }).press('Enter');
+    const panel = page.getByRole('region', { name: 'EOIR check intervals' });
+    const detained = panel.getByRole('textbox', { name: 'Detained clients: days between checks' });
+    await expect.poll(() => detained.inputValue()).toBe('7');
+    await tabTo(page, detained, { max: 200 });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await panel.getByText('Enter a whole number of days from 1 to 365.').waitFor();
+    await expect.poll(() => detained.getAttribute('aria-invalid')).toBe('true');
+    await focused(detained).toBe(true);
+    await shotOf(panel, 'detention-eoir-08-intervals-refused');
+    expect((await harnessCall(s.harness, 'eoir.due', {})).intervals).toEqual({ detainedDays: 7, otherDays: 30 });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await panel.getByText('Detained: every 3 days; others: every 30 days. Saved.').waitFor();
+    expect((await harnessCall(s.harness, 'eoir.due', {})).intervals).toEqual({ detainedDays: 3, otherDays: 30 });
+    await shotOf(panel, 'detention-eoir-09-intervals-saved');
+  });
+
+  it('the docket filters by facility and by field office', async () => {
+    const ada = await harnessCall(s.harness, 'intake.createFull', intake('Ada', 'A033333333', [{ type: 'asylum-defensive' }]));
+    await harnessCall(s.harness, 'detention.save', {
+      personId: ada.id,
+      version: ada.version,
+      history: { stays: [{ facility: 'Adelanto ICE Processing Center', from: addDays(today, -20) }], ankleMonitor: false },
+    });
+    const eventFor = (personId: string) =>
+      harnessCall(s.harness, 'events.add', { personId, event: { kind: 'ij-decision-oral', date: today, details: {} } });
+    await eventFor(ada.id);
+    await eventFor(rosaId);
+    await nav().getByRole('button', { name: 'Docket' }).press('Enter');
+    // The docket read is cached from the earlier visit and these writes went around the UI: a new range refetches it.
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('90');
+    const people = () => page.locator('.person-cell').allInnerTexts();
+    await expect.poll(async () => new Set(await people())).toEqual(new Set(['Ada Quispe', 'Rosa Quispe']));
+    const facility = page.getByRole('combobox', { name: 'Detained at' });
+    await tabTo(page, facility, { max: 200 });
+    await facility.selectOption({ label: 'Adelanto ICE Processing Center' });
+    await expect.poll(async () => [...new Set(await people())]).toEqual(['Ada Quispe']);
+    await screenshot(page, 'detention-eoir-10-docket-facility');
+    await facility.selectOption('');
+    const office = page.getByRole('combobox', { name: 'ICE field office' });
+    await office.selectOption('New Orleans');
+    await expect.poll(async () => [...new Set(await people())]).toEqual(['Rosa Quispe']);
+    await screenshot(page, 'detention-eoir-11-docket-field-office');
+  });
 });

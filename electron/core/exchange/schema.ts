@@ -49,6 +49,8 @@ export const REPLICATED: Readonly<Record<string, TableSpec>> = {
   deadlines: { key: 'id' },
   duplicate_decisions: { key: 'id' },
   case_closings: { key: 'case_id' },
+  // Issue 14 §4: what EOIR said when a paralegal checked, so every laptop's "to check" list agrees.
+  eoir_checks: { key: 'id' },
 };
 
 export const REPLICATED_TABLES = Object.keys(REPLICATED);
@@ -174,7 +176,10 @@ function triggersFor(table: string, cols: readonly string[], spec: TableSpec): s
 export function installChangeTriggers(db: DB): void {
   for (const table of REPLICATED_TABLES) {
     for (const kind of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS xchg_${table}_${kind}`);
-    db.exec(triggersFor(table, replicatedColumns(db, table), REPLICATED[table]!));
+    const cols = replicatedColumns(db, table);
+    // A table a later migration creates (eoir_checks, 0012): that migration installs the triggers again.
+    if (cols.length === 0) continue;
+    db.exec(triggersFor(table, cols, REPLICATED[table]!));
   }
 }
 

@@ -14,6 +14,7 @@ import { changePassphraseForm, type ChangePassphraseForm } from '../forms';
 import { BackupSettings } from '../features/backup/BackupSettings';
 import { ExchangeSettings } from '../features/exchange/ExchangeSettings';
 import { UsersSettings } from '../features/users/UsersSettings';
+import { EoirIntervalsSettings } from '../features/detention/EoirIntervalsSettings';
 import { IfCan } from '../session';
 
 export function Settings() {
@@ -26,6 +27,9 @@ export function Settings() {
       </IfCan>
       <IfCan op="clinic.status">
         <ExchangeSettings />
+      </IfCan>
+      <IfCan op="eoir.setIntervals">
+        <EoirIntervalsSettings />
       </IfCan>
       <ChangePassphrase />
       <IfCan op="users.add">

@@ -2,6 +2,8 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import type { Core } from '../../../electron/core/app';
 import { freshCore } from '../../helpers/env';
 import { addEvent, allRows, failure } from '../deadlines/helpers';
+import { en } from '../../../shared/i18n/en';
+import { es } from '../../../shared/i18n/es';
 
 let core: Core;
 let cleanup: () => void;
@@ -333,5 +335,26 @@ describe('EOIR status log', () => {
       [d.id, 3],
       [f.id, 12],
     ]);
+  });
+
+  it('refuses absurd "to check" intervals with one clear message and keeps the saved ones', async () => {
+    await core.call('eoir.setIntervals', { detainedDays: 5, otherDays: 20 });
+    const before = allRows(core);
+    for (const bad of [
+      { detainedDays: 0, otherDays: 30 },
+      { detainedDays: 7, otherDays: 366 },
+      { detainedDays: 7.5, otherDays: 30 },
+      { detainedDays: -7, otherDays: 30 },
+      { detainedDays: 7, otherDays: null },
+    ]) {
+      const e = await failure(core.call('eoir.setIntervals', bad));
+      expect(e.code).toBe('INVALID_INPUT');
+      const issues = (e.details as { issues: Array<{ path: string[]; message: string }> }).issues;
+      expect(issues).toEqual([{ path: [bad.detainedDays === 7 ? 'otherDays' : 'detainedDays'], message: 'eoir.intervals.range' }]);
+    }
+    expect(en['eoir.intervals.range']).toBe('Enter a whole number of days from 1 to 365.');
+    expect(es['eoir.intervals.range']).toContain('entre 1 y 365');
+    expect(allRows(core)).toEqual(before);
+    expect((await core.call('eoir.due', {})).intervals).toEqual({ detainedDays: 5, otherDays: 20 });
   });
 });
