@@ -64,14 +64,14 @@ describe('exchange: EOIR checks and the detention history travel (issue 14 §4, 
     expect(hashOf(lead)).toBe(hashOf(member));
   });
 
-  it('migration 0017 records the checks written before it, once, and records new ones through its triggers', () => {
+  it('migration 0016 records the checks written before it, once, and records new ones through its triggers', () => {
     const t = tempDir();
     const db = openEncrypted(join(t.dir, 'm.db'), randomBytes(32));
     cleanup = () => {
       closeDb(db);
       t.cleanup();
     };
-    const at = migrations.findIndex((m) => m.version === 17);
+    const at = migrations.findIndex((m) => m.version === 16);
     migrate(db, migrations.slice(0, at));
     // Stand-in for a vault migrated to 0014 by the code before eoir_checks was replicated: no triggers on it.
     for (const kind of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER xchg_eoir_checks_${kind}`);

@@ -10,8 +10,8 @@ import { recordBaseline } from '../../exchange/changes';
  * so for the other tables this writes nothing). The detention history needs
  * nothing: it lives in the person's record, which already travels.
  */
-export const m0017: Migration = {
-  version: 17,
+export const m0016: Migration = {
+  version: 16,
   name: 'exchange-eoir-checks',
   up(db) {
     installChangeTriggers(db);
