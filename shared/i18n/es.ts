@@ -20,7 +20,7 @@ export const es: Catalog = {
   'people.view.people': 'Personas',
   'people.view.cases': 'Casos',
 
-  'common.showPassphrases': 'Mostrar las contraseñas mientras escribo',
+  'common.showPassphrases': 'Mostrar las frases de contraseña mientras escribo',
 
   'strength.label': 'Seguridad: {level}',
   'strength.0': 'demasiado corta',
@@ -31,9 +31,9 @@ export const es: Catalog = {
 
   'passphrase.tooShort': 'Use al menos {min} caracteres.',
   'passphrase.tooLong': 'Es demasiado larga. Use como máximo 1024 caracteres.',
-  'passphrase.required': 'Escriba la contraseña.',
-  'passphrase.confirmRequired': 'Escriba la contraseña por segunda vez, para asegurarse de que no tenga errores.',
-  'passphrase.mismatch': 'Las dos contraseñas no coinciden.',
+  'passphrase.required': 'Escriba la frase de contraseña.',
+  'passphrase.confirmRequired': 'Escriba la frase de contraseña por segunda vez, para asegurarse de que no tenga errores.',
+  'passphrase.mismatch': 'Las dos frases de contraseña no coinciden.',
   'passphrase.hint': 'Al menos {min} caracteres. Varias palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.',
   'recovery.required': 'Escriba el código de recuperación.',
   'recovery.badFormat': 'El código de recuperación tiene 32 letras y números (8 grupos de 4).',
@@ -41,16 +41,17 @@ export const es: Catalog = {
 
   'create.title': 'Crear la bóveda cifrada',
   'create.intro':
-    'Amparo guarda toda la información de los clientes en un solo archivo cifrado en esta computadora. Elija una contraseña para protegerlo. Todas las personas que usen Amparo en esta computadora la necesitarán.',
-  'create.passphrase': 'Contraseña',
-  'create.confirm': 'Escriba la contraseña otra vez',
+    'Amparo guarda toda la información de los clientes en un solo archivo cifrado en esta computadora. Elija una frase de contraseña para protegerlo. Todas las personas que usen Amparo en esta computadora la necesitarán.',
+  'create.passphrase': 'Frase de contraseña',
+  'create.confirm': 'Escriba la frase de contraseña otra vez',
   'create.warning':
-    'Sin la contraseña o el código de recuperación, nadie podrá abrir estos datos: ni usted, ni la clínica, ni quienes desarrollan Amparo.',
+    'Sin la frase de contraseña o el código de recuperación, nadie podrá abrir estos datos: ni usted, ni la clínica, ni quienes desarrollan Amparo.',
   'create.submit': 'Crear la bóveda',
   'create.submitting': 'Creando la bóveda…',
 
   'recoveryCode.title': 'Su código de recuperación',
-  'recoveryCode.intro': 'Si alguien olvida la contraseña, este código es la única otra forma de abrir la bóveda. Solo se muestra esta vez.',
+  'recoveryCode.intro':
+    'Si alguien olvida la frase de contraseña, este código es la única otra forma de abrir la bóveda. Solo se muestra esta vez.',
   'recoveryCode.instructions':
     'Imprímalo o cópielo a mano en papel y guárdelo en un lugar seguro, lejos de esta computadora, por ejemplo en el archivero con llave de la clínica. No lo envíe por correo electrónico ni lo guarde en un archivo de esta computadora.',
   'recoveryCode.codeLabel': 'Código de recuperación',
@@ -63,24 +64,24 @@ export const es: Catalog = {
   'recoveryCode.mustConfirm': 'Marque la casilla de arriba para continuar.',
 
   'unlock.title': 'Desbloquear Amparo',
-  'unlock.intro': 'Escriba su nombre de usuario y su contraseña para abrir la bóveda cifrada.',
+  'unlock.intro': 'Escriba su nombre de usuario y su frase de contraseña para abrir la bóveda cifrada.',
   'unlock.locked': 'La bóveda está bloqueada. Los datos de los clientes siguen cifrados hasta que alguien la desbloquee.',
-  'unlock.passphrase': 'Contraseña',
+  'unlock.passphrase': 'Frase de contraseña',
   'unlock.submit': 'Desbloquear',
   'unlock.submitting': 'Desbloqueando…',
-  'unlock.useRecovery': '¿Olvidó la contraseña? Use el código de recuperación',
+  'unlock.useRecovery': '¿Olvidó la frase de contraseña? Use el código de recuperación',
 
   'recover.title': 'Desbloquear con el código de recuperación',
   'recover.intro':
-    'Escriba el código de recuperación que anotó en papel y luego elija una contraseña nueva. La contraseña anterior dejará de funcionar.',
+    'Escriba el código de recuperación que anotó en papel y luego elija una frase de contraseña nueva. La frase de contraseña anterior dejará de funcionar.',
   'recover.code': 'Código de recuperación',
   'recover.codeHint': '32 letras y números. Puede escribirlo con o sin guiones y espacios, en mayúsculas o minúsculas.',
-  'recover.newPassphrase': 'Contraseña nueva',
-  'recover.confirm': 'Escriba la contraseña nueva otra vez',
-  'recover.submit': 'Desbloquear y guardar la contraseña nueva',
+  'recover.newPassphrase': 'Frase de contraseña nueva',
+  'recover.confirm': 'Escriba la frase de contraseña nueva otra vez',
+  'recover.submit': 'Desbloquear y guardar la frase de contraseña nueva',
   'recover.submitting': 'Desbloqueando…',
-  'recover.back': 'Volver a desbloquear con la contraseña',
-  'recover.done': 'Su contraseña nueva quedó guardada. El código de recuperación sigue funcionando.',
+  'recover.back': 'Volver a desbloquear con la frase de contraseña',
+  'recover.done': 'Su frase de contraseña nueva quedó guardada. El código de recuperación sigue funcionando.',
 
   'shell.lock': 'Bloquear',
   'shell.lockShortcut': 'Ctrl+L',
@@ -103,19 +104,19 @@ export const es: Catalog = {
 
   'settings.location.title': 'Dónde están los datos',
   'settings.location.body':
-    'La bóveda cifrada está guardada en esta carpeta. Inclúyala en las copias de seguridad de la clínica; nadie puede leerla sin la contraseña o el código de recuperación.',
+    'La bóveda cifrada está guardada en esta carpeta. Inclúyala en las copias de seguridad de la clínica; nadie puede leerla sin la frase de contraseña o el código de recuperación.',
   'settings.location.label': 'Carpeta de la bóveda',
-  'settings.change.title': 'Cambiar la contraseña',
+  'settings.change.title': 'Cambiar la frase de contraseña',
   'settings.change.intro': 'El código de recuperación sigue funcionando después del cambio.',
-  'settings.change.current': 'Contraseña actual',
-  'settings.change.next': 'Contraseña nueva',
-  'settings.change.confirm': 'Escriba la contraseña nueva otra vez',
-  'settings.change.submit': 'Cambiar la contraseña',
-  'settings.change.submitting': 'Cambiando la contraseña…',
-  'settings.change.done': 'La contraseña se cambió. Use la nueva la próxima vez que desbloquee.',
+  'settings.change.current': 'Frase de contraseña actual',
+  'settings.change.next': 'Frase de contraseña nueva',
+  'settings.change.confirm': 'Escriba la frase de contraseña nueva otra vez',
+  'settings.change.submit': 'Cambiar la frase de contraseña',
+  'settings.change.submitting': 'Cambiando la frase de contraseña…',
+  'settings.change.done': 'La frase de contraseña se cambió. Use la nueva la próxima vez que desbloquee.',
 
   'error.INVALID_INPUT': 'Algunos campos no son válidos. Revíselos e intente de nuevo.',
-  'error.WRONG_PASSPHRASE': 'Esa contraseña no abre esta bóveda.',
+  'error.WRONG_PASSPHRASE': 'Esa frase de contraseña no abre esta bóveda.',
   'error.WRONG_RECOVERY_CODE': 'Ese código de recuperación no abre esta bóveda. Revise cada grupo de cuatro caracteres.',
   'error.VAULT_EXISTS': 'Ya existe una bóveda en esta carpeta.',
   'error.VAULT_NOT_FOUND':
