@@ -243,12 +243,12 @@ describe('users and roles', () => {
       await page.keyboard.type(`wrong guess number ${i}`);
       await page.keyboard.press('Enter');
       await expect.poll(failures, { timeout: 30_000 }).toBe(i + 1);
-      await page.getByRole('alert').filter({ hasText: 'Esa contraseña no abre esta bóveda.' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Esa frase de contraseña no abre esta bóveda.' }).waitFor();
     }
     expect(await wait.count()).toBe(0);
     // From the fifth on, each wrong try doubles the wait (2 s, 4 s, 8 s…): on any machine, a try soon lands inside one.
     for (let i = 5; i < 15 && (await wait.count()) === 0; i++) {
-      await focused(page.getByLabel('Contraseña', { exact: true })).toBe(true);
+      await focused(page.getByLabel('Frase de contraseña', { exact: true })).toBe(true);
       await page.keyboard.press('Control+A');
       await page.keyboard.type(`wrong guess number ${i}`);
       const before = failures();
