@@ -233,8 +233,6 @@ describe('users and roles', () => {
     expect(await refused(harnessCall(s.harness, 'users.update', { name: leadName, role: 'attorney' }))).toBe('INVALID_INPUT');
     await screenshot(page, 'users-05c-edit-self');
     await ownForm.getByRole('button', { name: 'Cancel' }).press('Enter');
-    // Back as it was, for the Spanish step.
-    await harnessCall(s.harness, 'users.update', { name: 'vol1', role: 'volunteer', expiresAt: null });
   });
 
   it('after a rekey, the new recovery code is on the print-friendly screen and must be confirmed saved', async () => {
@@ -263,7 +261,8 @@ describe('users and roles', () => {
     await h1('Configuración').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Usuarios' }).waitFor();
     const table = page.getByRole('table', { name: 'Usuarios de esta bóveda' });
-    await table.getByRole('row', { name: /vol1/ }).getByRole('cell', { name: 'Voluntario/a' }).waitFor();
+    await table.getByRole('row', { name: /vol1/ }).getByRole('cell', { name: 'Asistente legal' }).waitFor();
+    await table.getByRole('button', { name: 'Cambiar el rol o el vencimiento vol1' }).waitFor();
     await page.getByRole('heading', { name: 'Agregar un usuario' }).waitFor();
     await page.getByLabel('Nombre de usuario', { exact: true }).waitFor();
     expect(await page.getByTestId('session-user').textContent()).toContain('(Responsable)');
