@@ -245,6 +245,12 @@ describe('users and roles', () => {
     const go = page.getByRole('button', { name: 'Continue' });
     expect(await go.isDisabled()).toBe(true);
     await screenshot(page, 'users-05d-rekey-code');
+    // Printed, the page shows the code alone: no Settings panels around it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('heading', { level: 2, name: 'Change passphrase' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('recovery-code').isVisible()).toBe(true);
+    await screenshot(page, 'users-05e-rekey-code-print');
+    await page.emulateMedia({ media: 'screen' });
     const saved = page.getByLabel('I have printed or written down the recovery code and stored it safely.');
     await tabTo(page, saved, { max: 20 });
     await page.keyboard.press('Space');
