@@ -268,7 +268,9 @@ describe('users and roles', () => {
     await page.getByRole('heading', { level: 2, name: 'Usuarios' }).waitFor();
     const table = page.getByRole('table', { name: 'Usuarios de esta bóveda' });
     await table.getByRole('row', { name: /vol1/ }).getByRole('cell', { name: 'Asistente legal' }).waitFor();
-    await table.getByRole('button', { name: 'Cambiar el rol o el vencimiento vol1' }).waitFor();
+    await table.getByRole('button', { name: 'Cambiar la función o el vencimiento vol1' }).waitFor();
+    // The rekey's notice follows the language switch.
+    await page.getByRole('status').filter({ hasText: 'La bóveda tiene una clave nueva.' }).waitFor();
     await page.getByRole('heading', { name: 'Agregar un usuario' }).waitFor();
     await page.getByLabel('Nombre de usuario', { exact: true }).waitFor();
     expect(await page.getByTestId('session-user').textContent()).toContain('(Responsable)');

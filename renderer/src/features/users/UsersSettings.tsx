@@ -77,7 +77,10 @@ type Open = 'edit' | 'reset' | 'remove' | 'activity';
 export function UsersSettings() {
   const { t } = useI18n();
   const users = useCoreQuery('users.list', {});
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a message to translate, not its text, so it follows a language switch.
+  const [notice, setNotice] = useState<((tr: typeof t) => string) | null>(null);
+  // A function in state must be set through an updater, or React would call it.
+  const say = (msg: (tr: typeof t) => string) => setNotice(() => msg);
   const [offerRekey, setOfferRekey] = useState(false);
   const [newCode, setNewCode] = useState<string | null>(null);
   if (newCode) {
@@ -88,7 +91,7 @@ export function UsersSettings() {
         onContinue={() => {
           setNewCode(null);
           setOfferRekey(false);
-          setNotice(t('users.rekeyDone'));
+          say((tr) => tr('users.rekeyDone'));
         }}
       />
     );
@@ -98,20 +101,20 @@ export function UsersSettings() {
       <h2 id="users-title">{t('users.title')}</h2>
       <p>{t('users.intro')}</p>
       <FormAlert id="users-alert" message={users.error ? t(errorKey(coreErrorCode(users.error)!)) : null} />
-      <FormStatus message={notice} />
+      <FormStatus message={notice ? notice(t) : null} />
       {users.data ? (
         <UsersTable
           users={users.data}
           onRemoved={(name) => {
-            setNotice(t('users.removed', { name }));
+            say((tr) => tr('users.removed', { name }));
             setOfferRekey(true);
           }}
-          onUpdated={(name) => setNotice(t('users.updated', { name }))}
+          onUpdated={(name) => say((tr) => tr('users.updated', { name }))}
         />
       ) : null}
       <ExportTrail />
       <Rekey highlight={offerRekey} onRekeyed={setNewCode} />
-      <AddUser onAdded={(name) => setNotice(t('users.added', { name }))} />
+      <AddUser onAdded={(name) => say((tr) => tr('users.added', { name }))} />
     </section>
   );
 }
