@@ -196,6 +196,70 @@ describe('users and roles', () => {
     await screenshot(page, 'users-05-activity');
   });
 
+  it('the lead changes the volunteer’s role and expiry by keyboard; their own role is locked', async () => {
+    const edit = page.getByRole('button', { name: 'Change role or expiry vol1' });
+    await tabTo(page, edit, { back: true, max: 150 });
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Role and expiry of vol1' });
+    const role = form.getByLabel('Role');
+    await focused(role).toBe(true);
+    await role.selectOption('paralegal');
+    // Unticking "Never expires" without a date is a mistake the form says out loud.
+    await page.keyboard.press('Tab');
+    await focused(form.getByLabel('Never expires')).toBe(true);
+    await page.keyboard.press('Space');
+    const date = form.getByLabel('Expiry date (optional)');
+    await date.waitFor();
+    await form.getByRole('button', { name: 'Save changes' }).press('Enter');
+    await form.getByRole('alert').filter({ hasText: 'Enter a valid date and time.' }).waitFor();
+    await focused(date).toBe(true);
+    await date.fill('2099-05-01');
+    await form.getByLabel('Expiry time').fill('17:00');
+    await screenshot(page, 'users-05b-edit');
+    await form.getByRole('button', { name: 'Save changes' }).press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Saved the role and expiry of vol1.' }).waitFor();
+    const table = page.getByRole('table', { name: 'Users of this vault' });
+    await table.getByRole('row', { name: /vol1/ }).getByRole('cell', { name: 'Paralegal' }).waitFor();
+    const vol1 = (await harnessCall(s.harness, 'users.list', {})).find((u) => u.name === 'vol1');
+    expect(vol1).toMatchObject({ role: 'paralegal', expiresAt: new Date('2099-05-01T17:00').toISOString() });
+
+    // Your own row: the role is shown but cannot be changed (the core refuses it too).
+    const own = page.getByRole('button', { name: `Change role or expiry ${leadName}` });
+    await tabTo(page, own, { back: true, max: 150 });
+    await page.keyboard.press('Enter');
+    const ownForm = page.getByRole('form', { name: `Role and expiry of ${leadName}` });
+    await expect.poll(() => ownForm.getByLabel('Role').isDisabled()).toBe(true);
+    await ownForm.getByText('You cannot change your own role; another lead can.').waitFor();
+    expect(await refused(harnessCall(s.harness, 'users.update', { name: leadName, role: 'attorney' }))).toBe('INVALID_INPUT');
+    await screenshot(page, 'users-05c-edit-self');
+    await ownForm.getByRole('button', { name: 'Cancel' }).press('Enter');
+  });
+
+  it('after a rekey, the new recovery code is on the print-friendly screen and must be confirmed saved', async () => {
+    const rekey = page.getByRole('button', { name: 'Rekey the vault' });
+    await tabTo(page, rekey, { max: 200 });
+    await page.keyboard.press('Enter');
+    await focused(h1('Your recovery code')).toBe(true);
+    const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
+    expect(code.replace(/\s/g, '').length).toBeGreaterThan(10);
+    const go = page.getByRole('button', { name: 'Continue' });
+    expect(await go.isDisabled()).toBe(true);
+    await screenshot(page, 'users-05d-rekey-code');
+    // Printed, the page shows the code alone: no Settings panels around it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('heading', { level: 2, name: 'Change passphrase' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('recovery-code').isVisible()).toBe(true);
+    await screenshot(page, 'users-05e-rekey-code-print');
+    await page.emulateMedia({ media: 'screen' });
+    const saved = page.getByLabel('I have printed or written down the recovery code and stored it safely.');
+    await tabTo(page, saved, { max: 20 });
+    await page.keyboard.press('Space');
+    await tabTo(page, go, { max: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'The vault has a new key.' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Users' }).waitFor();
+  });
+
   it('shows the users screen in Spanish', async () => {
     const switcher = page.getByRole('button', { name: /Español/ });
     await tabTo(page, switcher, { back: true, max: 200 });
@@ -203,7 +267,10 @@ describe('users and roles', () => {
     await h1('Configuración').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Usuarios' }).waitFor();
     const table = page.getByRole('table', { name: 'Usuarios de esta bóveda' });
-    await table.getByRole('row', { name: /vol1/ }).getByRole('cell', { name: 'Voluntario/a' }).waitFor();
+    await table.getByRole('row', { name: /vol1/ }).getByRole('cell', { name: 'Asistente legal' }).waitFor();
+    await table.getByRole('button', { name: 'Cambiar la función o el vencimiento vol1' }).waitFor();
+    // The rekey's notice follows the language switch.
+    await page.getByRole('status').filter({ hasText: 'La bóveda tiene una clave nueva.' }).waitFor();
     await page.getByRole('heading', { name: 'Agregar un usuario' }).waitFor();
     await page.getByLabel('Nombre de usuario', { exact: true }).waitFor();
     expect(await page.getByTestId('session-user').textContent()).toContain('(Responsable)');
@@ -243,12 +310,12 @@ describe('users and roles', () => {
       await page.keyboard.type(`wrong guess number ${i}`);
       await page.keyboard.press('Enter');
       await expect.poll(failures, { timeout: 30_000 }).toBe(i + 1);
-      await page.getByRole('alert').filter({ hasText: 'Esa contraseña no abre esta bóveda.' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Esa frase de contraseña no abre esta bóveda.' }).waitFor();
     }
     expect(await wait.count()).toBe(0);
     // From the fifth on, each wrong try doubles the wait (2 s, 4 s, 8 s…): on any machine, a try soon lands inside one.
     for (let i = 5; i < 15 && (await wait.count()) === 0; i++) {
-      await focused(page.getByLabel('Contraseña', { exact: true })).toBe(true);
+      await focused(page.getByLabel('Frase de contraseña', { exact: true })).toBe(true);
       await page.keyboard.press('Control+A');
       await page.keyboard.type(`wrong guess number ${i}`);
       const before = failures();

@@ -185,13 +185,13 @@ describe('first screens', () => {
     expect(await es.getAttribute('aria-pressed')).toBe('true');
     expect(await page.title()).toContain('Desbloquear Amparo');
 
-    const pass = page.getByLabel('Contraseña', { exact: true });
+    const pass = page.getByLabel('Frase de contraseña', { exact: true });
     await tabTo(page, pass);
     await page.keyboard.type(WRONG);
     await page.keyboard.press('Enter');
-    await alertWith('Esa contraseña no abre esta bóveda.').waitFor();
+    await alertWith('Esa frase de contraseña no abre esta bóveda.').waitFor();
     await page.getByRole('button', { name: 'Desbloquear', exact: true }).waitFor();
-    await page.getByRole('button', { name: '¿Olvidó la contraseña? Use el código de recuperación' }).waitFor();
+    await page.getByRole('button', { name: '¿Olvidó la frase de contraseña? Use el código de recuperación' }).waitFor();
     await screenshot(page, '10-unlock-es-wrong');
 
     await page.keyboard.type(PASS);
@@ -208,7 +208,7 @@ describe('first screens', () => {
     await tabTo(page, settings);
     await page.keyboard.press('Enter');
     await h1('Configuración').waitFor();
-    await page.getByLabel('Contraseña actual').waitFor();
+    await page.getByLabel('Frase de contraseña actual').waitFor();
     await screenshot(page, '12-settings-es');
 
     const en = page.getByRole('button', { name: 'English' });

@@ -351,6 +351,11 @@ export class Vault {
   updateUser(name: string, patch: Partial<Pick<SlotUser, 'displayName' | 'role' | 'expiresAt'>>): SlotUser {
     const file = this.currentFile();
     const slot = this.findUser(file, name);
+    // Nobody changes their own role (a lead promoting or demoting themselves); another lead can.
+    if (name === this.user.name && patch.role !== undefined && patch.role !== slot.user.role)
+      throw new AppError('INVALID_INPUT', 'You cannot change your own role; another lead can.', {
+        issues: [{ path: ['role'], message: 'users.editSelfRole' }],
+      });
     const user = { ...slot.user, ...patch };
     const slots = file.slots.map((s) => (s === slot ? { ...slot, user } : s));
     this.assertLeadRemains(slots);

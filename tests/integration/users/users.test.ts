@@ -103,6 +103,24 @@ describe('users and keyslots', () => {
     });
   });
 
+  it('a lead changes another user’s role and expiry, but never their own role', async () => {
+    const { core } = fresh();
+    await core.call('vault.create', { passphrase: PASS, userName: 'lead1' });
+    await core.call('users.add', { name: 'lead2', role: 'lead', passphrase: 'second lead passphrase' });
+    await core.call('users.add', { name: 'vol', role: 'volunteer', passphrase: 'volunteer passphrase' });
+    // Another lead remains, so only the self-rule can refuse this.
+    const self = await core.dispatch('users.update', { name: 'lead1', role: 'attorney' });
+    expect(self).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/own role/) } });
+    expect((await core.call('users.list', {})).find((u) => u.name === 'lead1')?.role).toBe('lead');
+    const up = await core.call('users.update', { name: 'vol', role: 'paralegal', expiresAt: '2099-05-01T17:00' });
+    expect(up).toMatchObject({ role: 'paralegal', expiresAt: new Date('2099-05-01T17:00').toISOString() });
+    expect(await core.call('users.update', { name: 'vol', expiresAt: null })).toMatchObject({ role: 'paralegal', expiresAt: null });
+    expect(await core.dispatch('users.update', { name: 'vol', expiresAt: 'not a date' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
   it('an expired account is refused at unlock, and setting the clock back does not revive it', async () => {
     let now = new Date('2030-03-01T10:00:00Z');
     const { core } = fresh(() => now);

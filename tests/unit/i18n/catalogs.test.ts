@@ -43,7 +43,7 @@ describe('message catalogs', () => {
 
   it('spells out the required Spanish wording', () => {
     expect(t('en', 'error.WRONG_PASSPHRASE')).toBe('That passphrase does not open this vault.');
-    expect(t('es', 'error.WRONG_PASSPHRASE')).toBe('Esa contraseña no abre esta bóveda.');
+    expect(t('es', 'error.WRONG_PASSPHRASE')).toBe('Esa frase de contraseña no abre esta bóveda.');
   });
 });
 

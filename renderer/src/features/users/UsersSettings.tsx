@@ -22,6 +22,7 @@ import { NewPassphraseField } from '../../components/NewPassphraseField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { localDateTime } from '../people/format';
 import { ExportTrail, UserActivity } from './UserActivity';
+import { RecoveryCode } from '../../screens/RecoveryCode';
 
 /** The second copy must match once the first is valid (as on the vault screens). */
 function confirmed<T extends { passphrase: string; confirm: string }>(d: T, ctx: z.RefinementCtx) {
@@ -49,39 +50,80 @@ type ResetIn = z.input<typeof resetForm>;
 /** Date and time typed in local time, as the core reads `YYYY-MM-DDTHH:MM`; a date alone ends that day. */
 const expiryOf = (date: string, time: string): string | null => (date ? `${date}T${time || '23:59'}` : null);
 
+/** An ISO instant as the date and time inputs show it, in local time (the inverse of expiryOf). */
+function localParts(iso: string | null): { expiresDate: string; expiresTime: string } {
+  if (!iso) return { expiresDate: '', expiresTime: '' };
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return {
+    expiresDate: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`,
+    expiresTime: `${p(d.getHours())}:${p(d.getMinutes())}`,
+  };
+}
+
+const editUserForm = z
+  .object({
+    role: z.enum(ROLES),
+    never: z.boolean(),
+    expiresDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'user.expiryInvalid' }),
+    expiresTime: z.string().regex(/^(\d{2}:\d{2})?$/, { message: 'user.expiryInvalid' }),
+  })
+  // "Never expires" unticked means a date is wanted: an empty one is a mistake, not "never".
+  .refine((v) => v.never || v.expiresDate !== '', { path: ['expiresDate'], message: 'user.expiryInvalid' });
+type EditUserIn = z.input<typeof editUserForm>;
+
+type Open = 'edit' | 'reset' | 'remove' | 'activity';
+
 export function UsersSettings() {
   const { t } = useI18n();
   const users = useCoreQuery('users.list', {});
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a message to translate, not its text, so it follows a language switch.
+  const [notice, setNotice] = useState<((tr: typeof t) => string) | null>(null);
+  // A function in state must be set through an updater, or React would call it.
+  const say = (msg: (tr: typeof t) => string) => setNotice(() => msg);
   const [offerRekey, setOfferRekey] = useState(false);
+  const [newCode, setNewCode] = useState<string | null>(null);
+  if (newCode) {
+    // The same print-friendly screen as vault creation: print it, tick that it is saved, then go on.
+    return (
+      <RecoveryCode
+        code={newCode}
+        onContinue={() => {
+          setNewCode(null);
+          setOfferRekey(false);
+          say((tr) => tr('users.rekeyDone'));
+        }}
+      />
+    );
+  }
   return (
     <section className="panel" aria-labelledby="users-title">
       <h2 id="users-title">{t('users.title')}</h2>
       <p>{t('users.intro')}</p>
       <FormAlert id="users-alert" message={users.error ? t(errorKey(coreErrorCode(users.error)!)) : null} />
-      <FormStatus message={notice} />
+      <FormStatus message={notice ? notice(t) : null} />
       {users.data ? (
         <UsersTable
           users={users.data}
           onRemoved={(name) => {
-            setNotice(t('users.removed', { name }));
+            say((tr) => tr('users.removed', { name }));
             setOfferRekey(true);
           }}
+          onUpdated={(name) => say((tr) => tr('users.updated', { name }))}
         />
       ) : null}
       <ExportTrail />
-      <Rekey highlight={offerRekey} />
-      <AddUser onAdded={(name) => setNotice(t('users.added', { name }))} />
+      <Rekey highlight={offerRekey} onRekeyed={setNewCode} />
+      <AddUser onAdded={(name) => say((tr) => tr('users.added', { name }))} />
     </section>
   );
 }
 
-function UsersTable({ users, onRemoved }: { users: UserView[]; onRemoved(name: string): void }) {
+function UsersTable({ users, onRemoved, onUpdated }: { users: UserView[]; onRemoved(name: string): void; onUpdated(name: string): void }) {
   const { t, lang } = useI18n();
   const { user: me } = useSession();
-  const [open, setOpen] = useState<{ name: string; what: 'reset' | 'remove' | 'activity' } | null>(null);
-  const toggle = (name: string, what: 'reset' | 'remove' | 'activity') =>
-    setOpen((cur) => (cur?.name === name && cur.what === what ? null : { name, what }));
+  const [open, setOpen] = useState<{ name: string; what: Open } | null>(null);
+  const toggle = (name: string, what: Open) => setOpen((cur) => (cur?.name === name && cur.what === what ? null : { name, what }));
   return (
     <div className="table-wrap">
       <table className="data-table users-table" aria-label={t('users.list')}>
@@ -101,7 +143,17 @@ function UsersTable({ users, onRemoved }: { users: UserView[]; onRemoved(name: s
             const self = u.name === me?.name;
             return (
               <UserRow key={u.name} user={u} self={self} open={open?.name === u.name ? open.what : null} toggle={toggle} lang={lang}>
-                {open?.name !== u.name ? null : open.what === 'reset' ? (
+                {open?.name !== u.name ? null : open.what === 'edit' ? (
+                  <EditUser
+                    user={u}
+                    self={self}
+                    onCancel={() => setOpen(null)}
+                    onSaved={() => {
+                      setOpen(null);
+                      onUpdated(u.name);
+                    }}
+                  />
+                ) : open.what === 'reset' ? (
                   <ResetPassphrase user={u} onDone={() => setOpen(null)} />
                 ) : open.what === 'remove' ? (
                   <RemoveUser
@@ -134,8 +186,8 @@ function UserRow({
 }: {
   user: UserView;
   self: boolean;
-  open: 'reset' | 'remove' | 'activity' | null;
-  toggle(name: string, what: 'reset' | 'remove' | 'activity'): void;
+  open: Open | null;
+  toggle(name: string, what: Open): void;
   lang: 'en' | 'es';
   children: React.ReactNode;
 }) {
@@ -155,6 +207,10 @@ function UserRow({
         <td className="row-actions">
           <button type="button" className="btn btn-small" aria-expanded={open === 'activity'} onClick={() => toggle(u.name, 'activity')}>
             {t('users.activity')}
+            <span className="visually-hidden"> {u.name}</span>
+          </button>
+          <button type="button" className="btn btn-small" aria-expanded={open === 'edit'} onClick={() => toggle(u.name, 'edit')}>
+            {t('users.edit')}
             <span className="visually-hidden"> {u.name}</span>
           </button>
           {/* Your own passphrase is changed below, with the current one; a lead resets only someone else's. */}
@@ -211,22 +267,116 @@ function RemoveUser({ user, onCancel, onRemoved }: { user: UserView; onCancel():
   );
 }
 
-function Rekey({ highlight }: { highlight: boolean }) {
+function Rekey({ highlight, onRekeyed }: { highlight: boolean; onRekeyed(code: string): void }) {
   const { t } = useI18n();
-  const rekey = useCoreMutation('vault.rekey', { invalidates: ['audit'] });
+  const rekey = useCoreMutation('vault.rekey', { invalidates: ['audit'], onSuccess: (r) => onRekeyed(r.recoveryCode) });
   return (
     <div className={highlight ? 'rekey rekey--due' : 'rekey'}>
       <p>{t('users.rekeyIntro')}</p>
       <FormAlert id="rekey-alert" message={rekey.error ? t(errorKey(coreErrorCode(rekey.error)!)) : null} />
-      {rekey.data ? (
-        <p className="form-status mono" role="status" data-testid="rekey-code">
-          {t('users.rekeyed', { code: rekey.data.recoveryCode })}
-        </p>
-      ) : null}
       <button type="button" className={highlight ? 'btn btn-primary' : 'btn'} disabled={rekey.isPending} onClick={() => rekey.mutate({})}>
         {rekey.isPending ? t('users.rekeying') : t('users.rekey')}
       </button>
     </div>
+  );
+}
+
+/**
+ * A lead changes someone's role or expiry (users.update). Your own role is
+ * shown but locked: the core refuses it too, and its message lands on the field.
+ */
+function EditUser({ user, self, onCancel, onSaved }: { user: UserView; self: boolean; onCancel(): void; onSaved(): void }) {
+  const { t, tv } = useI18n();
+  const id = useId();
+  const update = useCoreMutation('users.update', { invalidates: ['users', 'audit'] });
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors },
+  } = useForm<EditUserIn>({
+    resolver: zodResolver(editUserForm),
+    defaultValues: { role: user.role, never: user.expiresAt === null, ...localParts(user.expiresAt) },
+  });
+  const never = useWatch({ control, name: 'never' });
+  const onSubmit = handleSubmit(async (v) => {
+    try {
+      await update.mutateAsync({
+        name: user.name,
+        ...(self ? {} : { role: v.role }),
+        expiresAt: v.never ? null : expiryOf(v.expiresDate, v.expiresTime),
+      });
+      onSaved();
+    } catch (e) {
+      // The core's field messages go on their fields (announced by FieldError); anything else above the form.
+      const issues = (e as { info?: { details?: { issues?: Array<{ path: string[]; message: string }> } } }).info?.details?.issues;
+      for (const i of issues ?? []) {
+        const field = i.path[0] === 'expiresAt' ? 'expiresDate' : i.path[0] === 'role' ? 'role' : null;
+        if (field) setError(field, { type: 'server', message: i.message }, { shouldFocus: true });
+      }
+    }
+  });
+  const formError = update.error && !update.error.info.details ? t(errorKey(update.error.info.code)) : null;
+  const dateError = tv(errors.expiresDate?.message);
+  const roleHint = self ? t('users.editSelfRole') : null;
+  return (
+    <form className="form-narrow" noValidate aria-label={t('users.editFor', { name: user.name })} onSubmit={(e) => void onSubmit(e)}>
+      <FormAlert id={`${id}-alert`} message={formError} />
+      <div className={`field${errors.role ? ' field--invalid' : ''}`}>
+        <label htmlFor={`${id}-role`}>{t('users.role')}</label>
+        <FieldHint id={`${id}-role`} hint={roleHint} />
+        <select
+          id={`${id}-role`}
+          autoFocus={!self}
+          disabled={self}
+          {...controlAria(`${id}-role`, roleHint, tv(errors.role?.message))}
+          {...register('role')}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-role`} error={tv(errors.role?.message)} />
+      </div>
+      <div className="checkbox">
+        <input id={`${id}-never`} type="checkbox" autoFocus={self} {...register('never')} />
+        <label htmlFor={`${id}-never`}>{t('users.clearExpiry')}</label>
+      </div>
+      {never ? null : (
+        <div className="field-row">
+          <div className={`field${dateError ? ' field--invalid' : ''}`}>
+            <label htmlFor={`${id}-date`}>{t('users.expiresDate')}</label>
+            <FieldHint id={`${id}-date`} hint={t('users.expiresHint')} />
+            <input
+              id={`${id}-date`}
+              type="date"
+              {...controlAria(`${id}-date`, t('users.expiresHint'), dateError)}
+              {...register('expiresDate')}
+            />
+            <FieldError id={`${id}-date`} error={dateError} />
+          </div>
+          <div className={`field field--short${errors.expiresTime ? ' field--invalid' : ''}`}>
+            <label htmlFor={`${id}-time`}>{t('users.expiresTime')}</label>
+            <input
+              id={`${id}-time`}
+              type="time"
+              {...controlAria(`${id}-time`, null, tv(errors.expiresTime?.message))}
+              {...register('expiresTime')}
+            />
+            <FieldError id={`${id}-time`} error={tv(errors.expiresTime?.message)} />
+          </div>
+        </div>
+      )}
+      <div className="actions actions--start">
+        <SubmitButton busy={update.isPending} label={t('users.editSubmit')} busyLabel={t('users.editSaving')} />
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
