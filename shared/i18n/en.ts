@@ -1757,6 +1757,7 @@ export const en = {
   'clinic.approve': 'Approve and save the acceptance',
   'clinic.approved': 'Approved. Acceptance file saved: carry it back to that laptop.',
   'clinic.devices': 'Devices of this clinic',
+  'clinic.role': 'Role',
   'clinic.device': 'Device',
   'clinic.lastBundle': 'Last bundle received',
   'clinic.state': 'State',

@@ -1788,6 +1788,7 @@ export const es: Catalog = {
   'clinic.approve': 'Aprobar y guardar la aceptación',
   'clinic.approved': 'Aprobada. Archivo de aceptación guardado: llévelo a esa computadora.',
   'clinic.devices': 'Dispositivos de esta clínica',
+  'clinic.role': 'Función',
   'clinic.device': 'Dispositivo',
   'clinic.lastBundle': 'Último paquete recibido',
   'clinic.state': 'Estado',

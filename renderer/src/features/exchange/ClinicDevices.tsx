@@ -254,7 +254,7 @@ function DevicesList({ onChanged }: { onChanged: () => Promise<void> }) {
         <thead>
           <tr>
             <th scope="col">{t('clinic.device')}</th>
-            <th scope="col">{t('exchange.role')}</th>
+            <th scope="col">{t('clinic.role')}</th>
             <th scope="col">{t('clinic.expires')}</th>
             <th scope="col">{t('clinic.lastBundle')}</th>
             <th scope="col">{t('clinic.state')}</th>
