@@ -35,10 +35,22 @@ async function pickedText(e: ChangeEvent<HTMLInputElement>): Promise<string | nu
   return f ? f.text() : null;
 }
 
+/** Messages are kept as translated text: one set in another language is not shown rather than shown in the old language. */
+function useMessages() {
+  const { lang } = useI18n();
+  const [error, setErrorIn] = useState<{ text: string; lang: string } | null>(null);
+  const [message, setMessageIn] = useState<{ text: string; lang: string } | null>(null);
+  return {
+    error: error?.lang === lang ? error.text : null,
+    setError: (text: string | null) => setErrorIn(text === null ? null : { text, lang }),
+    message: message?.lang === lang ? message.text : null,
+    setMessage: (text: string | null) => setMessageIn(text === null ? null : { text, lang }),
+  };
+}
+
 export function ClinicDevices({ clinic, onChanged }: { clinic: Clinic; onChanged: () => Promise<void> }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { error, setError, message, setMessage } = useMessages();
   const [myFingerprint, setMyFingerprint] = useState<string | null>(null);
   const fail = (code: string) => setError(t(errorKey(code as never)));
   const reset = () => {
@@ -130,8 +142,7 @@ function ApproveRequest({ onDone }: { onDone: () => Promise<void> }) {
   const [role, setRole] = useState<'member' | 'field'>('member');
   const [expires, setExpires] = useState('');
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { error, setError, message, setMessage } = useMessages();
   const fail = (code: string) => setError(t(errorKey(code as never)));
 
   async function open(e: ChangeEvent<HTMLInputElement>) {
@@ -231,8 +242,7 @@ function DevicesList({ onChanged }: { onChanged: () => Promise<void> }) {
   const devices = useCoreQuery('clinic.devices', {});
   const seen = useCoreQuery('clinic.lastBundles', {});
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { error, setError, message, setMessage } = useMessages();
   const when = (s: string) => new Date(s).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
 
   async function revoke(id: string) {
