@@ -107,6 +107,8 @@ export function exchangeOps() {
       returns<NonNullable<ClinicStatusView['clinic']>>(),
     ),
     'clinic.devices': op(empty, returns<ClinicDeviceView[]>()),
+    /** Per device, when this vault last applied a bundle from it (devices never heard from are absent). */
+    'clinic.lastBundles': op(empty, returns<Array<{ deviceId: string; lastBundleAt: string }>>()),
     'clinic.revoke': op(z.object({ deviceId: id }).strict(), returns<ClinicDeviceView>()),
     /** Writes a bundle into the folder, for one peer or for every live member. */
     'exchange.export': op(z.object({ dir: path, peer: id.optional() }).strict(), returns<ExchangeExportView>()),

@@ -181,6 +181,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   'clinic.approve': lead,
   'clinic.join': lead,
   'clinic.devices': lead,
+  'clinic.lastBundles': lead,
   'clinic.revoke': lead,
   'exchange.export': leadRead,
   'exchange.import': lead,

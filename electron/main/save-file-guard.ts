@@ -20,6 +20,8 @@ export const SAVE_MIMES = {
   'application/pdf': { ext: 'pdf', label: 'PDF' },
   'text/csv': { ext: 'csv', label: 'CSV' },
   'text/calendar': { ext: 'ics', label: 'Calendar (iCalendar)' },
+  // Clinic join requests and acceptances (public keys and sealed keys, never a record).
+  'application/json': { ext: 'json', label: 'Amparo join file' },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', label: 'Excel workbook' },
 } as const;
 export type SaveMime = keyof typeof SAVE_MIMES;

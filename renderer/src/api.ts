@@ -26,7 +26,7 @@ export interface SaveFileResult {
   path?: string;
 }
 
-export type SaveMime = 'application/pdf' | 'text/csv' | 'text/calendar' | typeof XLSX_MIME;
+export type SaveMime = 'application/pdf' | 'text/csv' | 'text/calendar' | 'application/json' | typeof XLSX_MIME;
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 declare global {

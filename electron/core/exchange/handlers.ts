@@ -13,6 +13,7 @@ import {
   readJoinRequest,
   revokeDevice,
 } from './clinic';
+import { lastBundles } from './activity';
 import { resolveConflict, listConflicts, openConflicts } from './conflicts';
 import { exportBundle, fieldCounts, importBundles, importBundlesJob, IMPORT_CANCELLED } from './service';
 import type { JobRunner } from '../jobs';
@@ -44,6 +45,7 @@ export function exchangeHandlers(
     'clinic.join': ({ acceptance, fingerprint }) =>
       joinClinic(ctx().db, acceptance, fingerprint === undefined ? {} : { fingerprint }, ctx().now()),
     'clinic.devices': () => listDevices(ctx().db),
+    'clinic.lastBundles': () => lastBundles(ctx().db),
     'clinic.revoke': ({ deviceId: id }) => revokeDevice(ctx().db, id, ctx().now()),
     'exchange.export': ({ dir, peer }) => {
       const r = exportBundle(ctx().db, dir, { now: ctx().now(), ...(peer ? { peer } : {}) });

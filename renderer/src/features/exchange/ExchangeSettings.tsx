@@ -14,6 +14,7 @@ import type { ClinicDeviceView, ClinicStatusView, ExchangeImportView } from '../
 import type { JobStatus } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { ClinicDevices } from './ClinicDevices';
 
 /** How often the import's progress is read while it runs. */
 const POLL_MS = 250;
@@ -110,103 +111,106 @@ export function ExchangeSettings() {
 
   const clinic = status?.clinic ?? null;
   return (
-    <section className="panel" aria-labelledby="exchange-title" aria-busy={busy !== null}>
-      <h2 id="exchange-title">{t('exchange.title')}</h2>
-      {status && !clinic ? <p>{t('exchange.notInClinic')}</p> : null}
-      {clinic ? (
-        <dl className="facts">
-          <dt>{t('exchange.role')}</dt>
-          <dd>{t(`exchange.role.${clinic.role}`)}</dd>
-          <dt>{t('exchange.fingerprint')}</dt>
-          <dd className="mono">{clinic.fingerprint}</dd>
-          <dt>{t('exchange.deviceFingerprint')}</dt>
-          <dd className="mono">{clinic.deviceFingerprint}</dd>
-          {clinic.role === 'field' ? (
-            <>
-              <dt>{t('exchange.sealed')}</dt>
-              <dd>{t('exchange.sealedCount', { sealed: status!.sealed.sealed, undelivered: status!.sealed.undelivered })}</dd>
-            </>
-          ) : (
-            <>
-              <dt>{t('exchange.conflicts')}</dt>
-              <dd>{status!.openConflicts}</dd>
-            </>
-          )}
-        </dl>
-      ) : null}
-      <FormAlert id="exchange-alert" message={error} />
-      <FormStatus message={message} />
-      {clinic ? (
-        <div className="form-narrow">
-          <div className="field">
-            <label htmlFor="exchange-folder">{t('exchange.folder')}</label>
-            <input
-              id="exchange-folder"
-              type="text"
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-              aria-describedby="exchange-folder-hint"
-              spellCheck={false}
-              autoComplete="off"
-            />
-            <p id="exchange-folder-hint" className="hint">
-              {t('exchange.folderHint')}
-            </p>
-          </div>
-          {clinic.role !== 'field' ? (
-            <div className="field">
-              <label htmlFor="exchange-peer">{t('exchange.for')}</label>
-              <select id="exchange-peer" value={peer} onChange={(e) => setPeer(e.target.value)}>
-                <option value="">{t('exchange.forAll')}</option>
-                {devices
-                  .filter((d) => !d.self && !d.revokedAt && d.role !== 'field')
-                  .map((d) => (
-                    <option key={d.deviceId} value={d.deviceId}>
-                      {d.label ?? d.deviceId.slice(0, 8)} ({t(`exchange.role.${d.role}`)})
-                    </option>
-                  ))}
-              </select>
-            </div>
-          ) : null}
-          <div className="actions actions--start">
-            <button type="button" className="btn btn-primary" onClick={() => void run('export')} disabled={busy !== null}>
-              {t('exchange.export')}
-            </button>
-            {clinic.role !== 'field' ? (
-              <button type="button" className="btn" onClick={() => void run('import')} disabled={busy !== null}>
-                {t('exchange.import')}
-              </button>
-            ) : null}
-            {watched ? (
-              <button type="button" className="btn" onClick={() => void watch(false)}>
-                {t('exchange.stopWatching')}
-              </button>
+    <>
+      {status ? <ClinicDevices clinic={clinic} onChanged={load} /> : null}
+      <section className="panel" aria-labelledby="exchange-title" aria-busy={busy !== null}>
+        <h2 id="exchange-title">{t('exchange.title')}</h2>
+        {status && !clinic ? <p>{t('exchange.notInClinic')}</p> : null}
+        {clinic ? (
+          <dl className="facts">
+            <dt>{t('exchange.role')}</dt>
+            <dd>{t(`exchange.role.${clinic.role}`)}</dd>
+            <dt>{t('exchange.fingerprint')}</dt>
+            <dd className="mono">{clinic.fingerprint}</dd>
+            <dt>{t('exchange.deviceFingerprint')}</dt>
+            <dd className="mono">{clinic.deviceFingerprint}</dd>
+            {clinic.role === 'field' ? (
+              <>
+                <dt>{t('exchange.sealed')}</dt>
+                <dd>{t('exchange.sealedCount', { sealed: status!.sealed.sealed, undelivered: status!.sealed.undelivered })}</dd>
+              </>
             ) : (
-              <button type="button" className="btn" onClick={() => void watch(true)}>
-                {t('exchange.watch')}
-              </button>
+              <>
+                <dt>{t('exchange.conflicts')}</dt>
+                <dd>{status!.openConflicts}</dd>
+              </>
             )}
-          </div>
-          <p className="hint">{watched ? t('exchange.watching', { folder: watched }) : t('exchange.notWatching')}</p>
-          {busy === 'import' && job ? (
-            <div className="actions actions--start" data-testid="exchange-import-job">
-              <progress
-                aria-label={t('exchange.importing')}
-                max={1}
-                // The runner's overall fraction: it moves inside a bundle too (every few hundred changes), not only between bundles.
-                value={job.progress}
-                aria-valuetext={t('exchange.importProgress', { done: job.done, total: job.total })}
+          </dl>
+        ) : null}
+        <FormAlert id="exchange-alert" message={error} />
+        <FormStatus message={message} />
+        {clinic ? (
+          <div className="form-narrow">
+            <div className="field">
+              <label htmlFor="exchange-folder">{t('exchange.folder')}</label>
+              <input
+                id="exchange-folder"
+                type="text"
+                value={folder}
+                onChange={(e) => setFolder(e.target.value)}
+                aria-describedby="exchange-folder-hint"
+                spellCheck={false}
+                autoComplete="off"
               />
-              <span>{t('exchange.importProgress', { done: job.done, total: job.total })}</span>
-              <button type="button" className="btn" onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
-                {t('exchange.cancelImport')}
-              </button>
+              <p id="exchange-folder-hint" className="hint">
+                {t('exchange.folderHint')}
+              </p>
             </div>
-          ) : busy ? (
-            <progress aria-label={t(busy === 'export' ? 'exchange.exporting' : 'exchange.importing')} />
-          ) : null}
-        </div>
-      ) : null}
-    </section>
+            {clinic.role !== 'field' ? (
+              <div className="field">
+                <label htmlFor="exchange-peer">{t('exchange.for')}</label>
+                <select id="exchange-peer" value={peer} onChange={(e) => setPeer(e.target.value)}>
+                  <option value="">{t('exchange.forAll')}</option>
+                  {devices
+                    .filter((d) => !d.self && !d.revokedAt && d.role !== 'field')
+                    .map((d) => (
+                      <option key={d.deviceId} value={d.deviceId}>
+                        {d.label ?? d.deviceId.slice(0, 8)} ({t(`exchange.role.${d.role}`)})
+                      </option>
+                    ))}
+                </select>
+              </div>
+            ) : null}
+            <div className="actions actions--start">
+              <button type="button" className="btn btn-primary" onClick={() => void run('export')} disabled={busy !== null}>
+                {t('exchange.export')}
+              </button>
+              {clinic.role !== 'field' ? (
+                <button type="button" className="btn" onClick={() => void run('import')} disabled={busy !== null}>
+                  {t('exchange.import')}
+                </button>
+              ) : null}
+              {watched ? (
+                <button type="button" className="btn" onClick={() => void watch(false)}>
+                  {t('exchange.stopWatching')}
+                </button>
+              ) : (
+                <button type="button" className="btn" onClick={() => void watch(true)}>
+                  {t('exchange.watch')}
+                </button>
+              )}
+            </div>
+            <p className="hint">{watched ? t('exchange.watching', { folder: watched }) : t('exchange.notWatching')}</p>
+            {busy === 'import' && job ? (
+              <div className="actions actions--start" data-testid="exchange-import-job">
+                <progress
+                  aria-label={t('exchange.importing')}
+                  max={1}
+                  // The runner's overall fraction: it moves inside a bundle too (every few hundred changes), not only between bundles.
+                  value={job.progress}
+                  aria-valuetext={t('exchange.importProgress', { done: job.done, total: job.total })}
+                />
+                <span>{t('exchange.importProgress', { done: job.done, total: job.total })}</span>
+                <button type="button" className="btn" onClick={() => void call('jobs.cancel', { jobId: job.jobId })}>
+                  {t('exchange.cancelImport')}
+                </button>
+              </div>
+            ) : busy ? (
+              <progress aria-label={t(busy === 'export' ? 'exchange.exporting' : 'exchange.importing')} />
+            ) : null}
+          </div>
+        ) : null}
+      </section>
+    </>
   );
 }
