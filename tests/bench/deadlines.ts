@@ -2,6 +2,7 @@
  * Issue 4 benchmark, on real encrypted vaults in a temp folder:
  * (a) docket.list over 1 000 000 deadlines (target <= 50 ms, median of >= 7);
  * (b) recomputing every TPS deadline after a dataset import for 100 000 people (target <= 10 s).
+ * The sizes are flags: `npm run bench -- deadlines --deadlines 1000000 --tps-people 100000`.
  *
  * Rows are written straight into the tables (one transaction each) so setup
  * takes seconds; the timed parts go through core.call like the UI does.
@@ -14,6 +15,7 @@ import { createCore, type Core } from '../../electron/core/app';
 import { computeDeadline, addDays, type DeadlineResult } from '../../shared/deadlines';
 import { newId } from '../../electron/core/context';
 import { median, printRows, type BenchRow } from './util';
+import { countFlag } from './search';
 
 export const TODAY = '2026-03-02';
 export const KDF = { m: 8192, t: 1, p: 1 } as const;
@@ -206,7 +208,7 @@ function fillDeadlines(core: Core, people: BenchPerson[], total: number): { open
 }
 
 async function benchDocket(): Promise<BenchRow[]> {
-  const N = 1_000_000;
+  const N = countFlag('--deadlines', 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-docket-'));
   const core = await newCore(dir, 'docket.db');
   try {
@@ -321,7 +323,7 @@ async function jobDone(core: Core, jobId: string) {
 }
 
 async function benchTps(): Promise<BenchRow[]> {
-  const N = 100_000;
+  const N = countFlag('--tps-people', 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-tps-'));
   const core = await newCore(dir, 'tps.db');
   try {

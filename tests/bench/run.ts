@@ -21,7 +21,7 @@ const suites: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   search: { title: 'Search (issues 3, 17; --people N)', run: benchSearch },
   bulk: { title: 'Bulk loads: CSV import beside raw inserts (issue 17; --people N)', run: benchBulk },
   forms: { title: 'Forms (issue 5)', run: benchForms },
-  deadlines: { title: 'Deadlines (issue 4)', run: benchDeadlines },
+  deadlines: { title: 'Deadlines (issues 4, 17; --deadlines N --tps-people N)', run: benchDeadlines },
   cli: { title: 'CLI start (issue 9)', run: benchCli },
   backup: { title: 'Backups: back up and verify 100 000 people beside cp (issue 11)', run: benchBackup },
   host: { title: 'Core host: event-loop delay of the serving process (issue 9)', run: benchHost },

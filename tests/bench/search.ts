@@ -13,15 +13,18 @@ import type { Ctx } from '../../electron/core/context';
 import { benchVault, FAMILY, GIVEN } from './people-vault';
 import { median, percentile, printRows, type BenchRow } from './util';
 
-/** `--people N` (also `--people=N`), default 100 000. */
-export function peopleFlag(argv = process.argv, fallback = 100_000): number {
-  const i = argv.findIndex((a) => a === '--people' || a.startsWith('--people='));
+/** A whole-number flag, `--name N` or `--name=N`, or `fallback` when absent. */
+export function countFlag(name: string, fallback: number, argv = process.argv): number {
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
   if (i < 0) return fallback;
   const raw = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--people needs a whole number of people, not ${String(raw)}`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number, not ${String(raw)}`);
   return n;
 }
+
+/** `--people N` (also `--people=N`), default 100 000. */
+export const peopleFlag = (argv = process.argv, fallback = 100_000): number => countFlag('--people', fallback, argv);
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -114,7 +117,7 @@ export async function benchSearch(): Promise<BenchRow[]> {
     v.buildMs === null
       ? { name: `vault of ${n} people: cached, opened`, median_ms: 0, note: v.dbPath }
       : {
-          name: `build ${n} people (bulk path, 10 000 per transaction)`,
+          name: `build ${n} people (bulk path, 50 000 per transaction)`,
           median_ms: v.buildMs,
           note: `${Math.round((n / v.buildMs) * 1000)} people/s`,
         };
