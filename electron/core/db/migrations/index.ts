@@ -13,6 +13,7 @@ import { m0011 } from './0011-family-links';
 import { m0012 } from './0012-detention-eoir';
 import { m0013 } from './0013-exchange-field-paths';
 import { m0014 } from './0014-search-prefixes';
+import { m0015 } from './0015-audit-indexes';
 import { m0016 } from './0016-exchange-eoir-checks';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
@@ -31,5 +32,6 @@ export const migrations: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
   m0016,
 ];
