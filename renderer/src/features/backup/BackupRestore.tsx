@@ -16,6 +16,7 @@ import type { BackupFileView, BackupReplaced, BackupVerifyReport, JobStarted, Jo
 import type { Result } from '../../../../shared/errors';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { FolderField } from '../../components/FolderField';
 
 const POLL_MS = 300;
 
@@ -233,21 +234,13 @@ function ActionForm({ action, when, onClose }: { action: Action; when: string; o
             </div>
           </fieldset>
           {target === 'new' ? (
-            <div className="field">
-              <label htmlFor="backup-restore-folder">{t('backup.restore.folder')}</label>
-              <input
-                id="backup-restore-folder"
-                type="text"
-                value={folder}
-                onChange={(e) => setFolder(e.target.value)}
-                aria-describedby="backup-restore-folder-hint"
-                spellCheck={false}
-                autoComplete="off"
-              />
-              <p id="backup-restore-folder-hint" className="hint">
-                {t('backup.restore.folderHint')}
-              </p>
-            </div>
+            <FolderField
+              id="backup-restore-folder"
+              label={t('backup.restore.folder')}
+              hint={t('backup.restore.folderHint')}
+              value={folder}
+              onChange={setFolder}
+            />
           ) : (
             <>
               <p className="warning" id="backup-replace-warning">

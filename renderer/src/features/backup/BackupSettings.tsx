@@ -16,6 +16,7 @@ import type { BackupStatus, JobStatus } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { BackupRestore } from './BackupRestore';
+import { FolderField } from '../../components/FolderField';
 
 const POLL_MS = 300;
 const INTERVALS = [6, 12, 24, 168] as const;
@@ -95,21 +96,7 @@ export function BackupSettings() {
       <form onSubmit={(e) => void save(e)} noValidate className="form-narrow">
         <FormAlert id="backup-alert" message={error} />
         <FormStatus message={message} />
-        <div className="field">
-          <label htmlFor="backup-folder">{t('backup.folder')}</label>
-          <input
-            id="backup-folder"
-            type="text"
-            value={folder}
-            onChange={(e) => setFolder(e.target.value)}
-            aria-describedby="backup-folder-hint"
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <p id="backup-folder-hint" className="hint">
-            {t('backup.folderHint')}
-          </p>
-        </div>
+        <FolderField id="backup-folder" label={t('backup.folder')} hint={t('backup.folderHint')} value={folder} onChange={setFolder} />
         <div className="field">
           <label htmlFor="backup-interval">{t('backup.interval')}</label>
           <select id="backup-interval" value={interval} onChange={(e) => setIntervalHours(Number(e.target.value))}>

@@ -15,6 +15,7 @@ import type { JobStatus } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { ClinicDevices } from './ClinicDevices';
+import { FolderField } from '../../components/FolderField';
 
 /** How often the import's progress is read while it runs. */
 const POLL_MS = 250;
@@ -141,21 +142,13 @@ export function ExchangeSettings() {
         <FormStatus message={message} />
         {clinic ? (
           <div className="form-narrow">
-            <div className="field">
-              <label htmlFor="exchange-folder">{t('exchange.folder')}</label>
-              <input
-                id="exchange-folder"
-                type="text"
-                value={folder}
-                onChange={(e) => setFolder(e.target.value)}
-                aria-describedby="exchange-folder-hint"
-                spellCheck={false}
-                autoComplete="off"
-              />
-              <p id="exchange-folder-hint" className="hint">
-                {t('exchange.folderHint')}
-              </p>
-            </div>
+            <FolderField
+              id="exchange-folder"
+              label={t('exchange.folder')}
+              hint={t('exchange.folderHint')}
+              value={folder}
+              onChange={setFolder}
+            />
             {clinic.role !== 'field' ? (
               <div className="field">
                 <label htmlFor="exchange-peer">{t('exchange.for')}</label>
