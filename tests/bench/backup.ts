@@ -5,7 +5,7 @@
  * seal alone (raw copy of the encrypted file inside a read transaction,
  * SHA-256, keyslots and header, fsync, rename); "verify" is the standalone
  * check of a file as `verify-backup` runs it (copy with the salt put back,
- * integrity_check, counts, with the SHA-256 on a worker thread beside them); the app runs both for every backup
+ * SHA-256 as it copies, integrity_check, counts); the app runs both for every backup
  * before it gets its name, timed as a third row. The runs interleave, so a
  * busy machine slows all three alike.
  */
@@ -129,7 +129,7 @@ export async function benchBackup(): Promise<BenchRow[]> {
         note: `${(b / c).toFixed(2)}x cp (goal <= 2x)`,
       },
       {
-        name: 'verify (copy with the salt back, integrity_check, counts; SHA-256 on a worker beside)',
+        name: 'verify (copy with the salt back and its SHA-256, integrity_check, counts)',
         median_ms: v,
         note: `${(v / c).toFixed(2)}x cp (goal <= 3x)`,
       },

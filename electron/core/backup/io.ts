@@ -24,17 +24,16 @@ export async function step(job: Job | undefined, phase: string, done: number, to
 /**
  * Reads [from, to) of `fd` in chunks, handing each to `each`; `first16`
  * replaces the first 16 bytes of the range (the salt the backup moved into
- * its header). Returns the SHA-256 of the bytes as handed out, or an empty
- * buffer with `hash: false` (verify hashes on another thread, hash-worker.ts).
+ * its header). Returns the SHA-256 of the bytes as handed out.
  */
 export async function eachChunk(
   fd: number,
   from: number,
   to: number,
   each: (chunk: Buffer) => void,
-  opts: { job?: Job; phase?: string; first16?: Buffer; chunk?: number; hash?: boolean } = {},
+  opts: { job?: Job; phase?: string; first16?: Buffer; chunk?: number } = {},
 ): Promise<Buffer> {
-  const hash = opts.hash === false ? null : createHash('sha256');
+  const hash = createHash('sha256');
   const buf = Buffer.allocUnsafe(opts.chunk ?? CHUNK);
   let at = from;
   while (at < to) {
@@ -42,12 +41,12 @@ export async function eachChunk(
     if (n === 0) break;
     const chunk = buf.subarray(0, n);
     if (at === from && opts.first16) opts.first16.copy(chunk, 0, 0, Math.min(16, n));
-    hash?.update(chunk);
+    hash.update(chunk);
     each(chunk);
     at += n;
     await step(opts.job, opts.phase ?? 'read', at - from, to - from);
   }
-  return hash ? hash.digest() : Buffer.alloc(0);
+  return hash.digest();
 }
 
 export function writeAll(fd: number, data: Buffer, position?: number): void {

@@ -23,7 +23,6 @@ import { eachChunk, writeAll } from './io';
 import { readFacts, sameCounts } from './facts';
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
-import { hashInWorker } from './hash-worker';
 
 /** How the backup's database key is reached. */
 export type BackupAccess =
@@ -82,13 +81,13 @@ async function unlockKeyslots(file: KeyslotsFile, access: { passphrase: string }
   }
 }
 
-/** Copies the payload with its salt restored into `dbPath` (its SHA-256 is computed beside, in hash-worker.ts). */
-async function copyPayload(file: string, layout: Layout, dbPath: string, job: Job | undefined): Promise<void> {
+/** Copies the payload with its salt restored into `dbPath`, returning its SHA-256. */
+async function copyPayload(file: string, layout: Layout, dbPath: string, job: Job | undefined): Promise<Buffer> {
   const src = openSync(file, 'r');
   const dst = openSync(dbPath, 'wx', 0o600);
   try {
     let at = 0;
-    await eachChunk(
+    return await eachChunk(
       src,
       0,
       layout.header.payload.length,
@@ -96,7 +95,7 @@ async function copyPayload(file: string, layout: Layout, dbPath: string, job: Jo
         writeAll(dst, chunk, at);
         at += chunk.length;
       },
-      { job, phase: 'copy', first16: Buffer.from(layout.header.salt, 'hex'), hash: false },
+      { job, phase: 'copy', first16: Buffer.from(layout.header.salt, 'hex') },
     );
   } finally {
     closeSync(src);
@@ -232,30 +231,19 @@ export async function verifyBackup(file: string, access: BackupAccess, opts: Ver
     ? join(opts.keepIn, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}.tmp`)
     : (removeStaleVerifyDirs(), mkdtempSync(join(tmpdir(), VERIFY_PREFIX)));
   let kept = false;
-  // Started first: the worker hashes the payload while this thread copies and checks it.
-  const hashing = hashInWorker(file, header.payload.length, Buffer.from(header.salt, 'hex'));
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Whose staging this is: a later open or restore settles it only once this process is gone (restore.ts settleRestores).
     if (opts.keepIn) writeFileSync(join(dir, STAGING_OWNER), String(process.pid), { mode: 0o600 });
     const dbPath = join(dir, 'amparo.db');
-    await copyPayload(file, layout, dbPath, opts.job);
-    if (opts.job) opts.job.progress('check', 0, 1);
-    // Checked whatever the hash says (it is not known yet); a payload that differs from its header is reported as such first.
-    let bad: ReturnType<typeof checkDatabase> = null;
-    let checkError: unknown = null;
-    try {
-      bad = checkDatabase(dbPath, access, key, header);
-    } catch (e) {
-      checkError = e;
-    }
-    const sha = await hashing.digest;
+    const sha = await copyPayload(file, layout, dbPath, opts.job);
     if (sha.toString('hex') !== header.payload.sha256) {
       checks.push({ check: 'payload', ok: false });
       return fail(new BackupDamaged('payload', DAMAGE_MESSAGES.payload));
     }
     checks.push({ check: 'payload', ok: true });
-    if (checkError) throw checkError;
+    if (opts.job) opts.job.progress('check', 0, 1);
+    const bad = checkDatabase(dbPath, access, key, header);
     if (bad) {
       if (bad === 'integrity') checks.push({ check: 'integrity', ok: false });
       else checks.push({ check: 'integrity', ok: true }, { check: 'contents', ok: false });
@@ -269,7 +257,6 @@ export async function verifyBackup(file: string, access: BackupAccess, opts: Ver
   } catch (e) {
     throw storageError(e, dir) ?? e;
   } finally {
-    hashing.stop();
     if (!kept) {
       rmSync(dir, { recursive: true, force: true });
       key?.fill(0);
