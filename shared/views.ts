@@ -804,7 +804,7 @@ export interface AuditPage {
   rows: AuditEntryView[];
 }
 
-export type AuditBreak = 'hash' | 'link' | 'missing' | 'outside-chain' | 'truncated';
+export type AuditBreak = 'hash' | 'link' | 'missing' | 'truncated';
 
 export interface AuditVerifyView {
   ok: boolean;

@@ -47,7 +47,7 @@ function prepared(db: DB): Statements {
   let s = statements.get(db);
   if (!s) {
     s = {
-      head: db.prepare('SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1'),
+      head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare(
         'INSERT INTO audit_log(id, at, actor, action, entity, entity_id, detail, seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -93,7 +93,8 @@ export function chainHead(db: DB): Head | null {
 /**
  * Appends one entry after the current head. Inside the caller's transaction
  * when there is one (the entry commits or rolls back with the write it
- * records); the UNIQUE index on seq refuses a second writer racing for the same place.
+ * records); seq is the table's primary key, so a second writer racing for
+ * the same place is refused.
  */
 export function appendEntry(db: DB, e: EntryContent): Head {
   const s = prepared(db);
@@ -128,11 +129,11 @@ const broken = (entries: number, row: { seq: number | null; id: string | null },
 
 /**
  * Walks the chain from the first entry. Reports the first entry whose hash
- * or link does not hold, a gap in the numbering, an entry outside the chain,
- * or a chain shorter than the head recorded in the key file.
+ * or link does not hold, a gap in the numbering, or a chain shorter than the
+ * head recorded in the key file. A row slipped in by hand gets the next seq
+ * (the table's key since migration 0017) and fails its link there.
  */
 export function verifyChain(db: DB, recorded: Head | null): AuditVerifyView {
-  const outside = db.prepare('SELECT id FROM audit_log WHERE seq IS NULL LIMIT 1').get() as { id: string } | undefined;
   let prev = GENESIS;
   let expected = 1;
   let count = 0;
@@ -140,7 +141,7 @@ export function verifyChain(db: DB, recorded: Head | null): AuditVerifyView {
   const rows = db
     .prepare(
       `SELECT seq, id, at, actor, action, entity, entity_id AS entityId, detail, prev_hash AS prev, hash
-       FROM audit_log WHERE seq IS NOT NULL ORDER BY seq`,
+       FROM audit_log ORDER BY seq`,
     )
     .iterate() as IterableIterator<Row>;
   for (const r of rows) {
@@ -158,6 +159,5 @@ export function verifyChain(db: DB, recorded: Head | null): AuditVerifyView {
     const at = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(recorded.seq) as { hash: string } | undefined;
     if (at?.hash !== recorded.hash) return broken(count, { seq: recorded.seq, id: null }, 'hash');
   }
-  if (outside) return broken(count, { seq: null, id: outside.id }, 'outside-chain');
   return { ok: true, entries: count };
 }

@@ -38,15 +38,15 @@ export function listAudit(
   db: DB,
   q: { personId?: string | undefined; actor?: string | undefined; limit: number; offset: number },
 ): AuditPage {
-  const where = ['seq IS NOT NULL'];
+  const where: string[] = [];
   if (q.personId) where.push(PERSON_FILTER);
   if (q.actor) where.push('actor = @actor');
   const params = { personId: q.personId ?? null, actor: q.actor ?? null, limit: q.limit, offset: q.offset };
-  const clause = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE ${clause}`).get(params) as { n: number }).n;
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT seq, at, actor, action, entity, entity_id, detail FROM audit_log WHERE ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+      `SELECT seq, at, actor, action, entity, entity_id, detail FROM audit_log ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
     )
     .all(params) as Row[];
   return { total, rows: rows.map(view) };
@@ -65,9 +65,7 @@ export function personHistory(db: DB, personId: string): AuditEntryView[] {
 
 export function auditCsv(db: DB, actor: string | undefined): { csv: string; count: number } {
   const rows = db
-    .prepare(
-      `SELECT seq, at, actor, action, entity, entity_id, detail, hash FROM audit_log WHERE seq IS NOT NULL ${actor ? 'AND actor = ?' : ''} ORDER BY seq`,
-    )
+    .prepare(`SELECT seq, at, actor, action, entity, entity_id, detail, hash FROM audit_log ${actor ? 'WHERE actor = ?' : ''} ORDER BY seq`)
     .all(...(actor ? [actor] : [])) as Array<Row & { hash: string }>;
   const lines = [
     csvLine(['seq', 'at', 'user', 'operation', 'entity', 'record', 'detail', 'hash']),
