@@ -40,7 +40,7 @@ import { fieldType, labelOf, namedFields, widgetPages } from './fields';
 import { DocumentFonts } from './fonts';
 import { daColor, drawPlan, planComb, planList, planMultiline, planSingle, type TextPlan } from './appearance';
 import { daFontSize } from './layout';
-import { openBlankCopy, removeXfa } from './pdf';
+import { openBlankCopy, removeXfa, saveFill } from './pdf';
 import { useNativeDeflateForXObjects } from './streams';
 
 export interface FillProgress {
@@ -130,8 +130,7 @@ export async function fillForm(opts: FillOptions): Promise<FillResult> {
   }
   finishForm(form);
   if (opts.flatten) flatten(doc, form);
-  // No object streams: pdf-lib compresses them with pako, the costliest step of a save; the output is a few hundred KB larger.
-  const bytes = await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity, useObjectStreams: false });
+  const bytes = await saveFill(doc);
   throwIfCancelled(opts.signal);
   return { bytes, filled, overflow: ctx.overflow, warnings, edition, pageCount: doc.getPageCount() };
 }

@@ -7,11 +7,12 @@ import {
   PDFDict,
   PDFDocument,
   PDFName,
+  PDFObject,
   PDFPageLeaf,
   PDFPageTree,
   PDFRawStream,
   PDFStream,
-  type PDFObject,
+  type PDFRef,
 } from 'pdf-lib';
 import { AppError } from '../../../shared/errors';
 
@@ -85,7 +86,111 @@ export async function openBlankCopy(bytes: Uint8Array): Promise<PDFDocument> {
     parsed.delete(key);
     return new Doc(base, false, false);
   }
-  return new Doc(copyContext(base), false, false);
+  const copy = copyContext(base);
+  origins.set(copy, base);
+  return new Doc(copy, false, false);
+}
+
+/** The parsed blank each fill's copy was made from (saveFill compares against it). */
+const origins = new WeakMap<PDFContext, PDFContext>();
+
+/** Each parsed blank's objects as bytes, made on first use and kept with the parsed blank. */
+const serializedOf = new WeakMap<PDFContext, Map<PDFRef, Uint8Array>>();
+
+/**
+ * Saves a filled copy. Writing every object out is a third of an I-589 fill,
+ * yet a fill changes only the fields it writes and adds their appearances:
+ * every indirect object still equal to the blank's is written from the
+ * blank's own serialization, made once per blank. Equality is structural
+ * (copyObject shares the immutable leaves), so a changed object is never
+ * taken for an unchanged one; the originals are put back after the write.
+ */
+export async function saveFill(doc: PDFDocument): Promise<Uint8Array> {
+  await doc.flush();
+  // save() counts pages first: counted now, while the page tree is still made of objects rather than bytes.
+  doc.getPageCount();
+  const ctx = doc.context;
+  const base = origins.get(ctx);
+  const swapped: Array<[PDFRef, PDFObject]> = [];
+  if (base) {
+    for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
+      const was = base.lookup(ref);
+      if (was && sameObject(obj, was)) {
+        swapped.push([ref, obj]);
+        ctx.assign(ref, new Serialized(serializedBytes(base, ref, was)));
+      }
+    }
+  }
+  try {
+    // No object streams: pdf-lib compresses them with pako, the costliest step of a save; the output is a few hundred KB larger.
+    return await doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity, useObjectStreams: false });
+  } finally {
+    for (const [ref, obj] of swapped) ctx.assign(ref, obj);
+  }
+}
+
+function serializedBytes(base: PDFContext, ref: PDFRef, obj: PDFObject): Uint8Array {
+  let cache = serializedOf.get(base);
+  if (!cache) serializedOf.set(base, (cache = new Map()));
+  let bytes = cache.get(ref);
+  if (!bytes) {
+    bytes = new Uint8Array(obj.sizeInBytes());
+    obj.copyBytesInto(bytes, 0);
+    cache.set(ref, bytes);
+  }
+  return bytes;
+}
+
+/** An object already written out: pdf-lib's writer asks only for its size and its bytes. */
+class Serialized extends PDFObject {
+  constructor(private readonly bytes: Uint8Array) {
+    super();
+  }
+  override sizeInBytes(): number {
+    return this.bytes.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    buffer.set(this.bytes, offset);
+    return this.bytes.length;
+  }
+  override clone(): PDFObject {
+    return this;
+  }
+  override toString(): string {
+    return Buffer.from(this.bytes).toString('latin1');
+  }
+}
+
+/**
+ * A dictionary's own map. PDFDict.entries() copies it into a new array on
+ * every call, which made comparing a fill's 2 800 objects cost as much as
+ * writing them; pdf-lib is pinned, and the fill tests compare the output with
+ * and without reuse byte for byte, so a change of pdf-lib's internals is caught.
+ */
+const entriesOf = (d: PDFDict) => (d as unknown as { dict: ReadonlyMap<PDFName, PDFObject> }).dict;
+
+/** Whether a copy still equals its original: same classes and keys, the same shared leaves, nested values alike. */
+function sameObject(a: PDFObject, b: PDFObject): boolean {
+  if (a === b) return true;
+  if (a.constructor !== b.constructor) return false;
+  if (a instanceof PDFRawStream) return a.contents === (b as PDFRawStream).contents && sameObject(a.dict, (b as PDFRawStream).dict);
+  if (a instanceof PDFDict) {
+    const x = entriesOf(a);
+    const y = entriesOf(b as PDFDict);
+    if (x.size !== y.size) return false;
+    for (const [key, value] of x) {
+      const other = y.get(key);
+      if (other === undefined || !sameObject(value, other)) return false;
+    }
+    return true;
+  }
+  if (a instanceof PDFArray) {
+    const y = b as PDFArray;
+    if (a.size() !== y.size()) return false;
+    for (let i = 0; i < a.size(); i++) if (!sameObject(a.get(i), y.get(i))) return false;
+    return true;
+  }
+  return false;
 }
 
 function copyContext(src: PDFContext): PDFContext {
