@@ -38,6 +38,8 @@ describe('facility list', () => {
     expect(st.partial).toBe(true);
     expect(st.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(st.sourceNote.en).toContain('ice.gov/detention-facilities');
+    expect(st.sourceNote.en).toContain('ice.gov/detain/detention-management');
+    expect(st.count).toBeGreaterThanOrEqual(202);
     expect(st.fieldOffices).toContain('Los Angeles');
     const hits = await core.call('facilities.search', { query: 'lasalle' });
     expect(hits.map((f) => f.id)).toEqual(['central-louisiana-ice-processing-center']);
