@@ -253,6 +253,10 @@ describe('detention history', () => {
     expect(await who({ facility: 'LaSalle Detention Facility' })).toEqual(['Bea Quispe']);
     expect(await who({ fieldOffice: 'New Orleans' })).toEqual(['Bea Quispe']);
     expect(await who({ fieldOffice: 'Los Angeles' })).toEqual(['Ada Quispe']);
+    // The facility filter offers where people are held now, whatever the filters, not the whole list of hundreds.
+    const held = ['Adelanto ICE Processing Center', 'Central Louisiana ICE Processing Center'];
+    expect((await core.call('docket.list', { days: 60 })).facilities).toEqual(held);
+    expect((await core.call('docket.list', { days: 60, facility: 'Adelanto ICE Processing Center' })).facilities).toEqual(held);
   });
 });
 
