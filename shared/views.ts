@@ -243,6 +243,8 @@ export interface DocketView {
   notices: DocketRow[];
   /** Everyone with open work in the range, whatever the filters: the assignee filter's choices, sorted. */
   assignees: string[];
+  /** Every facility someone is held at now (as entered), whatever the filters: the facility filter's choices, sorted. */
+  facilities: string[];
 }
 
 export interface ReminderList {

@@ -111,6 +111,17 @@ export interface FacilitiesImportPreview {
   changed: string[];
 }
 
+/** Each list's names folded once (the shipped list has ~200 entries and the box asks on every keystroke). */
+const foldedLists = new WeakMap<readonly Facility[], Array<{ hay: string; name: string }>>();
+function foldedOf(list: readonly Facility[]): Array<{ hay: string; name: string }> {
+  let folded = foldedLists.get(list);
+  if (!folded) {
+    folded = list.map((f) => ({ hay: foldForSearch([f.name, ...f.aliases, f.address.city].join(' ')), name: foldForSearch(f.name) }));
+    foldedLists.set(list, folded);
+  }
+  return folded;
+}
+
 /**
  * Facilities whose name, aliases or city match every word typed (accents and
  * case folded), names starting with the words first. For the autocomplete.
@@ -118,13 +129,13 @@ export interface FacilitiesImportPreview {
 export function matchFacilities(list: readonly Facility[], query: string, limit = 8): Facility[] {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
+  const folded = foldedOf(list);
   const scored: Array<{ f: Facility; score: number }> = [];
-  for (const f of list) {
-    const hay = foldForSearch([f.name, ...f.aliases, f.address.city].join(' '));
-    if (!words.every((w) => hay.includes(w))) continue;
-    const name = foldForSearch(f.name);
+  list.forEach((f, i) => {
+    const { hay, name } = folded[i]!;
+    if (!words.every((w) => hay.includes(w))) return;
     scored.push({ f, score: name.startsWith(words[0]!) ? 0 : name.includes(words[0]!) ? 1 : 2 });
-  }
+  });
   scored.sort((a, b) => a.score - b.score || a.f.name.localeCompare(b.f.name));
   return scored.slice(0, limit).map((s) => s.f);
 }

@@ -917,6 +917,7 @@ export const en = {
   'event.sum.movedFrom': 'moved from {date}',
   'event.sum.noAsylum': 'not seeking asylum',
   'event.sum.notInCourt': 'not in court',
+  'event.sum.clockRanAgain': 'clock ran again {date}',
   'event.kind.hearing-scheduled': 'Hearing scheduled',
   'event.kind.hearing-moved': 'Hearing moved',
   'event.kind.ij-decision-oral': 'Immigration judge decision (oral)',
@@ -957,6 +958,7 @@ export const en = {
   'plan.skip.notInCourt': 'Not in immigration court: no EOIR-33.',
   'plan.skip.noClosingDate': 'No closing date entered: no deadline will be created.',
   'plan.skip.timelineOnly': 'A timeline fact: it creates no deadline.',
+  'plan.clockStop': 'Creates no deadline of its own: the asylum work-permit dates move by the days the clock stopped (shown after saving).',
 
   'change.title': 'Saved: {event}, {date}.',
   'change.created': 'New: {label}, due {due}.',

@@ -931,6 +931,7 @@ export const es: Catalog = {
   'event.sum.movedFrom': 'antes el {date}',
   'event.sum.noAsylum': 'no solicita asilo',
   'event.sum.notInCourt': 'sin caso en el tribunal',
+  'event.sum.clockRanAgain': 'el reloj volvió a correr el {date}',
   'event.kind.hearing-scheduled': 'Audiencia programada',
   'event.kind.hearing-moved': 'Audiencia trasladada',
   'event.kind.ij-decision-oral': 'Decisión del juez de inmigración (oral)',
@@ -972,6 +973,8 @@ export const es: Catalog = {
   'plan.skip.notInCourt': 'Sin caso en el tribunal de inmigración: sin EOIR-33.',
   'plan.skip.noClosingDate': 'No se indicó fecha de cierre: no se creará ningún plazo.',
   'plan.skip.timelineOnly': 'Un hecho de la cronología: no crea plazos.',
+  'plan.clockStop':
+    'No crea un plazo propio: las fechas del permiso de trabajo por asilo se corren los días que el reloj estuvo detenido (se muestran al guardar).',
 
   'change.title': 'Guardado: {event}, {date}.',
   'change.created': 'Nuevo: {label}, vence {due}.',

@@ -76,6 +76,11 @@ describe('detention history and the EOIR status log', () => {
     const panel = page.getByRole('region', { name: 'Detention history' });
     const facility = panel.getByRole('combobox', { name: 'Facility' });
     await tabTo(page, facility, { max: 200 });
+    // The list has ~200 facilities: a broad word shows 8 options, never hundreds.
+    await page.keyboard.type('county');
+    const listbox = page.locator(`[id="${await facility.getAttribute('aria-controls')}"]`);
+    await expect.poll(() => listbox.getByRole('option').count()).toBe(8);
+    await page.keyboard.press('Control+A');
     await page.keyboard.type('lasalle');
     const option = page.getByRole('option', { name: /Central Louisiana ICE Processing Center/ });
     await option.waitFor();

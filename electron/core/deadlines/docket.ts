@@ -232,6 +232,21 @@ function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: 
 }
 
 /**
+ * The facilities where someone is held now, as entered on the person: the
+ * facility filter's choices. Not the whole facility list, which has hundreds
+ * of entries where nobody on the docket is held. Spellings that fold to the
+ * same name (the filter folds them too) are offered once.
+ */
+function heldAtFacilities(ctx: Ctx): string[] {
+  const rows = ctx.db
+    .prepare('SELECT DISTINCT facility FROM people WHERE merged_into IS NULL AND detained = 1 AND facility IS NOT NULL')
+    .all() as Array<{ facility: string }>;
+  const byFolded = new Map<string, string>();
+  for (const r of rows) if (!byFolded.has(foldForSearch(r.facility))) byFolded.set(foldForSearch(r.facility), r.facility);
+  return [...byFolded.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/**
  * The people the facility and field-office filters keep: held now at that
  * facility (its name as stored on the person), or at any listed facility of
  * that field office, or with that field office entered. Undefined: no such filter.
@@ -283,7 +298,14 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   const end = days === null ? null : addDays(today, days);
   const filtered = f.assignee !== undefined || f.caseType !== undefined || people !== undefined || q.group !== undefined;
   const allHearings = filtered ? findHearings(ctx, { from: today, to: end }) : hearings;
-  return { today, days, groups, notices: ended.map(toRow), assignees: docketAssignees(ctx, today, end, allHearings) };
+  return {
+    today,
+    days,
+    groups,
+    notices: ended.map(toRow),
+    assignees: docketAssignees(ctx, today, end, allHearings),
+    facilities: heldAtFacilities(ctx),
+  };
 }
 
 /**

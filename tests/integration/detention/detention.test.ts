@@ -38,6 +38,8 @@ describe('facility list', () => {
     expect(st.partial).toBe(true);
     expect(st.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(st.sourceNote.en).toContain('ice.gov/detention-facilities');
+    expect(st.sourceNote.en).toContain('ice.gov/detain/detention-management');
+    expect(st.count).toBeGreaterThanOrEqual(202);
     expect(st.fieldOffices).toContain('Los Angeles');
     const hits = await core.call('facilities.search', { query: 'lasalle' });
     expect(hits.map((f) => f.id)).toEqual(['central-louisiana-ice-processing-center']);
@@ -251,6 +253,10 @@ describe('detention history', () => {
     expect(await who({ facility: 'LaSalle Detention Facility' })).toEqual(['Bea Quispe']);
     expect(await who({ fieldOffice: 'New Orleans' })).toEqual(['Bea Quispe']);
     expect(await who({ fieldOffice: 'Los Angeles' })).toEqual(['Ada Quispe']);
+    // The facility filter offers where people are held now, whatever the filters, not the whole list of hundreds.
+    const held = ['Adelanto ICE Processing Center', 'Central Louisiana ICE Processing Center'];
+    expect((await core.call('docket.list', { days: 60 })).facilities).toEqual(held);
+    expect((await core.call('docket.list', { days: 60, facility: 'Adelanto ICE Processing Center' })).facilities).toEqual(held);
   });
 });
 

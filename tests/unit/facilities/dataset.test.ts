@@ -27,6 +27,39 @@ describe('shipped facility list (issue 14 §3)', () => {
     });
   }
 
+  it('ice-facilities.json ships the FY26 list: at least 202 facilities, unique ids, each with name, city, state and a source', () => {
+    const d = parseFacilitiesDataset(raw('ice-facilities.json'));
+    expect(d.facilities.length).toBeGreaterThanOrEqual(202);
+    expect(new Set(d.facilities.map((f) => f.id)).size).toBe(d.facilities.length);
+    for (const f of d.facilities) {
+      expect(f.name.trim(), f.id).not.toBe('');
+      expect(f.address.city.trim(), f.id).not.toBe('');
+      expect(f.address.state, f.id).toMatch(/^[A-Z]{2}$/);
+      expect(f.source.length, f.id).toBeGreaterThan(20);
+    }
+    // The 8 entries shipped before keep their ids (a person's stay refers to them) and their cited courts.
+    const byId = new Map(d.facilities.map((f) => [f.id, f]));
+    expect(byId.get('karnes-county-residential-center')?.court).toEqual({
+      name: 'San Antonio Immigration Court',
+      role: 'administrative-control',
+    });
+    expect(byId.get('port-isabel-service-processing-center')).toMatchObject({ fieldOffice: 'Harlingen', type: 'SPC' });
+    for (const id of ['adelanto-ice-processing-center', 'dilley-immigration-processing-center', 'central-louisiana-ice-processing-center'])
+      expect(byId.has(id), id).toBe(true);
+    for (const id of ['laredo-processing-center', 'otero-county-processing-center', 'polk-county-detention-center'])
+      expect(byId.has(id), id).toBe(true);
+    // Only the EOIR releases name courts: a court left empty is never guessed.
+    expect(d.facilities.filter((f) => f.court !== null)).toHaveLength(10);
+    // ICE's current name of a shipped entry is found too (an alias).
+    expect(facilityNamed(d.facilities, 'Karnes County Immigration Processing Center')?.id).toBe('karnes-county-residential-center');
+  });
+
+  it('the autocomplete caps what it returns, however long the list', () => {
+    const d = parseFacilitiesDataset(raw('ice-facilities.json'));
+    expect(matchFacilities(d.facilities, 'county').length).toBe(8);
+    expect(matchFacilities(d.facilities, 'county', 3)).toHaveLength(3);
+  });
+
   it('refuses a file with a bad entry, naming it', () => {
     const d = raw(files[0]!);
     const list = d.facilities as Array<Record<string, unknown>>;

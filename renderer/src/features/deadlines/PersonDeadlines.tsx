@@ -254,6 +254,9 @@ function eventSummary(ev: EventView, t: (k: MessageKey, p?: Record<string, strin
   if (typeof d.previousDate === 'string') parts.push(t('event.sum.movedFrom', { date: dueDate(d.previousDate, lang) }));
   if (d.asylum === false) parts.push(t('event.sum.noAsylum'));
   if (d.inCourt === false) parts.push(t('event.sum.notInCourt'));
+  // A clock stop shows when the clock ran again and why: the two facts that move the EAD dates.
+  if (ev.kind === 'asylum-clock-stop' && typeof d.to === 'string') parts.push(t('event.sum.clockRanAgain', { date: dueDate(d.to, lang) }));
+  if (ev.kind === 'asylum-clock-stop' && typeof d.reason === 'string') parts.push(d.reason);
   return parts.join(' · ');
 }
 

@@ -95,6 +95,13 @@ export function planPreview({ kind, details: d, cases }: PlanInput): Plan {
     case 'filing-served':
       rules.push({ rule: 'response-to-filing' });
       break;
+    case 'asylum-filed':
+      // Stops already entered are applied by the core on save; the preview counts from the filing.
+      rules.push({ rule: 'asylum-ead-file' }, { rule: 'asylum-ead-eligible' });
+      break;
+    case 'asylum-clock-stop':
+      skipped.push('plan.clockStop');
+      break;
     case 'tps-reregistration-opened':
       if (typeof d.closes === 'string') fixed = d.closes;
       else skipped.push('plan.skip.noClosingDate');

@@ -90,7 +90,6 @@ const rangeDays = (r: DocketRange): number | null => (r === 'all' ? null : Numbe
 function Docket({ openPerson }: { openPerson(personId: string, name: string, from: string | null): void }) {
   const { t, lang } = useI18n();
   const [filters, setFilters] = useState<Filters>({ assignee: '', caseType: '', facility: '', fieldOffice: '', range: '30' });
-  const facilities = useCoreQuery('facilities.search', { query: '', limit: 50 });
   const offices = useCoreQuery('facilities.status', {});
   const [openId, setOpenId] = useState<string | null>(null);
   // A failed "Show more", until the next answer: it belongs to the answer it tried to extend.
@@ -199,9 +198,10 @@ function Docket({ openPerson }: { openPerson(personId: string, name: string, fro
           <label htmlFor="docket-facility">{t('docket.facility')}</label>
           <select id="docket-facility" value={filters.facility} onChange={(e) => setFilters((f) => ({ ...f, facility: e.target.value }))}>
             <option value="">{t('docket.allFacilities')}</option>
-            {(facilities.data ?? []).map((x) => (
-              <option key={x.id} value={x.name}>
-                {x.name}
+            {/* Where someone is held now (the facility list has hundreds); a chosen one stays while its answer loads. */}
+            {[...new Set([...(query.data?.facilities ?? []), ...(filters.facility ? [filters.facility] : [])])].map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>
