@@ -203,9 +203,34 @@ function copyContext(src: PDFContext): PDFContext {
     ...(t.Info ? { Info: copyObject(t.Info, ctx) } : {}),
     ...(t.ID ? { ID: copyObject(t.ID, ctx) } : {}),
   };
-  for (const [ref, obj] of src.enumerateIndirectObjects()) ctx.assign(ref, copyObject(obj, ctx));
+  (ctx as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = new CopiedOnRead(src, ctx);
   ctx.largestObjectNumber = src.largestObjectNumber;
   return ctx;
+}
+
+/**
+ * A fill's indirect objects: the parsed blank's own, each copied the first
+ * time anything reads it. Every read in pdf-lib (lookup, lookupMaybe, and so
+ * every dictionary's lookup) goes through this map's get, so nothing can
+ * change a blank's object, and the objects no one reads (old appearance
+ * streams, fonts, page contents: a third of the I-589) are never copied.
+ * Only the writer walks entries(): it sees the blank's objects, and saveFill
+ * writes those from the blank's bytes.
+ */
+class CopiedOnRead extends Map<PDFRef, PDFObject> {
+  constructor(
+    private readonly blank: PDFContext,
+    private readonly ctx: PDFContext,
+  ) {
+    super(blank.enumerateIndirectObjects());
+  }
+  override get(ref: PDFRef): PDFObject | undefined {
+    const obj = super.get(ref);
+    if (obj === undefined || obj !== this.blank.lookup(ref)) return obj;
+    const copy = copyObject(obj, this.ctx);
+    super.set(ref, copy);
+    return copy;
+  }
 }
 
 /** Dictionaries, arrays and streams are copied all the way down (with their pdf-lib class); names, numbers, strings and refs are immutable and shared. */
