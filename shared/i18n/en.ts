@@ -1821,6 +1821,15 @@ export const en = {
   'exchange.stopWatching': 'Stop watching the folder',
   'exchange.watching': 'Watched: changes go out and come in through {folder} at unlock and every 5 minutes.',
   'exchange.notWatching': 'No folder is watched: export and import by hand.',
+  'field.title': 'Sealed intakes on this field laptop',
+  'field.undelivered':
+    '{count, plural, =0 {No intakes waiting for delivery} one {# intake sealed, not yet delivered} other {# intakes sealed, not yet delivered}}',
+  'field.delivered':
+    '{count, plural, =0 {None delivered yet.} one {# already delivered in a bundle.} other {# already delivered in bundles.}}',
+  'field.hint':
+    'Only the clinic can open a sealed intake: this laptop keeps no names once an intake is saved. Export changes to the exchange folder to deliver them.',
+  'field.savedTitle': 'Intake sealed for the clinic',
+  'field.savedBody': 'Only the clinic can open it. The name is no longer on this laptop.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1855,4 +1855,13 @@ export const es: Catalog = {
   'exchange.stopWatching': 'Dejar de vigilar la carpeta',
   'exchange.watching': 'Vigilada: los cambios salen y entran por {folder} al desbloquear y cada 5 minutos.',
   'exchange.notWatching': 'No se vigila ninguna carpeta: exporte e importe a mano.',
+  'field.title': 'Entrevistas selladas en esta computadora de campo',
+  'field.undelivered':
+    '{count, plural, =0 {Ninguna entrevista espera entrega} one {# entrevista sellada, todavía sin entregar} other {# entrevistas selladas, todavía sin entregar}}',
+  'field.delivered':
+    '{count, plural, =0 {Ninguna entregada todavía.} one {# ya entregada en un paquete.} other {# ya entregadas en paquetes.}}',
+  'field.hint':
+    'Solo la clínica puede abrir una entrevista sellada: esta computadora no guarda nombres una vez guardada la entrevista. Exporte los cambios a la carpeta de intercambio para entregarlas.',
+  'field.savedTitle': 'Entrevista sellada para la clínica',
+  'field.savedBody': 'Solo la clínica puede abrirla. El nombre ya no está en esta computadora.',
 };
