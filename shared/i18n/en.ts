@@ -1813,6 +1813,7 @@ export const en = {
     'Bundle written with {changes, plural, one {# change} other {# changes}} and {intakes, plural, one {# sealed intake} other {# sealed intakes}}: {file}',
   'exchange.summary':
     '{changes, plural, one {# change} other {# changes}} from {devices, plural, one {# device} other {# devices}}, {conflicts, plural, one {# conflict} other {# conflicts}}, {duplicates, plural, one {# possible duplicate} other {# possible duplicates}}.',
+  'exchange.intakesOpened': '{count, plural, one {# sealed intake opened.} other {# sealed intakes opened.}}',
   'exchange.importProgress': '{done, number} of {total, number} bundles checked and applied',
   'exchange.cancelImport': 'Cancel the import',
   'exchange.importCancelled': 'The import was cancelled. Nothing from these bundles was applied.',

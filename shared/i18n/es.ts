@@ -1847,6 +1847,7 @@ export const es: Catalog = {
     'Paquete escrito con {changes, plural, one {# cambio} other {# cambios}} y {intakes, plural, one {# entrevista sellada} other {# entrevistas selladas}}: {file}',
   'exchange.summary':
     '{changes, plural, one {# cambio} other {# cambios}} de {devices, plural, one {# dispositivo} other {# dispositivos}}, {conflicts, plural, one {# conflicto} other {# conflictos}}, {duplicates, plural, one {# posible duplicado} other {# posibles duplicados}}.',
+  'exchange.intakesOpened': '{count, plural, one {Se abrió # entrevista sellada.} other {Se abrieron # entrevistas selladas.}}',
   'exchange.importProgress': '{done, number} de {total, number} paquetes revisados y aplicados',
   'exchange.cancelImport': 'Cancelar la importación',
   'exchange.importCancelled': 'Se canceló la importación. No se aplicó nada de estos paquetes.',

@@ -59,6 +59,8 @@ export function ExchangeSettings() {
 
   const summary = (s: ExchangeImportView): Message[] => [
     msg('exchange.summary', { changes: s.changes, devices: s.devices, conflicts: s.conflicts, duplicates: s.duplicates }),
+    // Sealed intakes from field laptops are records, not changes: say how many were opened.
+    ...(s.intakes > 0 ? [msg('exchange.intakesOpened', { count: s.intakes })] : []),
     ...(s.refused.length > 0 ? [msg('exchange.refused', { count: s.refused.length })] : []),
   ];
 
