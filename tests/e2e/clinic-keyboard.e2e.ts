@@ -14,7 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { harnessCall, isFocused, screenshot, tabTo } from './browser';
+import { axeViolations, harnessCall, isFocused, screenshot, tabTo } from './browser';
 import { PASS, openIntakeSession, type IntakeSession } from './intake-helpers';
 import { downloaded, fingerprintOn } from './clinic-helpers';
 import { stepsBuildOnEachOther } from './steps';
@@ -111,6 +111,7 @@ describe('clinic screens by keyboard only', () => {
     expect(await digits.getAttribute('aria-invalid')).toBe('true');
     expect(await harnessCall(a.harness, 'clinic.devices', {})).toHaveLength(1);
     await screenshot(page, 'clinic-kbd-01-mismatch');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('A types the right digits, keeps Member (arrow keys would change it), names the laptop, approves with Enter; focus returns to the file input', async () => {
@@ -154,7 +155,10 @@ describe('clinic screens by keyboard only', () => {
     const exportBtn = page.getByRole('button', { name: 'Export changes', exact: true });
     await tabTo(page, exportBtn);
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /^Bundle written with / }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Bundle written with / })
+      .waitFor();
     await focused(exportBtn).toBe(true);
     // Busy while it wrote (aria-disabled, so focus could stay), usable again once done.
     await expect.poll(() => exportBtn.getAttribute('aria-disabled')).toBe('false');
@@ -183,6 +187,7 @@ describe('clinic screens by keyboard only', () => {
     // The clinic panel's own notice followed too.
     await page.getByRole('status').filter({ hasText: 'Esta bóveda se unió a la clínica como: Miembro.' }).waitFor();
     await screenshot(page, 'clinic-kbd-05-imported-es');
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
