@@ -214,7 +214,7 @@ function ApproveRequest({ onDone }: { onDone: () => Promise<void> }) {
         <div className="form-narrow" data-testid="approve-form">
           <p>{t('clinic.compare')}</p>
           <FingerprintGroups value={request.fingerprint} label={t('clinic.requestFingerprint')} />
-          <div className="field">
+          <div className={mismatch ? 'field field--invalid' : 'field'}>
             <label htmlFor="clinic-typed">{t('clinic.typedDigits')}</label>
             <input
               id="clinic-typed"
