@@ -58,7 +58,10 @@ export function ExchangeSettings() {
   }, [fetchStatus, apply]);
 
   const summary = (s: ExchangeImportView): Message[] => [
-    msg('exchange.summary', { changes: s.changes, devices: s.devices, conflicts: s.conflicts, duplicates: s.duplicates }),
+    // Only sealed intakes came (a field laptop's bundle): "0 changes from 0 devices" would say nothing true, so it is left out.
+    ...(s.changes === 0 && s.conflicts === 0 && s.duplicates === 0 && s.intakes > 0
+      ? []
+      : [msg('exchange.summary', { changes: s.changes, devices: s.devices, conflicts: s.conflicts, duplicates: s.duplicates })]),
     // Sealed intakes from field laptops are records, not changes: say how many were opened.
     ...(s.intakes > 0 ? [msg('exchange.intakesOpened', { count: s.intakes })] : []),
     ...(s.refused.length > 0 ? [msg('exchange.refused', { count: s.refused.length })] : []),
