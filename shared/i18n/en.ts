@@ -1759,6 +1759,7 @@ export const en = {
   'clinic.deviceFingerprint': 'This device’s fingerprint',
   'clinic.openAcceptance': 'Open the acceptance file',
   'clinic.joined': 'This vault joined the clinic as: {role}.',
+  'clinic.memberNote': 'This laptop is in the clinic as: {role}. Only the lead’s laptop approves or revokes laptops.',
   'clinic.approveHeading': 'Approve a laptop',
   'clinic.openRequest': 'Open a join request file',
   'clinic.compare': 'Ask the person at the other laptop to read their digits. They must match these, group by group.',

@@ -1791,6 +1791,7 @@ export const es: Catalog = {
   'clinic.deviceFingerprint': 'Huella de este dispositivo',
   'clinic.openAcceptance': 'Abrir el archivo de aceptación',
   'clinic.joined': 'Esta bóveda se unió a la clínica como: {role}.',
+  'clinic.memberNote': 'Esta computadora está en la clínica como: {role}. Solo la computadora responsable aprueba o revoca computadoras.',
   'clinic.approveHeading': 'Aprobar una computadora',
   'clinic.openRequest': 'Abrir un archivo de solicitud de ingreso',
   'clinic.compare': 'Pida a la persona de la otra computadora que lea sus dígitos. Deben coincidir con estos, grupo por grupo.',

@@ -134,6 +134,9 @@ describe('a field laptop: sealed counts, never names', () => {
     const undelivered = f.page.getByTestId('exchange-undelivered');
     await expect.poll(() => undelivered.textContent()).toBe('2 intakes sealed, not yet delivered');
     await expectNoName(f.page);
+    expect(await f.page.getByTestId('clinic-member-note').textContent()).toBe(
+      'This laptop is in the clinic as: Field device. Only the lead’s laptop approves or revokes laptops.',
+    );
     await f.page.getByLabel('Exchange folder').fill(folder);
     await f.page.getByRole('button', { name: 'Export changes', exact: true }).click();
     await f.page.getByText(/^Bundle written with 0 changes and 2 sealed intakes: /).waitFor();

@@ -132,7 +132,10 @@ export function ClinicDevices({ clinic, onChanged }: { clinic: Clinic; onChanged
           <ApproveRequest onDone={onChanged} />
           <DevicesList onChanged={onChanged} />
         </>
-      ) : null}
+      ) : (
+        // A member or field laptop: say what it is, rather than a heading over nothing.
+        <p data-testid="clinic-member-note">{t('clinic.memberNote', { role: t(`exchange.role.${clinic.role}`) })}</p>
+      )}
     </section>
   );
 }
