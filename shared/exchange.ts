@@ -24,6 +24,13 @@ export interface ClinicStatusView {
   openConflicts: number;
 }
 
+export interface FieldCountsView {
+  /** Whether this vault is a field device (the count screen shows only there). */
+  field: boolean;
+  sealed: number;
+  undelivered: number;
+}
+
 export interface ClinicDeviceView {
   deviceId: string;
   role: ClinicRole;
@@ -83,6 +90,8 @@ const instant = z.string().datetime({ offset: true });
 export function exchangeOps() {
   return {
     'clinic.status': op(empty, returns<ClinicStatusView>()),
+    /** Counts only, for anyone signed in on a field laptop (volunteers take the intakes there): never a name. */
+    'clinic.fieldCounts': op(empty, returns<FieldCountsView>()),
     /** Makes this vault the clinic's lead vault. */
     'clinic.init': op(empty, returns<NonNullable<ClinicStatusView['clinic']>>()),
     /** The join request to carry to the lead, and the fingerprint to read to them. */

@@ -175,6 +175,8 @@ export const POLICY: Readonly<Record<string, Policy>> = {
 
   // Clinic devices and exchange between laptops (issue 8).
   'clinic.status': staff,
+  // Two numbers and a flag, no record: a volunteer taking intakes on a field laptop sees how many wait for delivery.
+  'clinic.fieldCounts': { roles: EVERYONE, volunteer: 'free' },
   'clinic.init': lead,
   'clinic.joinRequest': lead,
   'clinic.inspectRequest': lead,

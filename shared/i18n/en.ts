@@ -1761,6 +1761,7 @@ export const en = {
   'clinic.deviceFingerprint': 'This device’s fingerprint',
   'clinic.openAcceptance': 'Open the acceptance file',
   'clinic.joined': 'This vault joined the clinic as: {role}.',
+  'clinic.memberNote': 'This laptop is in the clinic as: {role}. Only the lead’s laptop approves or revokes laptops.',
   'clinic.approveHeading': 'Approve a laptop',
   'clinic.openRequest': 'Open a join request file',
   'clinic.compare': 'Ask the person at the other laptop to read their digits. They must match these, group by group.',
@@ -1815,6 +1816,7 @@ export const en = {
     'Bundle written with {changes, plural, one {# change} other {# changes}} and {intakes, plural, one {# sealed intake} other {# sealed intakes}}: {file}',
   'exchange.summary':
     '{changes, plural, one {# change} other {# changes}} from {devices, plural, one {# device} other {# devices}}, {conflicts, plural, one {# conflict} other {# conflicts}}, {duplicates, plural, one {# possible duplicate} other {# possible duplicates}}.',
+  'exchange.intakesOpened': '{count, plural, one {# sealed intake opened.} other {# sealed intakes opened.}}',
   'exchange.importProgress': '{done, number} of {total, number} bundles checked and applied',
   'exchange.cancelImport': 'Cancel the import',
   'exchange.importCancelled': 'The import was cancelled. Nothing from these bundles was applied.',
@@ -1823,6 +1825,15 @@ export const en = {
   'exchange.stopWatching': 'Stop watching the folder',
   'exchange.watching': 'Watched: changes go out and come in through {folder} at unlock and every 5 minutes.',
   'exchange.notWatching': 'No folder is watched: export and import by hand.',
+  'field.title': 'Sealed intakes on this field laptop',
+  'field.undelivered':
+    '{count, plural, =0 {No intakes waiting for delivery} one {# intake sealed, not yet delivered} other {# intakes sealed, not yet delivered}}',
+  'field.delivered':
+    '{count, plural, =0 {None delivered yet.} one {# already delivered in a bundle.} other {# already delivered in bundles.}}',
+  'field.hint':
+    'Only the clinic can open a sealed intake: this laptop keeps no names once an intake is saved. Export changes to the exchange folder to deliver them.',
+  'field.savedTitle': 'Intake sealed for the clinic',
+  'field.savedBody': 'Only the clinic can open it. The name is no longer on this laptop.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1794,6 +1794,7 @@ export const es: Catalog = {
   'clinic.deviceFingerprint': 'Huella de este dispositivo',
   'clinic.openAcceptance': 'Abrir el archivo de aceptación',
   'clinic.joined': 'Esta bóveda se unió a la clínica como: {role}.',
+  'clinic.memberNote': 'Esta computadora está en la clínica como: {role}. Solo la computadora responsable aprueba o revoca computadoras.',
   'clinic.approveHeading': 'Aprobar una computadora',
   'clinic.openRequest': 'Abrir un archivo de solicitud de ingreso',
   'clinic.compare': 'Pida a la persona de la otra computadora que lea sus dígitos. Deben coincidir con estos, grupo por grupo.',
@@ -1850,6 +1851,7 @@ export const es: Catalog = {
     'Paquete escrito con {changes, plural, one {# cambio} other {# cambios}} y {intakes, plural, one {# entrevista sellada} other {# entrevistas selladas}}: {file}',
   'exchange.summary':
     '{changes, plural, one {# cambio} other {# cambios}} de {devices, plural, one {# dispositivo} other {# dispositivos}}, {conflicts, plural, one {# conflicto} other {# conflictos}}, {duplicates, plural, one {# posible duplicado} other {# posibles duplicados}}.',
+  'exchange.intakesOpened': '{count, plural, one {Se abrió # entrevista sellada.} other {Se abrieron # entrevistas selladas.}}',
   'exchange.importProgress': '{done, number} de {total, number} paquetes revisados y aplicados',
   'exchange.cancelImport': 'Cancelar la importación',
   'exchange.importCancelled': 'Se canceló la importación. No se aplicó nada de estos paquetes.',
@@ -1858,4 +1860,13 @@ export const es: Catalog = {
   'exchange.stopWatching': 'Dejar de vigilar la carpeta',
   'exchange.watching': 'Vigilada: los cambios salen y entran por {folder} al desbloquear y cada 5 minutos.',
   'exchange.notWatching': 'No se vigila ninguna carpeta: exporte e importe a mano.',
+  'field.title': 'Entrevistas selladas en esta computadora de campo',
+  'field.undelivered':
+    '{count, plural, =0 {Ninguna entrevista espera entrega} one {# entrevista sellada, todavía sin entregar} other {# entrevistas selladas, todavía sin entregar}}',
+  'field.delivered':
+    '{count, plural, =0 {Ninguna entregada todavía.} one {# ya entregada en un paquete.} other {# ya entregadas en paquetes.}}',
+  'field.hint':
+    'Solo la clínica puede abrir una entrevista sellada: esta computadora no guarda nombres una vez guardada la entrevista. Exporte los cambios a la carpeta de intercambio para entregarlas.',
+  'field.savedTitle': 'Entrevista sellada para la clínica',
+  'field.savedBody': 'Solo la clínica puede abrirla. El nombre ya no está en esta computadora.',
 };

@@ -4,31 +4,15 @@
  * complements the keyboard-only specs: axe finds missing labels, names,
  * contrast and ARIA misuse that a keyboard walk does not.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { harnessCall, openSession, type Session } from './browser';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations, harnessCall, openSession, type Session } from './browser';
 
 let s: Session;
 let page: Page;
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Runs axe in the page. page.evaluate goes through the DevTools protocol, so the app's strict CSP stays on. */
-async function scan(): Promise<string[]> {
-  const violations = (await page.evaluate(
-    `${AXE}; axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then(r => r.violations)`,
-  )) as Violation[];
-  return violations.map((v) => `${v.impact ?? 'n/a'} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+/** Runs axe in this spec's page (browser.ts). */
+const scan = () => axeViolations(page);
 
 const nav = () => page.getByRole('navigation', { name: /Main navigation|Navegación principal/ });
 

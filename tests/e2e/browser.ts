@@ -3,7 +3,8 @@
  * Chromium driven by playwright-core, and guards that fail the test on any
  * console error, page error, failed request or request leaving loopback.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -122,4 +123,21 @@ export async function tabTo(page: Page, target: Locator, opts: { back?: boolean;
 export async function typeOver(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core's WCAG 2.1 A/AA violations on the page, one line each. page.evaluate goes through the DevTools protocol, so the app's strict CSP stays on. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const violations = (await page.evaluate(
+    `${AXE}; axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then(r => r.violations)`,
+  )) as Violation[];
+  return violations.map((v) => `${v.impact ?? 'n/a'} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -8,12 +8,12 @@
  * refused with the core's message. Screenshots in English and Spanish.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { harnessCall, screenshot } from './browser';
-import { PASS, openIntakeSession, type IntakeSession } from './intake-helpers';
+import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { downloaded, fingerprintOn, unlockToSettings } from './clinic-helpers';
 import { stepsBuildOnEachOther } from './steps';
 
 let a: IntakeSession;
@@ -22,27 +22,6 @@ const folder = mkdtempSync(join(tmpdir(), 'amparo-e2e-exchange-'));
 let requestText = '';
 let acceptanceText = '';
 let bFingerprint = '';
-
-async function unlockToSettings(s: IntakeSession) {
-  const page = s.page;
-  // vault.create leaves it unlocked: lock so the test unlocks through the screen.
-  await harnessCall(s.harness, 'vault.lock', {});
-  await page.goto(s.harness.launchUrl);
-  await page.getByRole('heading', { level: 1, name: 'Unlock Amparo' }).waitFor();
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-}
-
-/** Clicks, and returns the text of the file the app hands over (the harness's save path is a download). */
-async function downloaded(page: Page, click: () => Promise<void>): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
-  return readFileSync((await d.path())!, 'utf8');
-}
-
-const fingerprintOn = (page: Page, testId: string) => page.getByTestId(testId).getByTestId('fingerprint').textContent();
 
 beforeAll(async () => {
   a = await openIntakeSession();

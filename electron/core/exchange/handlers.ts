@@ -10,6 +10,7 @@ import {
   joinClinic,
   listDevices,
   makeJoinRequest,
+  membership,
   readJoinRequest,
   revokeDevice,
 } from './clinic';
@@ -30,6 +31,10 @@ export function exchangeHandlers(
     'clinic.status': () => {
       const { db } = ctx();
       return { clinic: clinicInfo(db), deviceId: deviceId(db), sealed: fieldCounts(db), openConflicts: openConflicts(db) };
+    },
+    'clinic.fieldCounts': () => {
+      const { db } = ctx();
+      return { field: membership(db)?.role === 'field', ...fieldCounts(db) };
     },
     'clinic.init': () => initClinic(ctx().db, ctx().now()),
     'clinic.joinRequest': () => {

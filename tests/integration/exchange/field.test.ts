@@ -60,8 +60,11 @@ describe('field devices: what a seized laptop yields', () => {
     }
     const status = await field.core.call('clinic.status', {});
     expect(status.sealed).toEqual({ sealed: 10, undelivered: 10 });
+    // The count screen's own read: a flag and two numbers, whoever is signed in.
+    const counts = await field.core.call('clinic.fieldCounts', {});
+    expect(counts).toEqual({ field: true, sealed: 10, undelivered: 10 });
     expect((await field.core.call('people.list', {})).total).toBe(0);
-    const said = JSON.stringify([answers, status]);
+    const said = JSON.stringify([answers, status, counts]);
     const dump = dumpAll(field);
     const files = rawFiles(field.dir);
     for (const n of NAMES) {
@@ -78,8 +81,11 @@ describe('field devices: what a seized laptop yields', () => {
     const b = send(c.root, field);
     expect(b.sealedIntakes).toBe(10);
     expect((await field.core.call('clinic.status', {})).sealed.undelivered).toBe(0);
+    expect(await field.core.call('clinic.fieldCounts', {})).toEqual({ field: true, sealed: 10, undelivered: 0 });
     const s = receive(lead, b.file);
     expect(s.intakes).toBe(10);
+    // Not a field device: the count screen does not show on the lead.
+    expect((await lead.core.call('clinic.fieldCounts', {})).field).toBe(false);
     const onLead = (await lead.core.call('people.list', {})).rows.map((r) => `${r.givenName} ${r.familyName}`).sort();
     expect(onLead).toEqual([...NAMES].sort());
     expect(receive(lead, b.file)).toMatchObject({ replays: 1, intakes: 0 });

@@ -8,10 +8,11 @@
 import { useState, type ChangeEvent } from 'react';
 import { saveText } from '../../api';
 import { callAndInvalidate, useCoreQuery } from '../../query';
-import { errorKey } from '../../../../shared/i18n';
 import type { ClinicStatusView } from '../../../../shared/exchange';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
+import { errorMsg, msg, msgWith, say, type Said } from '../../messages';
+import { focusWhenReady } from '../intake/focus';
 
 type Clinic = ClinicStatusView['clinic'];
 
@@ -35,24 +36,22 @@ async function pickedText(e: ChangeEvent<HTMLInputElement>): Promise<string | nu
   return f ? f.text() : null;
 }
 
-/** Messages are kept as translated text: one set in another language is not shown rather than shown in the old language. */
+/** A panel's alert and status line, kept as catalogue ids (not text) so they re-render in a newly chosen language. */
 function useMessages() {
-  const { lang } = useI18n();
-  const [error, setErrorIn] = useState<{ text: string; lang: string } | null>(null);
-  const [message, setMessageIn] = useState<{ text: string; lang: string } | null>(null);
-  return {
-    error: error?.lang === lang ? error.text : null,
-    setError: (text: string | null) => setErrorIn(text === null ? null : { text, lang }),
-    message: message?.lang === lang ? message.text : null,
-    setMessage: (text: string | null) => setMessageIn(text === null ? null : { text, lang }),
-  };
+  const { t } = useI18n();
+  const [error, setError] = useState<Said>(null);
+  const [message, setMessage] = useState<Said>(null);
+  return { error: say(t, error), setError, message: say(t, message), setMessage };
 }
+
+/** Moves the keyboard to the element with this id once it is rendered (the control pressed may be gone). */
+const focusId = (id: string) => focusWhenReady(() => document.getElementById(id));
 
 export function ClinicDevices({ clinic, onChanged }: { clinic: Clinic; onChanged: () => Promise<void> }) {
   const { t } = useI18n();
   const { error, setError, message, setMessage } = useMessages();
   const [myFingerprint, setMyFingerprint] = useState<string | null>(null);
-  const fail = (code: string) => setError(t(errorKey(code as never)));
+  const fail = (code: string) => setError(errorMsg(code));
   const reset = () => {
     setError(null);
     setMessage(null);
@@ -62,8 +61,10 @@ export function ClinicDevices({ clinic, onChanged }: { clinic: Clinic; onChanged
     reset();
     const r = await callAndInvalidate('clinic.init', {}, ['clinic']);
     if (!r.ok) return fail(r.error.code);
-    setMessage(t('clinic.created'));
+    setMessage(msg('clinic.created'));
     await onChanged();
+    // The button pressed is gone; the lead's next step is opening a join request.
+    focusId('clinic-request');
   }
 
   async function writeRequest() {
@@ -73,7 +74,7 @@ export function ClinicDevices({ clinic, onChanged }: { clinic: Clinic; onChanged
     setMyFingerprint(r.value.fingerprint);
     const saved = await saveText(`amparo-join-request-${r.value.deviceId.slice(0, 8)}.json`, r.value.request, 'application/json');
     if (!saved.ok) return fail(saved.error.code);
-    setMessage(t(saved.value.saved ? 'clinic.requestSaved' : 'clinic.notSaved'));
+    setMessage(msg(saved.value.saved ? 'clinic.requestSaved' : 'clinic.notSaved'));
   }
 
   async function join(e: ChangeEvent<HTMLInputElement>) {
@@ -82,8 +83,10 @@ export function ClinicDevices({ clinic, onChanged }: { clinic: Clinic; onChanged
     if (!acceptance) return;
     const r = await callAndInvalidate('clinic.join', { acceptance }, ['clinic', 'exchange']);
     if (!r.ok) return fail(r.error.code);
-    setMessage(t('clinic.joined', { role: t(`exchange.role.${r.value.role}`) }));
+    setMessage(msgWith('clinic.joined', { role: msg(`exchange.role.${r.value.role}`) }));
     await onChanged();
+    // The join controls are gone; next is the exchange folder.
+    focusId('exchange-folder');
   }
 
   return (
@@ -129,7 +132,10 @@ export function ClinicDevices({ clinic, onChanged }: { clinic: Clinic; onChanged
           <ApproveRequest onDone={onChanged} />
           <DevicesList onChanged={onChanged} />
         </>
-      ) : null}
+      ) : (
+        // A member or field laptop: say what it is, rather than a heading over nothing.
+        <p data-testid="clinic-member-note">{t('clinic.memberNote', { role: t(`exchange.role.${clinic.role}`) })}</p>
+      )}
     </section>
   );
 }
@@ -143,7 +149,8 @@ function ApproveRequest({ onDone }: { onDone: () => Promise<void> }) {
   const [expires, setExpires] = useState('');
   const [label, setLabel] = useState('');
   const { error, setError, message, setMessage } = useMessages();
-  const fail = (code: string) => setError(t(errorKey(code as never)));
+  const [mismatch, setMismatch] = useState(false);
+  const fail = (code: string) => setError(errorMsg(code));
 
   async function open(e: ChangeEvent<HTMLInputElement>) {
     setError(null);
@@ -155,12 +162,19 @@ function ApproveRequest({ onDone }: { onDone: () => Promise<void> }) {
     if (!r.ok) return fail(r.error.code);
     setRequest({ text, ...r.value });
     setTyped('');
+    setMismatch(false);
+    // The fingerprint is on screen now: the next thing to do is type what the other laptop reads out.
+    focusId('clinic-typed');
   }
 
   async function approve() {
     if (!request) return;
     setError(null);
-    if (!typed.trim()) return setError(t('clinic.typeDigits'));
+    if (!typed.trim()) {
+      setMismatch(true);
+      setError(msg('clinic.typeDigits'));
+      return focusId('clinic-typed');
+    }
     const r = await callAndInvalidate(
       'clinic.approve',
       {
@@ -173,12 +187,21 @@ function ApproveRequest({ onDone }: { onDone: () => Promise<void> }) {
       },
       ['clinic'],
     );
-    if (!r.ok) return fail(r.error.code);
+    if (!r.ok) {
+      // A mismatch (or any refusal of the digits) sends the keyboard back to them, marked invalid.
+      setMismatch(r.error.code === 'FINGERPRINT_MISMATCH');
+      fail(r.error.code);
+      if (r.error.code === 'FINGERPRINT_MISMATCH') focusId('clinic-typed');
+      return;
+    }
+    setMismatch(false);
     const saved = await saveText(`amparo-acceptance-${r.value.deviceId.slice(0, 8)}.json`, r.value.acceptance, 'application/json');
     if (!saved.ok) return fail(saved.error.code);
-    setMessage(t(saved.value.saved ? 'clinic.approved' : 'clinic.notSaved'));
+    setMessage(msg(saved.value.saved ? 'clinic.approved' : 'clinic.notSaved'));
     setRequest(null);
     await onDone();
+    // The form is gone: back to "Open a join request file", ready for the next laptop.
+    focusId('clinic-request');
   }
 
   return (
@@ -194,7 +217,7 @@ function ApproveRequest({ onDone }: { onDone: () => Promise<void> }) {
         <div className="form-narrow" data-testid="approve-form">
           <p>{t('clinic.compare')}</p>
           <FingerprintGroups value={request.fingerprint} label={t('clinic.requestFingerprint')} />
-          <div className="field">
+          <div className={mismatch ? 'field field--invalid' : 'field'}>
             <label htmlFor="clinic-typed">{t('clinic.typedDigits')}</label>
             <input
               id="clinic-typed"
@@ -203,7 +226,8 @@ function ApproveRequest({ onDone }: { onDone: () => Promise<void> }) {
               autoComplete="off"
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
-              aria-describedby="clinic-typed-hint"
+              aria-describedby={mismatch ? 'clinic-typed-hint approve-alert' : 'clinic-typed-hint'}
+              aria-invalid={mismatch || undefined}
             />
             <p id="clinic-typed-hint" className="hint">
               {t('clinic.typedHint')}
@@ -249,16 +273,26 @@ function DevicesList({ onChanged }: { onChanged: () => Promise<void> }) {
     setError(null);
     const r = await callAndInvalidate('clinic.revoke', { deviceId: id }, ['clinic']);
     setConfirming(null);
-    if (!r.ok) return setError(t(errorKey(r.error.code)));
-    setMessage(t('clinic.revoked', { device: r.value.label ?? id.slice(0, 8) }));
+    if (!r.ok) return setError(errorMsg(r.error.code));
+    setMessage(msg('clinic.revoked', { device: r.value.label ?? id.slice(0, 8) }));
     await onChanged();
+    // The row's buttons are gone once it is revoked: the keyboard goes to the list's heading.
+    focusId('devices-title');
+  }
+
+  function ask(id: string | null, back?: string) {
+    setConfirming(id);
+    // Confirming offers the safe answer first; "Keep it" returns to the button that asked.
+    focusId(id ? `revoke-no-${id}` : `revoke-${back}`);
   }
 
   const last = new Map((seen.data ?? []).map((s) => [s.deviceId, s.lastBundleAt]));
   return (
     <div>
-      <h3 id="devices-title">{t('clinic.devices')}</h3>
-      <FormAlert id="devices-alert" message={error ?? (devices.error ? t(errorKey(devices.error.info.code)) : null)} />
+      <h3 id="devices-title" tabIndex={-1}>
+        {t('clinic.devices')}
+      </h3>
+      <FormAlert id="devices-alert" message={error ?? (devices.error ? say(t, errorMsg(devices.error.info.code)) : null)} />
       <FormStatus message={message} />
       <table aria-labelledby="devices-title" className="table">
         <thead>
@@ -291,15 +325,16 @@ function DevicesList({ onChanged }: { onChanged: () => Promise<void> }) {
                       <button type="button" className="btn btn-danger" onClick={() => void revoke(d.deviceId)}>
                         {t('clinic.revokeYes')}
                       </button>{' '}
-                      <button type="button" className="btn" onClick={() => setConfirming(null)}>
+                      <button id={`revoke-no-${d.deviceId}`} type="button" className="btn" onClick={() => ask(null, d.deviceId)}>
                         {t('clinic.revokeNo')}
                       </button>
                     </span>
                   ) : (
                     <button
+                      id={`revoke-${d.deviceId}`}
                       type="button"
                       className="btn"
-                      onClick={() => setConfirming(d.deviceId)}
+                      onClick={() => ask(d.deviceId)}
                       aria-label={t('clinic.revokeDevice', { device: name })}
                     >
                       {t('clinic.revoke')}

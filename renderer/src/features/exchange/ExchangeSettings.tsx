@@ -9,13 +9,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api';
 import { followJob } from '../../jobs';
 import { CASE_READS, invalidateCore } from '../../query';
-import { errorKey } from '../../../../shared/i18n';
 import type { ClinicDeviceView, ClinicStatusView, ExchangeImportView } from '../../../../shared/exchange';
 import type { JobStatus } from '../../../../shared/views';
 import { useI18n } from '../../i18n';
 import { FormAlert, FormStatus } from '../../components/FormAlert';
 import { ClinicDevices } from './ClinicDevices';
 import { FolderField } from '../../components/FolderField';
+import { errorMsg, msg, say, type Message, type Said } from '../../messages';
 
 /** How often the import's progress is read while it runs. */
 const POLL_MS = 250;
@@ -27,8 +27,9 @@ export function ExchangeSettings() {
   const [folder, setFolder] = useState('');
   const [peer, setPeer] = useState('');
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as catalogue ids and parameters, so what is on screen follows a language switch.
+  const [error, setError] = useState<Said>(null);
+  const [message, setMessage] = useState<Said>(null);
   const [watched, setWatched] = useState<string | null>(null);
   const [job, setJob] = useState<JobStatus | null>(null);
 
@@ -38,18 +39,15 @@ export function ExchangeSettings() {
     const w = r.ok && r.value.clinic ? await call('exchange.watchStatus', {}) : null;
     return { r, d, w };
   }, []);
-  const apply = useCallback(
-    ({ r, d, w }: Awaited<ReturnType<typeof fetchStatus>>) => {
-      if (!r.ok) return setError(t(errorKey(r.error.code)));
-      setStatus(r.value);
-      if (d?.ok) setDevices(d.value);
-      if (w?.ok) {
-        setWatched(w.value.folder);
-        if (w.value.folder) setFolder((f) => f || w.value.folder!);
-      }
-    },
-    [t],
-  );
+  const apply = useCallback(({ r, d, w }: Awaited<ReturnType<typeof fetchStatus>>) => {
+    if (!r.ok) return setError(errorMsg(r.error.code));
+    setStatus(r.value);
+    if (d?.ok) setDevices(d.value);
+    if (w?.ok) {
+      setWatched(w.value.folder);
+      if (w.value.folder) setFolder((f) => f || w.value.folder!);
+    }
+  }, []);
   const load = async () => apply(await fetchStatus());
   useEffect(() => {
     let live = true;
@@ -59,21 +57,35 @@ export function ExchangeSettings() {
     };
   }, [fetchStatus, apply]);
 
-  const summary = (s: ExchangeImportView) =>
-    t('exchange.summary', { changes: s.changes, devices: s.devices, conflicts: s.conflicts, duplicates: s.duplicates }) +
-    (s.refused.length > 0 ? ` ${t('exchange.refused', { count: s.refused.length })}` : '');
+  const summary = (s: ExchangeImportView): Message[] => [
+    // Only sealed intakes came (a field laptop's bundle): "0 changes from 0 devices" would say nothing true, so it is left out.
+    ...(s.changes === 0 && s.conflicts === 0 && s.duplicates === 0 && s.intakes > 0
+      ? []
+      : [msg('exchange.summary', { changes: s.changes, devices: s.devices, conflicts: s.conflicts, duplicates: s.duplicates })]),
+    // Sealed intakes from field laptops are records, not changes: say how many were opened.
+    ...(s.intakes > 0 ? [msg('exchange.intakesOpened', { count: s.intakes })] : []),
+    ...(s.refused.length > 0 ? [msg('exchange.refused', { count: s.refused.length })] : []),
+  ];
 
   async function run(kind: 'export' | 'import') {
+    // The buttons stay focusable while busy (aria-disabled), so a second press lands here and does nothing.
+    if (busy !== null) return;
     setError(null);
     setMessage(null);
-    if (!folder.trim()) return setError(t('exchange.folderRequired'));
+    if (!folder.trim()) {
+      setError(msg('exchange.folderRequired'));
+      document.getElementById('exchange-folder')?.focus();
+      return;
+    }
     setBusy(kind);
-    setMessage(t(kind === 'export' ? 'exchange.exporting' : 'exchange.importing'));
+    setMessage(msg(kind === 'export' ? 'exchange.exporting' : 'exchange.importing'));
     try {
       if (kind === 'export') {
         const r = await call('exchange.export', { dir: folder.trim(), ...(peer ? { peer } : {}) });
-        if (!r.ok) return setError(t(errorKey(r.error.code)));
-        setMessage(t('exchange.exported', { changes: r.value.changes, intakes: r.value.sealedIntakes, file: r.value.file }));
+        if (!r.ok) return setError(errorMsg(r.error.code));
+        setMessage(msg('exchange.exported', { changes: r.value.changes, intakes: r.value.sealedIntakes, file: r.value.file }));
+        // A field device's count screen (here and on the Intake page) reads how many are still undelivered.
+        await invalidateCore(['clinic']);
       } else {
         await importJob();
       }
@@ -86,28 +98,34 @@ export function ExchangeSettings() {
   /** The import runs as a core job: progress inside and across bundles, and a cancel applies nothing. */
   async function importJob() {
     const started = await call('exchange.importStart', { paths: [folder.trim()] });
-    if (!started.ok) return setError(t(errorKey(started.error.code)));
+    if (!started.ok) return setError(errorMsg(started.error.code));
     const s = await followJob(started.value.jobId, POLL_MS, setJob);
     setJob(null);
     if (s?.state === 'done') {
       const r = await call('jobs.result', { jobId: started.value.jobId });
       if (r.ok && r.value.kind === 'exchange.import') {
         setMessage(summary(r.value.result));
-        if (r.value.result.refused.length > 0) setError(t(errorKey(r.value.result.refused[0]!.code as never)));
+        if (r.value.result.refused.length > 0) setError(errorMsg(r.value.result.refused[0]!.code));
       }
       // The bundles brought other devices' changes to people and cases: refetch what shows them.
       await invalidateCore(CASE_READS);
-    } else if (s?.state === 'cancelled') setMessage(t('exchange.importCancelled'));
-    else if (s?.error) setError(t(errorKey(s.error.code)));
+    } else if (s?.state === 'cancelled') setMessage(msg('exchange.importCancelled'));
+    else if (s?.error) setError(errorMsg(s.error.code));
   }
 
   async function watch(on: boolean) {
     setError(null);
-    if (on && !folder.trim()) return setError(t('exchange.folderRequired'));
+    if (on && !folder.trim()) {
+      setError(msg('exchange.folderRequired'));
+      document.getElementById('exchange-folder')?.focus();
+      return;
+    }
     const r = await call('exchange.setWatchFolder', { dir: on ? folder.trim() : null });
-    if (!r.ok) return setError(t(errorKey(r.error.code)));
+    if (!r.ok) return setError(errorMsg(r.error.code));
     setWatched(r.value.folder);
-    setMessage(r.value.folder ? t('exchange.watching', { folder: r.value.folder }) : t('exchange.notWatching'));
+    setMessage(r.value.folder ? msg('exchange.watching', { folder: r.value.folder }) : msg('exchange.notWatching'));
+    // The button pressed is replaced by its opposite: keep the keyboard there.
+    requestAnimationFrame(() => document.getElementById('exchange-watch')?.focus());
   }
 
   const clinic = status?.clinic ?? null;
@@ -128,7 +146,7 @@ export function ExchangeSettings() {
             {clinic.role === 'field' ? (
               <>
                 <dt>{t('exchange.sealed')}</dt>
-                <dd>{t('exchange.sealedCount', { sealed: status!.sealed.sealed, undelivered: status!.sealed.undelivered })}</dd>
+                <dd data-testid="exchange-undelivered">{t('field.undelivered', { count: status!.sealed.undelivered })}</dd>
               </>
             ) : (
               <>
@@ -138,8 +156,8 @@ export function ExchangeSettings() {
             )}
           </dl>
         ) : null}
-        <FormAlert id="exchange-alert" message={error} />
-        <FormStatus message={message} />
+        <FormAlert id="exchange-alert" message={say(t, error)} />
+        <FormStatus message={say(t, message)} />
         {clinic ? (
           <div className="form-narrow">
             <FolderField
@@ -165,20 +183,20 @@ export function ExchangeSettings() {
               </div>
             ) : null}
             <div className="actions actions--start">
-              <button type="button" className="btn btn-primary" onClick={() => void run('export')} disabled={busy !== null}>
+              <button type="button" className="btn btn-primary" onClick={() => void run('export')} aria-disabled={busy !== null}>
                 {t('exchange.export')}
               </button>
               {clinic.role !== 'field' ? (
-                <button type="button" className="btn" onClick={() => void run('import')} disabled={busy !== null}>
+                <button type="button" className="btn" onClick={() => void run('import')} aria-disabled={busy !== null}>
                   {t('exchange.import')}
                 </button>
               ) : null}
               {watched ? (
-                <button type="button" className="btn" onClick={() => void watch(false)}>
+                <button id="exchange-watch" type="button" className="btn" onClick={() => void watch(false)}>
                   {t('exchange.stopWatching')}
                 </button>
               ) : (
-                <button type="button" className="btn" onClick={() => void watch(true)}>
+                <button id="exchange-watch" type="button" className="btn" onClick={() => void watch(true)}>
                   {t('exchange.watch')}
                 </button>
               )}

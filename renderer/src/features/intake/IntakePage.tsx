@@ -17,6 +17,7 @@ import type { DraftData, IntakeStart } from './useIntakeSave';
 import { emptyFull, emptyQuick, fullName, isBlank, quickToFull, type FullValues, type IntakeMode, type QuickValues } from './model';
 import type { Decisions } from './duplicates';
 import { CurrentTraining, tagWithCurrentTraining } from '../reports/Trainings';
+import { FieldCount, isSealedSave } from '../exchange/FieldCount';
 
 interface FormSession {
   key: number;
@@ -71,6 +72,8 @@ export function IntakePage() {
   const { t } = useI18n();
   const [session, setSession] = useState<FormSession>({ key: 1, mode: 'quick', start: blankStart(emptyQuick()) });
   const [saved, setSaved] = useState<PersonView | null>(null);
+  /** On a field device the save seals the intake: there is no record (or name) to confirm, only the count. */
+  const [sealed, setSealed] = useState(false);
   const [activeDraft, setActiveDraft] = useState<string | null>(null);
   const apiRef = useRef<FormApi | null>(null);
   const [modeNote, setModeNote] = useState(false);
@@ -80,6 +83,7 @@ export function IntakePage() {
     async (mode?: IntakeMode) => {
       await flushAllDrafts();
       setSaved(null);
+      setSealed(false);
       setActiveDraft(null);
       setSession((s) => {
         const m = mode ?? s.mode;
@@ -130,6 +134,7 @@ export function IntakePage() {
     const values: QuickValues | FullValues =
       mode === 'full' ? withDefaults(emptyFull(), data.values) : withDefaults(emptyQuick(), data.values);
     setSaved(null);
+    setSealed(false);
     setActiveDraft(d.id);
     const start = { values, draftId: d.id, savedAt: d.updatedAt, decisions: (data.decisions ?? {}) as Decisions } as FormSession['start'];
     setSession((s) => ({ key: s.key + 1, mode, start }));
@@ -143,10 +148,16 @@ export function IntakePage() {
 
   const onSaved = useCallback(
     (p: PersonView) => {
-      void tagWithCurrentTraining(p.id);
-      setSaved(p);
       setActiveDraft(null);
       void reload();
+      if (isSealedSave(p)) {
+        // The sealed blob's id names no person to tag; the count screen reads the new total.
+        void invalidateCore(['clinic']);
+        setSealed(true);
+        return;
+      }
+      void tagWithCurrentTraining(p.id);
+      setSaved(p);
     },
     [reload],
   );
@@ -158,7 +169,10 @@ export function IntakePage() {
   return (
     <div className="intake-page">
       {drafts.length > 0 ? <DraftsPanel drafts={drafts} onResume={(d) => void resume(d)} onDiscard={(d) => void discard(d)} /> : null}
-      {saved ? (
+      <FieldCount />
+      {sealed ? (
+        <SealedConfirmation onNew={() => void startNew()} />
+      ) : saved ? (
         <SavedConfirmation person={saved} onNew={() => void startNew()} />
       ) : (
         <>
@@ -245,6 +259,33 @@ function DraftsPanel({ drafts, onResume, onDiscard }: { drafts: DraftRow[]; onRe
           );
         })}
       </ul>
+    </section>
+  );
+}
+
+/** A field device's save: sealed for the clinic, no name on screen; the next intake is one key away. */
+function SealedConfirmation({ onNew }: { onNew(): void }) {
+  const { t } = useI18n();
+  const newRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => newRef.current?.focus(), []);
+  return (
+    <section className="panel saved-panel" aria-labelledby="sealed-title" data-testid="sealed-confirmation">
+      <p className="visually-hidden" role="status">
+        {t('field.savedTitle')}
+      </p>
+      <h2 id="sealed-title">
+        <span className="saved-check" aria-hidden="true">
+          ✓
+        </span>{' '}
+        {t('field.savedTitle')}
+      </h2>
+      <p>{t('field.savedBody')}</p>
+      <div className="actions actions--start">
+        <button ref={newRef} type="button" className="btn btn-primary" onClick={onNew} aria-keyshortcuts="Alt+N">
+          {t('intake.newIntake')}
+          <kbd aria-hidden="true">Alt+N</kbd>
+        </button>
+      </div>
     </section>
   );
 }
