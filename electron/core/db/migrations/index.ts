@@ -15,6 +15,8 @@ import { m0013 } from './0013-exchange-field-paths';
 import { m0014 } from './0014-search-prefixes';
 import { m0015 } from './0015-audit-indexes';
 import { m0016 } from './0016-exchange-eoir-checks';
+// 0017 (the audit log) comes from the lead's branch; 0018 goes after it.
+import { m0018 } from './0018-exchange-log-check';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +36,5 @@ export const migrations: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0018,
 ];
