@@ -62,14 +62,14 @@ describe('migration 0018: the change log without a temporary b-tree per change',
     // The triggers write into the rebuilt table, with the sequence going on where it was.
     addPerson(db, 'p2', '555-000-1111');
     db.prepare(`UPDATE people SET data = json_set(data, '$.person.phone', '555-000-2222') WHERE id = 'p2'`).run();
-    const after = log(db) as Array<{ seq: number; op: string; row_id: string; fields: string; prev: string }>;
+    const after = log(db) as Array<{ device_id: string; seq: number; op: string; row_id: string; fields: string; prev: string }>;
     expect(after.slice(3).map((c) => [c.seq, c.op, c.row_id])).toEqual([
       [4, 'insert', 'p2'],
       [5, 'update', 'p2'],
     ]);
     expect(Object.keys(JSON.parse(after[4]!.fields) as object)).toEqual(['data.person.phone']);
     expect(Object.keys(JSON.parse(after[4]!.prev) as object)).toEqual(['data.person.phone']);
-    const device = after[0]!.device_id as unknown as string;
+    const device = after[0]!.device_id;
     expect(versionVector(db)).toEqual({ [device]: 5 });
     expect(changesSince(db, { [device]: 3 }).changes.map((c) => c.seq)).toEqual([4, 5]);
 
