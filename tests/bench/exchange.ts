@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- exchange` (issue 12): export and import of a bundle of
  * 10 000 intake changes, incremental bundle size on a 100 000-person vault,
- * the cost of recording changes on 10 000 intake saves, and a longer random
- * convergence run (its failing seed, if any, is printed).
+ * the cost of recording changes on 10 000 intake saves and on 10 000 raw
+ * inserts (issue 17's floor), and a longer random convergence run (its
+ * failing seed, if any, is printed).
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,12 @@ import { runJob } from '../../electron/core/jobs/job';
 import { REPLICATED_TABLES } from '../../electron/core/exchange/schema';
 import { clinicOf, dbOf, deviceIdOf, newDevice, NOW, receive, type Device } from '../integration/exchange/helpers';
 import { checkConvergence } from '../integration/exchange/convergence';
+import { newId } from '../../electron/core/context';
+import { searchText } from '../../electron/core/intake/search-text';
+import { personColumns } from '../../electron/core/intake/records';
+import { nameKeys } from '../../shared/intake/duplicates';
+import type { DB } from '../../electron/core/db/connection';
+import { draw, recordOf, rng } from './people-vault';
 import { median, type BenchRow } from './util';
 
 const GIVEN = ['José', 'María', 'Juan', 'Ana Lucía', 'Luis', 'Carmen', 'Wideline', 'Mohammad', 'Fatima', 'Sofía', 'Rosa', 'Ixchel'];
@@ -132,20 +139,28 @@ async function incrementalSizes(): Promise<BenchRow[]> {
   }
 }
 
+/** CPU milliseconds of this process spent in f (the work is synchronous SQLite work). */
+function cpuMs(f: () => void): number {
+  const t0 = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+
+/** Drops the change log's triggers on a throwaway vault: the same schema, nothing recorded. */
+function dropChangeTriggers(db: DB): void {
+  for (const t of REPLICATED_TABLES) for (const k of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS xchg_${t}_${k}`);
+}
+
 async function recordingOverhead(): Promise<BenchRow[]> {
   const c = await clinicOf(0);
   try {
     const plain = await newDevice(c.root, 'no-log');
-    for (const t of REPLICATED_TABLES) for (const k of ['insert', 'update', 'delete']) dbOf(plain).exec(`DROP TRIGGER xchg_${t}_${k}`);
+    dropChangeTriggers(dbOf(plain));
     const times = { with: [] as number[], without: [] as number[] };
     // CPU time of this process (the saves are synchronous SQLite work), not wall time: on a machine shared
     // with other jobs wall time swings by more than the overhead measured. The order alternates per round.
-    const cpu = (f: () => void) => {
-      const t0 = process.cpuUsage();
-      f();
-      const d = process.cpuUsage(t0);
-      return (d.user + d.system) / 1000;
-    };
+    const cpu = cpuMs;
     for (let r = 0; r < 6; r++) {
       const withLog = () => times.with.push(cpu(() => addPeople(c.lead, 5000, r * 5000)));
       const without = () => times.without.push(cpu(() => addPeople(plain, 5000, r * 5000)));
@@ -172,6 +187,79 @@ async function recordingOverhead(): Promise<BenchRow[]> {
   }
 }
 
+/** n generated people as the bulk floor inserts them: every value computed before the clock starts. */
+function rawRows(rand: () => number, n: number, offset: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const rec = recordOf(draw(rand), offset + i);
+    const p = rec.data.person;
+    return {
+      cols: personColumns(rec.data, []),
+      data: JSON.stringify(rec.data),
+      fts: searchText(rec.data),
+      keys: nameKeys({ given: p.givenName, family: p.familyName, dob: p.dob, aNumber: p.aNumber }),
+    };
+  });
+}
+
+/** The rows inserted raw (person, search row, duplicate keys, audit row) in one transaction. */
+function insertRaw(db: DB, rows: ReturnType<typeof rawRows>, now: string): void {
+  const person = db.prepare(
+    `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @assigned_to, @data, 1, @now, 'bench', @now, 'bench')`,
+  );
+  const fts = db.prepare('INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)');
+  const key = db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
+  const audit = db.prepare(
+    `INSERT INTO audit_log(id, at, actor, action, entity, entity_id, detail, seq, prev_hash, hash)
+     VALUES (?, ?, 'bench', 'person.create', 'person', ?, NULL, (SELECT coalesce(max(seq), 0) + 1 FROM audit_log), ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const r of rows) {
+      const id = newId();
+      const { lastInsertRowid } = person.run({ ...r.cols, id, data: r.data, now });
+      fts.run(lastInsertRowid, id, r.fts.names, r.fts.numbers, r.fts.places);
+      for (const k of r.keys) key.run(id, k);
+      audit.run(newId(), now, id, 'x'.repeat(64), 'y'.repeat(64));
+    }
+  })();
+}
+
+/**
+ * Issue 17's floor with and without the change log: 10 000 people inserted raw,
+ * 250 per transaction, into two vaults of the same schema, one batch for one
+ * vault then the same rows for the other (the order swapping each batch), so
+ * both see the same load from other work on the machine. CPU time, summed.
+ */
+async function rawInserts(): Promise<BenchRow[]> {
+  const c = await clinicOf(0);
+  try {
+    const plain = await newDevice(c.root, 'no-log');
+    dropChangeTriggers(dbOf(plain));
+    const vaults = { with: dbOf(c.lead), without: dbOf(plain) };
+    const spent = { with: 0, without: 0 };
+    const rand = rng(7);
+    const now = new Date().toISOString();
+    const batch = 250;
+    const n = 10_000;
+    for (let b = 0; b < n / batch; b++) {
+      const rows = rawRows(rand, batch, b * batch);
+      const order = b % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+      for (const k of order) spent[k] += cpuMs(() => insertRaw(vaults[k], rows, now));
+    }
+    const rate = (ms: number) => `${Math.round((n / ms) * 1000)} people/s`;
+    return [
+      { name: `${n} raw person inserts, without the change log (CPU ms)`, median_ms: spent.without, note: rate(spent.without) },
+      {
+        name: `${n} raw person inserts, recording changes (CPU ms)`,
+        median_ms: spent.with,
+        note: `${rate(spent.with)}; the change log is ${((1 - spent.without / spent.with) * 100).toFixed(0)}% of it (overhead ${((spent.with / spent.without - 1) * 100).toFixed(0)}%)`,
+      },
+    ];
+  } finally {
+    c.cleanup();
+  }
+}
+
 async function convergence(): Promise<BenchRow[]> {
   const seed = Number(process.env.AMPARO_SEED ?? Date.now() % 1_000_000);
   const t0 = performance.now();
@@ -181,7 +269,13 @@ async function convergence(): Promise<BenchRow[]> {
 
 export async function benchExchange(): Promise<BenchRow[]> {
   const only = process.env.AMPARO_EXCHANGE_PARTS?.split(',');
-  const parts: Record<string, () => Promise<BenchRow[]>> = { exportImport10k, recordingOverhead, incrementalSizes, convergence };
+  const parts: Record<string, () => Promise<BenchRow[]>> = {
+    exportImport10k,
+    recordingOverhead,
+    rawInserts,
+    incrementalSizes,
+    convergence,
+  };
   const rows: BenchRow[] = [];
   for (const [name, run] of Object.entries(parts)) if (!only || only.includes(name)) rows.push(...(await run()));
   return rows;

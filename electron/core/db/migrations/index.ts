@@ -16,6 +16,7 @@ import { m0014 } from './0014-search-prefixes';
 import { m0015 } from './0015-audit-indexes';
 import { m0016 } from './0016-exchange-eoir-checks';
 import { m0017 } from './0017-audit-seq-key';
+import { m0018 } from './0018-exchange-log-check';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
 ];
