@@ -7,7 +7,7 @@
  * behind the loopback harness, real Chromium; dates are relative to today (the
  * harness runs on the real clock) and the expected ones come from the engine.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { computeDeadline, isBusinessDay } from '../../shared/deadlines';
 import { addDays } from '../../shared/deadlines/dates';
@@ -16,7 +16,7 @@ import { formatDate } from '../../shared/i18n/dates';
 import { isoDateFromLocal } from '../../shared/schemas/dates';
 import { harnessCall, isFocused, screenshot, tabTo, typeOver } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -77,13 +77,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('asylum EAD clock stop (8 CFR 208.7(a)(2))', () => {
   stepsBuildOnEachOther();

@@ -7,14 +7,14 @@
  * until confirmed, which sets the vault aside and locks; the restored vault
  * unlocks.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { isFocused, screenshot, tabTo, typeOver } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, PASS, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, PASS, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -40,13 +40,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('Settings → Backups', () => {
   stepsBuildOnEachOther();

@@ -7,13 +7,13 @@
  * the sealed intakes were opened (and re-renders in Spanish when the language
  * is switched), and A finds the person from the header search.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, harnessCall, screenshot } from './browser';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 import { downloaded, fingerprintOn, recordAnswers, unlockToSettings } from './clinic-helpers';
 import { stepsBuildOnEachOther } from './steps';
 
@@ -57,15 +57,7 @@ beforeAll(async () => {
   await unlockToSettings(f);
 });
 
-afterEach(() => {
-  expect(a.problems).toEqual([]);
-  expect(f.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await a?.close();
-  await f?.close();
-});
+checkAndCloseSessions(() => [a, f]);
 
 describe('a field laptop: sealed counts, never names', () => {
   stepsBuildOnEachOther();

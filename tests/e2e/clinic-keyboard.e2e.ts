@@ -9,13 +9,13 @@
  * checks where focus is: on the next thing a person would do, never lost
  * to the page.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { axeViolations, harnessCall, isFocused, screenshot, tabTo } from './browser';
-import { PASS, openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, PASS, openIntakeSession, type IntakeSession } from './intake-helpers';
 import { downloaded, fingerprintOn } from './clinic-helpers';
 import { stepsBuildOnEachOther } from './steps';
 
@@ -65,15 +65,7 @@ beforeAll(async () => {
   await unlockToSettingsByKeyboard(b);
 });
 
-afterEach(() => {
-  expect(a.problems).toEqual([]);
-  expect(b.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-});
+checkAndCloseSessions(() => [a, b]);
 
 describe('clinic screens by keyboard only', () => {
   stepsBuildOnEachOther();

@@ -7,12 +7,12 @@
  * confirmation and the devices list says so. A mistyped fingerprint is
  * refused with the core's message. Screenshots in English and Spanish.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harnessCall, screenshot } from './browser';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 import { downloaded, fingerprintOn, unlockToSettings } from './clinic-helpers';
 import { stepsBuildOnEachOther } from './steps';
 
@@ -34,15 +34,7 @@ beforeAll(async () => {
   await unlockToSettings(b);
 });
 
-afterEach(() => {
-  expect(a.problems).toEqual([]);
-  expect(b.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-});
+checkAndCloseSessions(() => [a, b]);
 
 describe('clinic: join, approve, exchange, revoke', () => {
   stepsBuildOnEachOther();

@@ -8,12 +8,12 @@
  * call sheet prints A-number and name per line. Real core behind the loopback
  * harness, real Chromium.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SCREENSHOTS, harnessCall, isFocused, screenshot, tabTo } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, usDateFromToday, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, usDateFromToday, type IntakeSession } from './intake-helpers';
 import { addDays } from '../../shared/deadlines/dates';
 import { isoDateFromLocal } from '../../shared/schemas/dates';
 
@@ -55,13 +55,7 @@ beforeAll(async () => {
   await page.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('detention history and the EOIR status log', () => {
   stepsBuildOnEachOther();

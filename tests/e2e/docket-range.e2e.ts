@@ -6,13 +6,13 @@
  * real Chromium, keyboard where a person would use it. Dates are relative to
  * today (the harness uses the real clock).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/deadlines/dates';
 import { isoDateFromLocal } from '../../shared/schemas/dates';
 import { harnessCall, isFocused, screenshot } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -63,13 +63,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('the docket shows what a paralegal must attend to', () => {
   stepsBuildOnEachOther();

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { computeDeadline } from '../../shared/deadlines';
 import { addDays, weekday } from '../../shared/deadlines/dates';
@@ -15,7 +15,7 @@ import { showEn, showEs } from '../../shared/deadlines/trail';
 import { isoDateFromLocal } from '../../shared/schemas/dates';
 import { REPO_ROOT, harnessCall, isFocused, screenshot } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, usDateFromToday, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, usDateFromToday, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -52,13 +52,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 });
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 async function openPersonFromDocket(): Promise<void> {
   await nav().getByRole('button', { name: 'Docket' }).click();

@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { harnessCall, isFocused, screenshot, tabTo } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { TYPING_DELAY_MS, openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, TYPING_DELAY_MS, openIntakeSession, type IntakeSession } from './intake-helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -48,13 +48,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('a family member linked to a person in the vault', () => {
   stepsBuildOnEachOther();

@@ -4,11 +4,11 @@
  * and the answer reaches the core's record (what the I-765's (c)(8) arrest
  * question is filled from). Real core, real Chromium.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { harnessCall, screenshot } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -20,13 +20,7 @@ beforeAll(async () => {
   await page.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('the arrest question on the full intake', () => {
   stepsBuildOnEachOther();

@@ -7,11 +7,11 @@
  * changes", and a full intake that asks consent details only once consent
  * was given. Real core behind the loopback harness, real Chromium.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { harnessCall, isFocused, screenshot } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -33,13 +33,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('quick intake at a detention visit', () => {
   stepsBuildOnEachOther();

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterAll, afterEach, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { CHROMIUM_ARGS, REPO_ROOT, SCREENSHOTS, STATIC_DIR, harnessCall, isAllowedUrl } from './browser';
@@ -67,6 +68,20 @@ export interface IntakeSession {
   recoveryCode: string;
   newPage(): Promise<{ page: Page; guarded: Guarded }>;
   close(): Promise<void>;
+}
+
+/**
+ * The end of every test and of every spec: no page problem (a console error,
+ * a refused request) in any session, then each session closed. Sessions are
+ * opened in beforeAll, so the list is read when the hooks run.
+ */
+export function checkAndCloseSessions(sessions: () => ReadonlyArray<IntakeSession | undefined>): void {
+  afterEach(() => {
+    for (const s of sessions()) expect(s?.problems).toEqual([]);
+  });
+  afterAll(async () => {
+    for (const s of sessions()) await s?.close();
+  });
 }
 
 export async function openIntakeSession(): Promise<IntakeSession> {

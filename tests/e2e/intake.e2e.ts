@@ -6,11 +6,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, SCREENSHOTS, harnessCall, isFocused, screenshot } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { PASS, TYPING_DELAY_MS, guard, openIntakeSession, startChildHarness, usDateFromToday, type IntakeSession } from './intake-helpers';
+import {
+  checkAndCloseSessions,
+  PASS,
+  TYPING_DELAY_MS,
+  guard,
+  openIntakeSession,
+  startChildHarness,
+  usDateFromToday,
+  type IntakeSession,
+} from './intake-helpers';
 import { formatDate } from '../../shared/i18n/dates';
 import { parseUsDate } from '../../shared/schemas/dates';
 
@@ -36,13 +45,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 });
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('intake', () => {
   stepsBuildOnEachOther();

@@ -5,12 +5,12 @@
  * that scrolls it (a button a person has to scroll a table sideways to find
  * is hidden). Screenshots of each page at each size are kept for review.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/deadlines/dates';
 import { isoDateFromLocal } from '../../shared/schemas/dates';
 import { harnessCall, screenshot } from './browser';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -117,13 +117,7 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('no action button is hidden off-screen', () => {
   for (const size of SIZES) {

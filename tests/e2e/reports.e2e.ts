@@ -10,14 +10,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/deadlines/dates';
 import { formatDate } from '../../shared/i18n/dates';
 import { formatUsDate, isoDateFromLocal } from '../../shared/schemas/dates';
 import { harnessCall, screenshot } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -76,13 +76,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('Reports', () => {
   stepsBuildOnEachOther();

@@ -7,7 +7,7 @@
  * (the harness uses the real clock), and the dataset is imported with today
  * as its as-of date so the page shows what it says whatever the day.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import { formatDate } from '../../shared/i18n/dates';
 import { isoDateFromLocal } from '../../shared/schemas/dates';
 import { REPO_ROOT, harnessCall, isFocused, screenshot } from './browser';
 import { stepsBuildOnEachOther } from './steps';
-import { openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, openIntakeSession, type IntakeSession } from './intake-helpers';
 
 let s: IntakeSession;
 let page: Page;
@@ -66,13 +66,7 @@ beforeAll(async () => {
   await h1('Intake').waitFor();
 }, 120_000);
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('TPS: who is affected', () => {
   stepsBuildOnEachOther();

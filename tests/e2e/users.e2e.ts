@@ -5,12 +5,12 @@
  * intake: the UI does not offer it and the core refuses it (FORBIDDEN).
  * Then the users screen in Spanish. Keyboard only.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { harnessCall, isFocused, screenshot, tabTo } from './browser';
-import { PASS, openIntakeSession, type IntakeSession } from './intake-helpers';
+import { checkAndCloseSessions, PASS, openIntakeSession, type IntakeSession } from './intake-helpers';
 import { stepsBuildOnEachOther } from './steps';
 
 const VPASS = 'volunteer morning 12 tide';
@@ -41,13 +41,7 @@ beforeAll(async () => {
   await harnessCall(s.harness, 'vault.lock', {});
 });
 
-afterEach(() => {
-  expect(s.problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+checkAndCloseSessions(() => [s]);
 
 describe('users and roles', () => {
   stepsBuildOnEachOther();
