@@ -290,3 +290,19 @@ async function buildOrRestart(
     return buildPeopleVault(dbPath, n, rand, people, log, chunk);
   }
 }
+
+// `node --import tsx tests/bench/people-vault.ts 100000`: times a build of N people into a
+// temporary vault, outside the cache, so two commits can be compared back to back.
+if (process.argv[1]?.endsWith('people-vault.ts')) {
+  const n = Number(process.argv[2] ?? 100_000);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`N needs a whole number, not ${process.argv[2]}`);
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-build-'));
+  try {
+    const { ms } = await buildPeopleVault(join(dir, 'amparo.db'), n, rng(42), [], (s) => console.log(s));
+    console.log(`${n} people in ${(ms / 1000).toFixed(1)} s: ${Math.round((n / ms) * 1000)} people/s`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
