@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../shared/errors';
 import type { Ctx } from './context';
+import { sql } from './db/statements';
 
 /** `file` names the file as people know it, e.g. "TPS file". */
 export function parseDatasetFile<T>(json: string, file: string, parse: (raw: unknown) => T): T {
@@ -42,7 +43,7 @@ export interface StoredDataset<T> {
 export function storedDatasetReader<T>(key: string, parse: (raw: unknown) => T): (ctx: Ctx) => StoredDataset<T> | null {
   let cache: { text: string; stored: StoredDataset<T> } | null = null;
   return (ctx) => {
-    const row = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = sql(ctx.db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     if (!row) return null;
     if (cache?.text === row.value) return cache.stored;
     const raw = JSON.parse(row.value) as { data: unknown; importedAt: string; importedBy: string };

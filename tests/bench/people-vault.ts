@@ -4,6 +4,8 @@
  * statements, many rows per transaction) and kept on disk under
  * `.bench-cache/` (gitignored), keyed by the generator's version and N, so a
  * rerun at a million people opens it in seconds instead of building it again.
+ * A killed build is resumed where its last committed chunk ended, and only a
+ * complete one is ever taken from the cache (benchVault).
  * Change GENERATOR_VERSION whenever what is generated changes.
  */
 import { join, resolve } from 'node:path';
@@ -139,10 +141,42 @@ export function recordOf(g: Generated, i: number): { data: PersonData; cases: Ca
   };
 }
 
+/** "12 min 5 s" */
+const clock = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`);
+
 /**
- * Writes n generated people into a new vault at dbPath through insertPerson
- * (the function intake.createFull and the CSV import call), many people per
- * transaction, and returns the build's wall time. `people` receives each draw.
+ * Opens the vault a build writes into: a new one, or the one a killed build
+ * left, with the number of people its committed transactions hold (each
+ * chunk is one transaction, so a kill loses at most the chunk it was in).
+ */
+async function openForBuild(dbPath: string, n: number): Promise<{ core: Core; done: number }> {
+  const core = createCore({ dbPath, kdfCost: KDF, today: () => BENCH_TODAY });
+  if (!existsSync(dbPath)) {
+    await core.call('vault.create', { passphrase: PASSPHRASE });
+    return { core, done: 0 };
+  }
+  await core.call('vault.unlock', { passphrase: PASSPHRASE });
+  const done = (core.ctx().db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+  if (done > n) {
+    core.close();
+    throw new Error(`${dbPath} holds ${done} people, more than the ${n} asked for`);
+  }
+  return { core, done };
+}
+
+export interface Built {
+  /** Wall time of this run's part of the build. */
+  ms: number;
+  /** People written by this run (fewer than n when it resumed a killed build). */
+  built: number;
+}
+
+/**
+ * Writes n generated people into the vault at dbPath through insertPerson
+ * (the function intake.createFull and the CSV import call), `chunk` people
+ * per transaction. A vault left by a killed build is resumed after its last
+ * committed chunk: the generator is replayed up to there, so the result is
+ * the vault an uninterrupted build writes. `people` receives every draw.
  */
 export async function buildPeopleVault(
   dbPath: string,
@@ -151,30 +185,34 @@ export async function buildPeopleVault(
   people: Generated[],
   log: (s: string) => void = () => {},
   chunk = 50_000,
-): Promise<number> {
-  const core = createCore({ dbPath, kdfCost: KDF, today: () => BENCH_TODAY });
-  await core.call('vault.create', { passphrase: PASSPHRASE });
+): Promise<Built> {
+  const { core, done } = await openForBuild(dbPath, n);
+  for (let i = 0; i < done; i++) people.push(draw(rand));
+  if (done > 0) log(`  resuming the build at ${done} of ${n} people (${dbPath})`);
   const ctx = core.ctx();
   // Setup only: a 1 GiB page cache keeps the growing indexes in memory, so
   // the millionth person costs what the first did; the timed searches run
   // on a fresh connection with the app's own cache size.
   ctx.db.pragma('cache_size = -1048576');
   const t0 = performance.now();
-  for (let from = 0; from < n; from += chunk) {
+  for (let from = done; from < n; from += chunk) {
+    const to = Math.min(n, from + chunk);
     ctx.db.transaction(() => {
-      for (let i = from; i < Math.min(n, from + chunk); i++) {
+      for (let i = from; i < to; i++) {
         const g = draw(rand);
         people.push(g);
         insertPerson(ctx, recordOf(g, i));
       }
     })();
-    if ((from / chunk) % 2 === 1) log(`  built ${from + chunk} of ${n} people, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    const s = (performance.now() - t0) / 1000;
+    const rate = (to - done) / s;
+    log(`  built ${to} of ${n} people (${Math.floor((to / n) * 100)}%), ${Math.round(rate)} people/s, ETA ${clock((n - to) / rate)}`);
   }
   // One FTS5 segment, as a long-lived vault's automerge tends to.
   ctx.db.exec(`INSERT INTO people_fts(people_fts) VALUES ('optimize')`);
   const ms = performance.now() - t0;
   core.close();
-  return ms;
+  return { ms, built: n - done };
 }
 
 export interface BenchVault {
@@ -182,34 +220,89 @@ export interface BenchVault {
   people: Generated[];
   /** The generator's stream after the last person, for the queries. */
   rand: () => number;
-  /** Wall time of the build, or null when the cached vault was opened. */
-  buildMs: number | null;
+  /** This run's build, or null when the cached vault was opened. */
+  build: Built | null;
   dbPath: string;
   bytes: number;
 }
 
-const cacheDir = () => resolve(import.meta.dirname, '../../.bench-cache');
+const defaultCache = () => resolve(import.meta.dirname, '../../.bench-cache');
 
-/** Opens the cached vault of n people, building it first when there is none for this generator version. */
-export async function benchVault(n: number, log: (s: string) => void = () => {}): Promise<BenchVault> {
-  const dir = join(cacheDir(), `people-v${GENERATOR_VERSION}-${n}`);
-  const dbPath = join(dir, 'amparo.db');
+/** Where the vault of n people lives: `dir` once complete, `building` while a build (perhaps a killed one) writes it. */
+export function cachePaths(n: number, cacheRoot = defaultCache()) {
+  const dir = join(cacheRoot, `people-v${GENERATOR_VERSION}-${n}`);
+  return { dir, dbPath: join(dir, 'amparo.db'), building: `${dir}.building`, done: join(dir, 'done') };
+}
+
+/**
+ * Opens the cached vault of n people, building it first when there is none
+ * for this generator version, or finishing the build a killed run left.
+ * Only a complete build is ever moved to the cache's name: it is checked
+ * (all n people), marked done, then renamed in one step.
+ */
+export async function benchVault(
+  n: number,
+  log: (s: string) => void = () => {},
+  opts: { cacheRoot?: string; chunk?: number } = {},
+): Promise<BenchVault> {
+  const p = cachePaths(n, opts.cacheRoot);
   const people: Generated[] = [];
   const rand = rng(42);
-  let buildMs: number | null = null;
-  if (!existsSync(join(dir, 'done'))) {
-    rmSync(dir, { recursive: true, force: true });
-    const building = `${dir}.building`;
-    rmSync(building, { recursive: true, force: true });
-    mkdirSync(building, { recursive: true });
-    buildMs = await buildPeopleVault(join(building, 'amparo.db'), n, rand, people, log);
-    renameSync(building, dir);
-    // Written last: a build killed half-way is never taken for a finished one.
-    mkdirSync(join(dir, 'done'));
+  let build: Built | null = null;
+  if (!existsSync(p.done)) {
+    // Under the cache's name but unmarked: an older build killed between its rename and its mark. Not trusted.
+    rmSync(p.dir, { recursive: true, force: true });
+    mkdirSync(p.building, { recursive: true });
+    const dbPath = join(p.building, 'amparo.db');
+    build = await buildOrRestart(dbPath, p.building, n, rand, people, log, opts.chunk);
+    const check = createCore({ dbPath, kdfCost: KDF, today: () => BENCH_TODAY });
+    await check.call('vault.unlock', { passphrase: PASSPHRASE });
+    const count = (check.ctx().db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+    check.close();
+    if (count !== n) throw new Error(`the build of ${n} people holds ${count}: left in ${p.building}`);
+    mkdirSync(join(p.building, 'done'));
+    renameSync(p.building, p.dir);
   } else {
     for (let i = 0; i < n; i++) people.push(draw(rand));
   }
-  const core = createCore({ dbPath, kdfCost: KDF, today: () => BENCH_TODAY });
+  const core = createCore({ dbPath: p.dbPath, kdfCost: KDF, today: () => BENCH_TODAY });
   await core.call('vault.unlock', { passphrase: PASSPHRASE });
-  return { core, people, rand, buildMs, dbPath, bytes: statSync(dbPath).size };
+  return { core, people, rand, build, dbPath: p.dbPath, bytes: statSync(p.dbPath).size };
+}
+
+/** Resumes the build in `dir`; a vault that cannot be opened (killed while being created) is thrown away and built afresh. */
+async function buildOrRestart(
+  dbPath: string,
+  dir: string,
+  n: number,
+  rand: () => number,
+  people: Generated[],
+  log: (s: string) => void,
+  chunk?: number,
+): Promise<Built> {
+  try {
+    return await buildPeopleVault(dbPath, n, rand, people, log, chunk);
+  } catch (e) {
+    if (people.length > 0) throw e;
+    log(`  the unfinished vault in ${dir} does not open (${(e as Error).message}): building it afresh`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    return buildPeopleVault(dbPath, n, rand, people, log, chunk);
+  }
+}
+
+// `node --import tsx tests/bench/people-vault.ts 100000`: times a build of N people into a
+// temporary vault, outside the cache, so two commits can be compared back to back.
+if (process.argv[1]?.endsWith('people-vault.ts')) {
+  const n = Number(process.argv[2] ?? 100_000);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`N needs a whole number, not ${process.argv[2]}`);
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-build-'));
+  try {
+    const { ms } = await buildPeopleVault(join(dir, 'amparo.db'), n, rng(42), [], (s) => console.log(s));
+    console.log(`${n} people in ${(ms / 1000).toFixed(1)} s: ${Math.round((n / ms) * 1000)} people/s`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

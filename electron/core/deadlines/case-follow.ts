@@ -12,6 +12,7 @@
 import type { CaseRecord } from '../../../shared/schemas/intake';
 import type { Ctx } from '../context';
 import { audit } from '../audit';
+import { sql } from '../db/statements';
 
 export interface HearingAt {
   date: string;
@@ -36,7 +37,7 @@ export function hearingOf(kind: string, date: string, details: Record<string, un
 
 function caseRow(ctx: Ctx, caseId: string | null): CaseRow | null {
   if (!caseId) return null;
-  const row = ctx.db.prepare('SELECT id, status, hearing_date, data FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
+  const row = sql(ctx.db, 'SELECT id, status, hearing_date, data FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
   return row && row.status !== 'closed' ? row : null;
 }
 
@@ -47,20 +48,19 @@ function writeCaseHearing(ctx: Ctx, row: CaseRow, next: HearingAt | null, eventI
   const nextHearing: CaseRecord['nextHearing'] = next ? { time: data.nextHearing?.time, date: next.date, kind: next.kind } : undefined;
   const record: CaseRecord = { ...data, nextHearing };
   if (!nextHearing) delete record.nextHearing;
-  ctx.db
-    .prepare(
-      `UPDATE cases SET hearing_date = @hd, hearing_time = @ht, hearing_kind = @hk, data = @data, version = version + 1,
+  sql(
+    ctx.db,
+    `UPDATE cases SET hearing_date = @hd, hearing_time = @ht, hearing_kind = @hk, data = @data, version = version + 1,
          updated_at = @now, updated_by = @actor WHERE id = @id`,
-    )
-    .run({
-      id: row.id,
-      hd: nextHearing?.date ?? null,
-      ht: nextHearing?.time ?? null,
-      hk: nextHearing?.kind ?? null,
-      data: JSON.stringify(record),
-      now: ctx.now(),
-      actor: ctx.actor,
-    });
+  ).run({
+    id: row.id,
+    hd: nextHearing?.date ?? null,
+    ht: nextHearing?.time ?? null,
+    hk: nextHearing?.kind ?? null,
+    data: JSON.stringify(record),
+    now: ctx.now(),
+    actor: ctx.actor,
+  });
   audit(ctx, 'case.update', 'case', row.id, { followedEvent: eventId });
   return row.id;
 }
@@ -94,13 +94,12 @@ export function followAdd(ctx: Ctx, caseId: string | null, eventId: string, adde
 export function followDelete(ctx: Ctx, caseId: string | null, eventId: string, deleted: HearingAt): string | null {
   const row = caseRow(ctx, caseId);
   if (!row || row.hearing_date !== deleted.date) return null;
-  const rest = ctx.db
-    .prepare(
-      `SELECT kind, date, details FROM events WHERE case_id = ? AND id <> ? AND date >= ?
+  const rest = sql(
+    ctx.db,
+    `SELECT kind, date, details FROM events WHERE case_id = ? AND id <> ? AND date >= ?
          AND (kind = 'hearing-scheduled' OR (kind = 'hearing-moved' AND json_extract(details, '$.hearingEventId') IS NULL))
        ORDER BY date, id LIMIT 1`,
-    )
-    .get(row.id, eventId, ctx.today()) as { kind: string; date: string; details: string } | undefined;
+  ).get(row.id, eventId, ctx.today()) as { kind: string; date: string; details: string } | undefined;
   const next = rest ? hearingOf(rest.kind, rest.date, JSON.parse(rest.details) as Record<string, unknown>) : null;
   return writeCaseHearing(ctx, row, next, eventId);
 }

@@ -29,6 +29,7 @@ import {
 } from './rows';
 import { noChanges, syncEventDeadlines, type Changes } from './store';
 import { followAdd, followDelete, followMove, hearingOf } from './case-follow';
+import { sql } from '../db/statements';
 
 export type EventInput = OpParsedInput<'events.add'>['event'];
 
@@ -44,11 +45,11 @@ function resolvedDetails(ev: EventForPlan, facts: PersonFacts): Record<string, u
 function dependents(ctx: Ctx, eventIds: string | readonly string[]) {
   const ids = typeof eventIds === 'string' ? [eventIds] : eventIds;
   if (ids.length === 0) return [];
-  return (
-    ctx.db
-      .prepare(`SELECT * FROM deadlines WHERE event_id IN (${ids.map(() => '?').join(', ')}) ORDER BY due, id`)
-      .all(...ids) as DeadlineRow[]
-  ).map(deadlineView);
+  // One statement text for any number of ids, so it is compiled once per connection.
+  const rows = sql(ctx.db, 'SELECT * FROM deadlines WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY due, id').all(
+    JSON.stringify(ids),
+  ) as DeadlineRow[];
+  return rows.map(deadlineView);
 }
 
 function merge(a: Changes, b: Changes): Changes {
@@ -67,9 +68,9 @@ function merge(a: Changes, b: Changes): Changes {
  */
 export function recomputeAsylumClocks(ctx: Ctx, personId: string): { events: string[]; changes: Changes } {
   const facts = personFacts(ctx, personId);
-  const filings = ctx.db
-    .prepare(`SELECT * FROM events WHERE person_id = ? AND kind = 'asylum-filed' ORDER BY date, id`)
-    .all(personId) as EventRow[];
+  const filings = sql(ctx.db, `SELECT * FROM events WHERE person_id = ? AND kind = 'asylum-filed' ORDER BY date, id`).all(
+    personId,
+  ) as EventRow[];
   let changes = noChanges();
   for (const ev of filings) changes = merge(changes, syncEventDeadlines(ctx, ev, facts, readClosures(ctx)));
   return { events: filings.map((e) => e.id), changes };
@@ -85,9 +86,10 @@ export function redocketHearings(ctx: Ctx, personId: string): { events: string[]
   const facts = personFacts(ctx, personId);
   const history = facts.detention;
   if (!history) return { events: [], changes: noChanges() };
-  const hearings = ctx.db
-    .prepare(`SELECT * FROM events WHERE person_id = ? AND kind IN ('hearing-scheduled', 'hearing-moved') ORDER BY date, id`)
-    .all(personId) as EventRow[];
+  const hearings = sql(
+    ctx.db,
+    `SELECT * FROM events WHERE person_id = ? AND kind IN ('hearing-scheduled', 'hearing-moved') ORDER BY date, id`,
+  ).all(personId) as EventRow[];
   const events: string[] = [];
   let changes = noChanges();
   for (const ev of hearings) {
@@ -142,15 +144,27 @@ function insertEvent(
   date: string,
   details: Record<string, unknown>,
 ): EventRow {
-  const id = newId();
   const now = ctx.now();
-  ctx.db
-    .prepare(
-      `INSERT INTO events(id, person_id, case_id, kind, date, details, version, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    )
-    .run(id, personId, caseId, kind, date, JSON.stringify(details), now, ctx.actor, now, ctx.actor);
-  return eventRow(ctx, id);
+  const row: EventRow = {
+    id: newId(),
+    person_id: personId,
+    case_id: caseId,
+    kind: kind as EventRow['kind'],
+    date,
+    details: JSON.stringify(details),
+    version: 1,
+    created_at: now,
+    created_by: ctx.actor,
+    updated_at: now,
+    updated_by: ctx.actor,
+  };
+  // The row is exactly what was written (no trigger changes an event as it is inserted), so it is not read back.
+  sql(
+    ctx.db,
+    `INSERT INTO events(id, person_id, case_id, kind, date, details, version, created_at, created_by, updated_at, updated_by)
+       VALUES (@id, @person_id, @case_id, @kind, @date, @details, @version, @created_at, @created_by, @updated_at, @updated_by)`,
+  ).run(row);
+  return row;
 }
 
 function writeEvent(
@@ -161,18 +175,17 @@ function writeEvent(
   date: string,
   details: Record<string, unknown>,
 ): EventRow {
-  const res = ctx.db
-    .prepare(
-      'UPDATE events SET case_id = ?, date = ?, details = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?',
-    )
-    .run(caseId, date, JSON.stringify(details), ctx.now(), ctx.actor, row.id, version);
+  const res = sql(
+    ctx.db,
+    'UPDATE events SET case_id = ?, date = ?, details = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?',
+  ).run(caseId, date, JSON.stringify(details), ctx.now(), ctx.actor, row.id, version);
   if (res.changes === 0) throw staleWrite('event');
   return eventRow(ctx, row.id);
 }
 
 /** The hearing a linked hearing-moved event moves: same person, a hearing that was itself entered as one. */
 function hearingTarget(ctx: Ctx, personId: string, hearingEventId: string): EventRow {
-  const target = ctx.db.prepare('SELECT * FROM events WHERE id = ?').get(hearingEventId) as EventRow | undefined;
+  const target = sql(ctx.db, 'SELECT * FROM events WHERE id = ?').get(hearingEventId) as EventRow | undefined;
   const details = target ? (JSON.parse(target.details) as Record<string, unknown>) : {};
   const isHearing =
     target && (target.kind === 'hearing-scheduled' || (target.kind === 'hearing-moved' && details.hearingEventId === undefined));
@@ -197,33 +210,55 @@ function moveHearing(
   return { target: updated, changes, caseUpdated: followEvent(ctx, target, updated) };
 }
 
+/** What entering an event wrote, before its deadlines are read back for the caller. */
+interface Entered {
+  ev: EventRow;
+  /** The events whose deadlines the result lists. */
+  depsOf: string | readonly string[];
+  changes: Changes;
+  skipped: EventResult['skipped'];
+  caseUpdated: string | null;
+}
+
 export function addEvent(ctx: Ctx, personId: string, input: EventInput): EventResult {
   return ctx.db.transaction((): EventResult => {
-    const facts = personFacts(ctx, personId);
-    const details = input.details as Record<string, unknown>;
-    if (input.kind === 'hearing-moved' && typeof details.hearingEventId === 'string') {
-      const target = hearingTarget(ctx, personId, details.hearingEventId);
-      const previousDate = target.date;
-      const moved = moveHearing(ctx, target, input.date, details, facts);
-      const ev = insertEvent(ctx, personId, target.case_id, input.kind, input.date, { ...details, previousDate });
-      audit(ctx, 'event.create', 'event', ev.id, { moved: target.id, updated: moved.changes.updated.length });
-      return result(ctx, ev, target.id, moved.changes, [LINKED_SKIP(input.date)], moved.caseUpdated);
-    }
-    const caseId = resolveCase(facts, input.caseId);
-    const plain: EventForPlan = { kind: input.kind, date: input.date, caseId, details };
-    const plan = planFor(plain, facts);
-    const ev = insertEvent(ctx, personId, caseId, input.kind, input.date, resolvedDetails(plain, facts));
-    if (ev.kind === 'asylum-clock-stop') {
-      const clocks = recomputeAsylumClocks(ctx, personId);
-      audit(ctx, 'event.create', 'event', ev.id, { updated: clocks.changes.updated.length });
-      return result(ctx, ev, clocks.events, clocks.changes, [], null);
-    }
-    const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
-    const hearing = hearingOf(ev.kind, ev.date, detailsOf(ev));
-    const caseUpdated = hearing ? followAdd(ctx, ev.case_id, ev.id, hearing) : null;
-    audit(ctx, 'event.create', 'event', ev.id, { deadlines: changes.created.length });
-    return result(ctx, ev, ev.id, changes, plan.skipped, caseUpdated);
+    const e = enterEvent(ctx, personId, input);
+    return result(ctx, e.ev, e.depsOf, e.changes, e.skipped, e.caseUpdated);
   })();
+}
+
+/**
+ * addEvent inside the caller's transaction, without reading the deadlines
+ * back as views: a case's hearing entered at intake (case-hearings.ts) needs
+ * no result, and a bulk load enters one per person.
+ */
+export function enterEvent(ctx: Ctx, personId: string, input: EventInput): Entered {
+  // Its writes are only all-or-nothing inside a transaction.
+  if (!ctx.db.inTransaction) throw new Error('enterEvent runs inside a transaction');
+  const facts = personFacts(ctx, personId);
+  const details = input.details as Record<string, unknown>;
+  if (input.kind === 'hearing-moved' && typeof details.hearingEventId === 'string') {
+    const target = hearingTarget(ctx, personId, details.hearingEventId);
+    const previousDate = target.date;
+    const moved = moveHearing(ctx, target, input.date, details, facts);
+    const ev = insertEvent(ctx, personId, target.case_id, input.kind, input.date, { ...details, previousDate });
+    audit(ctx, 'event.create', 'event', ev.id, { moved: target.id, updated: moved.changes.updated.length });
+    return { ev, depsOf: target.id, changes: moved.changes, skipped: [LINKED_SKIP(input.date)], caseUpdated: moved.caseUpdated };
+  }
+  const caseId = resolveCase(facts, input.caseId);
+  const plain: EventForPlan = { kind: input.kind, date: input.date, caseId, details };
+  const plan = planFor(plain, facts);
+  const ev = insertEvent(ctx, personId, caseId, input.kind, input.date, resolvedDetails(plain, facts));
+  if (ev.kind === 'asylum-clock-stop') {
+    const clocks = recomputeAsylumClocks(ctx, personId);
+    audit(ctx, 'event.create', 'event', ev.id, { updated: clocks.changes.updated.length });
+    return { ev, depsOf: clocks.events, changes: clocks.changes, skipped: [], caseUpdated: null };
+  }
+  const changes = syncEventDeadlines(ctx, ev, facts, readClosures(ctx));
+  const hearing = hearingOf(ev.kind, ev.date, detailsOf(ev));
+  const caseUpdated = hearing ? followAdd(ctx, ev.case_id, ev.id, hearing) : null;
+  audit(ctx, 'event.create', 'event', ev.id, { deadlines: changes.created.length });
+  return { ev, depsOf: ev.id, changes, skipped: plan.skipped, caseUpdated };
 }
 
 export function updateEvent(ctx: Ctx, id: string, version: number, input: EventInput): EventResult {
@@ -269,11 +304,9 @@ export function deleteEvent(ctx: Ctx, id: string, version: number): { deleted: t
   return ctx.db.transaction(() => {
     const row = eventRow(ctx, id);
     if (row.version !== version) throw staleWrite('event');
-    const removed = (ctx.db.prepare('SELECT id FROM deadlines WHERE event_id = ? ORDER BY id').all(id) as { id: string }[]).map(
-      (r) => r.id,
-    );
-    ctx.db.prepare('DELETE FROM deadlines WHERE event_id = ?').run(id);
-    ctx.db.prepare('DELETE FROM events WHERE id = ?').run(id);
+    const removed = (sql(ctx.db, 'SELECT id FROM deadlines WHERE event_id = ? ORDER BY id').all(id) as { id: string }[]).map((r) => r.id);
+    sql(ctx.db, 'DELETE FROM deadlines WHERE event_id = ?').run(id);
+    sql(ctx.db, 'DELETE FROM events WHERE id = ?').run(id);
     if (row.kind === 'asylum-clock-stop') recomputeAsylumClocks(ctx, row.person_id);
     const hearing = hearingOf(row.kind, row.date, detailsOf(row));
     const caseUpdated = hearing ? followDelete(ctx, row.case_id, id, hearing) : null;
@@ -284,7 +317,7 @@ export function deleteEvent(ctx: Ctx, id: string, version: number): { deleted: t
 
 export function listEvents(ctx: Ctx, personId: string): EventView[] {
   personFacts(ctx, personId);
-  return (ctx.db.prepare('SELECT * FROM events WHERE person_id = ? ORDER BY date, id').all(personId) as EventRow[]).map(eventView);
+  return (sql(ctx.db, 'SELECT * FROM events WHERE person_id = ? ORDER BY date, id').all(personId) as EventRow[]).map(eventView);
 }
 
 /**
@@ -293,12 +326,11 @@ export function listEvents(ctx: Ctx, personId: string): EventView[] {
  */
 export function recomputeForClosures(ctx: Ctx, closures: readonly string[]): number {
   // Walks open deadlines only (the docket index), not every deadline ever computed.
-  const events = ctx.db
-    .prepare(
-      `SELECT * FROM events WHERE id IN (
+  const events = sql(
+    ctx.db,
+    `SELECT * FROM events WHERE id IN (
          SELECT event_id FROM deadlines INDEXED BY deadlines_docket WHERE status = 'open' AND event_id IS NOT NULL) ORDER BY id`,
-    )
-    .all() as EventRow[];
+  ).all() as EventRow[];
   let updated = 0;
   const facts = new Map<string, PersonFacts>();
   for (const ev of events) {

@@ -8,6 +8,7 @@ import type { DeadlineView, DeadlineViewFlag, EventKind, EventView } from '../..
 import { stampOf } from '../intake/records';
 import type { Ctx } from '../context';
 import type { DetentionHistory } from '../../../shared/schemas/detention';
+import { sql } from '../db/statements';
 
 export interface EventRow {
   id: string;
@@ -129,7 +130,7 @@ export function deadlineView(r: DeadlineRow): DeadlineView {
 }
 
 export function deadlineRow(ctx: Ctx, id: string): DeadlineRow {
-  const row = ctx.db.prepare('SELECT * FROM deadlines WHERE id = ?').get(id) as DeadlineRow | undefined;
+  const row = sql(ctx.db, 'SELECT * FROM deadlines WHERE id = ?').get(id) as DeadlineRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'That deadline is not in this vault.');
   return withTrail(ctx, row);
 }
@@ -137,12 +138,12 @@ export function deadlineRow(ctx: Ctx, id: string): DeadlineRow {
 /** TPS dataset rows keep their (shared) trail in tps_texts; this puts it back on the row. */
 export function withTrail(ctx: Ctx, row: DeadlineRow): DeadlineRow {
   if (row.trail !== '' || row.sig === null) return row;
-  const t = ctx.db.prepare('SELECT trail FROM tps_texts WHERE sig = ?').get(row.sig) as { trail: string } | undefined;
+  const t = sql(ctx.db, 'SELECT trail FROM tps_texts WHERE sig = ?').get(row.sig) as { trail: string } | undefined;
   return { ...row, trail: t?.trail ?? '{"en":[],"es":[]}' };
 }
 
 export function eventRow(ctx: Ctx, id: string): EventRow {
-  const row = ctx.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
+  const row = sql(ctx.db, 'SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'That event is not in this vault.');
   return row;
 }
@@ -173,9 +174,10 @@ export interface ClockStopFact {
 }
 
 function clockStopsOf(ctx: Ctx, personId: string): ClockStopFact[] {
-  const rows = ctx.db
-    .prepare(`SELECT id, case_id, date, details FROM events WHERE person_id = ? AND kind = 'asylum-clock-stop' ORDER BY date, id`)
-    .all(personId) as Array<{ id: string; case_id: string | null; date: string; details: string }>;
+  const rows = sql(
+    ctx.db,
+    `SELECT id, case_id, date, details FROM events WHERE person_id = ? AND kind = 'asylum-clock-stop' ORDER BY date, id`,
+  ).all(personId) as Array<{ id: string; case_id: string | null; date: string; details: string }>;
   return rows.map((r) => {
     const d = JSON.parse(r.details) as { to: string; reason?: string };
     return { eventId: r.id, caseId: r.case_id, from: r.date, to: d.to, ...(d.reason ? { reason: d.reason } : {}) };
@@ -183,12 +185,11 @@ function clockStopsOf(ctx: Ctx, personId: string): ClockStopFact[] {
 }
 
 export function personFacts(ctx: Ctx, personId: string): PersonFacts {
-  const p = ctx.db
-    .prepare(
-      `SELECT id, given_name, family_name, detained, assigned_to, merged_into, json_extract(data, '$.detention.history') AS history
+  const p = sql(
+    ctx.db,
+    `SELECT id, given_name, family_name, detained, assigned_to, merged_into, json_extract(data, '$.detention.history') AS history
        FROM people WHERE id = ?`,
-    )
-    .get(personId) as
+  ).get(personId) as
     | {
         id: string;
         given_name: string;
@@ -201,7 +202,7 @@ export function personFacts(ctx: Ctx, personId: string): PersonFacts {
     | undefined;
   if (!p) throw new AppError('NOT_FOUND', 'That person is not in this vault.');
   if (p.merged_into) throw new AppError('STALE_WRITE', 'This record was merged into another one. Open that record instead.');
-  const cases = ctx.db.prepare('SELECT id, type, status, assigned_to FROM cases WHERE person_id = ? ORDER BY id').all(personId) as Array<{
+  const cases = sql(ctx.db, 'SELECT id, type, status, assigned_to FROM cases WHERE person_id = ? ORDER BY id').all(personId) as Array<{
     id: string;
     type: string;
     status: string;
@@ -249,12 +250,13 @@ const CLOSURES_KEY = 'deadlines.closures';
 
 /** Court closure days the clinic entered, used by every computation. */
 export function readClosures(ctx: Ctx): string[] {
-  const row = ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(CLOSURES_KEY) as { value: string } | undefined;
+  const row = sql(ctx.db, 'SELECT value FROM meta WHERE key = ?').get(CLOSURES_KEY) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as string[]) : [];
 }
 
 export function writeClosures(ctx: Ctx, dates: readonly string[]): void {
-  ctx.db
-    .prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(CLOSURES_KEY, JSON.stringify(dates));
+  sql(ctx.db, 'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    CLOSURES_KEY,
+    JSON.stringify(dates),
+  );
 }

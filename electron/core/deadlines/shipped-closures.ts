@@ -13,8 +13,11 @@ import { sortedClosures, type ClosuresDataset } from '../../../shared/deadlines/
 
 let shippedCache: { dir: string; dataset: ClosuresDataset } | null = null;
 
+// Resolved once: every deadline computation asks for the shipped dataset by this path.
+const DEFAULT_DIR = fileURLToPath(new URL('../../../resources/closures/', import.meta.url));
+
 export function defaultClosuresDir(): string {
-  return fileURLToPath(new URL('../../../resources/closures/', import.meta.url));
+  return DEFAULT_DIR;
 }
 
 /** The shipped dataset with the latest as-of date among resources/closures/*.json. */

@@ -10,6 +10,7 @@ import { newId, type Ctx } from '../context';
 import { declaredClosures } from './closures';
 import { planFor, type Plan, type PlannedRule } from './mapping';
 import { copiesFor, parseFlags, type DeadlineRow, type EventRow, type PersonFacts } from './rows';
+import { sql } from '../db/statements';
 
 /** The columns a computation decides. */
 export interface Computed {
@@ -104,7 +105,7 @@ const INSERT_SQL = `INSERT INTO deadlines(id, person_id, case_id, event_id, rule
 export function insertDeadline(ctx: Ctx, d: NewDeadline, now = ctx.now()): string {
   const id = newId();
   const { engineFlags, ...cols } = d;
-  ctx.db.prepare(INSERT_SQL).run({ ...cols, flags: JSON.stringify(engineFlags), id, now, actor: ctx.actor });
+  sql(ctx.db, INSERT_SQL).run({ ...cols, flags: JSON.stringify(engineFlags), id, now, actor: ctx.actor });
   return id;
 }
 
@@ -130,11 +131,10 @@ type Recomputed = Pick<DeadlineRow, (typeof RECOMPUTED)[number]>;
 /** Rewrites a row with new computed columns if any differ; the override, status and id stay. Returns whether it wrote. */
 export function updateComputed(ctx: Ctx, prev: DeadlineRow, next: Recomputed, now = ctx.now()): boolean {
   if (!RECOMPUTED.some((k) => prev[k] !== next[k])) return false;
-  ctx.db
-    .prepare(
-      `UPDATE deadlines SET ${RECOMPUTED.map((k) => `${k} = @${k}`).join(', ')}, due = @due, version = version + 1, updated_at = @now, updated_by = @actor WHERE id = @id`,
-    )
-    .run({ ...next, due: prev.override_due ?? next.computed_due, id: prev.id, now, actor: ctx.actor });
+  sql(
+    ctx.db,
+    `UPDATE deadlines SET ${RECOMPUTED.map((k) => `${k} = @${k}`).join(', ')}, due = @due, version = version + 1, updated_at = @now, updated_by = @actor WHERE id = @id`,
+  ).run({ ...next, due: prev.override_due ?? next.computed_due, id: prev.id, now, actor: ctx.actor });
   return true;
 }
 
@@ -164,7 +164,7 @@ export function syncEventDeadlines(
   plan = planOf(ev, facts),
 ): Changes {
   const changes = noChanges();
-  const existing = ctx.db.prepare('SELECT * FROM deadlines WHERE event_id = ?').all(ev.id) as DeadlineRow[];
+  const existing = sql(ctx.db, 'SELECT * FROM deadlines WHERE event_id = ?').all(ev.id) as DeadlineRow[];
   const byKey = new Map(existing.map((r) => [r.rule_id ?? '', r]));
   const declared = declaredClosures(ctx);
   const desired: Array<{ key: string; c: Computed }> = plan.rules.map((p) => ({
@@ -199,7 +199,7 @@ export function syncEventDeadlines(
     (wrote ? changes.updated : changes.unchanged).push(prev.id);
   }
   for (const stale of byKey.values()) {
-    ctx.db.prepare('DELETE FROM deadlines WHERE id = ?').run(stale.id);
+    sql(ctx.db, 'DELETE FROM deadlines WHERE id = ?').run(stale.id);
     changes.removed.push(stale.id);
   }
   return changes;

@@ -5,20 +5,21 @@
  */
 import type { CaseRecord } from '../../../shared/schemas/intake';
 import type { Ctx } from '../context';
-import { addEvent, updateEvent } from '../deadlines/events';
+import { enterEvent, updateEvent } from '../deadlines/events';
+import { sql } from '../db/statements';
 
 export function syncCaseHearing(ctx: Ctx, personId: string, caseId: string, c: CaseRecord, previousDate: string | null = null): void {
   const hearing = c.nextHearing;
   if (!hearing?.date || !hearing.kind || c.status === 'closed') return;
   // The event the case showed (its previous date) is the one that moves; else the latest entered.
-  const existing = ctx.db
-    .prepare(
-      `SELECT id, version, date, details FROM events WHERE case_id = ? AND kind = 'hearing-scheduled'
+  const existing = sql(
+    ctx.db,
+    `SELECT id, version, date, details FROM events WHERE case_id = ? AND kind = 'hearing-scheduled'
        ORDER BY date IS ? DESC, created_at DESC LIMIT 1`,
-    )
-    .get(caseId, previousDate) as { id: string; version: number; date: string; details: string } | undefined;
+  ).get(caseId, previousDate) as { id: string; version: number; date: string; details: string } | undefined;
   if (!existing) {
-    addEvent(ctx, personId, { kind: 'hearing-scheduled', date: hearing.date, caseId, details: { hearingKind: hearing.kind } });
+    // Always inside the case write's transaction; the event's result (its deadlines as views) is not needed here.
+    enterEvent(ctx, personId, { kind: 'hearing-scheduled', date: hearing.date, caseId, details: { hearingKind: hearing.kind } });
     return;
   }
   // Keep what the event already knows (the judge's filing days, detention at

@@ -7,6 +7,7 @@ import { compareCandidates, nameKeys, type NameRecord } from '../../../shared/in
 import { AppError } from '../../../shared/errors';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
+import { sql } from '../db/statements';
 import type { PersonRow } from './records';
 import type { DuplicateCandidate } from '../../../shared/views';
 
@@ -16,14 +17,14 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): D
   const keys = nameKeys(rec);
   if (keys.length === 0) return [];
   const placeholders = keys.map(() => '?').join(',');
-  const rows = ctx.db
-    .prepare(
-      `SELECT p.* FROM people p JOIN (
+  // Compiled once per connection and key count (a record has a handful of keys): an import probes once per row.
+  const rows = sql(
+    ctx.db,
+    `SELECT p.* FROM people p JOIN (
          SELECT person_id, count(*) AS shared FROM person_keys WHERE key IN (${placeholders}) GROUP BY person_id ORDER BY shared DESC LIMIT ${MAX_PROBED}
        ) k ON k.person_id = p.id
        WHERE p.merged_into IS NULL`,
-    )
-    .all(...keys) as PersonRow[];
+  ).all(...keys) as PersonRow[];
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.id === excludeId) continue;

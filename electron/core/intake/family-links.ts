@@ -10,6 +10,7 @@ import type { FamilyMember } from '../../../shared/schemas/intake';
 import type { FamilyLinkRef, FamilyLinks } from '../../../shared/views';
 import type { DB } from '../db/connection';
 import type { PersonData } from './records';
+import { sql } from '../db/statements';
 
 /** Longer merge chains than this are a damaged vault, not a real history. */
 const MAX_MERGE_HOPS = 50;
@@ -22,7 +23,7 @@ interface NameRow {
 }
 
 function nameRow(db: DB, id: string): NameRow | undefined {
-  return db.prepare('SELECT id, given_name, family_name, merged_into FROM people WHERE id = ?').get(id) as NameRow | undefined;
+  return sql(db, 'SELECT id, given_name, family_name, merged_into FROM people WHERE id = ?').get(id) as NameRow | undefined;
 }
 
 /** The record `id` leads to now: itself, or the survivor of the merges it went through; undefined when it is not in the vault. */
@@ -61,12 +62,12 @@ export function checkFamilyLinks(db: DB, selfId: string | null, family: FamilyMe
 /** Rewrites the person's rows of `family_links` from their data (with the other derived indexes). */
 export function writeFamilyLinks(db: DB, personId: string, data: PersonData): void {
   dropFamilyLinks(db, personId);
-  const insert = db.prepare('INSERT OR IGNORE INTO family_links(linked_id, person_id) VALUES (?, ?)');
+  const insert = sql(db, 'INSERT OR IGNORE INTO family_links(linked_id, person_id) VALUES (?, ?)');
   for (const m of data.family) if (m.personId) insert.run(m.personId, personId);
 }
 
 export function dropFamilyLinks(db: DB, personId: string): void {
-  db.prepare('DELETE FROM family_links WHERE person_id = ?').run(personId);
+  sql(db, 'DELETE FROM family_links WHERE person_id = ?').run(personId);
 }
 
 /**

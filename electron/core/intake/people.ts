@@ -117,14 +117,14 @@ function dropIndexes(ctx: Ctx, id: string): void {
 }
 
 function casesOf(ctx: Ctx, personId: string): CaseView[] {
-  return (ctx.db.prepare('SELECT * FROM cases WHERE person_id = ? ORDER BY id').all(personId) as CaseRow[]).map(caseFromRow);
+  return (sql(ctx.db, 'SELECT * FROM cases WHERE person_id = ? ORDER BY id').all(personId) as CaseRow[]).map(caseFromRow);
 }
 
 /** Recomputes the list columns (names, detention, assignee) after the person or a case changed. */
 function refreshColumns(ctx: Ctx, id: string, d: PersonData): void {
   const cols = personColumns(d, casesOf(ctx, id));
   const names = Object.keys(cols);
-  ctx.db.prepare(`UPDATE people SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...cols, id });
+  sql(ctx.db, `UPDATE people SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...cols, id });
 }
 
 function insertCase(ctx: Ctx, personId: string, c: CaseRecord): string {
@@ -193,7 +193,7 @@ function inOne(ctx: Ctx, fn: () => void): void {
 }
 
 function personRow(ctx: Ctx, id: string): PersonRow {
-  const row = ctx.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  const row = sql(ctx.db, 'SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'That person is not in this vault.');
   return row;
 }
@@ -284,7 +284,7 @@ export function addCase(ctx: Ctx, personId: string, c: CaseRecord): CaseView {
 export function updateCase(ctx: Ctx, caseId: string, version: number, c: CaseRecord): CaseView {
   let personId = '';
   ctx.db.transaction(() => {
-    const row = ctx.db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
+    const row = sql(ctx.db, 'SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'That case is not in this vault.');
     personId = row.person_id;
     const p = caseParams(ctx, caseId, personId, c, ctx.now());
@@ -539,7 +539,7 @@ export function mergePeople(ctx: Ctx, keepId: string, mergeId: string): PersonVi
     const b = JSON.parse(other.data) as PersonData;
     const merged = unlinkEachOther(mergeData(a, b), keepId, mergeId);
     checkMergeable(a, b, merged);
-    ctx.db.prepare('UPDATE cases SET person_id = ? WHERE person_id = ?').run(keepId, mergeId);
+    sql(ctx.db, 'UPDATE cases SET person_id = ? WHERE person_id = ?').run(keepId, mergeId);
     ctx.db
       .prepare('UPDATE people SET data = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?')
       .run(JSON.stringify(merged), ctx.now(), ctx.actor, keepId);
