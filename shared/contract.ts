@@ -32,7 +32,17 @@ export interface VaultStatus {
   multiUser?: boolean;
 }
 
-import type { PersonView, CaseView, CaseSummary, PersonSummary, DuplicateCandidate, DraftSummary, Draft, JobStarted } from './views';
+import type {
+  PersonView,
+  CaseView,
+  CaseSummary,
+  PersonSearchPage,
+  PersonSummary,
+  DuplicateCandidate,
+  DraftSummary,
+  Draft,
+  JobStarted,
+} from './views';
 
 export interface CreatedVault {
   /** Shown once; never stored in plaintext anywhere. */
@@ -210,6 +220,17 @@ export const contract = {
   'people.search': op(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(201).default(20) }).strict(),
     returns<PersonSummary[]>(),
+  ),
+  // Search as you type (the header): the first rows and how many matched, up to countUpTo; only the rows shown are summarized (issue 17).
+  'people.searchPage': op(
+    z
+      .object({
+        query: z.string().max(200),
+        limit: z.number().int().min(1).max(50).default(8),
+        countUpTo: z.number().int().min(1).max(201).default(201),
+      })
+      .strict(),
+    returns<PersonSearchPage>(),
   ),
   'people.checkDuplicates': op(
     z

@@ -13,9 +13,9 @@ import { ROLES, type Role } from './users';
 /**
  * How a volunteer's call is narrowed (they see only records they created in
  * the last 24 hours): checked before (`own-person`, `own-draft`) or applied
- * to the result (`own-people`, `redact-duplicates`, `own-drafts`).
+ * to the result (`own-people`, `own-people-page`, `redact-duplicates`, `own-drafts`).
  */
-export type VolunteerRule = 'own-person' | 'own-people' | 'redact-duplicates' | 'own-draft' | 'own-drafts' | 'free';
+export type VolunteerRule = 'own-person' | 'own-people' | 'own-people-page' | 'redact-duplicates' | 'own-draft' | 'own-drafts' | 'free';
 
 export interface Policy {
   /** 'public': callable without a session (the unlock screen itself). */
@@ -55,6 +55,7 @@ export const POLICY: Readonly<Record<string, Policy>> = {
   'people.list': staff,
   'cases.list': staff,
   'people.search': { roles: EVERYONE, volunteer: 'own-people' },
+  'people.searchPage': { roles: EVERYONE, volunteer: 'own-people-page' },
   'people.checkDuplicates': { roles: EVERYONE, volunteer: 'redact-duplicates' },
   'people.decide': staff,
   'people.merge': staff,

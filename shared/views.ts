@@ -52,6 +52,12 @@ export interface FamilyLinks {
   from: Array<FamilyLinkRef & { relationship: string }>;
 }
 
+/** A page of search results: the first rows, and how many people matched (counted up to the countUpTo asked). */
+export interface PersonSearchPage {
+  rows: PersonSummary[];
+  found: number;
+}
+
 export interface PersonSummary {
   id: string;
   givenName: string;

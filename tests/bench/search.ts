@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { listPeople, searchPeople, SEARCH_CANDIDATES } from '../../electron/core/intake/people';
+import { listPeople, searchPage, searchPeople, SEARCH_CANDIDATES } from '../../electron/core/intake/people';
 import type { Ctx } from '../../electron/core/context';
 import { benchVault, FAMILY, GIVEN } from './people-vault';
 import { median, percentile, printRows, type BenchRow } from './util';
@@ -102,10 +102,10 @@ export async function benchSearch(): Promise<BenchRow[]> {
     const [rows, ms] = timed(() => searchPeople(ctx, q));
     times.push(ms);
     hits += rows.length;
-    // What the header search asks: enough rows to say "more than 200".
-    const [ui, uiMs] = timed(() => searchPeople(ctx, q, SEARCH_CANDIDATES));
+    // What the header search asks (people.searchPage): the 8 rows it shows, and a count up to 201 to say "more than 200".
+    const [ui, uiMs] = timed(() => searchPage(ctx, q, 8, SEARCH_CANDIDATES));
     uiTimes.push(uiMs);
-    if (ui.length >= SEARCH_CANDIDATES) capped++;
+    if (ui.found >= SEARCH_CANDIDATES) capped++;
     floor.push(timed(() => rows.forEach((r) => bare.get(r.id)))[1]);
     rss = Math.max(rss, process.memoryUsage().rss);
   }
@@ -141,7 +141,7 @@ export async function benchSearch(): Promise<BenchRow[]> {
     },
     { name: `search at ${n} people, slowest`, median_ms: Math.max(...times), note: 'goal <= 30 ms' },
     {
-      name: `header search (${SEARCH_CANDIDATES} rows), 95th percentile`,
+      name: `header search (8 rows, counted up to ${SEARCH_CANDIDATES}), 95th percentile`,
       median_ms: percentile(uiTimes, 95),
       note: `slowest ${Math.max(...uiTimes).toFixed(1)} ms; ${capped} of ${queries.length} queries "more than 200"`,
     },

@@ -7,6 +7,7 @@ import {
   getPerson,
   listPeople,
   mergePeople,
+  searchPage,
   searchPeople,
   updatePerson,
   addCase,
@@ -52,6 +53,7 @@ export function peopleHandlers(ctx: () => Ctx): FeatureHandlers<'people'> & Feat
     'people.update': ({ id, version, data }) => updatePerson(ctx(), id, version, data),
     'people.list': (q) => listPeople(ctx(), q),
     'people.search': ({ query, limit }) => searchPeople(ctx(), query, limit),
+    'people.searchPage': ({ query, limit, countUpTo }) => searchPage(ctx(), query, limit, countUpTo),
     'people.checkDuplicates': ({ given, family, dob, aNumber, excludeId }) =>
       findCandidates(ctx(), { given, family, dob, aNumber }, excludeId),
     'people.decide': ({ personId, otherId, decision }) => {

@@ -29,7 +29,7 @@ import { ftsQuery, searchText, tokensOf } from './search-text';
 import { normalizeANumber } from '../../../shared/schemas/anumber';
 import { syncCaseHearing } from './case-hearings';
 import { checkFamilyLinks, dropFamilyLinks, familyLinksOf, writeFamilyLinks } from './family-links';
-import type { CaseSummary, PersonSummary } from '../../../shared/views';
+import type { CaseSummary, PersonSearchPage, PersonSummary } from '../../../shared/views';
 
 /** A training's quick intake becomes an ordinary record, parsed by the same schemas as a full one. */
 export function fromQuick(q: QuickIntake): { data: PersonData; cases: CaseRecord[] } {
@@ -486,15 +486,34 @@ function ftsMatches(ctx: Ctx, fts: string, cap: number): Match[] {
 }
 
 export function searchPeople(ctx: Ctx, query: string, limit = 20): PersonSummary[] {
-  const cap = Math.max(limit, SEARCH_CANDIDATES);
+  return summariesOf(ctx, [...matchingSeqs(ctx, query, limit)].slice(0, limit));
+}
+
+/**
+ * The header's search as you type: the first `limit` people and how many
+ * matched, counted up to `countUpTo` ("more than 200 — keep typing"). The
+ * matches are read as for searchPeople; only the rows shown are summarized.
+ */
+export function searchPage(ctx: Ctx, query: string, limit: number, countUpTo: number): PersonSearchPage {
+  const seqs = [...matchingSeqs(ctx, query, countUpTo)];
+  return { rows: summariesOf(ctx, seqs.slice(0, limit)), found: Math.min(seqs.length, countUpTo) };
+}
+
+/** Record numbers of the people matching, best first: A-number matches, then up to SEARCH_CANDIDATES name matches, ranked. */
+function matchingSeqs(ctx: Ctx, query: string, wanted: number): Set<number> {
+  const cap = Math.max(wanted, SEARCH_CANDIDATES);
   const seqs = new Set<number>();
   const a = normalizeANumber(query);
   const prefix = a ? null : aNumberPrefix(query);
   if (a) for (const s of seqsOf(sql(ctx.db, SEARCH_SQL.aNumber).all({ a, cap }))) seqs.add(s);
   else if (prefix) for (const s of seqsOf(sql(ctx.db, SEARCH_SQL.aNumberPrefix).all({ from: prefix, to: `${prefix}:`, cap }))) seqs.add(s);
   const q = ftsQuery(query);
-  if (q && seqs.size < limit) for (const m of rankMatches(ftsMatches(ctx, q.fts, cap), q.words)) seqs.add(m.seq);
-  const picked = [...seqs].slice(0, limit);
+  if (q && seqs.size < wanted) for (const m of rankMatches(ftsMatches(ctx, q.fts, cap), q.words)) seqs.add(m.seq);
+  return seqs;
+}
+
+/** Each record's summary (and its derived next hearing), read by primary key, in the order given. */
+function summariesOf(ctx: Ctx, picked: number[]): PersonSummary[] {
   if (picked.length === 0) return [];
   const rows = sql(ctx.db, SEARCH_SQL.rows).all({ seqs: JSON.stringify(picked), today: ctx.today() }) as Array<ListedRow & { seq: number }>;
   const bySeq = new Map(rows.map((r) => [r.seq, r]));

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/users';
-import type { DraftSummary, DuplicateCandidate, PersonSummary, PersonView } from '../../../shared/views';
+import type { DraftSummary, DuplicateCandidate, PersonSearchPage, PersonSummary, PersonView } from '../../../shared/views';
 import type { DB } from '../db/connection';
 import { policyOf, type Policy } from './policy';
 
@@ -74,15 +74,12 @@ function checkVolunteer(policy: Policy, input: unknown, session: Session, db: DB
 export function narrow(policy: Policy, value: unknown, session: Session | null, db: DB | null, now: Date): unknown {
   if (!session || session.role !== 'volunteer' || !db) return value;
   switch (policy.volunteer) {
-    case 'own-people': {
-      const rows = value as PersonSummary[];
-      const own = ownRecentPeople(
-        db,
-        rows.map((r) => r.id),
-        session,
-        now,
-      );
-      return rows.filter((r) => own.has(r.id));
+    case 'own-people':
+      return ownRows(value as PersonSummary[], db, session, now);
+    case 'own-people-page': {
+      // The count too is of their own records only: how many others match is not theirs to learn.
+      const rows = ownRows((value as PersonSearchPage).rows, db, session, now);
+      return { rows, found: rows.length } satisfies PersonSearchPage;
     }
     case 'redact-duplicates':
       return (value as DuplicateCandidate[]).map((c): DuplicateCandidate => ({
@@ -100,6 +97,16 @@ export function narrow(policy: Policy, value: unknown, session: Session | null, 
     default:
       return hasFamilyLinks(value) ? ownFamilyLinks(value, db, session, now) : value;
   }
+}
+
+function ownRows(rows: PersonSummary[], db: DB, session: Session, now: Date): PersonSummary[] {
+  const own = ownRecentPeople(
+    db,
+    rows.map((r) => r.id),
+    session,
+    now,
+  );
+  return rows.filter((r) => own.has(r.id));
 }
 
 const hasFamilyLinks = (v: unknown): v is PersonView => typeof v === 'object' && v !== null && 'familyLinks' in v;

@@ -8,7 +8,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Core } from '../../../electron/core/app';
-import { insertPerson, searchPeople, SEARCH_CANDIDATES, SEARCH_SQL } from '../../../electron/core/intake/people';
+import { insertPerson, searchPage, searchPeople, SEARCH_CANDIDATES, SEARCH_SQL } from '../../../electron/core/intake/people';
 import type { PersonData } from '../../../electron/core/intake/records';
 import { intakeSchemas } from '../../../shared/contract';
 import type { CaseRecord } from '../../../shared/schemas/intake';
@@ -89,6 +89,20 @@ describe('search ranking', () => {
     expect(found('perez', SEARCH_CANDIDATES)).toHaveLength(SEARCH_CANDIDATES);
     expect(found('perez')).toHaveLength(20);
     expect(found('pedro perez', SEARCH_CANDIDATES)).toHaveLength(40);
+  });
+
+  it('gives the header its first rows and the count, summarizing only the rows shown (people.searchPage)', async () => {
+    const page = await core.call('people.searchPage', { query: 'perez', limit: 8, countUpTo: SEARCH_CANDIDATES });
+    expect(page.found).toBe(SEARCH_CANDIDATES);
+    // The same people, in the same order, as the first rows of the 201-row search it replaces.
+    expect(page.rows.map((p) => p.id)).toEqual(found('perez', SEARCH_CANDIDATES).slice(0, 8));
+    expect(searchPage(core.ctx(), 'pedro perez', 8, SEARCH_CANDIDATES).found).toBe(40);
+    expect(searchPage(core.ctx(), 'rosa', 8, SEARCH_CANDIDATES)).toEqual({ rows: searchPeople(core.ctx(), 'rosa', 8), found: 2 });
+    // An exact A-number and the phone with its digits: both counted.
+    expect(searchPage(core.ctx(), 'A-212-345-678', 8, SEARCH_CANDIDATES).found).toBe(2);
+    expect(searchPage(core.ctx(), 'nobody like this', 8, SEARCH_CANDIDATES)).toEqual({ rows: [], found: 0 });
+    // The count stops at what was asked.
+    expect(searchPage(core.ctx(), 'perez', 8, 50).found).toBe(50);
   });
 });
 

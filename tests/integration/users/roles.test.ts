@@ -80,6 +80,11 @@ describe('role matrix', () => {
     const search = await core.call('people.search', { query: 'Gómez' });
     expect(search).toEqual([]);
     expect((await core.call('people.search', { query: 'Ramos' })).map((p) => p.id)).toEqual([mine.id]);
+    // The header's counted search: their own rows, and a count of their own only (never how many others match).
+    await core.call('intake.createQuick', { ...person('Lucía', 'Gómez'), decisions: [{ otherId: other.id, decision: 'new-person' }] });
+    const page = await core.call('people.searchPage', { query: 'Gómez' });
+    expect(page.rows.map((p) => p.givenName)).toEqual(['Lucía']);
+    expect(page.found).toBe(1);
     const dups = await core.call('people.checkDuplicates', { given: 'Marta', family: 'Gómez', dob: '1990-01-01' });
     expect(dups.length).toBeGreaterThan(0);
     for (const d of dups) expect(d).toMatchObject({ givenName: '', familyName: '', dob: null, aNumber: null, reasons: [] });

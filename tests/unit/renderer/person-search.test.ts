@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryObserver } from '@tanstack/react-query';
-import { rememberAnswer, type Remembered } from '../../../renderer/src/features/people/personSearch';
+import { rememberAnswer, type Answer, type Remembered } from '../../../renderer/src/features/people/personSearch';
 import { coreKey, queryClient } from '../../../renderer/src/query';
 import { call, type AmparoBridge } from '../../../renderer/src/api';
 import type { PersonSummary } from '../../../shared/views';
@@ -19,7 +19,7 @@ const mario = person('p2', 'Mario');
 const marta = person('p3', 'Marta');
 
 describe('rememberAnswer', () => {
-  const step = (last: Remembered | null, q: string, settled: string, answered: readonly PersonSummary[] | undefined, exclude?: string) =>
+  const step = (last: Remembered | null, q: string, settled: string, answered: Answer | undefined, exclude?: string) =>
     rememberAnswer(last, { q, settled, answered, exclude, limit: 2 });
 
   it('shows the answer to the settled text, then keeps it while the next text is on its way', () => {
@@ -45,9 +45,18 @@ describe('rememberAnswer', () => {
   });
 
   it('counts every row the core returned (up to what was asked), beyond the rows shown', () => {
-    // The header search asks for 201 and shows 8: "more than 200" comes from this count (issue 17).
     expect(step(null, 'a', 'a', [ana, mario, marta])?.shown.found).toBe(3);
     expect(step(null, 'a', 'a', [ana, mario, marta], 'p2')?.shown.found).toBe(2);
+  });
+
+  it('takes a counted page (people.searchPage) as the core counted it, less the record left out', () => {
+    // The header search shows 8 and says "more than 200" from the core's count, not from 201 summaries (issue 17).
+    const page = { rows: [ana, mario], found: 201 };
+    expect(step(null, 'a', 'a', page)?.shown).toEqual({ q: 'a', rows: [ana, mario], found: 201 });
+    expect(step(null, 'a', 'a', page, 'p1')?.shown).toEqual({ q: 'a', rows: [mario], found: 200 });
+    // The same page object again is the same answer: nothing to re-render.
+    const first = step(null, 'a', 'a', page);
+    expect(step(first, 'a', 'a', page)).toBe(first);
   });
 });
 

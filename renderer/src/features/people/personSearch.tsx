@@ -1,8 +1,9 @@
 /**
  * The person search behind every "type a name, pick a person" box (the
  * header search, the family-link picker): the typed text is debounced, each
- * settled text is one cached `people.search` read, and an ARIA 1.2 combobox
- * state (open, active option) sits on top. The core folds accents and
+ * settled text is one cached read (`people.search`, or `people.searchPage`
+ * when the box also says how many matched), and an ARIA 1.2 combobox state
+ * (open, active option) sits on top. The core folds accents and
  * A-number formats.
  *
  * Stale answers never overwrite newer ones: every text has its own cache
@@ -10,7 +11,7 @@
  * is on its way, the last answer shown (never a late answer to older text).
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { PersonSummary } from '../../../../shared/views';
+import type { PersonSearchPage, PersonSummary } from '../../../../shared/views';
 import { useCoreQuery } from '../../query';
 import { PersonFacts, personName } from './format';
 
@@ -47,16 +48,24 @@ export interface Shown {
  * The people matching `query` (trimmed, debounced), at most `limit`, leaving
  * out `exclude` (the record being edited). Null while nothing has been
  * answered for the text in the box (or the box is empty). With `countUpTo`,
- * the core is asked for that many rows (its search stops there, issue 17),
- * so the box can say "more than 200" without a count of every match.
+ * the core counts the matches up to that many (its search stops there, issue
+ * 17) and summarizes only the rows shown, so the box can say "more than 200"
+ * without a count of every match.
  */
 export function usePersonSearch(query: string, { limit = LIMIT, exclude, countUpTo }: SearchOptions = {}): Shown | null {
   const q = query.trim();
   // An emptied box settles at once: an answer to what was there before must not show for what is typed next.
   const settled = useDebounced(q, SEARCH_DEBOUNCE_MS, isEmpty);
   // One more than shown, so leaving out `exclude` still fills the list.
-  const asked = Math.max(countUpTo ?? 0, exclude ? limit + 1 : limit);
-  const search = useCoreQuery('people.search', { query: settled, limit: asked }, { enabled: settled !== '' });
+  const asked = exclude ? limit + 1 : limit;
+  const counting = countUpTo !== undefined;
+  const list = useCoreQuery('people.search', { query: settled, limit: asked }, { enabled: settled !== '' && !counting });
+  const page = useCoreQuery(
+    'people.searchPage',
+    { query: settled, limit: asked, countUpTo: countUpTo ?? 1 },
+    { enabled: settled !== '' && counting },
+  );
+  const search = counting ? page : list;
   // A failed search shows as "no one found", as it always has.
   const answered = settled === '' ? undefined : search.isSuccess ? search.data : search.isError ? NO_ONE : undefined;
   const [last, setLast] = useState<Remembered | null>(null);
@@ -68,9 +77,12 @@ export function usePersonSearch(query: string, { limit = LIMIT, exclude, countUp
 
 /** The answer on screen: the core's rows as they came (to tell a new answer from the same one) and what is shown of them. */
 export interface Remembered {
-  answer: readonly PersonSummary[];
+  answer: Answer;
   shown: Shown;
 }
+
+/** What the core answered: the rows (people.search), or the rows and their count (people.searchPage). */
+export type Answer = readonly PersonSummary[] | PersonSearchPage;
 
 /**
  * What the search shows after a render: nothing for an empty box; the answer
@@ -81,13 +93,18 @@ export interface Remembered {
  */
 export function rememberAnswer(
   last: Remembered | null,
-  now: { q: string; settled: string; answered: readonly PersonSummary[] | undefined; exclude?: string | undefined; limit: number },
+  now: { q: string; settled: string; answered: Answer | undefined; exclude?: string | undefined; limit: number },
 ): Remembered | null {
   if (now.q === '') return null;
   if (now.answered === undefined || last?.answer === now.answered) return last;
-  const all = now.answered.filter((p) => p.id !== now.exclude);
-  return { answer: now.answered, shown: { q: now.settled, rows: all.slice(0, now.limit), found: all.length } };
+  const rows = isPage(now.answered) ? now.answered.rows : now.answered;
+  const all = rows.filter((p) => p.id !== now.exclude);
+  // A counted page's total less the record left out, when it was among the rows.
+  const found = isPage(now.answered) ? now.answered.found - (rows.length - all.length) : all.length;
+  return { answer: now.answered, shown: { q: now.settled, rows: all.slice(0, now.limit), found } };
 }
+
+const isPage = (a: Answer): a is PersonSearchPage => !Array.isArray(a);
 
 /**
  * Combobox state over a person search: the text, whether the popup is open,
