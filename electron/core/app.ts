@@ -54,6 +54,8 @@ export interface CoreOptions extends VaultOptions {
   actor?: string;
   /** false for the audit benchmark's baseline only: no audit entries at all. */
   auditTrail?: boolean;
+  /** The longest the audit chain's head goes unrecorded in the key file while it moves (tests shorten it). Default CHECKPOINT_MS. */
+  auditCheckpointMs?: number;
   /** For tests: a fixed "today" in YYYY-MM-DD. */
   today?: () => string;
   /** How long dispatch keeps trying while another process holds the write lock (tests shorten or lengthen it). */
@@ -104,17 +106,25 @@ export function createCore(opts: CoreOptions): Core {
   };
   /**
    * The audit chain's head goes into the key file's MAC-protected body at
-   * lock and close, and every CHECKPOINT_EVERY entries in between, so that
-   * deleting the newest entries is detected (audit/chain.ts).
+   * lock and close, and in between at most every checkpointMs while it moves
+   * (after a write, and on a timer when the vault goes quiet), so that
+   * deleting the newest entries is detected (audit/chain.ts). By time rather
+   * than by count: a key-file write is two fsyncs, which a count of 100 made
+   * a few percent of every save in bulk work, while at a person's pace 100
+   * entries left an hour of work unrecorded.
    */
+  const checkpointMs = opts.auditCheckpointMs ?? CHECKPOINT_MS;
   let checkpointedSeq = 0;
+  let checkpointedAt = -Infinity;
   const checkpoint = (force: boolean) => {
-    if (!vault.unlocked) return;
+    // Never from inside a job's open transaction: its entries may still roll back.
+    if (!vault.unlocked || vault.db.inTransaction) return;
     const head = chainHead(vault.db);
-    if (!head || (!force && head.seq - checkpointedSeq < CHECKPOINT_EVERY)) return;
+    if (!head || (!force && (head.seq === checkpointedSeq || performance.now() - checkpointedAt < checkpointMs))) return;
     try {
       vault.recordState({ auditHead: head });
       checkpointedSeq = head.seq;
+      checkpointedAt = performance.now();
     } catch (e) {
       console.warn(`[amparo] audit head not recorded (${e instanceof AppError ? e.code : 'unknown'})`);
     }
@@ -151,6 +161,9 @@ export function createCore(opts: CoreOptions): Core {
     }
   };
   const backupTimer = autoBackup ? setInterval(scheduledBackup, BACKUP_CHECK_MS) : null;
+  // Records the last entries once the vault goes quiet (see checkpoint).
+  const checkpointTimer = setInterval(() => checkpoint(false), checkpointMs);
+  checkpointTimer.unref();
   backupTimer?.unref();
   /**
    * The backup at lock and quit, before the database closes. It never fails
@@ -300,6 +313,7 @@ export function createCore(opts: CoreOptions): Core {
 
   const close = () => {
     if (backupTimer) clearInterval(backupTimer);
+    clearInterval(checkpointTimer);
     checkpoint(true);
     vault.lock();
   };
@@ -315,8 +329,8 @@ export function createCore(opts: CoreOptions): Core {
  */
 const UNAUDITED_WRITES = new Set<string>(['drafts.save']);
 
-/** How many audit entries may be written between two records of the chain's head in the key file. */
-const CHECKPOINT_EVERY = 100;
+/** The longest the chain's head goes unrecorded in the key file while entries are written. */
+const CHECKPOINT_MS = 10_000;
 
 /** The OS user name as a user name, or "lead" when it is not one (spaces, say). */
 function asUserName(name: string): string {
