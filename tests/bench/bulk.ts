@@ -15,11 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core/app';
 import { commitImport } from '../../electron/core/intake/csv';
 import { MAX_ROWS } from '../../electron/core/intake/csv/parse';
-import { searchText } from '../../electron/core/intake/search-text';
-import { personColumns } from '../../electron/core/intake/records';
-import { nameKeys } from '../../shared/intake/duplicates';
-import { newId } from '../../electron/core/context';
-import { draw, recordOf, rng } from './people-vault';
+import { draw, rng } from './people-vault';
+import { insertRawPeople, rawPeople } from './raw-people';
 import { peopleFlag } from './search';
 import { printRows, type BenchRow } from './util';
 import { MAX_IMPORT_BYTES } from '../../shared/contract';
@@ -82,37 +79,9 @@ async function floorMs(dir: string, n: number, withTriggers = true): Promise<num
   }
   const rand = rng(7);
   const now = new Date().toISOString();
-  const rows = Array.from({ length: n }, (_, i) => {
-    const rec = recordOf(draw(rand), i);
-    rec.cases = [];
-    const p = rec.data.person;
-    return {
-      id: newId(),
-      cols: personColumns(rec.data, []),
-      data: JSON.stringify(rec.data),
-      fts: searchText(rec.data),
-      keys: nameKeys({ given: p.givenName, family: p.familyName, dob: p.dob, aNumber: p.aNumber }),
-      audit: [newId(), 'x'.repeat(64), 'y'.repeat(64)] as const,
-    };
-  });
-  const person = db.prepare(
-    `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
-     VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @assigned_to, @data, 1, @now, 'bench', @now, 'bench')`,
-  );
-  const fts = db.prepare('INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)');
-  const key = db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
-  const audit = db.prepare(
-    `INSERT INTO audit_log(id, at, actor, action, entity, entity_id, detail, seq, prev_hash, hash) VALUES (?, ?, 'bench', 'person.create', 'person', ?, NULL, ?, ?, ?)`,
-  );
+  const rows = rawPeople(rand, n);
   const t0 = performance.now();
-  db.transaction(() => {
-    rows.forEach((r, i) => {
-      const { lastInsertRowid } = person.run({ ...r.cols, id: r.id, data: r.data, now });
-      fts.run(lastInsertRowid, r.id, r.fts.names, r.fts.numbers, r.fts.places);
-      for (const k of r.keys) key.run(r.id, k);
-      audit.run(r.audit[0], now, r.id, i + 1, r.audit[1], r.audit[2]);
-    });
-  })();
+  db.transaction(() => insertRawPeople(db, rows, now))();
   const ms = performance.now() - t0;
   core.close();
   return ms;

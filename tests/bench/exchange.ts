@@ -16,12 +16,9 @@ import { runJob } from '../../electron/core/jobs/job';
 import { REPLICATED_TABLES } from '../../electron/core/exchange/schema';
 import { clinicOf, dbOf, deviceIdOf, newDevice, NOW, receive, type Device } from '../integration/exchange/helpers';
 import { checkConvergence } from '../integration/exchange/convergence';
-import { newId } from '../../electron/core/context';
-import { searchText } from '../../electron/core/intake/search-text';
-import { personColumns } from '../../electron/core/intake/records';
-import { nameKeys } from '../../shared/intake/duplicates';
 import type { DB } from '../../electron/core/db/connection';
-import { draw, recordOf, rng } from './people-vault';
+import { rng } from './people-vault';
+import { insertRawPeople, rawPeople } from './raw-people';
 import { median, type BenchRow } from './util';
 
 const GIVEN = ['José', 'María', 'Juan', 'Ana Lucía', 'Luis', 'Carmen', 'Wideline', 'Mohammad', 'Fatima', 'Sofía', 'Rosa', 'Ixchel'];
@@ -187,43 +184,6 @@ async function recordingOverhead(): Promise<BenchRow[]> {
   }
 }
 
-/** n generated people as the bulk floor inserts them: every value computed before the clock starts. */
-function rawRows(rand: () => number, n: number, offset: number) {
-  return Array.from({ length: n }, (_, i) => {
-    const rec = recordOf(draw(rand), offset + i);
-    const p = rec.data.person;
-    return {
-      cols: personColumns(rec.data, []),
-      data: JSON.stringify(rec.data),
-      fts: searchText(rec.data),
-      keys: nameKeys({ given: p.givenName, family: p.familyName, dob: p.dob, aNumber: p.aNumber }),
-    };
-  });
-}
-
-/** The rows inserted raw (person, search row, duplicate keys, audit row) in one transaction. */
-function insertRaw(db: DB, rows: ReturnType<typeof rawRows>, now: string): void {
-  const person = db.prepare(
-    `INSERT INTO people(id, given_name, family_name, dob, approx_age, a_number, phone, country_of_birth, detained, facility, booking_number, assigned_to, data, version, created_at, created_by, updated_at, updated_by)
-     VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @assigned_to, @data, 1, @now, 'bench', @now, 'bench')`,
-  );
-  const fts = db.prepare('INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)');
-  const key = db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
-  const audit = db.prepare(
-    `INSERT INTO audit_log(id, at, actor, action, entity, entity_id, detail, seq, prev_hash, hash)
-     VALUES (?, ?, 'bench', 'person.create', 'person', ?, NULL, (SELECT coalesce(max(seq), 0) + 1 FROM audit_log), ?, ?)`,
-  );
-  db.transaction(() => {
-    for (const r of rows) {
-      const id = newId();
-      const { lastInsertRowid } = person.run({ ...r.cols, id, data: r.data, now });
-      fts.run(lastInsertRowid, id, r.fts.names, r.fts.numbers, r.fts.places);
-      for (const k of r.keys) key.run(id, k);
-      audit.run(newId(), now, id, 'x'.repeat(64), 'y'.repeat(64));
-    }
-  })();
-}
-
 /**
  * Issue 17's floor with and without the change log: 10 000 people inserted raw,
  * 250 per transaction, into two vaults of the same schema, one batch for one
@@ -242,9 +202,9 @@ async function rawInserts(): Promise<BenchRow[]> {
     const batch = 250;
     const n = 10_000;
     for (let b = 0; b < n / batch; b++) {
-      const rows = rawRows(rand, batch, b * batch);
+      const rows = rawPeople(rand, batch, b * batch);
       const order = b % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
-      for (const k of order) spent[k] += cpuMs(() => insertRaw(vaults[k], rows, now));
+      for (const k of order) spent[k] += cpuMs(() => vaults[k].transaction(() => insertRawPeople(vaults[k], rows, now))());
     }
     const rate = (ms: number) => `${Math.round((n / ms) * 1000)} people/s`;
     return [
