@@ -328,7 +328,7 @@ describe('intake', () => {
     await p2.keyboard.press('Control+k');
     // The answer to the whole query: a slower answer to a part of it would reset the selection below.
     const answered = p2.waitForResponse(
-      (r) => r.url().endsWith('/api/people.search') && (r.request().postDataJSON() as { query?: string }).query === 'nunez pena maria',
+      (r) => r.url().endsWith('/api/people.searchPage') && (r.request().postDataJSON() as { query?: string }).query === 'nunez pena maria',
     );
     await p2.keyboard.type('nunez pena maria', { delay: TYPING_DELAY_MS });
     await answered;
