@@ -13,6 +13,10 @@ import { tempDir } from './env';
 /** The migrations an older build shipped: 1..version. */
 export const migrationsUpTo = (version: number) => migrations.filter((m) => m.version <= version);
 
+/** The names of a table's indexes, sorted (what a migration added or dropped). */
+export const indexesOf = (db: DB, table: string): string[] =>
+  db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? ORDER BY name`).pluck().all(table) as string[];
+
 /** Returns `at(version)`, a fresh vault at that schema version; each is closed and deleted after its test. */
 export function useVaultAt(): (version: number) => DB {
   const open: { db: DB; cleanup: () => void }[] = [];

@@ -2,14 +2,11 @@ import { describe, it, expect } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { appendEntry, verifyChain } from '../../../electron/core/audit/chain';
 import { listAudit } from '../../../electron/core/audit/service';
-import { migrationsUpTo, useVaultAt } from '../../helpers/vault-at';
+import { indexesOf, migrationsUpTo, useVaultAt } from '../../helpers/vault-at';
 
 const at = useVaultAt();
 
-const indexes = (d: ReturnType<typeof at>) =>
-  (
-    d.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' ORDER BY name`).all() as { name: string }[]
-  ).map((r) => r.name);
+const indexes = (d: ReturnType<typeof at>) => indexesOf(d, 'audit_log');
 
 describe('migration 0015-audit-indexes', () => {
   it('drops the unused entity index, keeping every entry and a chain that verifies and still catches an edit', () => {
