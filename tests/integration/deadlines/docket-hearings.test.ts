@@ -195,6 +195,42 @@ describe('any range, paged', () => {
     }
   });
 
+  it('a group read in two scans shows every page as the one scan does, detained deadlines and hearings first', async () => {
+    const core = await vault(TODAY);
+    const free = await person(core, { given: 'Ana' });
+    const held = await person(core, { given: 'Dora', detained: true });
+    for (const [who, due] of [
+      [free, '2026-04-05'],
+      [held, '2026-04-07'],
+      [free, '2026-04-08'],
+      [held, '2026-04-20'],
+      [free, '2026-04-21'],
+      [free, '2026-05-02'],
+    ] as const) {
+      await core.call('deadlines.addManual', { personId: who.id, label: `due ${due}`, due });
+    }
+    // A detained person's hearing takes a place among the detained rows: the others' scan must leave it room.
+    await addEvent(core, held.id, { kind: 'hearing-scheduled', date: '2026-12-10', details: { hearingKind: 'master' } });
+    const full = group(await core.call('docket.list', { days: null }), 'later');
+    const ids = full.rows.map((r) => r.id);
+    expect(full.rows.slice(0, 3).map((r) => [r.kind, r.detained])).toEqual([
+      ['deadline', true],
+      ['deadline', true],
+      ['hearing', true],
+    ]);
+    expect(full.rows.some((r) => r.kind === 'hearing' && r.detained)).toBe(true);
+    for (let offset = 0; offset <= ids.length; offset++) {
+      for (let limit = 1; limit <= ids.length + 1; limit++) {
+        const two = docket(core.ctx(), { days: null, group: 'later', offset, limit, oneScan: 1 }).groups[0]!;
+        expect(two.total, `offset ${offset} limit ${limit}`).toBe(full.total);
+        expect(
+          two.rows.map((r) => r.id),
+          `offset ${offset} limit ${limit}`,
+        ).toEqual(ids.slice(offset, offset + limit));
+      }
+    }
+  });
+
   it('a short range clips the groups (the CLI --days 3)', async () => {
     const core = await vault(TODAY);
     await spread(core);
