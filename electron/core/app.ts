@@ -33,7 +33,6 @@ import { userHandlers } from './users/handlers';
 import { auditHandlers } from './audit/handlers';
 import { chainHead } from './audit/chain';
 import { auditedKeyChange, personData, recordFieldChanges, recordOp } from './audit/service';
-import { indexActors } from './audit/actors';
 
 /** How often the core checks whether an interval backup is due (the interval itself is the lead's setting). */
 const BACKUP_CHECK_MS = 10 * 60_000;
@@ -122,8 +121,6 @@ export function createCore(opts: CoreOptions): Core {
     if (!vault.unlocked || vault.db.inTransaction) return;
     const head = chainHead(vault.db);
     if (!head || (!force && (head.seq === checkpointedSeq || performance.now() - checkpointedAt < checkpointMs))) return;
-    // The actor index catches up on the same rhythm (migration 0019: a batch, not a page per entry).
-    indexActors(vault.db);
     try {
       vault.recordState({ auditHead: head });
       checkpointedSeq = head.seq;

@@ -7,7 +7,6 @@ import type { DB } from '../db/connection';
 import { newId, type Ctx } from '../context';
 import { appendEntry, chainHead, verifyChain, type Head } from './chain';
 import { csvLine } from '../intake/csv/export';
-import { actorEntries } from './actors';
 
 interface Row {
   seq: number;
@@ -35,16 +34,10 @@ const PERSON_FILTER = `(entity_id = @personId
   OR (entity = 'deadline' AND entity_id IN (SELECT id FROM deadlines WHERE person_id = @personId))
   OR (entity = 'event' AND entity_id IN (SELECT id FROM events WHERE person_id = @personId)))`;
 
-const COLUMNS = ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'detail'] as const;
-
 export function listAudit(
   db: DB,
   q: { personId?: string | undefined; actor?: string | undefined; limit: number; offset: number },
 ): AuditPage {
-  if (q.actor && !q.personId) {
-    const page = actorEntries<Row>(db, q.actor, q.limit, q.offset, COLUMNS);
-    return { total: page.total, rows: page.rows.map(view) };
-  }
   const where: string[] = [];
   if (q.personId) where.push(PERSON_FILTER);
   if (q.actor) where.push('actor = @actor');
@@ -52,7 +45,9 @@ export function listAudit(
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(params) as { n: number }).n;
   const rows = db
-    .prepare(`SELECT ${COLUMNS.join(', ')} FROM audit_log ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT seq, at, actor, action, entity, entity_id, detail FROM audit_log ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+    )
     .all(params) as Row[];
   return { total, rows: rows.map(view) };
 }
