@@ -50,7 +50,7 @@ export interface DocketQuery {
   offset?: number | undefined;
   /** Only this group (paging one group further). */
   group?: DocketGroupKey | undefined;
-  /** Tests only: the size up to which a group is read in one scan (ONE_SCAN). */
+  /** Tests only: the size up to which a group is read in one scan (default: the page's offset + limit). */
   oneScan?: number | undefined;
   /** People held now at this facility (issue 14 §3). */
   facility?: string | undefined;
@@ -138,35 +138,49 @@ const COLS = `id, person_id, person_name, detained, assignee, case_type, case_id
 const byDate = (a: DocketRow, b: DocketRow) =>
   a.due < b.due ? -1 : a.due > b.due ? 1 : a.kind !== b.kind ? (a.kind === 'hearing' ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** A group up to this size is read in one scan and split in memory (the usual docket); a bigger one is counted, then paged. */
-const ONE_SCAN = 10_000;
-
-/** A group's deadlines: its total and, detained and not, the first `want` of each in date order. */
-function deadlineStreams(ctx: Ctx, where: string, params: Record<string, unknown>, want: number, oneScan: number) {
+/**
+ * A group's deadlines: its total and, detained and not, the rows its page can
+ * show. Counted first from the covering index (no row leaves SQLite); a group
+ * of at most `oneScan` rows (by default all of it fits the page) is then read
+ * in one scan and split in memory, a bigger one as two limited scans: the
+ * first `want` detained rows, and only as many others as the page has room
+ * for after every detained row of the group (deadlines and `detainedHearings`),
+ * since detained rows come first. So a page reads about the rows it shows,
+ * however many the range holds (3 480 in the 30-day group of the million-deadline bench).
+ */
+function deadlineStreams(
+  ctx: Ctx,
+  where: string,
+  params: Record<string, unknown>,
+  want: number,
+  oneScan: number,
+  detainedHearings: number,
+) {
   const select = (extra: string, n: number) =>
-    ctx.db
-      .prepare(`SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where}${extra} ORDER BY due, id LIMIT @n`)
-      .all({ ...params, n }) as Row[];
-  const all = select('', oneScan + 1);
-  if (all.length <= oneScan) {
-    const detained = all.filter((r) => r.detained === 1);
-    const free = all.filter((r) => r.detained !== 1);
-    return { total: all.length, detained: detained.slice(0, want), free: free.slice(0, want) };
-  }
+    n <= 0
+      ? []
+      : (ctx.db
+          .prepare(`SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where}${extra} ORDER BY due, id LIMIT @n`)
+          .all({ ...params, n }) as Row[]);
   const counts = ctx.db
     .prepare(`SELECT count(*) AS n, total(detained) AS d FROM deadlines INDEXED BY deadlines_docket WHERE ${where}`)
     .get(params) as { n: number; d: number };
+  if (counts.n <= oneScan) {
+    const all = select('', counts.n);
+    return { total: all.length, detained: all.filter((r) => r.detained === 1), free: all.filter((r) => r.detained !== 1) };
+  }
   return {
     total: counts.n,
     detained: counts.d > 0 ? select(' AND detained = 1', want) : [],
-    free: counts.n > counts.d ? select(' AND detained = 0', want) : [],
+    free: counts.n > counts.d ? select(' AND detained = 0', want - Math.round(counts.d) - detainedHearings) : [],
   };
 }
 
 interface Page {
   offset: number;
   limit: number;
-  oneScan: number;
+  /** Tests only (DocketQuery.oneScan); by default offset + limit. */
+  oneScan?: number | undefined;
 }
 
 function pageOf(
@@ -188,9 +202,9 @@ function pageOf(
   };
   // Any row of the page is among the first offset + limit of its own stream (detained or not, deadline or hearing).
   const want = offset + limit;
-  const d = deadlineStreams(ctx, where, params, want, oneScan);
   const inSpan = hearings.filter((h) => (span.from === null || h.date >= span.from) && (span.to === null || h.date <= span.to));
   const hearingRows = (detained: 0 | 1) => inSpan.filter((h) => h.detained === detained).map(hearingDocketRow);
+  const d = deadlineStreams(ctx, where, params, want, oneScan ?? want, inSpan.filter((h) => h.detained === 1).length);
   const detained = [...d.detained.map(toRow), ...hearingRows(1)].sort(byDate);
   const free = [...d.free.map(toRow), ...hearingRows(0)].sort(byDate);
   return {
@@ -293,7 +307,7 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
           (h) => held === null || held.has(h.person_id),
         )
       : [];
-  const page: Page = { offset: q.offset ?? 0, limit: q.limit, oneScan: q.oneScan ?? ONE_SCAN };
+  const page: Page = { offset: q.offset ?? 0, limit: q.limit, oneScan: q.oneScan };
   const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, page));
   const end = days === null ? null : addDays(today, days);
   const filtered = f.assignee !== undefined || f.caseType !== undefined || people !== undefined || q.group !== undefined;
