@@ -14,31 +14,40 @@ import { addDays } from '../../../shared/deadlines';
 import type { Localized } from '../../../shared/deadlines';
 import type { DocketGroup, DocketGroupKey, DocketRow, DocketView, ReminderList } from '../../../shared/views';
 import type { Ctx } from '../context';
+import { sql, sqlArrays } from '../db/statements';
 import { parseFlags } from './rows';
 import { findHearings, hearingDocketRow, type HearingRow } from './hearings';
 import { foldForSearch } from '../../../shared/intake/normalize';
 import { facilityNamed } from '../../../shared/facilities';
 import { activeFacilities } from '../detention/facilities';
 
-interface Row {
-  id: string;
-  person_id: string;
-  case_id: string | null;
-  rule_id: string | null;
-  source: DocketRow['source'];
-  label: string;
-  due: string;
-  computed_due: string;
-  rule_due: string | null;
-  override_due: string | null;
-  citation: string;
-  verify: number;
-  flags: string;
-  detained: number;
-  assignee: string | null;
-  case_type: string | null;
-  person_name: string;
-}
+/**
+ * A docket deadline as SQLite answers it: the columns of COLS, in that order.
+ * Arrays, not objects (sqlArrays): a page reads thousands of these, and naming
+ * each row's seventeen keys cost the driver as much as reading the rows.
+ */
+type Row = [
+  id: string,
+  personId: string,
+  personName: string,
+  detained: number,
+  assignee: string | null,
+  caseType: string | null,
+  caseId: string | null,
+  ruleId: string | null,
+  source: DocketRow['source'],
+  label: string,
+  due: string,
+  computedDue: string,
+  ruleDue: string | null,
+  overrideDue: string | null,
+  citation: string,
+  verify: number,
+  flags: string,
+];
+const ID = 0;
+const DETAINED = 3;
+const LABEL = 9;
 
 export interface DocketQuery {
   assignee?: string | undefined;
@@ -58,35 +67,72 @@ export interface DocketQuery {
   fieldOffice?: string | undefined;
 }
 
+// The columns of Row, in its order.
+const COLS = `id, person_id, person_name, detained, assignee, case_type, case_id, rule_id, source, label,
+         due, computed_due, rule_due, override_due, citation, verify, flags`;
+
 // Every column read is in the covering partial index deadlines_docket, in its order (due, id);
 // `status = 'open'` is written literally so SQLite can use that index.
 const DOCKET_SQL = (filters: string) => `
-  SELECT id, person_id, person_name, detained, assignee, case_type, case_id, rule_id, source, label,
-         due, computed_due, rule_due, override_due, citation, verify, flags
+  SELECT ${COLS}
   FROM deadlines
   WHERE status = 'open' AND due <= @end${filters}
   ORDER BY due, id`;
 
-function toRow(r: Row): DocketRow {
+/**
+ * Row to view, one docket call's worth. A rule's label is the same JSON text on
+ * every deadline of that rule, so it is parsed once per call, not once per row
+ * (a thousand-row page holds a handful of distinct labels).
+ */
+function rowReader(): (r: Row) => DocketRow {
+  const labels = new Map<string, Localized>();
+  const labelOf = (text: string) => {
+    let l = labels.get(text);
+    if (!l) labels.set(text, (l = JSON.parse(text) as Localized));
+    return l;
+  };
+  return (r) => toRow(r, labelOf(r[LABEL]));
+}
+
+function toRow(r: Row, label: Localized): DocketRow {
+  const [
+    id,
+    personId,
+    personName,
+    detained,
+    assignee,
+    caseType,
+    caseId,
+    ruleId,
+    source,
+    ,
+    due,
+    computedDue,
+    ruleDue,
+    overrideDue,
+    citation,
+    verify,
+    flags,
+  ] = r;
   return {
-    id: r.id,
+    id,
     kind: 'deadline',
-    personId: r.person_id,
-    personName: r.person_name,
-    detained: r.detained === 1,
-    caseId: r.case_id,
-    caseType: r.case_type,
-    assignee: r.assignee,
-    source: r.source,
-    ruleId: r.rule_id,
-    label: JSON.parse(r.label) as Localized,
-    due: r.due,
-    computedDue: r.computed_due,
-    ruleDue: r.rule_due,
-    overridden: r.override_due !== null,
-    citation: r.citation,
-    verify: r.verify === 1,
-    flags: parseFlags(r.flags),
+    personId,
+    personName,
+    detained: detained === 1,
+    caseId,
+    caseType,
+    assignee,
+    source,
+    ruleId,
+    label,
+    due,
+    computedDue,
+    ruleDue,
+    overridden: overrideDue !== null,
+    citation,
+    verify: verify === 1,
+    flags: parseFlags(flags),
     hearing: null,
   };
 }
@@ -131,9 +177,6 @@ function rangeWhere(span: Span, f: Filters, excluded: boolean): string {
   return w;
 }
 
-const COLS = `id, person_id, person_name, detained, assignee, case_type, case_id, rule_id, source, label,
-         due, computed_due, rule_due, override_due, citation, verify, flags`;
-
 /** Deadline rows first in date order, then hearings of the same date, then by id. */
 const byDate = (a: DocketRow, b: DocketRow) =>
   a.due < b.due ? -1 : a.due > b.due ? 1 : a.kind !== b.kind ? (a.kind === 'hearing' ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -159,15 +202,19 @@ function deadlineStreams(
   const select = (extra: string, n: number) =>
     n <= 0
       ? []
-      : (ctx.db
-          .prepare(`SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where}${extra} ORDER BY due, id LIMIT @n`)
-          .all({ ...params, n }) as Row[]);
-  const counts = ctx.db
-    .prepare(`SELECT count(*) AS n, total(detained) AS d FROM deadlines INDEXED BY deadlines_docket WHERE ${where}`)
-    .get(params) as { n: number; d: number };
+      : (sqlArrays(
+          ctx.db,
+          `SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where}${extra} ORDER BY due, id LIMIT @n`,
+        ).all({
+          ...params,
+          n,
+        }) as Row[]);
+  const counts = sql(ctx.db, `SELECT count(*) AS n, total(detained) AS d FROM deadlines INDEXED BY deadlines_docket WHERE ${where}`).get(
+    params,
+  ) as { n: number; d: number };
   if (counts.n <= oneScan) {
     const all = select('', counts.n);
-    return { total: all.length, detained: all.filter((r) => r.detained === 1), free: all.filter((r) => r.detained !== 1) };
+    return { total: all.length, detained: all.filter((r) => r[DETAINED] === 1), free: all.filter((r) => r[DETAINED] !== 1) };
   }
   return {
     total: counts.n,
@@ -190,6 +237,7 @@ function pageOf(
   excluded: string[],
   hearings: HearingRow[],
   { offset, limit, oneScan }: Page,
+  read: (r: Row) => DocketRow,
 ): DocketGroup {
   const where = rangeWhere(span, f, excluded.length > 0);
   const params = {
@@ -205,8 +253,8 @@ function pageOf(
   const inSpan = hearings.filter((h) => (span.from === null || h.date >= span.from) && (span.to === null || h.date <= span.to));
   const hearingRows = (detained: 0 | 1) => inSpan.filter((h) => h.detained === detained).map(hearingDocketRow);
   const d = deadlineStreams(ctx, where, params, want, oneScan ?? want, inSpan.filter((h) => h.detained === 1).length);
-  const detained = [...d.detained.map(toRow), ...hearingRows(1)].sort(byDate);
-  const free = [...d.free.map(toRow), ...hearingRows(0)].sort(byDate);
+  const detained = [...d.detained.map(read), ...hearingRows(1)].sort(byDate);
+  const free = [...d.free.map(read), ...hearingRows(0)].sort(byDate);
   return {
     key: span.key,
     from: span.from,
@@ -223,9 +271,12 @@ function endedDesignations(ctx: Ctx, today: string, f: Filters): Row[] {
   if (f.assignee !== undefined) where += ' AND assignee = @assignee';
   if (f.caseType !== undefined) where += ' AND case_type = @caseType';
   if (f.people !== undefined) where += ' AND person_id IN (SELECT value FROM json_each(@people))';
-  return ctx.db
-    .prepare(`SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where} ORDER BY detained DESC, due, id`)
-    .all({ today, assignee: f.assignee, caseType: f.caseType, people: JSON.stringify(f.people ?? []) }) as Row[];
+  return sqlArrays(ctx.db, `SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where} ORDER BY detained DESC, due, id`).all({
+    today,
+    assignee: f.assignee,
+    caseType: f.caseType,
+    people: JSON.stringify(f.people ?? []),
+  }) as Row[];
 }
 
 /**
@@ -234,12 +285,11 @@ function endedDesignations(ctx: Ctx, today: string, f: Filters): Row[] {
  * choosing one name does not hide the others. Read from the docket index.
  */
 function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: HearingRow[]): string[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT DISTINCT assignee FROM deadlines INDEXED BY deadlines_docket
+  const rows = sql(
+    ctx.db,
+    `SELECT DISTINCT assignee FROM deadlines INDEXED BY deadlines_docket
        WHERE status = 'open' AND assignee IS NOT NULL${end === null ? '' : ' AND due <= @end'}`,
-    )
-    .all({ end }) as Array<{ assignee: string }>;
+  ).all({ end }) as Array<{ assignee: string }>;
   const names = new Set(rows.map((r) => r.assignee));
   for (const h of hearings) if (h.assignee && h.date >= today && (end === null || h.date <= end)) names.add(h.assignee);
   return [...names].sort((a, b) => a.localeCompare(b));
@@ -252,9 +302,10 @@ function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: 
  * same name (the filter folds them too) are offered once.
  */
 function heldAtFacilities(ctx: Ctx): string[] {
-  const rows = ctx.db
-    .prepare('SELECT DISTINCT facility FROM people WHERE merged_into IS NULL AND detained = 1 AND facility IS NOT NULL')
-    .all() as Array<{ facility: string }>;
+  const rows = sql(
+    ctx.db,
+    'SELECT DISTINCT facility FROM people WHERE merged_into IS NULL AND detained = 1 AND facility IS NOT NULL',
+  ).all() as Array<{ facility: string }>;
   const byFolded = new Map<string, string>();
   for (const r of rows) if (!byFolded.has(foldForSearch(r.facility))) byFolded.set(foldForSearch(r.facility), r.facility);
   return [...byFolded.values()].sort((a, b) => a.localeCompare(b));
@@ -275,12 +326,11 @@ function heldPeople(ctx: Ctx, q: DocketQuery): string[] | undefined {
       ? null
       : new Set([foldForSearch(q.facility), ...namesOf(list.filter((f) => f.id === facilityNamed(list, q.facility!)?.id))]);
   const office = q.fieldOffice === undefined ? null : new Set(namesOf(list.filter((f) => f.fieldOffice === q.fieldOffice)));
-  const rows = ctx.db
-    .prepare(
-      `SELECT id, facility, json_extract(data, '$.detention.iceFieldOffice') AS office FROM people
+  const rows = sql(
+    ctx.db,
+    `SELECT id, facility, json_extract(data, '$.detention.iceFieldOffice') AS office FROM people
        WHERE merged_into IS NULL AND detained = 1 AND facility IS NOT NULL`,
-    )
-    .all() as Array<{ id: string; facility: string; office: string | null }>;
+  ).all() as Array<{ id: string; facility: string; office: string | null }>;
   return rows
     .filter((r) => {
       const here = foldForSearch(r.facility);
@@ -297,7 +347,7 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   const f: Filters = { assignee: q.assignee, caseType: q.caseType, people };
   const spans = docketSpans(today, days).filter((s) => q.group === undefined || s.key === q.group);
   const ended = endedDesignations(ctx, today, f);
-  const excluded = ended.map((r) => r.id);
+  const excluded = ended.map((r) => r[ID]);
   const last = spans[spans.length - 1];
   // Hearings from today to the range's end, once for every group.
   const held = people === undefined ? null : new Set(people);
@@ -307,8 +357,9 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
           (h) => held === null || held.has(h.person_id),
         )
       : [];
+  const read = rowReader();
   const page: Page = { offset: q.offset ?? 0, limit: q.limit, oneScan: q.oneScan };
-  const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, page));
+  const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, page, read));
   const end = days === null ? null : addDays(today, days);
   const filtered = f.assignee !== undefined || f.caseType !== undefined || people !== undefined || q.group !== undefined;
   const allHearings = filtered ? findHearings(ctx, { from: today, to: end }) : hearings;
@@ -316,7 +367,7 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
     today,
     days,
     groups,
-    notices: ended.map(toRow),
+    notices: ended.map(read),
     assignees: docketAssignees(ctx, today, end, allHearings),
     facilities: heldAtFacilities(ctx),
   };
@@ -330,16 +381,16 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
  */
 export function remindersDue(ctx: Ctx, withinDays: number, includeNames: boolean, today = ctx.today()): ReminderList {
   const end = addDays(today, withinDays);
-  const ended = new Set(endedDesignations(ctx, today, {}).map((r) => r.id));
-  const rows = (ctx.db.prepare(DOCKET_SQL('')).all({ end }) as Row[]).filter((r) => !ended.has(r.id));
-  const items = rows.map((r) => ({
-    id: r.id,
-    personId: r.person_id,
-    due: r.due,
-    label: JSON.parse(r.label) as Localized,
-    detained: r.detained === 1,
-    overdue: r.due < today,
-    ...(includeNames ? { personName: r.person_name } : {}),
+  const ended = new Set(endedDesignations(ctx, today, {}).map((r) => r[ID]));
+  const rows = (sqlArrays(ctx.db, DOCKET_SQL('')).all({ end }) as Row[]).filter((r) => !ended.has(r[ID]));
+  const items = rows.map(([id, personId, personName, detained, , , , , , label, due]) => ({
+    id,
+    personId,
+    due,
+    label: JSON.parse(label) as Localized,
+    detained: detained === 1,
+    overdue: due < today,
+    ...(includeNames ? { personName } : {}),
   }));
   items.sort((a, b) => Number(b.detained) - Number(a.detained) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   return {

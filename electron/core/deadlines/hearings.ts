@@ -13,6 +13,7 @@
 import type { Localized } from '../../../shared/deadlines';
 import type { DocketHearing, DocketRow } from '../../../shared/views';
 import type { Ctx } from '../context';
+import { sqlArrays } from '../db/statements';
 import { personName } from './rows';
 
 export interface HearingRow {
@@ -76,10 +77,72 @@ export function findHearings(ctx: Ctx, q: HearingQuery): HearingRow[] {
   if (q.assignee !== undefined) where += ' AND coalesce(c.assigned_to, p.assigned_to) = @assignee';
   if (q.caseType !== undefined) where += ' AND c.type = @caseType';
   if (q.personId !== undefined) where += ' AND e.person_id = @personId';
-  return ctx.db
-    .prepare(SQL(where))
-    .all({ from: q.from, to: q.to, assignee: q.assignee, caseType: q.caseType, personId: q.personId }) as HearingRow[];
+  const rows = sqlArrays(ctx.db, SQL(where)).all({
+    from: q.from,
+    to: q.to,
+    assignee: q.assignee,
+    caseType: q.caseType,
+    personId: q.personId,
+  }) as HearingTuple[];
+  // Named here, not by the driver: a JS literal per row costs a fraction of the driver's per-key object (sqlArrays).
+  return rows.map(
+    ([
+      id,
+      person_id,
+      case_id,
+      date,
+      details,
+      version,
+      updated_at,
+      given_name,
+      family_name,
+      detained,
+      assignee,
+      case_type,
+      court,
+      judge,
+      case_hearing_date,
+      case_hearing_time,
+    ]) => ({
+      id,
+      person_id,
+      case_id,
+      date,
+      details,
+      version,
+      updated_at,
+      given_name,
+      family_name,
+      detained,
+      assignee,
+      case_type,
+      court,
+      judge,
+      case_hearing_date,
+      case_hearing_time,
+    }),
+  );
 }
+
+/** SQL's columns in order. */
+type HearingTuple = [
+  id: string,
+  person_id: string,
+  case_id: string | null,
+  date: string,
+  details: string,
+  version: number,
+  updated_at: string,
+  given_name: string,
+  family_name: string,
+  detained: number,
+  assignee: string | null,
+  case_type: string | null,
+  court: string | null,
+  judge: string | null,
+  case_hearing_date: string | null,
+  case_hearing_time: string | null,
+];
 
 export function hearingOf(r: HearingRow): DocketHearing {
   const kind = (JSON.parse(r.details) as { hearingKind?: string }).hearingKind;
