@@ -282,13 +282,25 @@ function endedDesignations(ctx: Ctx, today: string, f: Filters): Row[] {
 /**
  * Everyone with open work on the docket in the range asked for, whatever the
  * assignee and case-type filters: the choices of the assignee filter, so
- * choosing one name does not hide the others. Read from the docket index.
+ * choosing one name does not hide the others. A skip scan of the assignee
+ * index (migration 0019): from each name straight to the next, and one probe
+ * per name for open work due by the range's end.
  */
 function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: HearingRow[]): string[] {
   const rows = sql(
     ctx.db,
-    `SELECT DISTINCT assignee FROM deadlines INDEXED BY deadlines_docket
-       WHERE status = 'open' AND assignee IS NOT NULL${end === null ? '' : ' AND due <= @end'}`,
+    `WITH RECURSIVE named(assignee) AS (
+       SELECT min(assignee) FROM deadlines INDEXED BY deadlines_open_assignee WHERE status = 'open' AND assignee IS NOT NULL
+       UNION ALL
+       SELECT (SELECT min(d.assignee) FROM deadlines d INDEXED BY deadlines_open_assignee
+               WHERE d.status = 'open' AND d.assignee IS NOT NULL AND d.assignee > named.assignee)
+       FROM named WHERE named.assignee IS NOT NULL)
+     SELECT assignee FROM named WHERE assignee IS NOT NULL${
+       end === null
+         ? ''
+         : ` AND EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_open_assignee
+                        WHERE d.status = 'open' AND d.assignee IS NOT NULL AND d.assignee = named.assignee AND d.due <= @end)`
+     }`,
   ).all({ end }) as Array<{ assignee: string }>;
   const names = new Set(rows.map((r) => r.assignee));
   for (const h of hearings) if (h.assignee && h.date >= today && (end === null || h.date <= end)) names.add(h.assignee);

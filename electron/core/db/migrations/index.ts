@@ -17,6 +17,7 @@ import { m0015 } from './0015-audit-indexes';
 import { m0016 } from './0016-exchange-eoir-checks';
 import { m0017 } from './0017-audit-seq-key';
 import { m0018 } from './0018-exchange-log-check';
+import { m0019 } from './0019-docket-assignees';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
 ];

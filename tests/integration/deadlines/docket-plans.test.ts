@@ -1,0 +1,60 @@
+/**
+ * Issue 17: the docket's statements keep their indexes. Every statement a
+ * docket call prepares is captured from the real call (all filters at once,
+ * and none), then explained: none may walk a whole table, and the assignee
+ * choices are a skip over their own index, not a walk of the docket's. A
+ * later change that turns one into a scan fails here, not in a bench.
+ */
+import { describe, it, expect, afterEach } from 'vitest';
+import { freshCore } from '../../helpers/env';
+import { person } from './helpers';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+async function statementsOf(q: object) {
+  const f = await freshCore({ today: '2026-03-02' });
+  cleanup = f.cleanup;
+  const p = await person(f.core, { given: 'Dora', detained: true });
+  await f.core.call('deadlines.addManual', { personId: p.id, label: 'file', due: '2026-03-10' });
+  const db = f.core.ctx().db;
+  const seen = new Set<string>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((text: string) => (seen.add(text), prepare(text))) as typeof db.prepare;
+  const view = await f.core.call('docket.list', q);
+  db.prepare = prepare;
+  expect(view.groups.length).toBeGreaterThan(0);
+  // Explained with every named parameter bound (null is enough for a plan).
+  const plan = (text: string) => {
+    const names = [...new Set(text.match(/@\w+/g) ?? [])].map((n) => n.slice(1));
+    const positional = (text.match(/\?/g) ?? []).map(() => null);
+    const stmt = db.prepare(`EXPLAIN QUERY PLAN ${text}`);
+    const rows = names.length > 0 ? stmt.all(Object.fromEntries(names.map((n) => [n, null]))) : stmt.all(...positional);
+    return (rows as Array<{ detail: string }>).map((r) => r.detail);
+  };
+  return [...seen].map((text) => ({ text, plan: plan(text) }));
+}
+
+describe('the docket’s query plans', () => {
+  for (const [name, q] of [
+    ['no filter, 30 days', {}],
+    ['every filter, every open deadline', { days: null, assignee: 'Rosa', caseType: 'tps', facility: 'Otay Mesa' }],
+  ] as const) {
+    it(`${name}: no statement scans a table`, async () => {
+      const statements = await statementsOf(q);
+      expect(statements.length).toBeGreaterThan(3);
+      for (const s of statements) {
+        // A SCAN of a json_each list or of a CTE is of the few values it holds; of a table, it is every row.
+        const scans = s.plan.filter((d) => /^SCAN (?!json_each|named|CONSTANT)/.test(d));
+        expect(scans, s.text).toEqual([]);
+      }
+      const assignees = statements.find((s) => s.text.includes('WITH RECURSIVE named'));
+      expect(assignees?.plan.filter((d) => d.startsWith('SEARCH'))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/USING COVERING INDEX deadlines_open_assignee \(assignee>\?\)/)]),
+      );
+      const pages = statements.filter((s) => s.text.includes('FROM deadlines INDEXED BY deadlines_docket'));
+      expect(pages.length).toBeGreaterThan(0);
+      for (const s of pages) expect(s.plan.join('\n'), s.text).toMatch(/^SEARCH deadlines USING (COVERING )?INDEX deadlines_docket/);
+    });
+  }
+});
