@@ -8,7 +8,8 @@
  * from the case when it has them; the time only when the case's hearing is on
  * that same date.
  *
- * Read through the partial index events_hearings (migration 0005).
+ * Read through the partial index events_hearings (migration 0005), which holds
+ * every event column read here (migration 0019): no event row is read.
  */
 import type { Localized } from '../../../shared/deadlines';
 import type { DocketHearing, DocketRow } from '../../../shared/views';

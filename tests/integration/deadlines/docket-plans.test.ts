@@ -2,7 +2,8 @@
  * Issue 17: the docket's statements keep their indexes. Every statement a
  * docket call prepares is captured from the real call (all filters at once,
  * and none), then explained: none may walk a whole table, and the assignee
- * choices are a skip over their own index, not a walk of the docket's. A
+ * choices are a skip over their own index, not a walk of the docket's, and
+ * hearings are read from their index alone. A
  * later change that turns one into a scan fails here, not in a bench.
  */
 import { describe, it, expect, afterEach } from 'vitest';
@@ -52,6 +53,10 @@ describe('the docket’s query plans', () => {
       expect(assignees?.plan.filter((d) => d.startsWith('SEARCH'))).toEqual(
         expect.arrayContaining([expect.stringMatching(/USING COVERING INDEX deadlines_open_assignee \(assignee>\?\)/)]),
       );
+      // Hearings come from their index alone (migration 0019): no event row is read per hearing.
+      const hearings = statements.filter((s) => s.text.includes('FROM events e INDEXED BY events_hearings'));
+      expect(hearings.length).toBeGreaterThan(0);
+      for (const s of hearings) expect(s.plan[0], s.text).toMatch(/^SEARCH e USING COVERING INDEX events_hearings \(date>\?/);
       const pages = statements.filter((s) => s.text.includes('FROM deadlines INDEXED BY deadlines_docket'));
       expect(pages.length).toBeGreaterThan(0);
       for (const s of pages) expect(s.plan.join('\n'), s.text).toMatch(/^SEARCH deadlines USING (COVERING )?INDEX deadlines_docket/);

@@ -17,7 +17,7 @@ import { m0015 } from './0015-audit-indexes';
 import { m0016 } from './0016-exchange-eoir-checks';
 import { m0017 } from './0017-audit-seq-key';
 import { m0018 } from './0018-exchange-log-check';
-import { m0019 } from './0019-docket-assignees';
+import { m0019 } from './0019-docket-indexes';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
