@@ -373,8 +373,10 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   const page: Page = { offset: q.offset ?? 0, limit: q.limit, oneScan: q.oneScan };
   const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, page, read));
   const end = days === null ? null : addDays(today, days);
-  const filtered = f.assignee !== undefined || f.caseType !== undefined || people !== undefined || q.group !== undefined;
-  const allHearings = filtered ? findHearings(ctx, { from: today, to: end }) : hearings;
+  // The assignee choices need every hearing of the range: those already read, unless a filter or a group narrowed them.
+  const narrowed =
+    f.assignee !== undefined || f.caseType !== undefined || people !== undefined || last?.key === 'overdue' || last?.to !== end;
+  const allHearings = narrowed ? findHearings(ctx, { from: today, to: end }) : hearings;
   return {
     today,
     days,

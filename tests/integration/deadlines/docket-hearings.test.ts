@@ -231,6 +231,28 @@ describe('any range, paged', () => {
     }
   });
 
+  it('a page of one group offers the same assignee choices as the whole range, hearings included', async () => {
+    const core = await vault(TODAY);
+    const hearing = (date: string) => ({ date, time: '09:00', kind: 'master' as const });
+    await person(core, { given: 'Ana', cases: [{ type: 'removal-nondetained', assignedTo: 'Rosa', nextHearing: hearing('2026-03-20') }] });
+    const beto = await person(core, {
+      given: 'Beto',
+      cases: [{ type: 'removal-nondetained', assignedTo: 'Hana', nextHearing: hearing('2026-09-01') }],
+    });
+    // Hana's filings are done: only her hearing puts her on the docket.
+    for (const d of await core.call('deadlines.list', { personId: beto.id, status: 'open' })) {
+      await core.call('deadlines.markDone', { id: d.id, version: d.version });
+    }
+    const choices = async (q: object) => (await core.call('docket.list', q)).assignees;
+    expect(await choices({})).toEqual(['Rosa']);
+    expect(await choices({ group: 'today' })).toEqual(['Rosa']);
+    expect(await choices({ days: null })).toEqual(['Hana', 'Rosa']);
+    // The last group's hearings are the range's: reused. Another group's are not: read again for the choices.
+    expect(await choices({ days: null, group: 'later' })).toEqual(['Hana', 'Rosa']);
+    expect(await choices({ days: null, group: 'next30' })).toEqual(['Hana', 'Rosa']);
+    expect(await choices({ days: null, group: 'overdue' })).toEqual(['Hana', 'Rosa']);
+  });
+
   it('a short range clips the groups (the CLI --days 3)', async () => {
     const core = await vault(TODAY);
     await spread(core);
