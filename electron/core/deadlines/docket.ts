@@ -314,9 +314,18 @@ function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: 
  * same name (the filter folds them too) are offered once.
  */
 function heldAtFacilities(ctx: Ctx): string[] {
+  // A skip scan of people_report_detained, from one facility straight to the next: a DISTINCT
+  // walked every detained person's entry and read each one's row (142 858 at a million people).
   const rows = sql(
     ctx.db,
-    'SELECT DISTINCT facility FROM people WHERE merged_into IS NULL AND detained = 1 AND facility IS NOT NULL',
+    `WITH RECURSIVE held(facility) AS (
+       SELECT min(facility) FROM people INDEXED BY people_report_detained
+       WHERE merged_into IS NULL AND detained = 1 AND facility IS NOT NULL
+       UNION ALL
+       SELECT (SELECT min(p.facility) FROM people p INDEXED BY people_report_detained
+               WHERE p.merged_into IS NULL AND p.detained = 1 AND p.facility > held.facility)
+       FROM held WHERE held.facility IS NOT NULL)
+     SELECT facility FROM held WHERE facility IS NOT NULL`,
   ).all() as Array<{ facility: string }>;
   const byFolded = new Map<string, string>();
   for (const r of rows) if (!byFolded.has(foldForSearch(r.facility))) byFolded.set(foldForSearch(r.facility), r.facility);

@@ -46,12 +46,16 @@ describe('the docket’s query plans', () => {
       expect(statements.length).toBeGreaterThan(3);
       for (const s of statements) {
         // A SCAN of a json_each list or of a CTE is of the few values it holds; of a table, it is every row.
-        const scans = s.plan.filter((d) => /^SCAN (?!json_each|named|CONSTANT)/.test(d));
+        const scans = s.plan.filter((d) => /^SCAN (?!json_each|named|held|CONSTANT)/.test(d));
         expect(scans, s.text).toEqual([]);
       }
       const assignees = statements.find((s) => s.text.includes('WITH RECURSIVE named'));
       expect(assignees?.plan.filter((d) => d.startsWith('SEARCH'))).toEqual(
         expect.arrayContaining([expect.stringMatching(/USING COVERING INDEX deadlines_open_assignee \(assignee>\?\)/)]),
+      );
+      const facilities = statements.find((s) => s.text.includes('WITH RECURSIVE held'));
+      expect(facilities?.plan).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^SEARCH p USING INDEX people_report_detained \(detained=\? AND facility>\?\)$/)]),
       );
       // Hearings come from their index alone (migration 0019): no event row is read per hearing.
       const hearings = statements.filter((s) => s.text.includes('FROM events e INDEXED BY events_hearings'));
