@@ -2,8 +2,9 @@
  * `npm run bench -- exchange` (issue 12): export and import of a bundle of
  * 10 000 intake changes, incremental bundle size on a 100 000-person vault,
  * the cost of recording changes on 10 000 intake saves and on 10 000 raw
- * inserts (issue 17's floor), and a longer random convergence run (its
- * failing seed, if any, is printed).
+ * inserts (issue 17's floor), a bundle of new people applied beside the raw
+ * inserts of the same rows (issue 17's bulk goal; `--people N`), and a longer
+ * random convergence run (its failing seed, if any, is printed).
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ import { checkConvergence } from '../integration/exchange/convergence';
 import type { DB } from '../../electron/core/db/connection';
 import { rng } from './people-vault';
 import { insertRawPeople, rawPeople } from './raw-people';
-import type { BenchRow } from './util';
+import { median, type BenchRow } from './util';
+import { countFlag } from './search';
 import { compareSaves, SAVES, seconds, wallMedian } from './intake-saves';
 
 const GIVEN = ['José', 'María', 'Juan', 'Ana Lucía', 'Luis', 'Carmen', 'Wideline', 'Mohammad', 'Fatima', 'Sofía', 'Rosa', 'Ixchel'];
@@ -209,6 +211,62 @@ async function rawInserts(): Promise<BenchRow[]> {
   }
 }
 
+/**
+ * Issue 17's bulk goal for the exchange: a bundle of N new people (`--people`,
+ * default 20 000) applied by a member in one transaction, beside its floor:
+ * the same rows inserted raw into a fresh vault of the same schema, in one
+ * transaction, every value computed before the clock starts. The lead's
+ * people are those raw rows, so the bundle carries exactly the rows the floor
+ * inserts. Three rounds, import and floor alternating, each into a vault of
+ * its own, so both see the same load; medians of wall time.
+ */
+async function importVsFloor(): Promise<BenchRow[]> {
+  const n = countFlag('--people', 20_000);
+  const rounds = 3;
+  const c = await clinicOf(rounds);
+  try {
+    const rows = rawPeople(rng(7), n);
+    const now = new Date().toISOString();
+    dbOf(c.lead).transaction(() => insertRawPeople(dbOf(c.lead), rows, now))();
+    const out = join(c.root, 'bulk-out');
+    mkdirSync(out);
+    const b = exportBundle(dbOf(c.lead), out, { now: NOW })!;
+    const times = { import: [] as number[], floor: [] as number[] };
+    for (let i = 0; i < rounds; i++) {
+      const member = c.devices[i + 1]!;
+      const floorVault = dbOf(await newDevice(c.root, `floor${i}`));
+      const round = [
+        () => {
+          const t0 = performance.now();
+          const s = receive(member, b.file);
+          times.import.push(ms(t0));
+          const got = (dbOf(member).prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+          if (s.changes < n || got !== n) throw new Error(`exchange bulk: ${got} people after applying ${s.changes} changes, ${n} sent`);
+        },
+        () => {
+          const t0 = performance.now();
+          floorVault.transaction(() => insertRawPeople(floorVault, rows, now))();
+          times.floor.push(ms(t0));
+        },
+      ];
+      for (const step of i % 2 === 0 ? round : round.reverse()) step();
+    }
+    const rate = (t: number) => `${Math.round((n / t) * 1000)} people/s`;
+    const imp = median(times.import);
+    const floor = median(times.floor);
+    return [
+      {
+        name: `exchange import of ${n} new people (${b.changes} changes), one transaction`,
+        median_ms: imp,
+        note: `${rate(imp)}; median of ${rounds}; ${(imp / floor).toFixed(2)}x the floor (goal <= 5x, >= 20 000 people/s)`,
+      },
+      { name: '  floor: raw inserts of the same rows, one transaction', median_ms: floor, note: `${rate(floor)}; median of ${rounds}` },
+    ];
+  } finally {
+    c.cleanup();
+  }
+}
+
 async function convergence(): Promise<BenchRow[]> {
   const seed = Number(process.env.AMPARO_SEED ?? Date.now() % 1_000_000);
   const t0 = performance.now();
@@ -222,6 +280,7 @@ export async function benchExchange(): Promise<BenchRow[]> {
     exportImport10k,
     recordingOverhead,
     rawInserts,
+    importVsFloor,
     incrementalSizes,
     convergence,
   };
