@@ -186,8 +186,9 @@ const byDate = (a: DocketRow, b: DocketRow) =>
  * show. Counted first from the covering index (no row leaves SQLite); a group
  * of at most `oneScan` rows (by default all of it fits the page) is then read
  * in one scan and split in memory, a bigger one as two limited scans: the
- * first `want` detained rows, and only as many others as the page has room
- * for after every detained row of the group (deadlines and `detainedHearings`),
+ * first `want` detained rows (from their own index, deadlines_docket_detained),
+ * and only as many others as the page has room for after every detained row
+ * of the group (deadlines and `detainedHearings`),
  * since detained rows come first. So a page reads about the rows it shows,
  * however many the range holds (3 480 in the 30-day group of the million-deadline bench).
  */
@@ -199,27 +200,26 @@ function deadlineStreams(
   oneScan: number,
   detainedHearings: number,
 ) {
-  const select = (extra: string, n: number) =>
+  const select = (index: string, extra: string, n: number) =>
     n <= 0
       ? []
-      : (sqlArrays(
-          ctx.db,
-          `SELECT ${COLS} FROM deadlines INDEXED BY deadlines_docket WHERE ${where}${extra} ORDER BY due, id LIMIT @n`,
-        ).all({
+      : (sqlArrays(ctx.db, `SELECT ${COLS} FROM deadlines INDEXED BY ${index} WHERE ${where}${extra} ORDER BY due, id LIMIT @n`).all({
           ...params,
           n,
         }) as Row[]);
-  const counts = sql(ctx.db, `SELECT count(*) AS n, total(detained) AS d FROM deadlines INDEXED BY deadlines_docket WHERE ${where}`).get(
-    params,
-  ) as { n: number; d: number };
-  if (counts.n <= oneScan) {
-    const all = select('', counts.n);
-    return { total: all.length, detained: all.filter((r) => r[DETAINED] === 1), free: all.filter((r) => r[DETAINED] !== 1) };
+  const count = (index: string, extra: string) =>
+    (sql(ctx.db, `SELECT count(*) AS n FROM deadlines INDEXED BY ${index} WHERE ${where}${extra}`).get(params) as { n: number }).n;
+  const total = count('deadlines_docket', '');
+  if (total <= oneScan) {
+    const all = select('deadlines_docket', '', total);
+    return { total, detained: all.filter((r) => r[DETAINED] === 1), free: all.filter((r) => r[DETAINED] !== 1) };
   }
+  // Detained rows from their own index (migration 0020), the others from the docket's, skipping the detained.
+  const detained = count('deadlines_docket_detained', ' AND detained = 1');
   return {
-    total: counts.n,
-    detained: counts.d > 0 ? select(' AND detained = 1', want) : [],
-    free: counts.n > counts.d ? select(' AND detained = 0', want - Math.round(counts.d) - detainedHearings) : [],
+    total,
+    detained: detained > 0 ? select('deadlines_docket_detained', ' AND detained = 1', want) : [],
+    free: total > detained ? select('deadlines_docket', ' AND detained = 0', want - detained - detainedHearings) : [],
   };
 }
 

@@ -18,6 +18,9 @@ async function statementsOf(q: object) {
   cleanup = f.cleanup;
   const p = await person(f.core, { given: 'Dora', detained: true });
   await f.core.call('deadlines.addManual', { personId: p.id, label: 'file', due: '2026-03-10' });
+  // A second row in the same group, not detained: with a page of one row, the group is read as two streams.
+  const free = await person(f.core, { given: 'Elsa' });
+  await f.core.call('deadlines.addManual', { personId: free.id, label: 'file', due: '2026-03-11' });
   const db = f.core.ctx().db;
   const seen = new Set<string>();
   const prepare = db.prepare.bind(db);
@@ -37,9 +40,10 @@ async function statementsOf(q: object) {
 }
 
 describe('the docket’s query plans', () => {
-  for (const [name, q] of [
-    ['no filter, 30 days', {}],
-    ['every filter, every open deadline', { days: null, assignee: 'Rosa', caseType: 'tps', facility: 'Otay Mesa' }],
+  for (const [name, q, twoStreams] of [
+    ['no filter, 30 days, a page of one row', { limit: 1 }, true],
+    // Nobody matches: each group is counted (0) and no row is read.
+    ['every filter, every open deadline', { days: null, limit: 1, assignee: 'Rosa', caseType: 'tps', facility: 'Otay Mesa' }, false],
   ] as const) {
     it(`${name}: no statement scans a table`, async () => {
       const statements = await statementsOf(q);
@@ -61,9 +65,20 @@ describe('the docket’s query plans', () => {
       const hearings = statements.filter((s) => s.text.includes('FROM events e INDEXED BY events_hearings'));
       expect(hearings.length).toBeGreaterThan(0);
       for (const s of hearings) expect(s.plan[0], s.text).toMatch(/^SEARCH e USING COVERING INDEX events_hearings \(date>\?/);
-      const pages = statements.filter((s) => s.text.includes('FROM deadlines INDEXED BY deadlines_docket'));
+      const pages = statements.filter((s) => s.text.includes('FROM deadlines INDEXED BY deadlines_docket '));
       expect(pages.length).toBeGreaterThan(0);
-      for (const s of pages) expect(s.plan.join('\n'), s.text).toMatch(/^SEARCH deadlines USING (COVERING )?INDEX deadlines_docket/);
+      for (const s of pages) expect(s.plan.join('\n'), s.text).toMatch(/^SEARCH deadlines USING (COVERING )?INDEX deadlines_docket /);
+      // A page's detained rows and their count come from the detained-only index (migration 0020).
+      const detained = statements.filter((s) => s.text.includes('FROM deadlines INDEXED BY deadlines_docket_detained'));
+      expect(detained.map((s) => s.text)).toEqual(
+        twoStreams
+          ? expect.arrayContaining([expect.stringMatching(/^SELECT count\(\*\)/), expect.stringMatching(/^SELECT id, person_id/)])
+          : [],
+      );
+      for (const s of detained)
+        expect(s.plan, s.text).toEqual([
+          expect.stringMatching(/^SEARCH deadlines USING COVERING INDEX deadlines_docket_detained \(due[<>]\?/),
+        ]);
     });
   }
 });
