@@ -86,43 +86,24 @@ export function findHearings(ctx: Ctx, q: HearingQuery): HearingRow[] {
     personId: q.personId,
   }) as HearingTuple[];
   // Named here, not by the driver: a JS literal per row costs a fraction of the driver's per-key object (sqlArrays).
-  return rows.map(
-    ([
-      id,
-      person_id,
-      case_id,
-      date,
-      details,
-      version,
-      updated_at,
-      given_name,
-      family_name,
-      detained,
-      assignee,
-      case_type,
-      court,
-      judge,
-      case_hearing_date,
-      case_hearing_time,
-    ]) => ({
-      id,
-      person_id,
-      case_id,
-      date,
-      details,
-      version,
-      updated_at,
-      given_name,
-      family_name,
-      detained,
-      assignee,
-      case_type,
-      court,
-      judge,
-      case_hearing_date,
-      case_hearing_time,
-    }),
-  );
+  return rows.map((r) => ({
+    id: r[0],
+    person_id: r[1],
+    case_id: r[2],
+    date: r[3],
+    details: r[4],
+    version: r[5],
+    updated_at: r[6],
+    given_name: r[7],
+    family_name: r[8],
+    detained: r[9],
+    assignee: r[10],
+    case_type: r[11],
+    court: r[12],
+    judge: r[13],
+    case_hearing_date: r[14],
+    case_hearing_time: r[15],
+  }));
 }
 
 /** SQL's columns in order. */
