@@ -124,12 +124,12 @@ function tokenKind(x: NameToken, y: NameToken): TokenKind | null {
 /** Pairs words one-to-one, best matches first and, among equals, words in the same position. */
 function pairTokens(xs: readonly NameToken[], ys: readonly NameToken[]): TokenKind[] {
   const candidates: { i: number; j: number; kind: TokenKind }[] = [];
-  xs.forEach((x, i) =>
-    ys.forEach((y, j) => {
-      const kind = tokenKind(x, y);
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = 0; j < ys.length; j++) {
+      const kind = tokenKind(xs[i]!, ys[j]!);
       if (kind) candidates.push({ i, j, kind });
-    }),
-  );
+    }
+  }
   candidates.sort((p, q) => TOKEN_SCORE[q.kind] - TOKEN_SCORE[p.kind] || Math.abs(p.i - p.j) - Math.abs(q.i - q.j) || p.i - q.i);
   const usedX = new Set<number>();
   const usedY = new Set<number>();
@@ -144,16 +144,16 @@ function pairTokens(xs: readonly NameToken[], ys: readonly NameToken[]): TokenKi
 }
 
 function matchField(a: PreparedField, b: PreparedField): FieldMatch {
-  const base = { kinds: [] as TokenKind[], joined: false, a, b };
-  if (a.tokens.length === 0 && b.tokens.length === 0) return { ...base, status: 'empty' };
-  if (a.tokens.length === 0 || b.tokens.length === 0) return { ...base, status: 'missing' };
+  const field = (status: FieldStatus, kinds: TokenKind[] = [], joined = false): FieldMatch => ({ status, kinds, joined, a, b });
+  if (a.tokens.length === 0 && b.tokens.length === 0) return field('empty');
+  if (a.tokens.length === 0 || b.tokens.length === 0) return field('missing');
   // Checked first so "D'Souza" / "D Souza" is one name spaced two ways, not a dropped word.
-  if (a.tokens.length !== b.tokens.length && a.joined === b.joined) return { ...base, joined: true, status: 'full' };
+  if (a.tokens.length !== b.tokens.length && a.joined === b.joined) return field('full', [], true);
   const kinds = pairTokens(a.tokens, b.tokens);
   if (kinds.length === Math.min(a.tokens.length, b.tokens.length)) {
-    return { ...base, kinds, status: a.tokens.length === b.tokens.length ? 'full' : 'subset' };
+    return field(a.tokens.length === b.tokens.length ? 'full' : 'subset', kinds);
   }
-  return { ...base, kinds, status: 'no' };
+  return field('no', kinds);
 }
 
 const matched = (f: FieldMatch) => f.status === 'full' || f.status === 'subset';
@@ -178,14 +178,23 @@ function anchored(...fields: FieldMatch[]): boolean {
   return fields.some((f) => f.joined || f.kinds.some((k) => k !== 'spelling'));
 }
 
+// A prepared name is compared with many others (an import compares each row with its earlier
+// rows and its vault candidates), so its pooled words are built once.
+const pooled = new WeakMap<PreparedName, PreparedField>();
+
 function pool(name: PreparedName): PreparedField {
-  const tokens = [...name.given.tokens, ...name.family.tokens];
-  return {
-    tokens,
-    particles: [...name.given.particles, ...name.family.particles].sort(),
-    joined: tokens.map((t) => t.canon).join(''),
-    hasHyphen: name.given.hasHyphen || name.family.hasHyphen,
-  };
+  let field = pooled.get(name);
+  if (!field) {
+    const tokens = [...name.given.tokens, ...name.family.tokens];
+    field = {
+      tokens,
+      particles: [...name.given.particles, ...name.family.particles].sort(),
+      joined: tokens.map((t) => t.canon).join(''),
+      hasHyphen: name.given.hasHyphen || name.family.hasHyphen,
+    };
+    pooled.set(name, field);
+  }
+  return field;
 }
 
 const EMPTY_FIELD: PreparedField = { tokens: [], particles: [], joined: '', hasHyphen: false };
@@ -198,11 +207,17 @@ function orient(orientation: Orientation, given: FieldMatch, family: FieldMatch)
 function bestNameMatch(a: PreparedName, b: PreparedName): NameMatch {
   const straight = orient('straight', matchField(a.given, b.given), matchField(a.family, b.family));
   const swapped = orient('swapped', matchField(a.given, b.family), matchField(a.family, b.given));
-  let pooled = orient('pooled', matchField(pool(a), pool(b)), matchField(EMPTY_FIELD, EMPTY_FIELD));
+  let pooledMatch = orient('pooled', matchField(pool(a), pool(b)), matchField(EMPTY_FIELD, EMPTY_FIELD));
   // Pooling all words must not turn one shared word into a "dropped name".
-  if (pooled.level === 'subset' && pooled.given.kinds.length < 2) pooled = { ...pooled, level: 'none' };
+  if (pooledMatch.level === 'subset' && pooledMatch.given.kinds.length < 2) pooledMatch = { ...pooledMatch, level: 'none' };
   // Earlier entries win ties: the reading closest to what was typed.
-  return [straight, swapped, pooled].reduce((best, m) => (namePoints(m) > namePoints(best) ? m : best));
+  let best = straight;
+  let bestPoints = namePoints(straight);
+  for (const m of [swapped, pooledMatch]) {
+    const points = namePoints(m);
+    if (points > bestPoints) [best, bestPoints] = [m, points];
+  }
+  return best;
 }
 
 function dobRelation(a: string | undefined, b: string | undefined): DobRelation {
@@ -275,8 +290,10 @@ function strengthOf(score: number): MatchStrength {
   return score >= POSSIBLE_SCORE ? 'possible' : 'none';
 }
 
+const REASON_RANK = new Map<ReasonCode, number>(REASON_CODES.map((code, i) => [code, i]));
+
 function orderReasons(reasons: ReasonCode[]): ReasonCode[] {
-  return [...new Set(reasons)].sort((x, y) => REASON_CODES.indexOf(x) - REASON_CODES.indexOf(y));
+  return [...new Set(reasons)].sort((x, y) => REASON_RANK.get(x)! - REASON_RANK.get(y)!);
 }
 
 /**
