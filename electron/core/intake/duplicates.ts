@@ -3,7 +3,7 @@
  * people to a few candidates through shared keys, then the shared matcher
  * decides and explains.
  */
-import { compareCandidates, nameKeys, type NameRecord } from '../../../shared/intake/duplicates';
+import { compareCandidates, nameKeys, prepareName, type NameRecord } from '../../../shared/intake/duplicates';
 import { AppError } from '../../../shared/errors';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
@@ -16,22 +16,29 @@ const MAX_PROBED = 200;
 export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): DuplicateCandidate[] {
   const keys = nameKeys(rec);
   if (keys.length === 0) return [];
+  const mine = prepareName(rec);
   const placeholders = keys.map(() => '?').join(',');
+  // The people sharing the most name keys, and always everyone with the same A-number or the same
+  // date of birth: a likely duplicate shares one of those (shared/intake/duplicates.ts), and with more
+  // than MAX_PROBED people of one name it could be left out of the first list (migration 0021).
   // Compiled once per connection and key count (a record has a handful of keys): an import probes once per row.
   const rows = sql(
     ctx.db,
-    `SELECT p.* FROM people p JOIN (
-         SELECT person_id, count(*) AS shared FROM person_keys WHERE key IN (${placeholders}) GROUP BY person_id ORDER BY shared DESC LIMIT ${MAX_PROBED}
-       ) k ON k.person_id = p.id
-       WHERE p.merged_into IS NULL`,
-  ).all(...keys) as PersonRow[];
+    `SELECT p.* FROM people p
+       WHERE p.merged_into IS NULL AND p.id IN (
+         SELECT person_id FROM (
+           SELECT person_id, count(*) AS shared FROM person_keys WHERE key IN (${placeholders}) GROUP BY person_id ORDER BY shared DESC LIMIT ${MAX_PROBED})
+         UNION SELECT person_id FROM person_keys WHERE key = ?
+         UNION SELECT id FROM people INDEXED BY people_dob WHERE dob = ? AND merged_into IS NULL)`,
+  ).all(...keys, mine.aNumber === undefined ? null : `a:${mine.aNumber}`, mine.dob ?? null) as PersonRow[];
+  if (rows.length === 0) return [];
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.id === excludeId) continue;
     const data = JSON.parse(r.data) as { person: { aliases: string[] } };
     // An alias can be the name that matches: compare against each and keep the strongest.
     const names = [{ given: r.given_name, family: r.family_name }, ...data.person.aliases.map((a) => ({ given: a, family: '' }))];
-    const best = names.map((n) => compareCandidates(rec, { ...n, dob: r.dob, aNumber: r.a_number })).sort((a, b) => b.score - a.score)[0]!;
+    const best = names.map((n) => compareCandidates(mine, { ...n, dob: r.dob, aNumber: r.a_number })).sort((a, b) => b.score - a.score)[0]!;
     if (best.strength === 'none') continue;
     out.push({
       id: r.id,

@@ -19,6 +19,7 @@ import { m0017 } from './0017-audit-seq-key';
 import { m0018 } from './0018-exchange-log-check';
 import { m0019 } from './0019-docket-indexes';
 import { m0020 } from './0020-docket-detained';
+import { m0021 } from './0021-duplicate-dob';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
+  m0021,
 ];
