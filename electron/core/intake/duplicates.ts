@@ -13,24 +13,55 @@ import type { DuplicateCandidate } from '../../../shared/views';
 
 const MAX_PROBED = 200;
 
+/** How many people hold a name key, counted up to MAX_PROBED + 1: beyond that the key is common. */
+function holders(ctx: Ctx, key: string): number {
+  return (
+    sql(ctx.db, `SELECT count(*) AS n FROM (SELECT 1 FROM person_keys WHERE key = ? LIMIT ${MAX_PROBED + 1})`).get(key) as { n: number }
+  ).n;
+}
+
+/**
+ * The people a record could be a "possible" duplicate of: those sharing the
+ * most of its rare keys (held by at most MAX_PROBED people), as the check of a
+ * file against itself does. A common key (García in a coalition's vault) is
+ * held by thousands, and grouping every one of them for each row of an
+ * import is what made a second file into a filled vault crawl. When every key
+ * is common, the people of its most specific key, as many as are compared anyway.
+ */
+export function possibleIds(ctx: Ctx, keys: string[]): string[] {
+  const rare = keys.filter((k) => holders(ctx, k) <= MAX_PROBED);
+  // Compiled once per connection and key count (a record has a handful of keys): an import probes once per row.
+  const rows =
+    rare.length > 0
+      ? sql(
+          ctx.db,
+          `SELECT person_id FROM person_keys WHERE key IN (${rare.map(() => '?').join(',')})
+             GROUP BY person_id ORDER BY count(*) DESC LIMIT ${MAX_PROBED}`,
+        ).all(...rare)
+      : sql(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${MAX_PROBED}`).all(
+          keys.reduce((a, b) => (b.length > a.length ? b : a)),
+        );
+  return (rows as Array<{ person_id: string }>).map((r) => r.person_id);
+}
+
 export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): DuplicateCandidate[] {
   const keys = nameKeys(rec);
   if (keys.length === 0) return [];
   const mine = prepareName(rec);
-  const placeholders = keys.map(() => '?').join(',');
-  // The people sharing the most name keys, and always everyone with the same A-number or the same
-  // date of birth: a likely duplicate shares one of those (shared/intake/duplicates.ts), and with more
-  // than MAX_PROBED people of one name it could be left out of the first list (migration 0021).
-  // Compiled once per connection and key count (a record has a handful of keys): an import probes once per row.
+  // The possible ones, and always everyone with the same A-number or the same date of birth: a likely
+  // duplicate shares one of those (shared/intake/duplicates.ts), however common its name (migration 0021).
   const rows = sql(
     ctx.db,
     `SELECT p.* FROM people p
        WHERE p.merged_into IS NULL AND p.id IN (
-         SELECT person_id FROM (
-           SELECT person_id, count(*) AS shared FROM person_keys WHERE key IN (${placeholders}) GROUP BY person_id ORDER BY shared DESC LIMIT ${MAX_PROBED})
-         UNION SELECT person_id FROM person_keys WHERE key = ?
-         UNION SELECT id FROM people INDEXED BY people_dob WHERE dob = ? AND merged_into IS NULL)`,
-  ).all(...keys, mine.aNumber === undefined ? null : `a:${mine.aNumber}`, mine.dob ?? null) as PersonRow[];
+         SELECT value FROM json_each(@possible)
+         UNION SELECT person_id FROM person_keys WHERE key = @aKey
+         UNION SELECT id FROM people INDEXED BY people_dob WHERE dob = @dob AND merged_into IS NULL)`,
+  ).all({
+    possible: JSON.stringify(possibleIds(ctx, keys)),
+    aKey: mine.aNumber === undefined ? null : `a:${mine.aNumber}`,
+    dob: mine.dob ?? null,
+  }) as PersonRow[];
   if (rows.length === 0) return [];
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {

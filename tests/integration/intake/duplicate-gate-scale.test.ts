@@ -11,6 +11,8 @@ import type { Core } from '../../../electron/core/app';
 import { freshCore } from '../../helpers/env';
 import { fromQuick, insertPerson } from '../../../electron/core/intake/people';
 import { intakeSchemas } from '../../../shared/contract';
+import { possibleIds } from '../../../electron/core/intake/duplicates';
+import { nameKeys } from '../../../shared/intake/duplicates';
 
 let core: Core;
 let cleanup: () => void;
@@ -58,6 +60,21 @@ describe('the duplicate gate with a common name', () => {
     const intake = { givenName: 'José', familyName: 'García López', approxAge: 41, aNumber: '123-456-789', detained: false };
     const refused = await core.dispatch('intake.createQuick', { intake });
     expect(refused).toMatchObject({ ok: false, error: { code: 'DUPLICATE_UNDECIDED', details: { candidates: [target] } } });
+  });
+
+  it('looks for possible matches through rare words only, so a common name is not grouped for every row', async () => {
+    const ixchel = vaultWithCommonName({ givenName: 'Ixchel', approxAge: 33 });
+    // "Ixchel" is held by one person, "García" by 251: only Ixchel is probed, not 200 Garcías.
+    expect(possibleIds(core.ctx(), nameKeys({ given: 'Ixchel', family: 'Garcia' }))).toEqual([ixchel]);
+    const check = await core.call('people.checkDuplicates', { given: 'Ixchel', family: 'Garcia' });
+    expect(check.map((c) => [c.id, c.strength])).toEqual([[ixchel, 'possible']]);
+  });
+
+  it('when every word of the name is common, still shows people of that exact name as possible', async () => {
+    vaultWithCommonName({ givenName: 'Ixchel', approxAge: 33 });
+    const check = await core.call('people.checkDuplicates', { given: 'José', family: 'García López' });
+    expect(check).toHaveLength(10);
+    for (const c of check) expect(c).toMatchObject({ givenName: 'José', familyName: 'García López', strength: 'possible' });
   });
 
   it('the candidate query reads people born that day from their index', () => {
