@@ -3,12 +3,11 @@
  * people to a few candidates through shared keys, then the shared matcher
  * decides and explains.
  */
-import { compareCandidates, nameKeys, prepareName, type NameRecord } from '../../../shared/intake/duplicates';
+import { compareCandidates, nameKeys, prepareName, type NameRecord, type PreparedName } from '../../../shared/intake/duplicates';
 import { AppError } from '../../../shared/errors';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
 import { sql } from '../db/statements';
-import type { PersonRow } from './records';
 import type { DuplicateCandidate } from '../../../shared/views';
 
 const MAX_PROBED = 200;
@@ -44,6 +43,37 @@ export function possibleIds(ctx: Ctx, keys: string[]): string[] {
   return (rows as Array<{ person_id: string }>).map((r) => r.person_id);
 }
 
+/** A candidate as the check reads it: the names, date of birth and A-number it compares, nothing else. */
+interface CandidateRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  dob: string | null;
+  a_number: string | null;
+  /** JSON list, from the record. */
+  aliases: string | null;
+}
+
+/**
+ * Prepared names of the vault's people, reused across checks: an import checks
+ * each row against up to MAX_PROBED people, mostly the same ones again, and
+ * preparing a name (folds, transliteration, phonetic codes) cost more than
+ * comparing it. A pure function of the fields, so a cached answer is the same
+ * answer; cleared past a bound so memory stays flat.
+ */
+const prepared = new Map<string, PreparedName>();
+const PREPARED_BOUND = 50_000;
+
+function preparedOf(rec: NameRecord): PreparedName {
+  const key = JSON.stringify([rec.given, rec.family, rec.dob ?? null, rec.aNumber ?? null]);
+  let p = prepared.get(key);
+  if (!p) {
+    if (prepared.size >= PREPARED_BOUND) prepared.clear();
+    prepared.set(key, (p = prepareName(rec)));
+  }
+  return p;
+}
+
 export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): DuplicateCandidate[] {
   const keys = nameKeys(rec);
   if (keys.length === 0) return [];
@@ -52,7 +82,7 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): D
   // duplicate shares one of those (shared/intake/duplicates.ts), however common its name (migration 0021).
   const rows = sql(
     ctx.db,
-    `SELECT p.* FROM people p
+    `SELECT p.id, p.given_name, p.family_name, p.dob, p.a_number, json_extract(p.data, '$.person.aliases') AS aliases FROM people p
        WHERE p.merged_into IS NULL AND p.id IN (
          SELECT value FROM json_each(@possible)
          UNION SELECT person_id FROM person_keys WHERE key = @aKey
@@ -61,15 +91,17 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): D
     possible: JSON.stringify(possibleIds(ctx, keys)),
     aKey: mine.aNumber === undefined ? null : `a:${mine.aNumber}`,
     dob: mine.dob ?? null,
-  }) as PersonRow[];
+  }) as CandidateRow[];
   if (rows.length === 0) return [];
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.id === excludeId) continue;
-    const data = JSON.parse(r.data) as { person: { aliases: string[] } };
+    const aliases = r.aliases === null ? [] : (JSON.parse(r.aliases) as string[]);
     // An alias can be the name that matches: compare against each and keep the strongest.
-    const names = [{ given: r.given_name, family: r.family_name }, ...data.person.aliases.map((a) => ({ given: a, family: '' }))];
-    const best = names.map((n) => compareCandidates(mine, { ...n, dob: r.dob, aNumber: r.a_number })).sort((a, b) => b.score - a.score)[0]!;
+    const names = [{ given: r.given_name, family: r.family_name }, ...aliases.map((a) => ({ given: a, family: '' }))];
+    const best = names
+      .map((n) => compareCandidates(mine, preparedOf({ ...n, dob: r.dob, aNumber: r.a_number })))
+      .sort((a, b) => b.score - a.score)[0]!;
     if (best.strength === 'none') continue;
     out.push({
       id: r.id,
