@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
 import { sql } from '../db/statements';
+import type { DB } from '../db/connection';
 import type { DuplicateCandidate } from '../../../shared/views';
 
 const MAX_PROBED = 200;
@@ -59,12 +60,15 @@ interface CandidateRow {
  * each row against up to MAX_PROBED people, mostly the same ones again, and
  * preparing a name (folds, transliteration, phonetic codes) cost more than
  * comparing it. A pure function of the fields, so a cached answer is the same
- * answer; cleared past a bound so memory stays flat.
+ * answer. Kept per connection, so no name outlives the open vault; cleared
+ * past a bound so memory stays flat.
  */
-const prepared = new Map<string, PreparedName>();
+const preparedByDb = new WeakMap<DB, Map<string, PreparedName>>();
 const PREPARED_BOUND = 50_000;
 
-function preparedOf(rec: NameRecord): PreparedName {
+function preparedOf(db: DB, rec: NameRecord): PreparedName {
+  let prepared = preparedByDb.get(db);
+  if (!prepared) preparedByDb.set(db, (prepared = new Map()));
   const key = JSON.stringify([rec.given, rec.family, rec.dob ?? null, rec.aNumber ?? null]);
   let p = prepared.get(key);
   if (!p) {
@@ -92,7 +96,6 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): D
     aKey: mine.aNumber === undefined ? null : `a:${mine.aNumber}`,
     dob: mine.dob ?? null,
   }) as CandidateRow[];
-  if (rows.length === 0) return [];
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.id === excludeId) continue;
@@ -100,7 +103,7 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): D
     // An alias can be the name that matches: compare against each and keep the strongest.
     const names = [{ given: r.given_name, family: r.family_name }, ...aliases.map((a) => ({ given: a, family: '' }))];
     const best = names
-      .map((n) => compareCandidates(mine, preparedOf({ ...n, dob: r.dob, aNumber: r.a_number })))
+      .map((n) => compareCandidates(mine, preparedOf(ctx.db, { ...n, dob: r.dob, aNumber: r.a_number })))
       .sort((a, b) => b.score - a.score)[0]!;
     if (best.strength === 'none') continue;
     out.push({
