@@ -16,7 +16,8 @@ import type { DocketGroup, DocketGroupKey, DocketRow, DocketView, ReminderList }
 import type { Ctx } from '../context';
 import { sql, sqlArrays } from '../db/statements';
 import { parseFlags } from './rows';
-import { findHearings, hearingDocketRow, type HearingRow } from './hearings';
+import { hearingLabel } from './hearings';
+import { personName } from './rows';
 import { foldForSearch } from '../../../shared/intake/normalize';
 import { facilityNamed } from '../../../shared/facilities';
 import { activeFacilities } from '../detention/facilities';
@@ -212,12 +213,14 @@ function deadlineStreams(
   const total = count('deadlines_docket', '');
   if (total <= oneScan) {
     const all = select('deadlines_docket', '', total);
-    return { total, detained: all.filter((r) => r[DETAINED] === 1), free: all.filter((r) => r[DETAINED] !== 1) };
+    const detained = all.filter((r) => r[DETAINED] === 1);
+    return { total, detainedTotal: detained.length, detained, free: all.filter((r) => r[DETAINED] !== 1) };
   }
   // Detained rows from their own index (migration 0020), the others from the docket's, skipping the detained.
   const detained = count('deadlines_docket_detained', ' AND detained = 1');
   return {
     total,
+    detainedTotal: detained,
     detained: detained > 0 ? select('deadlines_docket_detained', ' AND detained = 1', want) : [],
     free: total > detained ? select('deadlines_docket', ' AND detained = 0', want - detained - detainedHearings) : [],
   };
@@ -230,12 +233,104 @@ interface Page {
   oneScan?: number | undefined;
 }
 
+/** A hearing of the docket's copy (migration 0022), as SQLite answers it: the columns of HEARING_COLS, in that order. */
+type HearingTuple = [
+  id: string,
+  personId: string,
+  caseId: string | null,
+  date: string,
+  hearingKind: 'master' | 'individual' | null,
+  givenName: string,
+  familyName: string,
+  detained: number,
+  assignee: string | null,
+  caseType: string | null,
+  court: string | null,
+  judge: string | null,
+  time: string | null,
+];
+const HEARING_COLS =
+  'id, person_id, case_id, date, hearing_kind, given_name, family_name, detained, assignee, case_type, court, judge, time';
+
+function hearingRow([
+  id,
+  personId,
+  caseId,
+  date,
+  hearingKind,
+  given,
+  family,
+  detained,
+  assignee,
+  caseType,
+  court,
+  judge,
+  time,
+]: HearingTuple): DocketRow {
+  const hearing = { hearingKind, time, court, judge };
+  return {
+    id,
+    kind: 'hearing',
+    personId,
+    personName: personName(given, family),
+    detained: detained === 1,
+    caseId,
+    caseType,
+    assignee,
+    source: 'hearing',
+    ruleId: null,
+    label: hearingLabel(hearing),
+    due: date,
+    computedDue: date,
+    ruleDue: null,
+    overridden: false,
+    citation: '',
+    verify: false,
+    flags: [],
+    hearing,
+  };
+}
+
+/**
+ * A group's hearings, from the docket's copy of them (migration 0022), whose
+ * index holds them in the docket's order, detained first, with every filter's
+ * column: each stream is counted and then read up to the rows the page can
+ * show, as deadlines are. Hearings are never overdue: from today on.
+ */
+function hearingStreams(ctx: Ctx, span: Span, today: string, f: Filters) {
+  const from = span.from === null || span.from < today ? today : span.from;
+  if (span.to !== null && span.to < from) return null;
+  let where = 'date >= @from';
+  if (span.to !== null) where += ' AND date <= @to';
+  if (f.assignee !== undefined) where += ' AND assignee = @assignee';
+  if (f.caseType !== undefined) where += ' AND case_type = @caseType';
+  if (f.people !== undefined) where += ' AND person_id IN (SELECT value FROM json_each(@people))';
+  const params = { from, to: span.to, assignee: f.assignee, caseType: f.caseType, people: JSON.stringify(f.people ?? []) };
+  const count = (detained: 0 | 1) =>
+    (
+      sql(
+        ctx.db,
+        `SELECT count(*) AS n FROM docket_hearings INDEXED BY docket_hearings_order WHERE detained = ${detained} AND ${where}`,
+      ).get(params) as { n: number }
+    ).n;
+  const counts = { detained: count(1), free: count(0) };
+  const rows = (detained: 0 | 1, n: number) =>
+    n <= 0 || counts[detained === 1 ? 'detained' : 'free'] === 0
+      ? []
+      : (sqlArrays(
+          ctx.db,
+          `SELECT ${HEARING_COLS} FROM docket_hearings INDEXED BY docket_hearings_order
+             WHERE detained = ${detained} AND ${where} ORDER BY date, id LIMIT @n`,
+        ).all({ ...params, n }) as HearingTuple[]);
+  return { counts, rows };
+}
+
 function pageOf(
   ctx: Ctx,
   span: Span,
+  today: string,
   f: Filters,
   excluded: string[],
-  hearings: HearingRow[],
   { offset, limit, oneScan }: Page,
   read: (r: Row) => DocketRow,
 ): DocketGroup {
@@ -250,16 +345,18 @@ function pageOf(
   };
   // Any row of the page is among the first offset + limit of its own stream (detained or not, deadline or hearing).
   const want = offset + limit;
-  const inSpan = hearings.filter((h) => (span.from === null || h.date >= span.from) && (span.to === null || h.date <= span.to));
-  const hearingRows = (detained: 0 | 1) => inSpan.filter((h) => h.detained === detained).map(hearingDocketRow);
-  const d = deadlineStreams(ctx, where, params, want, oneScan ?? want, inSpan.filter((h) => h.detained === 1).length);
-  const detained = [...d.detained.map(read), ...hearingRows(1)].sort(byDate);
-  const free = [...d.free.map(read), ...hearingRows(0)].sort(byDate);
+  const h = hearingStreams(ctx, span, today, f);
+  const detainedHearings = h?.counts.detained ?? 0;
+  const d = deadlineStreams(ctx, where, params, want, oneScan ?? want, detainedHearings);
+  // Every detained row of the group comes before any other: the others fill what room is left.
+  const room = want - d.detainedTotal - detainedHearings;
+  const detained = [...d.detained.map(read), ...(h?.rows(1, want) ?? []).map(hearingRow)].sort(byDate);
+  const free = [...d.free.map(read), ...(h?.rows(0, room) ?? []).map(hearingRow)].sort(byDate);
   return {
     key: span.key,
     from: span.from,
     to: span.to,
-    total: d.total + inSpan.length,
+    total: d.total + detainedHearings + (h?.counts.free ?? 0),
     offset,
     rows: [...detained, ...free].slice(offset, want),
   };
@@ -286,7 +383,7 @@ function endedDesignations(ctx: Ctx, today: string, f: Filters): Row[] {
  * index (migration 0019): from each name straight to the next, and one probe
  * per name for open work due by the range's end.
  */
-function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: HearingRow[]): string[] {
+function docketAssignees(ctx: Ctx, today: string, end: string | null): string[] {
   const rows = sql(
     ctx.db,
     `WITH RECURSIVE named(assignee) AS (
@@ -300,11 +397,13 @@ function docketAssignees(ctx: Ctx, today: string, end: string | null, hearings: 
          ? ''
          : ` AND EXISTS (SELECT 1 FROM deadlines d INDEXED BY deadlines_open_assignee
                         WHERE d.status = 'open' AND d.assignee IS NOT NULL AND d.assignee = named.assignee AND d.due <= @end)`
-     }`,
-  ).all({ end }) as Array<{ assignee: string }>;
-  const names = new Set(rows.map((r) => r.assignee));
-  for (const h of hearings) if (h.assignee && h.date >= today && (end === null || h.date <= end)) names.add(h.assignee);
-  return [...names].sort((a, b) => a.localeCompare(b));
+     }
+     UNION
+     -- The hearings' from their copy's index alone (migration 0022): a few hundred entries, no row read.
+     SELECT DISTINCT assignee FROM docket_hearings INDEXED BY docket_hearings_order
+       WHERE detained IN (0, 1) AND date >= @today AND (@end IS NULL OR date <= @end) AND assignee IS NOT NULL AND assignee <> ''`,
+  ).all({ today, end }) as Array<{ assignee: string }>;
+  return rows.map((r) => r.assignee).sort((a, b) => a.localeCompare(b));
 }
 
 /**
@@ -369,29 +468,16 @@ export function docket(ctx: Ctx, q: DocketQuery): DocketView {
   const spans = docketSpans(today, days).filter((s) => q.group === undefined || s.key === q.group);
   const ended = endedDesignations(ctx, today, f);
   const excluded = ended.map((r) => r[ID]);
-  const last = spans[spans.length - 1];
-  // Hearings from today to the range's end, once for every group.
-  const held = people === undefined ? null : new Set(people);
-  const hearings =
-    last && last.key !== 'overdue'
-      ? findHearings(ctx, { from: today, to: last.to, assignee: f.assignee, caseType: f.caseType }).filter(
-          (h) => held === null || held.has(h.person_id),
-        )
-      : [];
   const read = rowReader();
   const page: Page = { offset: q.offset ?? 0, limit: q.limit, oneScan: q.oneScan };
-  const groups = spans.map((s) => pageOf(ctx, s, f, s.key === 'overdue' ? excluded : [], hearings, page, read));
+  const groups = spans.map((s) => pageOf(ctx, s, today, f, s.key === 'overdue' ? excluded : [], page, read));
   const end = days === null ? null : addDays(today, days);
-  // The assignee choices need every hearing of the range: those already read, unless a filter or a group narrowed them.
-  const narrowed =
-    f.assignee !== undefined || f.caseType !== undefined || people !== undefined || last?.key === 'overdue' || last?.to !== end;
-  const allHearings = narrowed ? findHearings(ctx, { from: today, to: end }) : hearings;
   return {
     today,
     days,
     groups,
     notices: ended.map(read),
-    assignees: docketAssignees(ctx, today, end, allHearings),
+    assignees: docketAssignees(ctx, today, end),
     facilities: heldAtFacilities(ctx),
   };
 }

@@ -3,12 +3,12 @@
  * docket call prepares is captured from the real call (all filters at once,
  * and none), then explained: none may walk a whole table, and the assignee
  * choices are a skip over their own index, not a walk of the docket's, and
- * hearings are read from their index alone. A
+ * hearings are read from the docket's copy of them, in its order. A
  * later change that turns one into a scan fails here, not in a bench.
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { freshCore } from '../../helpers/env';
-import { person } from './helpers';
+import { addEvent, person } from './helpers';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -21,6 +21,9 @@ async function statementsOf(q: object) {
   // A second row in the same group, not detained: with a page of one row, the group is read as two streams.
   const free = await person(f.core, { given: 'Elsa' });
   await f.core.call('deadlines.addManual', { personId: free.id, label: 'file', due: '2026-03-11' });
+  // A hearing each, so the hearings' pages are read too.
+  for (const who of [p, free])
+    await addEvent(f.core, who.id, { kind: 'hearing-scheduled', date: '2026-03-12', details: { hearingKind: 'master' } });
   const db = f.core.ctx().db;
   const seen = new Set<string>();
   const prepare = db.prepare.bind(db);
@@ -61,10 +64,27 @@ describe('the docket’s query plans', () => {
       expect(facilities?.plan).toEqual(
         expect.arrayContaining([expect.stringMatching(/^SEARCH p USING INDEX people_report_detained \(detained=\? AND facility>\?\)$/)]),
       );
-      // Hearings come from their index alone (migration 0019): no event row is read per hearing.
-      const hearings = statements.filter((s) => s.text.includes('FROM events e INDEXED BY events_hearings'));
-      expect(hearings.length).toBeGreaterThan(0);
-      for (const s of hearings) expect(s.plan[0], s.text).toMatch(/^SEARCH e USING COVERING INDEX events_hearings \(date>\?/);
+      // Hearings come from the docket's copy (migration 0022), in its order, detained first: a count is of the
+      // index alone, a page reads only the rows it shows.
+      const hearings = statements.filter(
+        (s) => s.text.startsWith('SELECT') && s.text.includes('FROM docket_hearings INDEXED BY docket_hearings_order'),
+      );
+      expect(hearings.map((s) => s.text)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^SELECT count\(\*\)/),
+          ...(twoStreams ? [expect.stringMatching(/^SELECT id, person_id/)] : []),
+        ]),
+      );
+      for (const s of hearings)
+        expect(s.plan.join('\n'), s.text).toMatch(
+          s.text.startsWith('SELECT count')
+            ? /^SEARCH docket_hearings USING COVERING INDEX docket_hearings_order \(detained=\? AND date>\?/
+            : /^SEARCH docket_hearings USING INDEX docket_hearings_order \(detained=\? AND date>\?/,
+        );
+      const choices = statements.find((s) => s.text.includes('SELECT DISTINCT assignee FROM docket_hearings'));
+      expect(choices?.plan).toEqual(
+        expect.arrayContaining([expect.stringMatching(/USING COVERING INDEX docket_hearings_order \(detained=\? AND date>\?/)]),
+      );
       const pages = statements.filter((s) => s.text.includes('FROM deadlines INDEXED BY deadlines_docket '));
       expect(pages.length).toBeGreaterThan(0);
       for (const s of pages) expect(s.plan.join('\n'), s.text).toMatch(/^SEARCH deadlines USING (COVERING )?INDEX deadlines_docket /);

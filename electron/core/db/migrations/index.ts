@@ -20,6 +20,7 @@ import { m0018 } from './0018-exchange-log-check';
 import { m0019 } from './0019-docket-indexes';
 import { m0020 } from './0020-docket-detained';
 import { m0021 } from './0021-duplicate-dob';
+import { m0022 } from './0022-docket-hearings-copy';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   m0019,
   m0020,
   m0021,
+  m0022,
 ];
