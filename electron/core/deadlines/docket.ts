@@ -6,9 +6,10 @@
  * per group one count and two ordered, limited range scans (detained, not
  * detained) of the covering partial index on open deadlines' due dates, so a
  * page costs the same with a thousand or a million deadlines in the range.
- * Hearings come from their own small index (hearings.ts) and are never
- * overdue: a hearing that has passed is history. A TPS designation whose end
- * date has passed is a notice, not an overdue deadline.
+ * Hearings come from their copy kept by triggers (migration 0022), paged the
+ * same way, and are never overdue: a hearing that has passed is history. A
+ * TPS designation whose end date has passed is a notice, not an overdue
+ * deadline.
  */
 import { addDays } from '../../../shared/deadlines';
 import type { Localized } from '../../../shared/deadlines';

@@ -1,5 +1,7 @@
 /**
- * Scheduled hearings, for the docket and the calendar export. A hearing is an
+ * Scheduled hearings, for the calendar export, and the rule the docket's copy
+ * of them follows (migration 0022 keeps it by triggers, with this same SQL; a
+ * test holds the two equal). A hearing is an
  * event: `hearing-scheduled`, or a `hearing-moved` entered on its own (a move
  * linked to a hearing event changes that event's date instead, so it is not a
  * hearing of its own). A hearing that an unlinked move replaced (same person
