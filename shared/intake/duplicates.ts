@@ -322,4 +322,4 @@ export function compareCandidates(a: NameRecord | PreparedName, b: NameRecord | 
   return { strength: strengthOf(score), score, reasons: orderReasons(reasons) };
 }
 
-export { nameKeys, prepareName, NAME_KEYS_VERSION, type NameRecord, type PreparedName } from './names';
+export { keysOf, nameKeys, prepareName, NAME_KEYS_VERSION, type NameRecord, type PreparedName } from './names';

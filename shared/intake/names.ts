@@ -178,7 +178,11 @@ export function prepareName(record: NameRecord): PreparedName {
  * (compare NAME_KEYS_VERSION).
  */
 export function nameKeys(record: NameRecord): string[] {
-  const prepared = prepareName(record);
+  return keysOf(prepareName(record));
+}
+
+/** nameKeys of a record already prepared (the duplicate check prepares each once for keys and comparisons). */
+export function keysOf(prepared: PreparedName): string[] {
   const keys = new Set<string>();
   if (prepared.aNumber !== undefined) keys.add(`a:${prepared.aNumber}`);
   for (const field of [prepared.given, prepared.family]) {

@@ -3,7 +3,7 @@
  * people to a few candidates through shared keys, then the shared matcher
  * decides and explains.
  */
-import { compareCandidates, nameKeys, prepareName, type NameRecord, type PreparedName } from '../../../shared/intake/duplicates';
+import { compareCandidates, keysOf, prepareName, type NameRecord, type PreparedName } from '../../../shared/intake/duplicates';
 import { AppError } from '../../../shared/errors';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
@@ -78,10 +78,10 @@ function preparedOf(db: DB, rec: NameRecord): PreparedName {
   return p;
 }
 
-export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string): DuplicateCandidate[] {
-  const keys = nameKeys(rec);
+/** `mine`: the record already prepared, when the caller has it (an import prepares each row once). */
+export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string, mine = prepareName(rec)): DuplicateCandidate[] {
+  const keys = keysOf(mine);
   if (keys.length === 0) return [];
-  const mine = prepareName(rec);
   // The possible ones, and always everyone with the same A-number or the same date of birth: a likely
   // duplicate shares one of those (shared/intake/duplicates.ts), however common its name (migration 0021).
   const rows = sql(

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { createIntakeSchemas, LIMITS, type CaseRecord } from '../../../../shared/schemas/intake';
 import { parseUsDate } from '../../../../shared/schemas/dates';
 import { normalizeANumber } from '../../../../shared/schemas/anumber';
-import { compareCandidates, nameKeys, prepareName, type NameRecord, type PreparedName } from '../../../../shared/intake/duplicates';
+import { compareCandidates, keysOf, prepareName, type NameRecord, type PreparedName } from '../../../../shared/intake/duplicates';
 import type { ImportDuplicate, ImportIssue, ImportPreview, ImportRowPreview } from '../../../../shared/contract';
 import type { PersonData } from '../../../../shared/views';
 import type { Ctx } from '../../context';
@@ -255,8 +255,8 @@ function* analysisSteps(ctx: Ctx, input: AnalyzeInput, job: Job): Generator<void
     const rec = nameRecordOf(row);
     prepared.push(rec ? { rec, name: prepareName(rec) } : null);
     if (rec) {
-      row.duplicates.push(...vaultDuplicates(ctx, rec));
-      for (const j of earlierRows.probe(i, rec, prepared[i]!.name)) {
+      row.duplicates.push(...vaultDuplicates(ctx, rec, prepared[i]!.name));
+      for (const j of earlierRows.probe(i, prepared[i]!.name)) {
         const other = prepared[j]!;
         const m = compareCandidates(prepared[i]!.name, other.name);
         if (m.strength === 'none') continue;
@@ -302,8 +302,8 @@ class EarlierRows {
   private static readonly WEAK_BUCKET = 30;
   private static readonly MAX_PROBES = 200;
 
-  probe(i: number, rec: NameRecord, name: PreparedName): number[] {
-    const keys = nameKeys(rec);
+  probe(i: number, name: PreparedName): number[] {
+    const keys = keysOf(name);
     const nameOnly = keys.filter((k) => !k.startsWith('a:'));
     const strong = [...keys.filter((k) => k.startsWith('a:')), ...(name.dob ? nameOnly.map((k) => `d:${name.dob}|${k}`) : [])];
     const weak = nameOnly.map((k) => `w:${k}`);
@@ -325,8 +325,8 @@ class EarlierRows {
   }
 }
 
-function vaultDuplicates(ctx: Ctx, rec: NameRecord): ImportDuplicate[] {
-  return findCandidates(ctx, rec).map((c) => ({
+function vaultDuplicates(ctx: Ctx, rec: NameRecord, name: PreparedName): ImportDuplicate[] {
+  return findCandidates(ctx, rec, undefined, name).map((c) => ({
     source: 'vault' as const,
     id: c.id,
     name: `${c.givenName} ${c.familyName}`.trim(),
