@@ -400,9 +400,9 @@ function docketAssignees(ctx: Ctx, today: string, end: string | null): string[] 
                         WHERE d.status = 'open' AND d.assignee IS NOT NULL AND d.assignee = named.assignee AND d.due <= @end)`
      }
      UNION
-     -- The hearings' from their copy's index alone (migration 0022): a few hundred entries, no row read.
+     -- The hearings' from their copy's index alone (migration 0022): the range's entries, no row read.
      SELECT DISTINCT assignee FROM docket_hearings INDEXED BY docket_hearings_order
-       WHERE detained IN (0, 1) AND date >= @today AND (@end IS NULL OR date <= @end) AND assignee IS NOT NULL AND assignee <> ''`,
+       WHERE detained IN (0, 1) AND date >= @today${end === null ? '' : ' AND date <= @end'} AND assignee IS NOT NULL AND assignee <> ''`,
   ).all({ today, end }) as Array<{ assignee: string }>;
   return rows.map((r) => r.assignee).sort((a, b) => a.localeCompare(b));
 }

@@ -111,9 +111,10 @@ export const m0022: Migration = {
         judge         TEXT,
         time          TEXT
       ) STRICT;
-      -- A page's rows in the docket's order, detained first: the filters' columns are in the index, so a
-      -- group's count and its facility and assignee choices never read a row.
-      CREATE INDEX docket_hearings_order ON docket_hearings(detained, date, id, assignee, case_type, person_id);
+      -- A page's rows in the docket's order, detained first, with every column: a group's count, its
+      -- assignee choices and its page are read off this index alone (the table is the hearings only).
+      CREATE INDEX docket_hearings_order ON docket_hearings(detained, date, id, assignee, case_type, person_id, case_id,
+        hearing_kind, given_name, family_name, court, judge, time);
       CREATE INDEX docket_hearings_person ON docket_hearings(person_id);
       ${TRIGGERS}
     `);
