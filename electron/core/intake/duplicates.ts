@@ -13,11 +13,21 @@ import type { DuplicateCandidate } from '../../../shared/views';
 
 const MAX_PROBED = 200;
 
-/** How many people hold a name key, counted up to MAX_PROBED + 1: beyond that the key is common. */
-function holders(ctx: Ctx, key: string): number {
-  return (
+/**
+ * How many people hold a name key, counted up to MAX_PROBED + 1: beyond that
+ * the key is common. `seen`: counts already taken in this import's analysis,
+ * which writes nothing, so García is counted once, not once per row. A count
+ * only decides which keys are probed for "possible" matches; likely ones are
+ * found through the A-number and the date of birth whatever the counts say.
+ */
+function holders(ctx: Ctx, key: string, seen?: Map<string, number>): number {
+  const known = seen?.get(key);
+  if (known !== undefined) return known;
+  const n = (
     sql(ctx.db, `SELECT count(*) AS n FROM (SELECT 1 FROM person_keys WHERE key = ? LIMIT ${MAX_PROBED + 1})`).get(key) as { n: number }
   ).n;
+  seen?.set(key, n);
+  return n;
 }
 
 /**
@@ -28,8 +38,8 @@ function holders(ctx: Ctx, key: string): number {
  * import is what made a second file into a filled vault crawl. When every key
  * is common, the people of its most specific key, as many as are compared anyway.
  */
-export function possibleIds(ctx: Ctx, keys: string[]): string[] {
-  const rare = keys.filter((k) => holders(ctx, k) <= MAX_PROBED);
+export function possibleIds(ctx: Ctx, keys: string[], seen?: Map<string, number>): string[] {
+  const rare = keys.filter((k) => holders(ctx, k, seen) <= MAX_PROBED);
   // Compiled once per connection and key count (a record has a handful of keys): an import probes once per row.
   const rows =
     rare.length > 0
@@ -69,7 +79,10 @@ const PREPARED_BOUND = 50_000;
 function preparedOf(db: DB, rec: NameRecord): PreparedName {
   let prepared = preparedByDb.get(db);
   if (!prepared) preparedByDb.set(db, (prepared = new Map()));
-  const key = JSON.stringify([rec.given, rec.family, rec.dob ?? null, rec.aNumber ?? null]);
+  // Each part behind its length, so no two records share a key whatever their characters (cheaper than JSON).
+  const dob = rec.dob ?? '';
+  const a = rec.aNumber ?? '';
+  const key = `${rec.given.length}:${rec.given}${rec.family.length}:${rec.family}${dob.length}:${dob}${a.length}:${a}`;
   let p = prepared.get(key);
   if (!p) {
     if (prepared.size >= PREPARED_BOUND) prepared.clear();
@@ -78,8 +91,16 @@ function preparedOf(db: DB, rec: NameRecord): PreparedName {
   return p;
 }
 
-/** `mine`: the record already prepared, when the caller has it (an import prepares each row once). */
-export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string, mine = prepareName(rec)): DuplicateCandidate[] {
+/** What an import's analysis passes along: each row prepared once, and the key counts it has taken. */
+export interface CandidateOpts {
+  excludeId?: string | undefined;
+  prepared?: PreparedName;
+  keyCounts?: Map<string, number>;
+}
+
+export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = {}): DuplicateCandidate[] {
+  const excludeId = opts.excludeId;
+  const mine = opts.prepared ?? prepareName(rec);
   const keys = keysOf(mine);
   if (keys.length === 0) return [];
   // The possible ones, and always everyone with the same A-number or the same date of birth: a likely
@@ -92,7 +113,7 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, excludeId?: string, mi
          UNION SELECT person_id FROM person_keys WHERE key = @aKey
          UNION SELECT id FROM people INDEXED BY people_dob WHERE dob = @dob AND merged_into IS NULL)`,
   ).all({
-    possible: JSON.stringify(possibleIds(ctx, keys)),
+    possible: JSON.stringify(possibleIds(ctx, keys, opts.keyCounts)),
     aKey: mine.aNumber === undefined ? null : `a:${mine.aNumber}`,
     dob: mine.dob ?? null,
   }) as CandidateRow[];

@@ -55,7 +55,7 @@ export function peopleHandlers(ctx: () => Ctx): FeatureHandlers<'people'> & Feat
     'people.search': ({ query, limit }) => searchPeople(ctx(), query, limit),
     'people.searchPage': ({ query, limit, countUpTo }) => searchPage(ctx(), query, limit, countUpTo),
     'people.checkDuplicates': ({ given, family, dob, aNumber, excludeId }) =>
-      findCandidates(ctx(), { given, family, dob, aNumber }, excludeId),
+      findCandidates(ctx(), { given, family, dob, aNumber }, { excludeId }),
     'people.decide': ({ personId, otherId, decision }) => {
       recordDecision(ctx(), personId, otherId, decision);
       return { recorded: true as const };

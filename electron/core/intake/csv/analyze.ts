@@ -250,12 +250,13 @@ function* analysisSteps(ctx: Ctx, input: AnalyzeInput, job: Job): Generator<void
 
   // Duplicates: against the vault, then against earlier rows of the file.
   const earlierRows = new EarlierRows();
+  const keyCounts = new Map<string, number>();
   const prepared: Array<{ rec: NameRecord; name: PreparedName } | null> = [];
   for (const [i, row] of rows.entries()) {
     const rec = nameRecordOf(row);
     prepared.push(rec ? { rec, name: prepareName(rec) } : null);
     if (rec) {
-      row.duplicates.push(...vaultDuplicates(ctx, rec, prepared[i]!.name));
+      row.duplicates.push(...vaultDuplicates(ctx, rec, prepared[i]!.name, keyCounts));
       for (const j of earlierRows.probe(i, prepared[i]!.name)) {
         const other = prepared[j]!;
         const m = compareCandidates(prepared[i]!.name, other.name);
@@ -325,8 +326,8 @@ class EarlierRows {
   }
 }
 
-function vaultDuplicates(ctx: Ctx, rec: NameRecord, name: PreparedName): ImportDuplicate[] {
-  return findCandidates(ctx, rec, undefined, name).map((c) => ({
+function vaultDuplicates(ctx: Ctx, rec: NameRecord, name: PreparedName, keyCounts: Map<string, number>): ImportDuplicate[] {
+  return findCandidates(ctx, rec, { prepared: name, keyCounts }).map((c) => ({
     source: 'vault' as const,
     id: c.id,
     name: `${c.givenName} ${c.familyName}`.trim(),
