@@ -23,17 +23,9 @@ export const TODAY = '2026-03-02';
 export const KDF = { m: 8192, t: 1, p: 1 } as const;
 export const PASS = 'a realistic passphrase for the bench';
 
-/** Deterministic pseudo-random numbers, so every run builds the same vault. */
-export function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic, so every run builds the same vault.
+import { rng } from '../helpers/rng';
+export { rng };
 
 export async function newCore(dir: string, name: string): Promise<Core> {
   const core = createCore({ dbPath: join(dir, name), kdfCost: KDF, today: () => TODAY, actor: 'bench' });

@@ -14,10 +14,9 @@
  * every event column read here (migration 0019): no event row is read.
  */
 import type { Localized } from '../../../shared/deadlines';
-import type { DocketHearing, DocketRow } from '../../../shared/views';
+import type { DocketHearing } from '../../../shared/views';
 import type { Ctx } from '../context';
 import { sqlArrays } from '../db/statements';
-import { personName } from './rows';
 
 export interface HearingRow {
   id: string;
@@ -139,28 +138,3 @@ export function hearingOf(r: HearingRow): DocketHearing {
 }
 
 export const hearingLabel = (h: DocketHearing): Localized => HEARING_LABELS[h.hearingKind ?? 'other'];
-
-export function hearingDocketRow(r: HearingRow): DocketRow {
-  const hearing = hearingOf(r);
-  return {
-    id: r.id,
-    kind: 'hearing',
-    personId: r.person_id,
-    personName: personName(r.given_name, r.family_name),
-    detained: r.detained === 1,
-    caseId: r.case_id,
-    caseType: r.case_type,
-    assignee: r.assignee,
-    source: 'hearing',
-    ruleId: null,
-    label: hearingLabel(hearing),
-    due: r.date,
-    computedDue: r.date,
-    ruleDue: null,
-    overridden: false,
-    citation: '',
-    verify: false,
-    flags: [],
-    hearing,
-  };
-}

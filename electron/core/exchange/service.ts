@@ -226,7 +226,11 @@ function queueDuplicates(ctx: Ctx, ids: readonly string[]): number {
     const p = ctx.db.prepare('SELECT given_name, family_name, dob, a_number, merged_into FROM people WHERE id = ?').get(id) as
       { given_name: string; family_name: string; dob: string | null; a_number: string | null; merged_into: string | null } | undefined;
     if (!p || p.merged_into) continue;
-    for (const c of findCandidates(ctx, { given: p.given_name, family: p.family_name, dob: p.dob, aNumber: p.a_number }, { excludeId: id })) {
+    for (const c of findCandidates(
+      ctx,
+      { given: p.given_name, family: p.family_name, dob: p.dob, aNumber: p.a_number },
+      { excludeId: id },
+    )) {
       if (decided.get(id, c.id, c.id, id)) continue;
       const [a, b] = [id, c.id].sort() as [string, string];
       if (queue.run(pairDecisionId(a, b), a, b, ctx.now()).changes > 0) n++;

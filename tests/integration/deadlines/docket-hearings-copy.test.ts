@@ -13,6 +13,7 @@ import { freshCore } from '../../helpers/env';
 import { person, addEvent } from './helpers';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { migrationsUpTo, useVaultAt } from '../../helpers/vault-at';
+import { rng } from '../../helpers/rng';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -47,18 +48,6 @@ function both(ctx: Ctx) {
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return { copy, truth };
-}
-
-/** Deterministic pseudo-random numbers, so a failure replays. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NOW = '2026-03-01T00:00:00.000Z';
