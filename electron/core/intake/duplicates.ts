@@ -32,14 +32,18 @@ function holders(ctx: Ctx, key: string, seen?: Map<string, number>): number {
 
 /**
  * The people a record could be a "possible" duplicate of: those sharing the
- * most of its rare keys (held by at most MAX_PROBED people), as the check of a
+ * most of its rare keys (held by one to MAX_PROBED people), as the check of a
  * file against itself does. A common key (García in a coalition's vault) is
  * held by thousands, and grouping every one of them for each row of an
- * import is what made a second file into a filled vault crawl. When every key
- * is common, the people of its most specific key, as many as are compared anyway.
+ * import is what made a second file into a filled vault crawl. When no key
+ * is rare, the people of its most specific common key, as many as are
+ * compared anyway. A key nobody holds (a new A-number) says nothing either
+ * way: it must not stand in for the name's keys.
  */
 export function possibleIds(ctx: Ctx, keys: string[], seen?: Map<string, number>): string[] {
-  const rare = keys.filter((k) => holders(ctx, k, seen) <= MAX_PROBED);
+  const held = keys.map((k) => ({ k, n: holders(ctx, k, seen) })).filter((x) => x.n > 0);
+  const rare = held.filter((x) => x.n <= MAX_PROBED).map((x) => x.k);
+  const common = held.filter((x) => x.n > MAX_PROBED).map((x) => x.k);
   // Compiled once per connection and key count (a record has a handful of keys): an import probes once per row.
   const rows =
     rare.length > 0
@@ -48,9 +52,11 @@ export function possibleIds(ctx: Ctx, keys: string[], seen?: Map<string, number>
           `SELECT person_id FROM person_keys WHERE key IN (${rare.map(() => '?').join(',')})
              GROUP BY person_id ORDER BY count(*) DESC LIMIT ${MAX_PROBED}`,
         ).all(...rare)
-      : sql(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${MAX_PROBED}`).all(
-          keys.reduce((a, b) => (b.length > a.length ? b : a)),
-        );
+      : common.length > 0
+        ? sql(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${MAX_PROBED}`).all(
+            common.reduce((a, b) => (b.length > a.length ? b : a)),
+          )
+        : [];
   return (rows as Array<{ person_id: string }>).map((r) => r.person_id);
 }
 
@@ -107,7 +113,9 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = 
   // duplicate shares one of those (shared/intake/duplicates.ts), however common its name (migration 0021).
   const rows = sql(
     ctx.db,
-    `SELECT p.id, p.given_name, p.family_name, p.dob, p.a_number, json_extract(p.data, '$.person.aliases') AS aliases FROM people p
+    // From the compared fields' own index (migration 0023): no person's row is read.
+    `SELECT p.id, p.given_name, p.family_name, p.dob, p.a_number, json_extract(p.data, '$.person.aliases') AS aliases
+       FROM people p INDEXED BY people_duplicate_fields
        WHERE p.merged_into IS NULL AND p.id IN (
          SELECT value FROM json_each(@possible)
          UNION SELECT person_id FROM person_keys WHERE key = @aKey

@@ -84,4 +84,31 @@ describe('the duplicate gate with a common name', () => {
       .all('1990-05-17') as Array<{ detail: string }>;
     expect(plan.map((r) => r.detail)).toEqual([expect.stringMatching(/^SEARCH people USING (COVERING )?INDEX people_dob \(dob=\?\)$/)]);
   });
+
+  it('the check reads its candidates from the compared fields’ index alone, never a person’s row (migration 0023)', async () => {
+    vaultWithCommonName({ givenName: 'Ixchel', approxAge: 33 });
+    const db = core.ctx().db;
+    const seen: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((text: string) => (seen.push(text), prepare(text))) as typeof db.prepare;
+    const check = await core.call('people.checkDuplicates', { given: 'Ixchel', family: 'Garcia' });
+    db.prepare = prepare;
+    expect(check.map((c) => c.givenName)).toEqual(['Ixchel']);
+    const text = seen.find((t) => t.includes('people_duplicate_fields'));
+    expect(text).toBeDefined();
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${text!}`).all({ possible: '[]', aKey: null, dob: null }) as Array<{ detail: string }>
+    ).map((r) => r.detail);
+    expect(plan[0]).toBe('SEARCH p USING COVERING INDEX people_duplicate_fields (id=? AND merged_into=?)');
+  });
+
+  it('a new A-number typed beside a common name still shows the people of that name as possible', async () => {
+    vaultWithCommonName({ givenName: 'Ixchel', approxAge: 33 });
+    // Nobody holds this A-number's key: it once counted as the one "rare" key, and hid every José García López.
+    const withA = await core.call('people.checkDuplicates', { given: 'José', family: 'García López', aNumber: 'A987654321' });
+    const without = await core.call('people.checkDuplicates', { given: 'José', family: 'García López' });
+    expect(without).toHaveLength(10);
+    expect(withA).toHaveLength(10);
+    for (const c of withA) expect(c).toMatchObject({ familyName: 'García López', strength: 'possible' });
+  });
 });

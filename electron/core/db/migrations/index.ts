@@ -21,6 +21,7 @@ import { m0019 } from './0019-docket-indexes';
 import { m0020 } from './0020-docket-detained';
 import { m0021 } from './0021-duplicate-dob';
 import { m0022 } from './0022-docket-hearings-copy';
+import { m0023 } from './0023-duplicate-fields';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   m0020,
   m0021,
   m0022,
+  m0023,
 ];
