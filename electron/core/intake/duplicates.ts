@@ -105,7 +105,6 @@ export interface CandidateOpts {
 }
 
 export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = {}): DuplicateCandidate[] {
-  const excludeId = opts.excludeId;
   const mine = opts.prepared ?? prepareName(rec);
   const keys = keysOf(mine);
   if (keys.length === 0) return [];
@@ -127,7 +126,7 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = 
   }) as CandidateRow[];
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
-    if (r.id === excludeId) continue;
+    if (r.id === opts.excludeId) continue;
     const aliases = r.aliases === null ? [] : (JSON.parse(r.aliases) as string[]);
     // An alias can be the name that matches: compare against each and keep the strongest.
     const names = [{ given: r.given_name, family: r.family_name }, ...aliases.map((a) => ({ given: a, family: '' }))];
