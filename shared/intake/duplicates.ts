@@ -80,6 +80,20 @@ const A_NUMBER_DIFFERS_POINTS = -50;
 const SINGLE_NAME_POINTS = -15;
 const SPELLING_PENALTY = 12;
 const SINGLE_NAME_CAP = 70;
+
+/**
+ * Whether two people holding different A-numbers can only come out possible
+ * or likely when born the same day: the best name and a close date of birth,
+ * less the A-number's penalty, stay under POSSIBLE_SCORE. The vault's check
+ * relies on it to leave out, before comparing, the name candidates who hold
+ * another A-number (everyone born that day is compared anyway), and follows
+ * these weights if they change.
+ */
+export const OTHER_A_NUMBER_NEEDS_SAME_DOB =
+  Math.max(...Object.values(LEVEL_POINTS)) +
+    Math.max(...Object.values(DOB_POINTS).filter((p) => p < DOB_POINTS.equal)) +
+    A_NUMBER_DIFFERS_POINTS <
+  POSSIBLE_SCORE;
 // Below this length a single typo turns one short name into another (Ana/Ada).
 const MIN_SPELLING_LENGTH = 4;
 

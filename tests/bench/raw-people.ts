@@ -8,7 +8,7 @@ import type { DB } from '../../electron/core/db/connection';
 import { newId } from '../../electron/core/context';
 import { searchText } from '../../electron/core/intake/search-text';
 import { personColumns } from '../../electron/core/intake/records';
-import { nameKeys } from '../../shared/intake/duplicates';
+import { INSERT_PERSON_KEY, personKeysOf } from '../../electron/core/intake/person-keys';
 import { draw, recordOf } from './people-vault';
 
 export type RawPerson = ReturnType<typeof rawPeople>[number];
@@ -25,7 +25,7 @@ export function rawPeople(rand: () => number, n: number, offset = 0) {
       cols: personColumns(rec.data, []),
       data: JSON.stringify(rec.data),
       fts: searchText(rec.data),
-      keys: nameKeys({ given: p.givenName, family: p.familyName, dob: p.dob, aNumber: p.aNumber }),
+      keys: personKeysOf(p),
     };
   });
 }
@@ -37,7 +37,7 @@ export function insertRawPeople(db: DB, rows: readonly RawPerson[], now: string)
      VALUES (@id, @given_name, @family_name, @dob, @approx_age, @a_number, @phone, @country_of_birth, @detained, @facility, @booking_number, @assigned_to, @data, 1, @now, 'bench', @now, 'bench')`,
   );
   const fts = db.prepare('INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)');
-  const key = db.prepare('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
+  const key = db.prepare(INSERT_PERSON_KEY);
   // The next place in the chain (seq is audit_log's key); the hashes are stand-ins of the right size.
   const audit = db.prepare(
     `INSERT INTO audit_log(id, at, actor, action, entity, entity_id, detail, seq, prev_hash, hash)
@@ -46,7 +46,7 @@ export function insertRawPeople(db: DB, rows: readonly RawPerson[], now: string)
   for (const r of rows) {
     const { lastInsertRowid } = person.run({ ...r.cols, id: r.id, data: r.data, now });
     fts.run(lastInsertRowid, r.id, r.fts.names, r.fts.numbers, r.fts.places);
-    for (const k of r.keys) key.run(r.id, k);
+    for (const k of r.keys.keys) key.run(r.id, k, r.keys.hasANumber);
     audit.run(r.auditId, now, r.id, 'x'.repeat(64), 'y'.repeat(64));
   }
 }

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DB } from '../db/connection';
 import { newId } from '../context';
-import { nameKeys } from '../../../shared/intake/duplicates';
+import { INSERT_PERSON_KEY, insertPersonKeys } from '../intake/person-keys';
 import { searchText } from '../intake/search-text';
 import { dropFamilyLinks, writeFamilyLinks } from '../intake/family-links';
 import type { PersonData } from '../intake/records';
@@ -446,15 +446,8 @@ function indexNewPerson(db: DB, sql: (text: string) => Stmt, id: string, seq: nu
   const d = JSON.parse(data) as PersonData;
   const t = searchText(d);
   sql('INSERT INTO people_fts(rowid, person_id, names, numbers, places) VALUES (?, ?, ?, ?, ?)').run(seq, id, t.names, t.numbers, t.places);
-  insertKeys(sql, id, d);
+  insertPersonKeys(sql(INSERT_PERSON_KEY), id, d.person);
   if (d.family.some((m) => m.personId)) writeFamilyLinks(db, id, d);
-}
-
-function insertKeys(sql: (text: string) => Stmt, id: string, d: PersonData): void {
-  const insertKey = sql('INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
-  for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
-    insertKey.run(id, k);
-  for (const alias of d.person.aliases) for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
 }
 
 /** The search index and duplicate keys of a person written by another device (the people service keeps them for local writes). */
@@ -473,7 +466,7 @@ export function reindexPerson(db: DB, id: string, sql: (text: string) => Stmt = 
     t.numbers,
     t.places,
   );
-  insertKeys(sql, id, d);
+  insertPersonKeys(sql(INSERT_PERSON_KEY), id, d.person);
   writeFamilyLinks(db, id, d);
 }
 

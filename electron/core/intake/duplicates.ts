@@ -3,7 +3,14 @@
  * people to a few candidates through shared keys, then the shared matcher
  * decides and explains.
  */
-import { compareCandidates, keysOf, prepareName, type NameRecord, type PreparedName } from '../../../shared/intake/duplicates';
+import {
+  compareCandidates,
+  keysOf,
+  OTHER_A_NUMBER_NEEDS_SAME_DOB,
+  prepareName,
+  type NameRecord,
+  type PreparedName,
+} from '../../../shared/intake/duplicates';
 import { AppError } from '../../../shared/errors';
 import { newId, type Ctx } from '../context';
 import { audit } from '../audit';
@@ -14,19 +21,32 @@ import type { DuplicateCandidate } from '../../../shared/views';
 const MAX_PROBED = 200;
 
 /**
- * How many people hold a name key, counted up to MAX_PROBED + 1: beyond that
- * the key is common. `seen`: counts already taken in this import's analysis,
- * which writes nothing, so García is counted once, not once per row. A count
- * only decides which keys are probed for "possible" matches; likely ones are
- * found through the A-number and the date of birth whatever the counts say.
+ * Which name-key holders are worth comparing: everyone (1), or only people
+ * without an A-number (0) when the record checked has one, since a holder of
+ * another A-number is never a match unless born the same day, and those are
+ * compared anyway (OTHER_A_NUMBER_NEEDS_SAME_DOB, migration 0024).
  */
-function holders(ctx: Ctx, key: string, seen?: Map<string, number>): number {
-  const known = seen?.get(key);
+type Holders = 0 | 1;
+
+/**
+ * How many such people hold a name key, counted up to MAX_PROBED + 1:
+ * beyond that the key is common. `seen`: counts already taken in this
+ * import's analysis, which writes nothing, so García is counted once, not
+ * once per row. A count only decides which keys are probed for "possible"
+ * matches; likely ones are found through the A-number and the date of
+ * birth whatever the counts say.
+ */
+function holders(ctx: Ctx, key: string, which: Holders, seen?: Map<string, number>): number {
+  const memo = `${which}${key}`;
+  const known = seen?.get(memo);
   if (known !== undefined) return known;
   const n = (
-    sql(ctx.db, `SELECT count(*) AS n FROM (SELECT 1 FROM person_keys WHERE key = ? LIMIT ${MAX_PROBED + 1})`).get(key) as { n: number }
+    sql(ctx.db, `SELECT count(*) AS n FROM (SELECT 1 FROM person_keys WHERE key = ? AND has_a_number <= ? LIMIT ${MAX_PROBED + 1})`).get(
+      key,
+      which,
+    ) as { n: number }
   ).n;
-  seen?.set(key, n);
+  seen?.set(memo, n);
   return n;
 }
 
@@ -38,10 +58,11 @@ function holders(ctx: Ctx, key: string, seen?: Map<string, number>): number {
  * import is what made a second file into a filled vault crawl. When no key
  * is rare, the people of its most specific common key, as many as are
  * compared anyway. A key nobody holds (a new A-number) says nothing either
- * way: it must not stand in for the name's keys.
+ * way: it must not stand in for the name's keys. `which`: whose keys count
+ * (Holders); keys are counted among those people only.
  */
-export function possibleIds(ctx: Ctx, keys: string[], seen?: Map<string, number>): string[] {
-  const held = keys.map((k) => ({ k, n: holders(ctx, k, seen) })).filter((x) => x.n > 0);
+export function possibleIds(ctx: Ctx, keys: string[], which: Holders = 1, seen?: Map<string, number>): string[] {
+  const held = keys.map((k) => ({ k, n: holders(ctx, k, which, seen) })).filter((x) => x.n > 0);
   const rare = held.filter((x) => x.n <= MAX_PROBED).map((x) => x.k);
   const common = held.filter((x) => x.n > MAX_PROBED).map((x) => x.k);
   // Compiled once per connection and key count (a record has a handful of keys): an import probes once per row.
@@ -49,12 +70,13 @@ export function possibleIds(ctx: Ctx, keys: string[], seen?: Map<string, number>
     rare.length > 0
       ? sql(
           ctx.db,
-          `SELECT person_id FROM person_keys WHERE key IN (${rare.map(() => '?').join(',')})
+          `SELECT person_id FROM person_keys WHERE key IN (${rare.map(() => '?').join(',')}) AND has_a_number <= ?
              GROUP BY person_id ORDER BY count(*) DESC LIMIT ${MAX_PROBED}`,
-        ).all(...rare)
+        ).all(...rare, which)
       : common.length > 0
-        ? sql(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? LIMIT ${MAX_PROBED}`).all(
+        ? sql(ctx.db, `SELECT person_id FROM person_keys WHERE key = ? AND has_a_number <= ? LIMIT ${MAX_PROBED}`).all(
             common.reduce((a, b) => (b.length > a.length ? b : a)),
+            which,
           )
         : [];
   return (rows as Array<{ person_id: string }>).map((r) => r.person_id);
@@ -108,8 +130,9 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = 
   const mine = opts.prepared ?? prepareName(rec);
   const keys = keysOf(mine);
   if (keys.length === 0) return [];
-  // The possible ones, and always everyone with the same A-number or the same date of birth: a likely
-  // duplicate shares one of those (shared/intake/duplicates.ts), however common its name (migration 0021).
+  // The possible ones (people without an A-number when this record has one), and always everyone with the
+  // same A-number or the same date of birth: a likely duplicate shares one of those
+  // (shared/intake/duplicates.ts), however common its name (migration 0021).
   const rows = sql(
     ctx.db,
     // From the compared fields' own index (migration 0023): no person's row is read.
@@ -120,7 +143,7 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = 
          UNION SELECT person_id FROM person_keys WHERE key = @aKey
          UNION SELECT id FROM people INDEXED BY people_dob WHERE dob = @dob AND merged_into IS NULL)`,
   ).all({
-    possible: JSON.stringify(possibleIds(ctx, keys, opts.keyCounts)),
+    possible: JSON.stringify(possibleIds(ctx, keys, mine.aNumber !== undefined && OTHER_A_NUMBER_NEEDS_SAME_DOB ? 0 : 1, opts.keyCounts)),
     aKey: mine.aNumber === undefined ? null : `a:${mine.aNumber}`,
     dob: mine.dob ?? null,
   }) as CandidateRow[];

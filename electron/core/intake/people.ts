@@ -8,7 +8,6 @@ import { withHistory } from '../../../shared/schemas/detention';
 import { intakeSchemas } from '../../../shared/contract';
 import { LIMITS, type AdditionalContact, type CaseRecord, type FullIntake, type QuickIntake } from '../../../shared/schemas/intake';
 import { urgencyFlags } from '../../../shared/intake/urgency';
-import { nameKeys } from '../../../shared/intake/duplicates';
 import { newId, type Ctx } from '../context';
 import { sql } from '../db/statements';
 import { audit } from '../audit';
@@ -28,6 +27,7 @@ import {
 import { ftsQuery, searchText, tokensOf } from './search-text';
 import { normalizeANumber } from '../../../shared/schemas/anumber';
 import { syncCaseHearing } from './case-hearings';
+import { INSERT_PERSON_KEY, insertPersonKeys } from './person-keys';
 import { checkFamilyLinks, dropFamilyLinks, familyLinksOf, writeFamilyLinks } from './family-links';
 import type { CaseSummary, PersonSearchPage, PersonSummary } from '../../../shared/views';
 
@@ -101,12 +101,7 @@ function writeIndexes(ctx: Ctx, id: string, d: PersonData, seq?: number): void {
       t.places,
     );
   }
-  const insertKey = sql(ctx.db, 'INSERT OR IGNORE INTO person_keys(person_id, key) VALUES (?, ?)');
-  for (const k of nameKeys({ given: d.person.givenName, family: d.person.familyName, dob: d.person.dob, aNumber: d.person.aNumber }))
-    insertKey.run(id, k);
-  for (const alias of d.person.aliases) {
-    for (const k of nameKeys({ given: alias, family: '' })) insertKey.run(id, k);
-  }
+  insertPersonKeys(sql(ctx.db, INSERT_PERSON_KEY), id, d.person);
   if (seq === undefined || d.family.some((m) => m.personId)) writeFamilyLinks(ctx.db, id, d);
 }
 

@@ -25,7 +25,7 @@ export function contents(core: Core) {
     fts: all(
       `SELECT f.rowid, p.rowid AS person, f.names, f.numbers, f.places FROM people_fts f JOIN people p ON p.id = f.person_id ORDER BY f.rowid`,
     ),
-    keys: all(`SELECT p.rowid AS person, k.key FROM person_keys k JOIN people p ON p.id = k.person_id ORDER BY 1, 2`),
+    keys: all(`SELECT p.rowid AS person, k.key, k.has_a_number FROM person_keys k JOIN people p ON p.id = k.person_id ORDER BY 1, 2`),
     deadlines: all(
       `SELECT p.rowid AS person, d.rule_id, d.source, d.due, d.status, d.person_name, d.detained, d.case_type FROM deadlines d JOIN people p ON p.id = d.person_id ORDER BY 1, 2, 4`,
     ),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareCandidates,
   nameKeys,
+  OTHER_A_NUMBER_NEEDS_SAME_DOB,
   prepareName,
   REASON_CODES,
   withinOneEdit,
@@ -241,6 +242,29 @@ describe('nameKeys', () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+  });
+
+  it('never matches two holders of different A-numbers unless born the same day (the vault check skips them)', () => {
+    expect(OTHER_A_NUMBER_NEEDS_SAME_DOB).toBe(true);
+    const corpus = buildCorpus();
+    // Unknown, one typo away (close), day and month swapped (close), and plainly different.
+    const otherDobs = [undefined, '1990-03-08', '1990-07-03', '1975-11-30'];
+    let sameDayMatches = 0;
+    let compared = 0;
+    for (let i = 0; i < corpus.length; i += 3) {
+      for (let j = i + 1; j < corpus.length; j += 2) {
+        const a = prepareName({ ...corpus[i]!, aNumber: 'A100000001' });
+        if (compareCandidates(a, prepareName({ ...corpus[j]!, aNumber: 'A100000002' })).strength !== 'none') sameDayMatches++;
+        for (const dob of otherDobs) {
+          const b = prepareName({ ...corpus[j]!, dob, aNumber: 'A100000002' });
+          compared++;
+          expect(compareCandidates(a, b).strength, `${JSON.stringify(corpus[i])} / ${JSON.stringify(corpus[j])} ${dob}`).toBe('none');
+        }
+      }
+    }
+    // Born the same day, the same names do match despite the A-numbers: the rule is about the birth date.
+    expect(sameDayMatches).toBeGreaterThan(50);
+    expect(compared).toBeGreaterThan(10_000);
   });
 });
 

@@ -22,6 +22,7 @@ import { m0020 } from './0020-docket-detained';
 import { m0021 } from './0021-duplicate-dob';
 import { m0022 } from './0022-docket-hearings-copy';
 import { m0023 } from './0023-duplicate-fields';
+import { m0024 } from './0024-duplicate-keys-a-number';
 
 /** In version order. One file per version; never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   m0021,
   m0022,
   m0023,
+  m0024,
 ];
