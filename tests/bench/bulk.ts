@@ -17,7 +17,7 @@ import { commitImport } from '../../electron/core/intake/csv';
 import { MAX_ROWS } from '../../electron/core/intake/csv/parse';
 import { draw, rng } from './people-vault';
 import { insertRawPeople, rawPeople } from './raw-people';
-import { peopleFlag } from './search';
+import { countFlag, peopleFlag } from './search';
 import { printRows, type BenchRow } from './util';
 import { MAX_IMPORT_BYTES } from '../../shared/contract';
 
@@ -30,7 +30,7 @@ const HEADER = 'given_name,family_name,approx_age,a_number,phone,detained,facili
  * rows, and MAX_IMPORT_BYTES, 50 MB), imported one after another into the
  * same vault, as the cap's error message tells a user to.
  */
-function csvFilesOf(n: number): Uint8Array[] {
+function csvFilesOf(n: number, hasANumber: (i: number) => boolean): Uint8Array[] {
   const files: Uint8Array[] = [];
   let lines = [HEADER];
   let bytes = 0;
@@ -48,7 +48,7 @@ function csvFilesOf(n: number): Uint8Array[] {
         g.given,
         g.family,
         18 + (i % 60),
-        `A${g.aNumber}`,
+        hasANumber(i) ? `A${g.aNumber}` : '',
         `555-${String(i % 1000).padStart(3, '0')}-${String(i % 10000).padStart(4, '0')}`,
         held ? 'yes' : 'no',
         held ? 'Adelanto' : '',
@@ -69,7 +69,7 @@ async function freshVault(dir: string, name: string) {
 }
 
 /** The floor: the import's rows, precomputed, inserted raw in one transaction. */
-async function floorMs(dir: string, n: number, withTriggers = true): Promise<number> {
+async function floorMs(dir: string, n: number, hasANumber: (i: number) => boolean, withTriggers = true): Promise<number> {
   const core = await freshVault(dir, withTriggers ? 'floor.db' : 'floor-no-triggers.db');
   const db = core.ctx().db;
   if (!withTriggers) {
@@ -79,7 +79,7 @@ async function floorMs(dir: string, n: number, withTriggers = true): Promise<num
   }
   const rand = rng(7);
   const now = new Date().toISOString();
-  const rows = rawPeople(rand, n);
+  const rows = rawPeople(rand, n, 0, hasANumber);
   const t0 = performance.now();
   db.transaction(() => insertRawPeople(db, rows, now))();
   const ms = performance.now() - t0;
@@ -87,11 +87,21 @@ async function floorMs(dir: string, n: number, withTriggers = true): Promise<num
   return ms;
 }
 
+/**
+ * `--a-numbers P`: the percentage of rows with an A-number (default 100). A
+ * row with one is compared by name only with people who have none
+ * (migration 0024); a training's sign-in sheet has none at all, and each of
+ * its rows is compared with everyone sharing its rarer names.
+ */
+const aNumberShare = (argv = process.argv) => countFlag('--a-numbers', 100, argv, 0, 100);
+
 export async function benchBulk(): Promise<BenchRow[]> {
   const n = peopleFlag();
+  const share = aNumberShare();
+  const hasANumber = (i: number) => i % 100 < share;
   const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-bulk-'));
   try {
-    const files = csvFilesOf(n);
+    const files = csvFilesOf(n, hasANumber);
     const core = await freshVault(dir, 'import.db');
     const phases = new Map<string, number>();
     let phase = '';
@@ -118,14 +128,14 @@ export async function benchBulk(): Promise<BenchRow[]> {
     phases.set(phase, (phases.get(phase) ?? 0) + performance.now() - since);
     core.close();
     const write = phases.get('write') ?? total;
-    const floor = await floorMs(dir, n);
-    const bare = await floorMs(dir, n, false);
+    const floor = await floorMs(dir, n, hasANumber);
+    const bare = await floorMs(dir, n, hasANumber, false);
     const rate = (ms: number) => `${Math.round((n / ms) * 1000)} people/s`;
     return [
       {
         name: `CSV import of ${n} people, whole commit`,
         median_ms: total,
-        note: `${rate(total)}; ${imported} imported from ${files.length} files of <= 20 000 rows; single run`,
+        note: `${rate(total)}; ${imported} imported from ${files.length} files of <= 20 000 rows, ${share}% with an A-number; single run`,
       },
       ...[...phases].map(([p, ms]) => ({ name: `  phase ${p}`, median_ms: ms, note: rate(ms) })),
       { name: `floor: raw inserts of the same rows, one transaction`, median_ms: floor, note: rate(floor) },

@@ -13,11 +13,12 @@ import { draw, recordOf } from './people-vault';
 
 export type RawPerson = ReturnType<typeof rawPeople>[number];
 
-/** n generated people (record numbers from `offset`), without cases, every value computed up front. */
-export function rawPeople(rand: () => number, n: number, offset = 0) {
+/** n generated people (record numbers from `offset`), without cases, every value computed up front; `hasANumber(i)` false drops person i's. */
+export function rawPeople(rand: () => number, n: number, offset = 0, hasANumber: (i: number) => boolean = () => true) {
   return Array.from({ length: n }, (_, i) => {
     const rec = recordOf(draw(rand), offset + i);
     rec.cases = [];
+    if (!hasANumber(offset + i)) delete rec.data.person.aNumber;
     const p = rec.data.person;
     return {
       id: newId(),

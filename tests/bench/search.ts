@@ -13,13 +13,13 @@ import type { Ctx } from '../../electron/core/context';
 import { benchVault, FAMILY, GIVEN } from './people-vault';
 import { median, percentile, printRows, type BenchRow } from './util';
 
-/** A whole-number flag, `--name N` or `--name=N`, or `fallback` when absent. */
-export function countFlag(name: string, fallback: number, argv = process.argv): number {
+/** A whole-number flag, `--name N` or `--name=N`, from `min` (default 1) to `max`, or `fallback` when absent. */
+export function countFlag(name: string, fallback: number, argv = process.argv, min = 1, max = Infinity): number {
   const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
   if (i < 0) return fallback;
   const raw = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number, not ${String(raw)}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} needs a whole number from ${min} to ${max}, not ${String(raw)}`);
   return n;
 }
 
