@@ -94,6 +94,17 @@ export const OTHER_A_NUMBER_NEEDS_SAME_DOB =
     Math.max(...Object.values(DOB_POINTS).filter((p) => p < DOB_POINTS.equal)) +
     A_NUMBER_DIFFERS_POINTS <
   POSSIBLE_SCORE;
+
+// The best date of birth short of equal (a typo, day and month swapped).
+const BEST_OTHER_DOB = Math.max(...Object.values(DOB_POINTS).filter((p) => p < DOB_POINTS.equal));
+
+/**
+ * Whether, unless born the same day, a pair needs both names matched (the
+ * levels that only match one field, or miss one, stay under "possible" with
+ * any other birth date): what lets mayMatch answer without comparing.
+ */
+const NEEDS_BOTH_NAMES_UNLESS_SAME_DOB =
+  Math.max(LEVEL_POINTS['family-only'], LEVEL_POINTS['part-missing'], LEVEL_POINTS['given-only']) + BEST_OTHER_DOB < POSSIBLE_SCORE;
 // Below this length a single typo turns one short name into another (Ana/Ada).
 const MIN_SPELLING_LENGTH = 4;
 
@@ -309,6 +320,32 @@ const REASON_RANK = new Map<ReasonCode, number>(REASON_CODES.map((code, i) => [c
 
 function orderReasons(reasons: ReasonCode[]): ReasonCode[] {
   return [...new Set(reasons)].sort((x, y) => REASON_RANK.get(x)! - REASON_RANK.get(y)!);
+}
+
+/**
+ * A quick first test for the vault's check, which compares each row of an
+ * import with up to 200 people, most of them sharing only the family names:
+ * false only when compareCandidates is sure to say "none". Unless the
+ * A-numbers are equal or the birth dates are, a match needs the given and
+ * the family names matched (as written or swapped) or every word of the
+ * shorter name paired when all words are pooled; a word that pairs with no
+ * word of the other name rules those out. Names with an empty field, or
+ * whose words run together alike, go to the full comparison.
+ */
+export function mayMatch(a: PreparedName, b: PreparedName): boolean {
+  if (!NEEDS_BOTH_NAMES_UNLESS_SAME_DOB) return true;
+  if ((a.aNumber !== undefined && a.aNumber === b.aNumber) || dobRelation(a.dob, b.dob) === 'equal') return true;
+  const fields = [a.given, a.family, b.given, b.family];
+  if (fields.some((f) => f.tokens.length === 0)) return true;
+  const pa = pool(a);
+  const pb = pool(b);
+  if (pa.joined === pb.joined || [a.given.joined, a.family.joined].some((j) => j === b.given.joined || j === b.family.joined)) return true;
+  const pairs = (xs: readonly NameToken[], ys: readonly NameToken[]) => xs.some((x) => ys.some((y) => tokenKind(x, y) !== null));
+  if (pairs(a.given.tokens, b.given.tokens) && pairs(a.family.tokens, b.family.tokens)) return true;
+  if (pairs(a.given.tokens, b.family.tokens) && pairs(a.family.tokens, b.given.tokens)) return true;
+  const shorter = Math.min(pa.tokens.length, pb.tokens.length);
+  const paired = (xs: readonly NameToken[], ys: readonly NameToken[]) => xs.filter((x) => ys.some((y) => tokenKind(x, y) !== null)).length;
+  return paired(pa.tokens, pb.tokens) >= shorter && paired(pb.tokens, pa.tokens) >= shorter;
 }
 
 /**

@@ -6,6 +6,7 @@
 import {
   compareCandidates,
   keysOf,
+  mayMatch,
   OTHER_A_NUMBER_NEEDS_SAME_DOB,
   prepareName,
   type NameRecord,
@@ -153,10 +154,13 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = 
     const aliases = r.aliases === null ? [] : (JSON.parse(r.aliases) as string[]);
     // An alias can be the name that matches: compare against each and keep the strongest.
     const names = [{ given: r.given_name, family: r.family_name }, ...aliases.map((a) => ({ given: a, family: '' }))];
+    // Most candidates share only the family names: mayMatch turns them away without the full comparison.
     const best = names
-      .map((n) => compareCandidates(mine, preparedOf(ctx.db, { ...n, dob: r.dob, aNumber: r.a_number })))
-      .sort((a, b) => b.score - a.score)[0]!;
-    if (best.strength === 'none') continue;
+      .map((n) => preparedOf(ctx.db, { ...n, dob: r.dob, aNumber: r.a_number }))
+      .filter((theirs) => mayMatch(mine, theirs))
+      .map((theirs) => compareCandidates(mine, theirs))
+      .sort((a, b) => b.score - a.score)[0];
+    if (best === undefined || best.strength === 'none') continue;
     out.push({
       id: r.id,
       givenName: r.given_name,

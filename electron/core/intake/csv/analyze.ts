@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { createIntakeSchemas, LIMITS, type CaseRecord } from '../../../../shared/schemas/intake';
 import { parseUsDate } from '../../../../shared/schemas/dates';
 import { normalizeANumber } from '../../../../shared/schemas/anumber';
-import { compareCandidates, keysOf, prepareName, type NameRecord, type PreparedName } from '../../../../shared/intake/duplicates';
+import { compareCandidates, keysOf, mayMatch, prepareName, type NameRecord, type PreparedName } from '../../../../shared/intake/duplicates';
 import type { ImportDuplicate, ImportIssue, ImportPreview, ImportRowPreview } from '../../../../shared/contract';
 import type { PersonData } from '../../../../shared/views';
 import type { Ctx } from '../../context';
@@ -259,6 +259,7 @@ function* analysisSteps(ctx: Ctx, input: AnalyzeInput, job: Job): Generator<void
       row.duplicates.push(...vaultDuplicates(ctx, rec, prepared[i]!.name, keyCounts));
       for (const j of earlierRows.probe(i, prepared[i]!.name)) {
         const other = prepared[j]!;
+        if (!mayMatch(prepared[i]!.name, other.name)) continue;
         const m = compareCandidates(prepared[i]!.name, other.name);
         if (m.strength === 'none') continue;
         row.duplicates.push({
