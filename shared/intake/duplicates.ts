@@ -329,20 +329,23 @@ function orderReasons(reasons: ReasonCode[]): ReasonCode[] {
  * A-numbers are equal or the birth dates are, a match needs the given and
  * the family names matched (as written or swapped) or every word of the
  * shorter name paired when all words are pooled; a word that pairs with no
- * word of the other name rules those out. Names with an empty field, or
- * whose words run together alike, go to the full comparison.
+ * word of the other name rules those out. Names with an empty field go to
+ * the full comparison.
  */
 export function mayMatch(a: PreparedName, b: PreparedName): boolean {
   if (!NEEDS_BOTH_NAMES_UNLESS_SAME_DOB) return true;
   if ((a.aNumber !== undefined && a.aNumber === b.aNumber) || dobRelation(a.dob, b.dob) === 'equal') return true;
   const fields = [a.given, a.family, b.given, b.family];
   if (fields.some((f) => f.tokens.length === 0)) return true;
+  // Whether two fields can match (matchField): run together alike with other word counts, or some word paired.
+  const fieldMay = (x: PreparedField, y: PreparedField) =>
+    (x.tokens.length !== y.tokens.length && x.joined === y.joined) || x.tokens.some((t) => y.tokens.some((u) => tokenKind(t, u) !== null));
+  if (fieldMay(a.given, b.given) && fieldMay(a.family, b.family)) return true;
+  if (fieldMay(a.given, b.family) && fieldMay(a.family, b.given)) return true;
   const pa = pool(a);
   const pb = pool(b);
-  if (pa.joined === pb.joined || [a.given.joined, a.family.joined].some((j) => j === b.given.joined || j === b.family.joined)) return true;
-  const pairs = (xs: readonly NameToken[], ys: readonly NameToken[]) => xs.some((x) => ys.some((y) => tokenKind(x, y) !== null));
-  if (pairs(a.given.tokens, b.given.tokens) && pairs(a.family.tokens, b.family.tokens)) return true;
-  if (pairs(a.given.tokens, b.family.tokens) && pairs(a.family.tokens, b.given.tokens)) return true;
+  if (pa.tokens.length !== pb.tokens.length && pa.joined === pb.joined) return true;
+  // Pooled, every word of the shorter name must pair: as many words on each side as it has.
   const shorter = Math.min(pa.tokens.length, pb.tokens.length);
   const paired = (xs: readonly NameToken[], ys: readonly NameToken[]) => xs.filter((x) => ys.some((y) => tokenKind(x, y) !== null)).length;
   return paired(pa.tokens, pb.tokens) >= shorter && paired(pb.tokens, pa.tokens) >= shorter;

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/intake/duplicates';
 import { prepareField } from '../../../shared/intake/names';
 import { namesFixture } from './fixtures';
+import { rng } from '../../helpers/rng';
 
 const fixture = namesFixture();
 const DOB = '1990-03-07';
@@ -298,6 +299,46 @@ describe('nameKeys', () => {
     // A corpus of variants of the same names: still, over a third of its pairs are answered without the comparison.
     expect(refused).toBeGreaterThan(pairs / 3);
     expect(matches).toBeGreaterThan(500);
+  });
+});
+
+describe('mayMatch on random names', () => {
+  it('refuses no pair the comparison matches, over 40 000 pairs built from the fixture’s words', () => {
+    const words = [
+      ...new Set(
+        [...fixture.people, ...fixture.sameness.pairs.flatMap((p) => [p.a, p.b])].flatMap((n) => `${n.given} ${n.family}`.split(/\s+/)),
+      ),
+    ].filter(Boolean);
+    const rand = rng(11);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    // A letter swap in one word of four, as clerks make them.
+    const typo = (w: string) => {
+      if (w.length < 4 || rand() < 0.75) return w;
+      const i = 1 + Math.floor(rand() * (w.length - 2));
+      return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+    };
+    const words1to3 = () => Array.from({ length: 1 + Math.floor(rand() * 3) }, () => typo(pick(words))).join(rand() < 0.2 ? '-' : ' ');
+    const dobs = [undefined, DOB, '1990-03-08', '1990-07-03', '1975-01-01'];
+    const aNumbers = [undefined, 'A100000001', 'A100000002'];
+    let refused = 0;
+    let matches = 0;
+    for (let k = 0; k < 40_000; k++) {
+      const given = rand() < 0.05 ? '' : words1to3();
+      const family = rand() < 0.05 ? '' : words1to3();
+      // The other name mostly reuses these words, shuffled between the fields, run together or misspelled.
+      const mine = `${given} ${family}`.split(/[\s-]+/).filter(Boolean);
+      const reuse = () => (rand() < 0.6 && mine.length > 0 ? typo(pick(mine)) : pick(words));
+      const other = (sep: string) => (rand() < 0.1 ? '' : Array.from({ length: 1 + Math.floor(rand() * 2) }, reuse).join(sep));
+      const a = prepareName({ given, family, dob: pick(dobs), aNumber: pick(aNumbers) });
+      const b = prepareName({ given: other(' '), family: other(rand() < 0.3 ? '' : ' '), dob: pick(dobs), aNumber: pick(aNumbers) });
+      const strength = compareCandidates(a, b).strength;
+      if (strength !== 'none') matches++;
+      if (mayMatch(a, b)) continue;
+      refused++;
+      expect(strength, JSON.stringify([a.given, a.family, b.given, b.family].map((f) => f.tokens.map((t) => t.raw)))).toBe('none');
+    }
+    expect(refused).toBeGreaterThan(10_000);
+    expect(matches).toBeGreaterThan(10_000);
   });
 });
 
