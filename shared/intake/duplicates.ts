@@ -335,20 +335,39 @@ function orderReasons(reasons: ReasonCode[]): ReasonCode[] {
 export function mayMatch(a: PreparedName, b: PreparedName): boolean {
   if (!NEEDS_BOTH_NAMES_UNLESS_SAME_DOB) return true;
   if ((a.aNumber !== undefined && a.aNumber === b.aNumber) || dobRelation(a.dob, b.dob) === 'equal') return true;
-  const fields = [a.given, a.family, b.given, b.family];
-  if (fields.some((f) => f.tokens.length === 0)) return true;
-  // Whether two fields can match (matchField): run together alike with other word counts, or some word paired.
-  const fieldMay = (x: PreparedField, y: PreparedField) =>
-    (x.tokens.length !== y.tokens.length && x.joined === y.joined) || x.tokens.some((t) => y.tokens.some((u) => tokenKind(t, u) !== null));
-  if (fieldMay(a.given, b.given) && fieldMay(a.family, b.family)) return true;
-  if (fieldMay(a.given, b.family) && fieldMay(a.family, b.given)) return true;
+  if (a.given.tokens.length === 0 || a.family.tokens.length === 0 || b.given.tokens.length === 0 || b.family.tokens.length === 0)
+    return true;
+  if (fieldMayMatch(a.given, b.given) && fieldMayMatch(a.family, b.family)) return true;
+  if (fieldMayMatch(a.given, b.family) && fieldMayMatch(a.family, b.given)) return true;
   const pa = pool(a);
   const pb = pool(b);
   if (pa.tokens.length !== pb.tokens.length && pa.joined === pb.joined) return true;
   // Pooled, every word of the shorter name must pair: as many words on each side as it has.
   const shorter = Math.min(pa.tokens.length, pb.tokens.length);
-  const paired = (xs: readonly NameToken[], ys: readonly NameToken[]) => xs.filter((x) => ys.some((y) => tokenKind(x, y) !== null)).length;
-  return paired(pa.tokens, pb.tokens) >= shorter && paired(pb.tokens, pa.tokens) >= shorter;
+  return pairedWords(pa.tokens, pb.tokens) >= shorter && pairedWords(pb.tokens, pa.tokens) >= shorter;
+}
+
+// mayMatch's steps, as functions rather than closures: they run for every candidate of every row of an import.
+
+/** Whether matchField could match the two: run together alike with other word counts, or some word paired. */
+function fieldMayMatch(x: PreparedField, y: PreparedField): boolean {
+  if (x.tokens.length !== y.tokens.length && x.joined === y.joined) return true;
+  for (const t of x.tokens) for (const u of y.tokens) if (tokenKind(t, u) !== null) return true;
+  return false;
+}
+
+/** How many of xs pair with some word of ys (an upper bound on pairTokens' count). */
+function pairedWords(xs: readonly NameToken[], ys: readonly NameToken[]): number {
+  let n = 0;
+  for (const x of xs) {
+    for (const y of ys) {
+      if (tokenKind(x, y) !== null) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 /**

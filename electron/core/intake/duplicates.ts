@@ -9,6 +9,7 @@ import {
   mayMatch,
   OTHER_A_NUMBER_NEEDS_SAME_DOB,
   prepareName,
+  type CandidateMatch,
   type NameRecord,
   type PreparedName,
 } from '../../../shared/intake/duplicates';
@@ -127,6 +128,16 @@ export interface CandidateOpts {
   keyCounts?: Map<string, number>;
 }
 
+/**
+ * One of a candidate's names compared with the record, or undefined when
+ * mayMatch already knows it is no match: most candidates share only the
+ * family names, and are turned away without the full comparison.
+ */
+function matchOf(db: DB, mine: PreparedName, r: CandidateRow, given: string, family: string): CandidateMatch | undefined {
+  const theirs = preparedOf(db, { given, family, dob: r.dob, aNumber: r.a_number });
+  return mayMatch(mine, theirs) ? compareCandidates(mine, theirs) : undefined;
+}
+
 export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = {}): DuplicateCandidate[] {
   const mine = opts.prepared ?? prepareName(rec);
   const keys = keysOf(mine);
@@ -151,15 +162,14 @@ export function findCandidates(ctx: Ctx, rec: NameRecord, opts: CandidateOpts = 
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.id === opts.excludeId) continue;
-    const aliases = r.aliases === null ? [] : (JSON.parse(r.aliases) as string[]);
-    // An alias can be the name that matches: compare against each and keep the strongest.
-    const names = [{ given: r.given_name, family: r.family_name }, ...aliases.map((a) => ({ given: a, family: '' }))];
-    // Most candidates share only the family names: mayMatch turns them away without the full comparison.
-    const best = names
-      .map((n) => preparedOf(ctx.db, { ...n, dob: r.dob, aNumber: r.a_number }))
-      .filter((theirs) => mayMatch(mine, theirs))
-      .map((theirs) => compareCandidates(mine, theirs))
-      .sort((a, b) => b.score - a.score)[0];
+    let best = matchOf(ctx.db, mine, r, r.given_name, r.family_name);
+    // An alias can be the name that matches: compare against each and keep the strongest (the name itself on a tie).
+    if (r.aliases !== null && r.aliases !== '[]') {
+      for (const alias of JSON.parse(r.aliases) as string[]) {
+        const m = matchOf(ctx.db, mine, r, alias, '');
+        if (m !== undefined && (best === undefined || m.score > best.score)) best = m;
+      }
+    }
     if (best === undefined || best.strength === 'none') continue;
     out.push({
       id: r.id,

@@ -89,6 +89,19 @@ describe('the likely-duplicate gate in the core', () => {
     expect(count('SELECT count(*) AS n FROM duplicate_decisions')).toBe(3);
   });
 
+  it('finds a person through an alias, and reports the alias match over a weaker match of the name', async () => {
+    const intake = fullIntake('José María', 'García López');
+    const saved = await core.call('intake.createFull', {
+      intake: { ...intake, person: { ...intake.person, aliases: ['Chema Rodríguez'] } },
+    });
+    const byAlias = await core.call('people.checkDuplicates', { given: 'Chema', family: 'Rodriguez', dob: '1985-01-01' });
+    expect(byAlias.map((c) => [c.id, c.strength])).toEqual([[saved.id, 'likely']]);
+    // The name alone (different given name, same family names, same birth date) is weaker than the alias.
+    const byName = await core.call('people.checkDuplicates', { given: 'Chema', family: 'García López', dob: '1985-01-01' });
+    expect(byName[0]).toMatchObject({ id: saved.id });
+    expect(byAlias[0]!.score).toBeGreaterThan(byName[0]!.score);
+  });
+
   it('lets a possible (not likely) match through without a decision', async () => {
     await core.call('intake.createQuick', { intake: quickIntake('María', 'Hernández', '1970-01-01') });
     const check = await core.call('people.checkDuplicates', { given: 'María', family: 'Fernández', dob: '1991-02-02' });
