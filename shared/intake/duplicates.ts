@@ -81,6 +81,9 @@ const SINGLE_NAME_POINTS = -15;
 const SPELLING_PENALTY = 12;
 const SINGLE_NAME_CAP = 70;
 
+// The best date of birth short of equal (a typo, day and month swapped).
+const BEST_OTHER_DOB = Math.max(...Object.values(DOB_POINTS).filter((p) => p < DOB_POINTS.equal));
+
 /**
  * Whether two people holding different A-numbers can only come out possible
  * or likely when born the same day: the best name and a close date of birth,
@@ -90,13 +93,7 @@ const SINGLE_NAME_CAP = 70;
  * these weights if they change.
  */
 export const OTHER_A_NUMBER_NEEDS_SAME_DOB =
-  Math.max(...Object.values(LEVEL_POINTS)) +
-    Math.max(...Object.values(DOB_POINTS).filter((p) => p < DOB_POINTS.equal)) +
-    A_NUMBER_DIFFERS_POINTS <
-  POSSIBLE_SCORE;
-
-// The best date of birth short of equal (a typo, day and month swapped).
-const BEST_OTHER_DOB = Math.max(...Object.values(DOB_POINTS).filter((p) => p < DOB_POINTS.equal));
+  Math.max(...Object.values(LEVEL_POINTS)) + BEST_OTHER_DOB + A_NUMBER_DIFFERS_POINTS < POSSIBLE_SCORE;
 
 /**
  * Whether, unless born the same day, a pair needs both names matched (the

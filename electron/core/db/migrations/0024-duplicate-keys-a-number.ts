@@ -15,6 +15,8 @@ import type { Migration } from '../migrate';
  *
  * The flag is the same test the writers use: the person's keys include an
  * A-number key (`a:`), which nameKeys adds exactly when the A-number is valid.
+ * Those holders are read once (one range of the key index) rather than
+ * looked up again for every key row: the migration runs at unlock.
  */
 export const m0024: Migration = {
   version: 24,
@@ -28,8 +30,7 @@ export const m0024: Migration = {
         PRIMARY KEY (key, has_a_number, person_id)
       ) STRICT, WITHOUT ROWID;
       INSERT INTO person_keys_new(person_id, key, has_a_number)
-        SELECT k.person_id, k.key, EXISTS (SELECT 1 FROM person_keys a WHERE a.person_id = k.person_id AND a.key GLOB 'a:*')
-          FROM person_keys k;
+        SELECT person_id, key, person_id IN (SELECT person_id FROM person_keys WHERE key GLOB 'a:*') FROM person_keys;
       DROP TABLE person_keys;
       ALTER TABLE person_keys_new RENAME TO person_keys;
       CREATE INDEX person_keys_person ON person_keys(person_id);
